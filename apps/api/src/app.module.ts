@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig, ConfigModule } from '@app/config';
+import { CommonModule, InputValidationPipe, LoaderRegistry } from '@app/common';
+import { PersistenceModule } from '@app/persistence';
+import { ReferenceDataModule } from '@app/reference-data';
+import { AuthModule } from '@app/auth';
+import { OrganizationsModule } from '@app/organizations';
+import { DemoModule } from '@app/demo';
+import { graphqlOptions } from './graphql/graphql.options.js';
+import { HealthController } from './health/health.controller.js';
+
+/** The domain modules the API serves; the worker and the CLI reuse this list. */
+export const DOMAIN_MODULES = [ReferenceDataModule, AuthModule, OrganizationsModule, DemoModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule,
+        PersistenceModule.forRoot({ runMigrations: true }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AppConfig, LoaderRegistry],
+          useFactory: graphqlOptions,
+        }),
+        ...DOMAIN_MODULES,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+    };
+  }
+}

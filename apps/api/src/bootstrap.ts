@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { AppConfig } from '@app/config';
+import { AppModule } from './app.module.js';
+import { mountExplorer } from './explorer/explorer.js';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds the API application (used by main.ts and by the end-to-end tests). */
+export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
+    bufferLogs: false,
+  });
+  app.disable('x-powered-by');
+  app.use((req: Request & { requestId?: string }, res: Response, next: NextFunction) => {
+    const given = req.header('x-request-id');
+    req.requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', req.requestId);
+    next();
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  if (config.explorer) mountExplorer(app);
+  app.enableShutdownHooks();
+  return app;
+}

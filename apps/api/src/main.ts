@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { DemoSeeder } from '@app/demo';
+import { createApiApp } from './bootstrap.js';
+
+async function main() {
+  const config = AppConfig.load();
+  const started = Date.now();
+  const app = await createApiApp(config);
+  await app.init();
+  if (config.embedded && config.DEMO_DATA) await app.get(DemoSeeder).seedOnFirstStart();
+  await app.listen(config.PORT, '0.0.0.0');
+  const logger = new Logger('Main');
+  logger.log(`Diaspora Nexus API ready in ${Date.now() - started} ms on http://localhost:${config.PORT}/graphql`);
+  if (config.explorer) logger.log(`Explorer: http://localhost:${config.PORT}/graphiql`);
+}
+
+main().catch((error) => {
+  new Logger('Main').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

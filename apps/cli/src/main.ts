@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { PlatformRole, UsersService } from '@app/auth';
+import { DemoSeeder } from '@app/demo';
+import { createApiApp } from '../../api/src/bootstrap.js';
+
+const USAGE = `Diaspora Nexus admin CLI
+
+  npm run cli -- migrate                                   apply pending migrations
+  npm run cli -- seed:demo                                 load the demo data set (also into DATABASE_URL)
+  npm run cli -- user:promote --email <email> --role MODERATOR|ADMIN|USER
+  npm run cli -- schema                                    write schema.gql from the code
+  npm run cli -- migration:generate <Name>                 write a migration for entity changes (development)
+`;
+
+class UsageError extends Error {}
+
+function option(args: string[], name: string): string {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? args[i + 1] : undefined;
+  if (!value || value.startsWith('--')) throw new UsageError(`Missing --${name}`);
+  return value;
+}
+
+async function withApp<T>(config: AppConfig, work: (app: Awaited<ReturnType<typeof createApiApp>>) => Promise<T>) {
+  const app = await createApiApp(config);
+  await app.init();
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function run(argv: string[]): Promise<string> {
+  const [command, ...args] = argv;
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', GRAPHQL_EXPLORER: 'false' };
+  switch (command) {
+    case 'migrate':
+      return withApp(AppConfig.load(env), async (app) => {
+        const ds = app.get<DataSource>(getDataSourceToken());
+        return `Migrations applied: ${(await ds.query('SELECT count(*)::int AS n FROM migrations'))[0].n}`;
+      });
+    case 'seed:demo':
+      return withApp(AppConfig.load(env), async (app) => {
+        await app.get(DemoSeeder).seed();
+        return 'Demo data loaded';
+      });
+    case 'user:promote': {
+      const email = option(args, 'email');
+      const role = option(args, 'role').toUpperCase();
+      if (!Object.values(PlatformRole).includes(role as PlatformRole)) {
+        throw new UsageError(`--role must be one of ${Object.values(PlatformRole).join(', ')}`);
+      }
+      return withApp(AppConfig.load(env), async (app) => {
+        const user = await app.get(UsersService).promote(email, role as PlatformRole);
+        return `${user.email} is now ${user.platformRole}`;
+      });
+    }
+    case 'schema':
+      return withApp(AppConfig.load({ ...env, DATABASE_URL: '', DATA_DIR: 'memory', NODE_ENV: 'test' }), async (app) => {
+        const schema = lexicographicSortSchema(app.get(GraphQLSchemaHost).schema);
+        const file = join(process.cwd(), 'schema.gql');
+        writeFileSync(file, SCHEMA_HEADER + printSchema(schema) + '\n');
+        return `Wrote ${file}`;
+      });
+    case 'migration:generate': {
+      const name = args[0];
+      if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new UsageError('Give the migration a PascalCase name');
+      return withApp(AppConfig.load({ ...env, DATABASE_URL: '', DATA_DIR: 'memory', NODE_ENV: 'test' }), async (app) => {
+        const ds = app.get<DataSource>(getDataSourceToken());
+        const sql = await ds.driver.createSchemaBuilder().log();
+        if (sql.upQueries.length === 0) return 'Entities and migrations agree: nothing to generate';
+        const stamp = Date.now();
+        const q = (s: string) => JSON.stringify(s);
+        const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`);
+        const down = sql.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`);
+        const file = join(process.cwd(), `libs/persistence/src/migrations/${stamp}-${name}.ts`);
+        writeFileSync(
+          file,
+          `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${stamp} implements MigrationInterface {\n  name = '${name}${stamp}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${up.join('\n')}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${down.join('\n')}\n  }\n}\n`,
+        );
+        return `Wrote ${file}; add it to libs/persistence/src/migrations/index.ts`;
+      });
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
+  }
+}
+
+export const SCHEMA_HEADER =
+  '# ------------------------------------------------------\n# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)\n# ------------------------------------------------------\n\n';
+
+run(process.argv.slice(2))
+  .then((message) => {
+    process.stdout.write(`${message}\n`);
+    process.exit(0);
+  })
+  .catch((error) => {
+    if (error instanceof UsageError) process.stderr.write(`Error: ${error.message}\n\n${USAGE}`);
+    else new Logger('cli').error(error instanceof Error ? error.message : String(error));
+    process.exit(error instanceof UsageError ? 2 : 1);
+  });

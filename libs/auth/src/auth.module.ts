@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthResolver } from './auth.resolver.js';
+import { AuthService } from './auth.service.js';
+import { GqlAuthGuard } from './gql-auth.guard.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { PasswordService } from './password.service.js';
+import { RateLimiterService } from './rate-limiter.service.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { User } from './user.entity.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, RefreshToken]), PassportModule, JwtModule.register({})],
+  providers: [
+    AuthService,
+    UsersService,
+    PasswordService,
+    RateLimiterService,
+    JwtStrategy,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: GqlAuthGuard },
+  ],
+  exports: [AuthService, UsersService, PasswordService, RateLimiterService],
+})
+export class AuthModule {}

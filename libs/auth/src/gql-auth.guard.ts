@@ -1,0 +1,45 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { AuthGuard } from '@nestjs/passport';
+import { IS_PUBLIC, UnauthenticatedError } from '@app/common';
+
+/**
+ * The global guard: a request with a Bearer token must carry a valid one (else UNAUTHENTICATED);
+ * a request without one reaches only operations declared @Public().
+ */
+@Injectable()
+export class GqlAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override getRequest(context: ExecutionContext) {
+    if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().req;
+    return context.switchToHttp().getRequest();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = this.getRequest(context);
+    if (!req) return true; // subscriptions authenticate in their connection handler
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (!req.headers?.authorization) {
+      if (isPublic) {
+        req.user = null;
+        return true;
+      }
+      throw new UnauthenticatedError();
+    }
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override handleRequest<T>(error: unknown, user: T, info: unknown): T {
+    if (error || !user) {
+      const name = (info as { name?: string } | undefined)?.name;
+      throw new UnauthenticatedError(
+        name === 'TokenExpiredError' ? 'The access token has expired' : 'The access token is invalid',
+      );
+    }
+    return user;
+  }
+}

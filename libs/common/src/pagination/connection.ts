@@ -1,0 +1,63 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { BadInputError } from '../errors/domain-error.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay-style connection type: `nodes`, `pageInfo`, `totalCount`. */
+export function Connection<T>(classRef: Type<T>, name = `${classRef.name}Connection`): Type<Page<T>> {
+  @ObjectType(name)
+  abstract class ConnectionType implements Page<T> {
+    @Field(() => [classRef])
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int)
+    totalCount: number;
+  }
+  return ConnectionType as unknown as Type<Page<T>>;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  after?: string;
+}
+
+/** Checks a bare `first` argument (for lists that are not connections). */
+export function pageSize(first: number | null | undefined, field = 'first', max = MAX_PAGE_SIZE): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw new BadInputError(field, `${field} must be an integer between 1 and ${max}`);
+  }
+  return first;
+}

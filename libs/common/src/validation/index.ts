@@ -1,0 +1,3 @@
+export * from './input-validation.pipe.js';
+export * from './validators.js';
+export * from './ids.js';

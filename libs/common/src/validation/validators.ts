@@ -1,0 +1,28 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+
+/** The year must not lie in the future (checked against the current date at validation time). */
+export function NotAFutureYear(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'notAFutureYear',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must not be in the future`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          value === null || value === undefined || (typeof value === 'number' && value <= new Date().getUTCFullYear()),
+      },
+    });
+}
+
+/** Trims strings; use with @Transform. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Trims and lower-cases e-mail addresses. */
+export const normaliseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+/** Upper-cases code lists (country codes). */
+export const upperCodes = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
+/** Lower-cases code lists (language codes). */
+export const lowerCodes = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  return value; // left as a string so that validation names it
+};
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * The one place that reads process.env. Every variable is documented in the README
+ * ("Configuration"); a bad value stops the boot with a message naming the variable.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** postgres://… of a real PostgreSQL 15+ server; unset = embedded PGlite. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** redis://… ; unset = in-process queue, rate limiter and pub/sub. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  /** Where the embedded database and the generated development secret live; "memory" keeps everything in memory. */
+  @IsString() @MinLength(1)
+  DATA_DIR = './.data';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(30) @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Sign-in and registration attempts allowed per IP and per e-mail in each window. */
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_RATE_LIMIT_MAX = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  AUTH_RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  GRAPHQL_EXPLORER?: boolean;
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  GRAPHQL_MAX_COMPLEXITY = 5000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  DB_POOL_SIZE = 10;
+
+  /** Load the demo data set on the first start of the embedded database (never into DATABASE_URL). */
+  @Transform(toBool) @IsBoolean()
+  DEMO_DATA = true;
+
+  /** Log every SQL statement (debugging). */
+  @Transform(toBool) @IsBoolean()
+  DB_LOG_QUERIES = false;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+  get embedded(): boolean {
+    return !this.DATABASE_URL;
+  }
+  get inMemory(): boolean {
+    return this.DATA_DIR === 'memory';
+  }
+  get introspection(): boolean {
+    return this.GRAPHQL_INTROSPECTION ?? !this.isProduction;
+  }
+  get explorer(): boolean {
+    return this.GRAPHQL_EXPLORER ?? !this.isProduction;
+  }
+  /** The secret used to sign access tokens (always set after load()). */
+  get jwtSecret(): string {
+    return this.JWT_SECRET as string;
+  }
+
+  /** Reads and validates the environment; throws an Error naming every bad variable. */
+  static load(env: NodeJS.ProcessEnv = process.env): AppConfig {
+    const known = Object.keys(new AppConfig());
+    const raw: Record<string, unknown> = {};
+    for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
+    const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+    const errors = validateSync(config, { whitelist: true });
+    if (errors.length > 0) {
+      const lines = errors.map(
+        (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+      );
+      throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    }
+    if (!config.JWT_SECRET) {
+      if (config.isProduction) {
+        throw new Error('Invalid configuration:\n  JWT_SECRET is required when NODE_ENV=production');
+      }
+      config.JWT_SECRET = developmentSecret(config);
+    }
+    return config;
+  }
+}
+
+function developmentSecret(config: AppConfig): string {
+  const logger = new Logger('AppConfig');
+  if (config.inMemory || config.NODE_ENV === 'test') return randomBytes(32).toString('hex');
+  const dir = resolve(config.DATA_DIR);
+  const file = join(dir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(48).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  logger.warn(`JWT_SECRET is not set: generated a development secret in ${file}. Set JWT_SECRET in production.`);
+  return secret;
+}

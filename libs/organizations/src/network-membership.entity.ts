@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Organization } from './organization.entity.js';
+
+export enum NetworkRequestStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+}
+
+/** An organization's request to join a DIASPORA_NETWORK, decided by the network's OWNER/ADMIN. */
+@Entity('network_membership')
+@Index('UQ_network_membership', ['networkId', 'organizationId'], { unique: true })
+export class NetworkMembership {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE', nullable: false })
+  network?: Organization;
+
+  @Column({ type: 'uuid' })
+  networkId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE', nullable: false })
+  organization?: Organization;
+
+  @Index('IDX_network_membership_organization')
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'enum', enum: NetworkRequestStatus, enumName: 'network_request_status' })
+  status: NetworkRequestStatus;
+
+  @Column({ type: 'uuid' })
+  requestedById: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedById: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  decidedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

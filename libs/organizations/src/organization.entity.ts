@@ -1,0 +1,144 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export enum OrganizationKind {
+  DIASPORA_ORGANIZATION = 'DIASPORA_ORGANIZATION',
+  MIGRANT_ASSOCIATION = 'MIGRANT_ASSOCIATION',
+  DIASPORA_NETWORK = 'DIASPORA_NETWORK',
+  NGO = 'NGO',
+  FUNDER = 'FUNDER',
+  GOVERNMENT_AGENCY = 'GOVERNMENT_AGENCY',
+  LOCAL_AUTHORITY = 'LOCAL_AUTHORITY',
+  TRAINING_PROVIDER = 'TRAINING_PROVIDER',
+  PRIVATE_SECTOR = 'PRIVATE_SECTOR',
+  ACADEMIC = 'ACADEMIC',
+  TRADE_UNION = 'TRADE_UNION',
+  FAITH_BASED = 'FAITH_BASED',
+  INTERNATIONAL_ORGANIZATION = 'INTERNATIONAL_ORGANIZATION',
+}
+registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+
+export enum VerificationStatus {
+  UNVERIFIED = 'UNVERIFIED',
+  PENDING = 'PENDING',
+  VERIFIED = 'VERIFIED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(VerificationStatus, { name: 'VerificationStatus' });
+
+/** Weighted text: name (A) above description (B) and city (C). */
+export const ORGANIZATION_SEARCH_EXPRESSION =
+  "setweight(to_tsvector('english', coalesce(name, '')), 'A') || " +
+  "setweight(to_tsvector('english', coalesce(description, '')), 'B') || " +
+  "setweight(to_tsvector('english', coalesce(city, '')), 'C')";
+
+/**
+ * An organization's profile. Country, language and theme codes are arrays (GIN-indexed, matched
+ * with `&&`); the GraphQL fields that expose them as objects are resolved through loaders.
+ */
+@ObjectType()
+@Entity('organization')
+@Index('IDX_organization_countries_of_origin', { synchronize: false })
+@Index('IDX_organization_countries_of_residence', { synchronize: false })
+@Index('IDX_organization_themes', { synchronize: false })
+@Index('IDX_organization_languages', { synchronize: false })
+@Index('IDX_organization_search', { synchronize: false })
+export class Organization {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Index('UQ_organization_slug', { unique: true })
+  @Column({ length: 220 })
+  slug: string;
+
+  @Field()
+  @Column({ length: 200 })
+  name: string;
+
+  @Field(() => OrganizationKind)
+  @Index('IDX_organization_kind')
+  @Column({ type: 'enum', enum: OrganizationKind, enumName: 'organization_kind' })
+  kind: OrganizationKind;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  website: string | null;
+
+  /** Exposed through a policy-checked field resolver. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  countriesOfOrigin: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  countriesOfResidence: string[];
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  city: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  themes: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  languages: string[];
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  foundedYear: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  memberCount: number | null;
+
+  @Field()
+  @Column({ default: false })
+  legallyRegistered: boolean;
+
+  @Field()
+  @Column({ default: false })
+  democraticGovernance: boolean;
+
+  @Field()
+  @Column({ default: false })
+  womenLed: boolean;
+
+  @Field()
+  @Column({ default: false })
+  youthLed: boolean;
+
+  @Field(() => VerificationStatus)
+  @Column({
+    type: 'enum',
+    enum: VerificationStatus,
+    enumName: 'verification_status',
+    default: VerificationStatus.UNVERIFIED,
+  })
+  verification: VerificationStatus;
+
+  @Column({
+    type: 'tsvector',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: ORGANIZATION_SEARCH_EXPRESSION,
+    nullable: true,
+  })
+  searchVector?: string;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,199 @@
+import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { lowerCodes, normaliseEmail, NotAFutureYear, PageArgs, trim, upperCodes } from '@app/common';
+import { OrganizationKind } from './organization.entity.js';
+
+export const MAX_NAME_LENGTH = 150;
+export const MAX_DESCRIPTION_LENGTH = 4000;
+
+@InputType()
+export class OrganizationInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2, { message: 'name must be at least 2 characters' })
+  @MaxLength(MAX_NAME_LENGTH, { message: `name must be at most ${MAX_NAME_LENGTH} characters` })
+  name: string;
+
+  @Field(() => OrganizationKind)
+  @IsEnum(OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_DESCRIPTION_LENGTH, { message: `description must be at most ${MAX_DESCRIPTION_LENGTH} characters` })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  @MaxLength(300)
+  website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(normaliseEmail)
+  @IsOptional()
+  @IsEmail({}, { message: 'contactEmail must be a valid e-mail address' })
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes of the community’s countries of origin' })
+  @Transform(upperCodes)
+  @IsString({ each: true })
+  @ArrayMaxSize(60)
+  countriesOfOrigin: string[];
+
+  @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes of the countries where it is based' })
+  @Transform(upperCodes)
+  @IsString({ each: true })
+  @ArrayMaxSize(60)
+  countriesOfResidence: string[];
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  city?: string | null;
+
+  @Field(() => [String], { description: 'Theme codes (see the themes query)' })
+  @IsString({ each: true })
+  @ArrayMaxSize(19)
+  themes: string[];
+
+  @Field(() => [String], { description: 'ISO 639-1 codes' })
+  @Transform(lowerCodes)
+  @IsString({ each: true })
+  @ArrayMaxSize(30)
+  languages: string[];
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1800, { message: 'foundedYear must not be before 1800' })
+  @NotAFutureYear()
+  foundedYear?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'memberCount must not be negative' })
+  @Max(100_000_000)
+  memberCount?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  legallyRegistered?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  democraticGovernance?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  womenLed?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  youthLed?: boolean | null;
+}
+
+@InputType()
+export class OrganizationFilter {
+  @Field(() => [OrganizationKind], { nullable: true })
+  @IsOptional()
+  @IsEnum(OrganizationKind, { each: true })
+  kinds?: OrganizationKind[];
+
+  @Field(() => [String], { nullable: true })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  countriesOfOrigin?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  countriesOfResidence?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsString({ each: true })
+  themes?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @Transform(lowerCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  languages?: string[];
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  verifiedOnly?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  womenLed?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  youthLed?: boolean;
+}
+
+export enum OrganizationOrder {
+  RELEVANCE = 'RELEVANCE',
+  NAME = 'NAME',
+  NEWEST = 'NEWEST',
+  MEMBER_COUNT = 'MEMBER_COUNT',
+}
+registerEnumType(OrganizationOrder, {
+  name: 'OrganizationOrder',
+  description: 'RELEVANCE needs a search; without one the list is ordered by NAME.',
+});
+
+@ArgsType()
+export class OrganizationsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Words to find in the name, description or city' })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => OrganizationFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganizationFilter)
+  filter?: OrganizationFilter;
+
+  @Field(() => OrganizationOrder, { nullable: true })
+  @IsOptional()
+  @IsEnum(OrganizationOrder)
+  orderBy?: OrganizationOrder;
+}

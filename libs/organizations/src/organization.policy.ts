@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/common';
+import { Membership, MemberRole } from './membership.entity.js';
+import { Organization, OrganizationKind, VerificationStatus } from './organization.entity.js';
+
+/** Kinds whose OWNER/ADMIN may create funds and decide applications. */
+export const FUNDER_KINDS: readonly OrganizationKind[] = [
+  OrganizationKind.FUNDER,
+  OrganizationKind.GOVERNMENT_AGENCY,
+  OrganizationKind.LOCAL_AUTHORITY,
+  OrganizationKind.INTERNATIONAL_ORGANIZATION,
+  OrganizationKind.PRIVATE_SECTOR,
+];
+/** Kinds whose members (once VERIFIED) may read contact e-mails of other organizations. */
+export const CONTACT_READER_KINDS: readonly OrganizationKind[] = [
+  OrganizationKind.FUNDER,
+  OrganizationKind.GOVERNMENT_AGENCY,
+  OrganizationKind.LOCAL_AUTHORITY,
+  OrganizationKind.INTERNATIONAL_ORGANIZATION,
+];
+/** Kinds that may publish training offers. */
+export const PROVIDER_KINDS: readonly OrganizationKind[] = [
+  OrganizationKind.TRAINING_PROVIDER,
+  OrganizationKind.NGO,
+  OrganizationKind.ACADEMIC,
+  OrganizationKind.INTERNATIONAL_ORGANIZATION,
+  OrganizationKind.GOVERNMENT_AGENCY,
+  OrganizationKind.DIASPORA_NETWORK,
+];
+/** Kinds that may convene consultations. */
+export const CONVENER_KINDS: readonly OrganizationKind[] = [
+  OrganizationKind.GOVERNMENT_AGENCY,
+  OrganizationKind.LOCAL_AUTHORITY,
+  OrganizationKind.INTERNATIONAL_ORGANIZATION,
+];
+export const MANAGER_ROLES: readonly MemberRole[] = [MemberRole.OWNER, MemberRole.ADMIN];
+export const ANY_ROLE: readonly MemberRole[] = [MemberRole.OWNER, MemberRole.ADMIN, MemberRole.MEMBER];
+
+/** What one viewer may see, computed once per request (one query). */
+export interface ViewerAccess {
+  user: AuthUser | null;
+  moderator: boolean;
+  roles: ReadonlyMap<string, MemberRole>;
+  /** Member of a VERIFIED funder, government, local authority or international organization. */
+  contactReader: boolean;
+}
+
+export interface RoleRequirement {
+  roles?: readonly MemberRole[];
+  kinds?: readonly OrganizationKind[];
+  /** Used in the FORBIDDEN message, e.g. "publish funds". */
+  action: string;
+}
+
+/**
+ * The one place for organization-level permissions (domain.md, "Who may do what"). Services call
+ * it before they write; field resolvers ask it what a viewer may see.
+ */
+@Injectable()
+export class OrganizationPolicy {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  isModerator(user: AuthUser | null | undefined): boolean {
+    return !!user && (user.platformRole === 'MODERATOR' || user.platformRole === 'ADMIN');
+  }
+
+  requireModerator(user: AuthUser | null | undefined): void {
+    if (!user) throw new UnauthenticatedError();
+    if (!this.isModerator(user)) throw new ForbiddenError('Only moderators may do this');
+  }
+
+  async access(user: AuthUser | null): Promise<ViewerAccess> {
+    if (!user) return { user: null, moderator: false, roles: new Map(), contactReader: false };
+    const rows: Array<{ organization_id: string; role: MemberRole; kind: OrganizationKind; verification: string }> =
+      await this.dataSource.query(
+        `SELECT m.organization_id, m.role, o.kind, o.verification
+           FROM membership m JOIN organization o ON o.id = m.organization_id
+          WHERE m.user_id = $1`,
+        [user.id],
+      );
+    return {
+      user,
+      moderator: this.isModerator(user),
+      roles: new Map(rows.map((r) => [r.organization_id, r.role])),
+      contactReader: rows.some(
+        (r) => r.verification === VerificationStatus.VERIFIED && CONTACT_READER_KINDS.includes(r.kind),
+      ),
+    };
+  }
+
+  canSeeContactEmail(access: ViewerAccess, organizationId: string): boolean {
+    return access.moderator || access.roles.has(organizationId) || access.contactReader;
+  }
+
+  /** Members, capacity assessment, applications and verification history of an organization. */
+  canSeeInternals(access: ViewerAccess, organizationId: string): boolean {
+    return access.moderator || access.roles.has(organizationId);
+  }
+
+  async roleOf(userId: string, organizationId: string, manager: EntityManager = this.dataSource.manager) {
+    const membership = await manager.findOne(Membership, { where: { userId, organizationId } });
+    return membership?.role ?? null;
+  }
+
+  /**
+   * Loads the organization (NOT_FOUND if it does not exist) and checks that the user holds one of
+   * `roles` in it and that its kind allows the action (FORBIDDEN otherwise).
+   */
+  async requireRole(
+    user: AuthUser | null | undefined,
+    organizationId: string,
+    requirement: RoleRequirement,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ organization: Organization; role: MemberRole }> {
+    if (!user) throw new UnauthenticatedError();
+    const organization = await manager.findOne(Organization, { where: { id: organizationId } });
+    if (!organization) throw new NotFoundError('Organization', organizationId);
+    const role = await this.roleOf(user.id, organizationId, manager);
+    const roles = requirement.roles ?? ANY_ROLE;
+    if (!role || !roles.includes(role)) {
+      throw new ForbiddenError(
+        `Only ${roles.length === 3 ? 'members' : roles.join(' or ')} of ${organization.name} may ${requirement.action}`,
+      );
+    }
+    if (requirement.kinds && !requirement.kinds.includes(organization.kind)) {
+      throw new ForbiddenError(`An organization of kind ${organization.kind} may not ${requirement.action}`);
+    }
+    return { organization, role };
+  }
+}

@@ -1,0 +1,156 @@
+import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Connection, Loaders, Public } from '@app/common';
+import type { AuthUser, RequestLoaders } from '@app/common';
+import { Country, Language, loadAll, Theme } from '@app/reference-data';
+import { Membership, MemberRole } from './membership.entity.js';
+import { loadOrganizations } from './organization.loaders.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationInput, OrganizationsArgs } from './organization.inputs.js';
+import { OrganizationPolicy } from './organization.policy.js';
+import { OrganizationsService } from './organizations.service.js';
+import { VerificationEvent } from './verification-event.entity.js';
+
+@ObjectType()
+export class OrganizationConnection extends Connection(Organization, 'OrganizationConnection') {}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  constructor(
+    private readonly service: OrganizationsService,
+    private readonly policy: OrganizationPolicy,
+  ) {}
+
+  // ---------- queries ----------
+
+  @Public()
+  @Query(() => Organization, { nullable: true, description: 'By id or by slug (exactly one).' })
+  organization(
+    @Args('id', { type: () => ID, nullable: true }) id?: string,
+    @Args('slug', { nullable: true }) slug?: string,
+  ) {
+    return this.service.get({ id, slug });
+  }
+
+  @Public()
+  @Query(() => OrganizationConnection, { description: 'The directory: search, facets, ordering, cursor pages.' })
+  organizations(@Args() args: OrganizationsArgs) {
+    return this.service.list(args);
+  }
+
+  // ---------- mutations ----------
+
+  @Mutation(() => Organization, { description: 'The caller becomes OWNER.' })
+  createOrganization(@CurrentUser() user: AuthUser, @Args('input') input: OrganizationInput) {
+    return this.service.create(user, input);
+  }
+
+  @Mutation(() => Organization)
+  updateOrganization(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: OrganizationInput,
+  ) {
+    return this.service.update(user, id, input);
+  }
+
+  @Mutation(() => Membership)
+  addOrganizationMember(
+    @CurrentUser() user: AuthUser,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('email') email: string,
+    @Args('role', { type: () => MemberRole }) role: MemberRole,
+  ) {
+    return this.service.addMember(user, organizationId, email, role);
+  }
+
+  @Mutation(() => Boolean, { description: 'Remove a member, or leave (your own membership).' })
+  removeOrganizationMember(@CurrentUser() user: AuthUser, @Args('membershipId', { type: () => ID }) membershipId: string) {
+    return this.service.removeMember(user, membershipId);
+  }
+
+  @Mutation(() => Organization, { description: "A request to join; the network's OWNER/ADMIN decide." })
+  joinNetwork(
+    @CurrentUser() user: AuthUser,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('networkId', { type: () => ID }) networkId: string,
+  ) {
+    return this.service.joinNetwork(user, organizationId, networkId);
+  }
+
+  @Mutation(() => Organization)
+  respondToNetworkRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('accept') accept: boolean,
+  ) {
+    return this.service.respondToNetworkRequest(user, networkId, organizationId, accept);
+  }
+
+  @Mutation(() => Organization)
+  requestVerification(@CurrentUser() user: AuthUser, @Args('organizationId', { type: () => ID }) organizationId: string) {
+    return this.service.requestVerification(user, organizationId);
+  }
+
+  @Mutation(() => Organization, { description: 'Moderators: VERIFIED or REJECTED (a rejection needs a note).' })
+  decideVerification(
+    @CurrentUser() user: AuthUser,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('approve') approve: boolean,
+    @Args('note', { nullable: true }) note?: string,
+  ) {
+    return this.service.decideVerification(user, organizationId, approve, note);
+  }
+
+  // ---------- fields ----------
+
+  @ResolveField(() => [Country])
+  countriesOfOrigin(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.country, o.countriesOfOrigin);
+  }
+
+  @ResolveField(() => [Country])
+  countriesOfResidence(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.country, o.countriesOfResidence);
+  }
+
+  @ResolveField(() => [Theme])
+  themes(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.theme, o.themes);
+  }
+
+  @ResolveField(() => [Language])
+  languages(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.language, o.languages);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Null unless the viewer is a member, a moderator, or a member of a VERIFIED funder or public body.',
+  })
+  async contactEmail(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    return this.policy.canSeeContactEmail(await l.organizations.access(), o.id) ? o.contactEmail : null;
+  }
+
+  @ResolveField(() => [Organization], { description: 'Networks this organization belongs to' })
+  async networks(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    return loadOrganizations(l.organizations, await l.organizations.networkIds.load(o.id));
+  }
+
+  @ResolveField(() => [Organization], { description: 'For a DIASPORA_NETWORK: its member organizations' })
+  async memberOrganizations(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    return loadOrganizations(l.organizations, await l.organizations.memberOrganizationIds.load(o.id));
+  }
+
+  @ResolveField(() => [Membership], { description: "Only for the organization's members and moderators (else empty)" })
+  async members(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    if (!this.policy.canSeeInternals(await l.organizations.access(), o.id)) return [];
+    return l.organizations.membershipsByOrganization.load(o.id);
+  }
+
+  @ResolveField(() => [VerificationEvent], { description: "Every verification transition; members and moderators only" })
+  async verificationHistory(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    if (!this.policy.canSeeInternals(await l.organizations.access(), o.id)) return [];
+    return this.service.verificationHistory(o.id);
+  }
+}

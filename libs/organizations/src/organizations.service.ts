@@ -1,0 +1,360 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  Page,
+  paginate,
+  requireId,
+  SortKey,
+  UnauthenticatedError,
+} from '@app/common';
+import { User } from '@app/auth';
+import { isUniqueViolation } from '@app/persistence';
+import { ReferenceDataService } from '@app/reference-data';
+import { Membership, MemberRole } from './membership.entity.js';
+import { NetworkMembership, NetworkRequestStatus } from './network-membership.entity.js';
+import { Organization, OrganizationKind, VerificationStatus } from './organization.entity.js';
+import { OrganizationFilter, OrganizationInput, OrganizationOrder, OrganizationsArgs } from './organization.inputs.js';
+import { MANAGER_ROLES, OrganizationPolicy } from './organization.policy.js';
+import { slugify } from './slug.js';
+import { VerificationEvent } from './verification-event.entity.js';
+
+const TSQUERY = "websearch_to_tsquery('english', :search)";
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: OrganizationPolicy,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  // ---------- reads ----------
+
+  async get(args: { id?: string | null; slug?: string | null }): Promise<Organization> {
+    if ((args.id ? 1 : 0) + (args.slug ? 1 : 0) !== 1) {
+      throw new BadInputError('id', 'Give exactly one of id or slug');
+    }
+    const repo = this.dataSource.getRepository(Organization);
+    const organization = args.id
+      ? await repo.findOneBy({ id: requireId(args.id, 'Organization') })
+      : await repo.findOneBy({ slug: args.slug as string });
+    if (!organization) throw new NotFoundError('Organization', args.id ?? args.slug ?? undefined);
+    return organization;
+  }
+
+  findByIds(ids: readonly string[]): Promise<Organization[]> {
+    return this.dataSource.getRepository(Organization).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** The directory: weighted full-text search, every facet, keyset pagination. */
+  async list(args: OrganizationsArgs): Promise<Page<Organization>> {
+    await this.assertFilterCodes(args.filter);
+    const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
+    const search = args.search?.trim();
+    if (search) qb.andWhere(`o.search_vector @@ ${TSQUERY}`, { search });
+    this.applyFilter(qb, args.filter);
+    const order = args.orderBy ?? (search ? OrganizationOrder.RELEVANCE : OrganizationOrder.NAME);
+    return paginate(qb, this.sortKeys(order, !!search), args);
+  }
+
+  private applyFilter(qb: ReturnType<typeof this.dataSource.createQueryBuilder>, filter?: OrganizationFilter) {
+    if (!filter) return;
+    if (filter.kinds?.length) qb.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
+    const overlaps: Array<[keyof OrganizationFilter, string]> = [
+      ['countriesOfOrigin', 'countries_of_origin'],
+      ['countriesOfResidence', 'countries_of_residence'],
+      ['themes', 'themes'],
+      ['languages', 'languages'],
+    ];
+    for (const [key, column] of overlaps) {
+      const codes = filter[key] as string[] | undefined;
+      if (codes?.length) qb.andWhere(`o.${column} && :${key}::text[]`, { [key]: codes });
+    }
+    if (filter.verifiedOnly) qb.andWhere('o.verification = :verified', { verified: VerificationStatus.VERIFIED });
+    if (filter.womenLed !== undefined && filter.womenLed !== null) qb.andWhere('o.women_led = :womenLed', { womenLed: filter.womenLed });
+    if (filter.youthLed !== undefined && filter.youthLed !== null) qb.andWhere('o.youth_led = :youthLed', { youthLed: filter.youthLed });
+  }
+
+  private sortKeys(order: OrganizationOrder, hasSearch: boolean): SortKey[] {
+    switch (order) {
+      case OrganizationOrder.RELEVANCE:
+        if (hasSearch) {
+          return [
+            { expr: `ts_rank(o.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
+            { expr: 'o.id', direction: 'ASC' },
+          ];
+        }
+        return this.sortKeys(OrganizationOrder.NAME, false);
+      case OrganizationOrder.NEWEST:
+        return [
+          { expr: 'o.created_at', direction: 'DESC' },
+          { expr: 'o.id', direction: 'DESC' },
+        ];
+      case OrganizationOrder.MEMBER_COUNT:
+        return [
+          { expr: 'coalesce(o.member_count, -1)', direction: 'DESC' },
+          { expr: 'o.id', direction: 'ASC' },
+        ];
+      default:
+        return [
+          { expr: 'lower(o.name)', direction: 'ASC' },
+          { expr: 'o.id', direction: 'ASC' },
+        ];
+    }
+  }
+
+  private async assertFilterCodes(filter?: OrganizationFilter) {
+    if (!filter) return;
+    await this.reference.assertCountries('filter.countriesOfOrigin', filter.countriesOfOrigin);
+    await this.reference.assertCountries('filter.countriesOfResidence', filter.countriesOfResidence);
+    await this.reference.assertThemes('filter.themes', filter.themes);
+    await this.reference.assertLanguages('filter.languages', filter.languages);
+  }
+
+  // ---------- profile ----------
+
+  async create(user: AuthUser, input: OrganizationInput): Promise<Organization> {
+    await this.assertInputCodes(input);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (manager) => {
+          const slug = await this.freeSlug(manager, slugify(input.name));
+          const organization = await manager.save(manager.create(Organization, { ...this.profile(input), slug }));
+          await manager.insert(Membership, { userId: user.id, organizationId: organization.id, role: MemberRole.OWNER });
+          return organization;
+        });
+      } catch (error) {
+        // Two organizations of the same name created at once: take the next free slug.
+        if (attempt < 3 && isUniqueViolation(error, 'UQ_organization_slug')) continue;
+        throw error;
+      }
+    }
+  }
+
+  async update(user: AuthUser, id: string, input: OrganizationInput): Promise<Organization> {
+    requireId(id, 'Organization');
+    await this.assertInputCodes(input);
+    return this.dataSource.transaction(async (manager) => {
+      const { organization } = await this.policy.requireRole(user, id, { roles: MANAGER_ROLES, action: 'update it' }, manager);
+      const renamed = organization.name !== input.name;
+      Object.assign(organization, this.profile(input));
+      if (renamed && organization.verification === VerificationStatus.VERIFIED) {
+        await this.recordVerification(manager, organization, VerificationStatus.PENDING, user.id, 'Name changed');
+      }
+      return manager.save(organization);
+    });
+  }
+
+  private profile(input: OrganizationInput): Partial<Organization> {
+    return {
+      name: input.name,
+      kind: input.kind,
+      description: input.description ?? null,
+      website: input.website ?? null,
+      contactEmail: input.contactEmail ?? null,
+      countriesOfOrigin: [...new Set(input.countriesOfOrigin)],
+      countriesOfResidence: [...new Set(input.countriesOfResidence)],
+      city: input.city ?? null,
+      themes: [...new Set(input.themes)],
+      languages: [...new Set(input.languages)],
+      foundedYear: input.foundedYear ?? null,
+      memberCount: input.memberCount ?? null,
+      legallyRegistered: input.legallyRegistered ?? false,
+      democraticGovernance: input.democraticGovernance ?? false,
+      womenLed: input.womenLed ?? false,
+      youthLed: input.youthLed ?? false,
+    };
+  }
+
+  private async assertInputCodes(input: OrganizationInput) {
+    await this.reference.assertCountries('input.countriesOfOrigin', input.countriesOfOrigin);
+    await this.reference.assertCountries('input.countriesOfResidence', input.countriesOfResidence);
+    await this.reference.assertThemes('input.themes', input.themes);
+    await this.reference.assertLanguages('input.languages', input.languages);
+  }
+
+  private async freeSlug(manager: EntityManager, base: string): Promise<string> {
+    const rows: Array<{ slug: string }> = await manager.query(
+      `SELECT slug FROM organization WHERE slug = $1 OR slug LIKE $2`,
+      [base, `${base}-%`],
+    );
+    const taken = new Set(rows.map((r) => r.slug));
+    if (!taken.has(base)) return base;
+    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+
+  // ---------- members ----------
+
+  async addMember(user: AuthUser, organizationId: string, email: string, role: MemberRole): Promise<Membership> {
+    requireId(organizationId, 'Organization');
+    return this.dataSource.transaction(async (manager) => {
+      const { role: actorRole } = await this.policy.requireRole(
+        user,
+        organizationId,
+        { roles: MANAGER_ROLES, action: 'manage members' },
+        manager,
+      );
+      if (role === MemberRole.OWNER && actorRole !== MemberRole.OWNER) {
+        throw new ForbiddenError('Only an OWNER may add an OWNER');
+      }
+      const invitee = await manager.findOneBy(User, { email: email.trim().toLowerCase() });
+      if (!invitee) throw new BadInputError('email', `No account uses the e-mail address ${email.trim().toLowerCase()}`);
+      const existing = await manager.findOneBy(Membership, { userId: invitee.id, organizationId });
+      if (existing) throw new ConflictError('This user is already a member of the organization');
+      return manager.save(manager.create(Membership, { userId: invitee.id, organizationId, role }));
+    });
+  }
+
+  /** Removes a member (OWNER/ADMIN) or lets a member leave. Only an OWNER removes an OWNER; the last OWNER stays. */
+  async removeMember(user: AuthUser, membershipId: string): Promise<boolean> {
+    requireId(membershipId, 'Membership');
+    return this.dataSource.transaction(async (manager) => {
+      const membership = await manager.findOneBy(Membership, { id: membershipId });
+      if (!membership) throw new NotFoundError('Membership', membershipId);
+      const actorRole = await this.policy.roleOf(user.id, membership.organizationId, manager);
+      if (!actorRole) throw new NotFoundError('Membership', membershipId);
+      const leaving = membership.userId === user.id;
+      if (!leaving && !MANAGER_ROLES.includes(actorRole)) throw new ForbiddenError('Only an OWNER or ADMIN may remove members');
+      if (membership.role === MemberRole.OWNER && !leaving && actorRole !== MemberRole.OWNER) {
+        throw new ForbiddenError('Only an OWNER may remove an OWNER');
+      }
+      if (membership.role === MemberRole.OWNER) {
+        // Serialise owner changes of this organization, then count the owners.
+        await manager.query('SELECT id FROM organization WHERE id = $1 FOR UPDATE', [membership.organizationId]);
+        const owners = await manager.countBy(Membership, { organizationId: membership.organizationId, role: MemberRole.OWNER });
+        if (owners <= 1) throw new ConflictError('The last OWNER cannot leave; make someone else OWNER first');
+      }
+      await manager.delete(Membership, { id: membership.id });
+      return true;
+    });
+  }
+
+  // ---------- networks ----------
+
+  async joinNetwork(user: AuthUser, organizationId: string, networkId: string): Promise<Organization> {
+    requireId(organizationId, 'Organization');
+    requireId(networkId, 'Network');
+    return this.dataSource.transaction(async (manager) => {
+      const { organization } = await this.policy.requireRole(
+        user,
+        organizationId,
+        { roles: MANAGER_ROLES, action: 'join a network' },
+        manager,
+      );
+      const network = await manager.findOneBy(Organization, { id: networkId });
+      if (!network) throw new NotFoundError('Network', networkId);
+      if (network.kind !== OrganizationKind.DIASPORA_NETWORK) {
+        throw new BadInputError('networkId', `${network.name} is not a DIASPORA_NETWORK`);
+      }
+      if (network.id === organization.id) throw new BadInputError('networkId', 'A network cannot join itself');
+      const existing = await manager.findOneBy(NetworkMembership, { networkId, organizationId });
+      if (existing && existing.status !== NetworkRequestStatus.DECLINED) {
+        throw new ConflictError(
+          existing.status === NetworkRequestStatus.ACCEPTED ? 'Already a member of this network' : 'A request is already pending',
+        );
+      }
+      await manager.save(
+        Object.assign(existing ?? manager.create(NetworkMembership, { networkId, organizationId }), {
+          status: NetworkRequestStatus.PENDING,
+          requestedById: user.id,
+          decidedById: null,
+          decidedAt: null,
+        }),
+      );
+      return organization;
+    });
+  }
+
+  async respondToNetworkRequest(user: AuthUser, networkId: string, organizationId: string, accept: boolean) {
+    requireId(organizationId, 'Organization');
+    requireId(networkId, 'Network');
+    return this.dataSource.transaction(async (manager) => {
+      await this.policy.requireRole(user, networkId, { roles: MANAGER_ROLES, action: 'answer membership requests' }, manager);
+      const request = await manager
+        .getRepository(NetworkMembership)
+        .createQueryBuilder('nm')
+        .setLock('pessimistic_write')
+        .where('nm.network_id = :networkId AND nm.organization_id = :organizationId', { networkId, organizationId })
+        .getOne();
+      if (!request) throw new NotFoundError('Network membership request');
+      if (request.status !== NetworkRequestStatus.PENDING) throw new ConflictError(`The request is already ${request.status}`);
+      request.status = accept ? NetworkRequestStatus.ACCEPTED : NetworkRequestStatus.DECLINED;
+      request.decidedById = user.id;
+      request.decidedAt = new Date();
+      await manager.save(request);
+      return manager.findOneByOrFail(Organization, { id: organizationId });
+    });
+  }
+
+  // ---------- verification ----------
+
+  async requestVerification(user: AuthUser, organizationId: string): Promise<Organization> {
+    requireId(organizationId, 'Organization');
+    return this.dataSource.transaction(async (manager) => {
+      const { organization } = await this.policy.requireRole(
+        user,
+        organizationId,
+        { roles: MANAGER_ROLES, action: 'request verification' },
+        manager,
+      );
+      await this.lock(manager, organization.id);
+      const current = await manager.findOneByOrFail(Organization, { id: organization.id });
+      if (current.verification !== VerificationStatus.UNVERIFIED && current.verification !== VerificationStatus.REJECTED) {
+        throw new ConflictError(`Verification cannot be requested while ${current.verification}`);
+      }
+      await this.recordVerification(manager, current, VerificationStatus.PENDING, user.id, null);
+      return manager.save(current);
+    });
+  }
+
+  async decideVerification(user: AuthUser | null, organizationId: string, approve: boolean, note?: string | null) {
+    if (!user) throw new UnauthenticatedError();
+    this.policy.requireModerator(user);
+    requireId(organizationId, 'Organization');
+    const trimmed = note?.trim() || null;
+    if (trimmed && trimmed.length > 2000) throw new BadInputError('note', 'note must be at most 2000 characters');
+    if (!approve && !trimmed) throw new BadInputError('note', 'A rejection needs a note explaining it');
+    return this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, organizationId);
+      const organization = await manager.findOneBy(Organization, { id: organizationId });
+      if (!organization) throw new NotFoundError('Organization', organizationId);
+      if (organization.verification !== VerificationStatus.PENDING) {
+        throw new ConflictError(`Only a PENDING organization can be decided; this one is ${organization.verification}`);
+      }
+      const to = approve ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
+      await this.recordVerification(manager, organization, to, user.id, trimmed);
+      return manager.save(organization);
+    });
+  }
+
+  verificationHistory(organizationId: string): Promise<VerificationEvent[]> {
+    return this.dataSource.getRepository(VerificationEvent).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+  }
+
+  private async recordVerification(
+    manager: EntityManager,
+    organization: Organization,
+    to: VerificationStatus,
+    actorId: string,
+    note: string | null,
+  ) {
+    await manager.insert(VerificationEvent, {
+      organizationId: organization.id,
+      actorId,
+      fromStatus: organization.verification,
+      toStatus: to,
+      note,
+    });
+    organization.verification = to;
+  }
+
+  private lock(manager: EntityManager, organizationId: string) {
+    return manager.query('SELECT id FROM organization WHERE id = $1 FOR UPDATE', [organizationId]);
+  }
+}

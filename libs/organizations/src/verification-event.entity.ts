@@ -1,0 +1,40 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Organization, VerificationStatus } from './organization.entity.js';
+
+/** One transition of an organization's verification: who, when, from, to, note. */
+@ObjectType()
+@Entity('verification_event')
+export class VerificationEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE', nullable: false })
+  organization?: Organization;
+
+  @Index('IDX_verification_event_organization')
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  /** The user who caused the transition. */
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  actorId: string;
+
+  @Field(() => VerificationStatus)
+  @Column({ type: 'enum', enum: VerificationStatus, enumName: 'verification_status' })
+  fromStatus: VerificationStatus;
+
+  @Field(() => VerificationStatus)
+  @Column({ type: 'enum', enum: VerificationStatus, enumName: 'verification_status' })
+  toStatus: VerificationStatus;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

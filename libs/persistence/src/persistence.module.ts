@@ -1,0 +1,84 @@
+import { DynamicModule, Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@app/config';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { EmbeddedDatabase } from './embedded-database.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { RedisService } from './redis.service.js';
+import { QueryCounterLogger } from './query-counter.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/** Starts the embedded database when DATABASE_URL is unset, and stops it after TypeORM closes. */
+@Injectable()
+export class DatabaseLifecycle implements OnApplicationShutdown {
+  readonly embedded = new EmbeddedDatabase();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async url(): Promise<string> {
+    if (this.config.DATABASE_URL) return this.config.DATABASE_URL;
+    if (!this.embedded.url) {
+      await this.embedded.start(this.config.inMemory ? undefined : this.config.DATA_DIR, this.config.DB_POOL_SIZE + 4);
+    }
+    return this.embedded.url;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const dataSource = this.moduleRef.get(DataSource, { strict: false });
+    if (dataSource?.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await this.embedded.stop();
+  }
+}
+
+/** The TypeORM options every entry point (API, worker, CLI, tests) shares. */
+export function dataSourceOptions(config: AppConfig, url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    namingStrategy: new SnakeNamingStrategy(),
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto', // gen_random_uuid(), built into PostgreSQL 13+
+    installExtensions: false,
+    logger: new QueryCounterLogger(config.DB_LOG_QUERIES),
+    maxQueryExecutionTime: 1000,
+    extra: { max: config.DB_POOL_SIZE, connectionTimeoutMillis: 30_000 },
+  };
+}
+
+@Global()
+@Module({ providers: [DatabaseLifecycle, RedisService], exports: [DatabaseLifecycle, RedisService] })
+class DatabaseLifecycleModule {}
+
+@Module({})
+export class PersistenceModule {
+  /** `runMigrations`: apply pending migrations at start-up (the API and the CLI do; the worker waits for them). */
+  static forRoot(options: { runMigrations?: boolean } = {}): DynamicModule {
+    const logger = new Logger('Persistence');
+    return {
+      module: PersistenceModule,
+      imports: [
+        DatabaseLifecycleModule,
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig, DatabaseLifecycle],
+          useFactory: async (config: AppConfig, lifecycle: DatabaseLifecycle) => ({
+            ...dataSourceOptions(config, await lifecycle.url()),
+            autoLoadEntities: true,
+            migrationsRun: options.runMigrations ?? true,
+          }),
+          dataSourceFactory: async (opts) => {
+            const dataSource = await new DataSource(opts as DataSourceOptions).initialize();
+            logger.log(`Database ready (${(opts as { url: string }).url.replace(/\/\/[^@]*@/, '//')})`);
+            return dataSource;
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { Redis } from 'ioredis';
+
+/** Lazily created Redis connections when REDIS_URL is set; `null` means "run in-process". */
+@Injectable()
+export class RedisService implements OnApplicationShutdown {
+  private readonly logger = new Logger(RedisService.name);
+  private readonly clients: Redis[] = [];
+  private shared?: Redis;
+
+  constructor(private readonly config: AppConfig) {}
+
+  get enabled(): boolean {
+    return !!this.config.REDIS_URL;
+  }
+
+  /** The shared command connection, or null without REDIS_URL. */
+  client(): Redis | null {
+    if (!this.config.REDIS_URL) return null;
+    if (!this.shared) this.shared = this.create('shared');
+    return this.shared;
+  }
+
+  /** A dedicated connection (subscribers, blocking queue consumers). */
+  create(name: string, options: { maxRetriesPerRequest?: number | null } = {}): Redis {
+    if (!this.config.REDIS_URL) throw new Error('REDIS_URL is not set');
+    const client = new Redis(this.config.REDIS_URL, { lazyConnect: false, connectionName: `nexus-${name}`, ...options });
+    client.on('error', (error) => this.logger.warn(`Redis (${name}): ${error.message}`));
+    this.clients.push(client);
+    return client;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}
