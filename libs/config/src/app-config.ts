@@ -47,6 +47,10 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /** Prefix of every Redis key (rate limits, pub/sub channels, queues) so that deployments can share a server. */
+  @IsString() @Matches(/^[\w:.-]{1,40}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits and _:.- (at most 40)' })
+  REDIS_KEY_PREFIX = 'nexus:';
+
   /** Where the embedded database and the generated development secret live; "memory" keeps everything in memory. */
   @IsString() @MinLength(1)
   DATA_DIR = './.data';

@@ -25,7 +25,11 @@ export class RedisService implements OnApplicationShutdown {
   /** A dedicated connection (subscribers, blocking queue consumers). */
   create(name: string, options: { maxRetriesPerRequest?: number | null } = {}): Redis {
     if (!this.config.REDIS_URL) throw new Error('REDIS_URL is not set');
-    const client = new Redis(this.config.REDIS_URL, { lazyConnect: false, connectionName: `nexus-${name}`, ...options });
+    const client = new Redis(this.config.REDIS_URL, {
+      connectionName: `nexus-${name}`,
+      keyPrefix: this.config.REDIS_KEY_PREFIX,
+      ...options,
+    });
     client.on('error', (error) => this.logger.warn(`Redis (${name}): ${error.message}`));
     this.clients.push(client);
     return client;

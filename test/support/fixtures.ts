@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { TestApp } from './test-app.js';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+  refreshToken: string;
+}
+
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id email } } }`;
+const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken user { id email } } }`;
+
+export function uniqueEmail(prefix = 'user'): string {
+  return `${prefix}-${randomBytes(5).toString('hex')}@example.org`;
+}
+
+export async function registerUser(t: TestApp, prefix = 'user'): Promise<TestUser> {
+  const email = uniqueEmail(prefix);
+  const data = await t.ok(REGISTER, { input: { email, password: PASSWORD, name: prefix } });
+  const r = data.register;
+  return { id: r.user.id, email, token: r.accessToken, refreshToken: r.refreshToken };
+}
+
+export async function login(t: TestApp, email: string): Promise<TestUser> {
+  const r = (await t.ok(LOGIN, { email, password: PASSWORD })).login;
+  return { id: r.user.id, email, token: r.accessToken, refreshToken: r.refreshToken };
+}
+
+/** Grants a platform role directly (what `npm run cli -- user:promote` does), then signs in again. */
+export async function promote(t: TestApp, user: TestUser, role: 'MODERATOR' | 'ADMIN'): Promise<TestUser> {
+  await dataSource(t).query('UPDATE app_user SET platform_role = $1 WHERE id = $2', [role, user.id]);
+  return login(t, user.email);
+}
+
+export function dataSource(t: TestApp): DataSource {
+  return t.app.get<DataSource>(getDataSourceToken());
+}
+
+export function orgInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `Organization ${randomBytes(3).toString('hex')}`,
+    kind: 'DIASPORA_ORGANIZATION',
+    description: 'A hometown association supporting schools',
+    countriesOfOrigin: ['GH'],
+    countriesOfResidence: ['GB'],
+    city: 'London',
+    themes: ['EDUCATION'],
+    languages: ['en'],
+    contactEmail: 'contact@example.org',
+    memberCount: 40,
+    legallyRegistered: true,
+    ...overrides,
+  };
+}
+
+const CREATE_ORG = `mutation($input: OrganizationInput!) { createOrganization(input: $input) { id slug name } }`;
+
+export async function createOrg(t: TestApp, user: TestUser, overrides: Record<string, unknown> = {}) {
+  return (await t.ok(CREATE_ORG, { input: orgInput(overrides) }, user.token)).createOrganization as {
+    id: string;
+    slug: string;
+    name: string;
+  };
+}
+
+const ADD_MEMBER = `mutation($o: ID!, $e: String!, $r: MemberRole!) { addOrganizationMember(organizationId: $o, email: $e, role: $r) { id role } }`;
+
+export async function addMember(t: TestApp, owner: TestUser, organizationId: string, user: TestUser, role: string) {
+  return (await t.ok(ADD_MEMBER, { o: organizationId, e: user.email, r: role }, owner.token)).addOrganizationMember as {
+    id: string;
+  };
+}
+
+/** Marks an organization VERIFIED directly (the moderator flow is tested on its own). */
+export async function verify(t: TestApp, organizationId: string) {
+  await dataSource(t).query(`UPDATE organization SET verification = 'VERIFIED' WHERE id = $1`, [organizationId]);
+}

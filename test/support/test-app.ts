@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import pg from 'pg';
+import { AppConfig } from '@app/config';
+import { createApiApp } from '../../apps/api/src/bootstrap.js';
+
+export interface GqlResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+}
+
+/**
+ * A fresh API for one test file: its own in-memory PGlite, or its own database on the server that
+ * DATABASE_URL names (created here, dropped on close), so runs and workers never share state.
+ */
+export class TestApp {
+  private constructor(
+    readonly app: NestExpressApplication,
+    readonly url: string,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const serverUrl = process.env.DATABASE_URL;
+    let databaseUrl = '';
+    let dropDatabase = async () => {};
+    if (serverUrl) {
+      const name = `nexus_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+      await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      databaseUrl = url.toString();
+      dropDatabase = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+    const config = AppConfig.load({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATA_DIR: 'memory',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+      AUTH_RATE_LIMIT_MAX: '10000',
+      REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
+      ...env,
+    });
+    const app = await createApiApp(config);
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    return new TestApp(app, `http://127.0.0.1:${address.port}`, dropDatabase);
+  }
+
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GqlResponse<T>> {
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResponse<T>;
+  }
+
+  /** Like gql, but fails the test on any error and returns data. */
+  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const res = await this.gql<T>(query, variables, token);
+    if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+    return res.data as T;
+  }
+
+  get<T>(type: new (...args: any[]) => T): T {
+    return this.app.get(type);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.dropDatabase();
+  }
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
