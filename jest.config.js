@@ -15,4 +15,5 @@ export default {
   maxWorkers: process.env.JEST_WORKERS ?? 2,
   testTimeout: 120000,
   verbose: false,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
