@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, ConfigModule } from '@app/config';
-import { CommonModule, InputValidationPipe, LoaderRegistry } from '@app/common';
+import { CommonModule, GraphQLExceptionFilter, InputValidationPipe, LoaderRegistry } from '@app/common';
 import { PersistenceModule } from '@app/persistence';
 import { ReferenceDataModule } from '@app/reference-data';
 import { AuthModule } from '@app/auth';
@@ -32,7 +32,10 @@ export class AppModule {
         ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+      ],
     };
   }
 }

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  buildSchema,
+  GraphQLEnumType,
+  GraphQLInputObjectType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
+import { TestApp } from './support/test-app.js';
+import { dataSource } from './support/fixtures.js';
+
+/**
+ * Parts of the API contract that belong to issues still open. Each later issue removes its names
+ * from this list; everything else in shared/docs/schema-outline.graphql must exist as written.
+ */
+const NOT_YET = new Set<string>([
+  // Organization fields and types of later capabilities
+  'Organization.projects',
+  'Organization.partnerships',
+  'Organization.capacityAssessment',
+  'Project', 'Indicator', 'Measurement', 'Money', 'ProjectConnection', 'ProjectKind', 'ProjectStatus', 'ProjectInput',
+  'MoneyInput', 'ProjectFilter', 'PartnershipKind', 'PartnershipStatus', 'Partnership',
+  'FundStatus', 'FundEligibility', 'Fund', 'ApplicationStatus', 'FundApplication', 'FundConnection', 'FundInput',
+  'FundEligibilityInput', 'CapacityScore', 'CapacityAssessment', 'CapacityScoreInput', 'TrainingFormat',
+  'TrainingStatus', 'TrainingOffer', 'EnrolmentStatus', 'Enrolment', 'TrainingOfferConnection', 'TrainingOfferInput',
+  'ConsultationLevel', 'ConsultationStatus', 'InvitationStatus', 'Consultation', 'ConsultationInvitation',
+  'Contribution', 'ConsultationConnection', 'ConsultationInput', 'MatchReason', 'FundMatch', 'OrganizationMatch',
+  'TrainingMatch', 'EligibilityCheck', 'EligibilityReport', 'CounterpartQuery', 'Notification', 'Subscription', 'Date',
+  ...[
+    'project', 'projects', 'fund', 'funds', 'trainingOffer', 'trainingOffers', 'consultation', 'consultations',
+    'fundMatches', 'fundCandidates', 'checkEligibility', 'trainingMatches', 'partnerSuggestions',
+    'dialogueCounterparts', 'myNotifications',
+  ].map((f) => `Query.${f}`),
+  ...[
+    'createProject', 'updateProject', 'archiveProject', 'addIndicator', 'recordMeasurement', 'proposePartnership',
+    'respondToPartnership', 'endPartnership', 'createFund', 'updateFund', 'publishFund', 'closeFund', 'applyToFund',
+    'submitApplication', 'withdrawApplication', 'decideApplication', 'submitCapacityAssessment',
+    'createTrainingOffer', 'updateTrainingOffer', 'publishTrainingOffer', 'enrol', 'cancelEnrolment',
+    'completeEnrolment', 'rateTraining', 'createConsultation', 'openConsultation', 'closeConsultation',
+    'inviteToConsultation', 'respondToInvitation', 'submitContribution', 'markNotificationRead',
+  ].map((f) => `Mutation.${f}`),
+]);
+
+const BUILT_IN = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
+const strip = (type: string) => type.replace(/[[\]!]/g, '');
+
+/** Every name of the outline missing from the schema (or with another type), except NOT_YET. */
+function contractGaps(outline: GraphQLSchema, schema: GraphQLSchema): string[] {
+  const gaps: string[] = [];
+  for (const type of Object.values(outline.getTypeMap())) {
+    if (type.name.startsWith('__') || BUILT_IN.has(type.name) || NOT_YET.has(type.name)) continue;
+    const actual = schema.getType(type.name);
+    if (!actual) {
+      gaps.push(type.name);
+      continue;
+    }
+    if (isEnumType(type)) {
+      const values = new Set((actual as GraphQLEnumType).getValues().map((v) => v.name));
+      for (const v of type.getValues()) if (!values.has(v.name)) gaps.push(`${type.name}.${v.name}`);
+    }
+    if (isObjectType(type) || isInputObjectType(type)) {
+      const fields = (actual as GraphQLObjectType | GraphQLInputObjectType).getFields();
+      for (const [name, field] of Object.entries(type.getFields())) {
+        const key = `${type.name}.${name}`;
+        if (NOT_YET.has(key) || NOT_YET.has(strip(String(field.type)))) continue;
+        const got = fields[name];
+        if (!got) gaps.push(key);
+        else if (String(got.type) !== String(field.type)) gaps.push(`${key}: ${String(got.type)} instead of ${String(field.type)}`);
+        else if ('args' in field) {
+          const args = new Map(((got as { args?: Array<{ name: string; type: unknown }> }).args ?? []).map((a) => [a.name, String(a.type)]));
+          for (const arg of field.args) {
+            if (args.get(arg.name) !== String(arg.type)) gaps.push(`${key}(${arg.name}: ${String(arg.type)})`);
+          }
+        }
+      }
+    }
+  }
+  return gaps;
+}
+
+describe('Schema contract and migrations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(() => t?.close());
+
+  it('the committed schema.gql is what the code generates (npm run cli -- schema)', () => {
+    const generated = printSchema(lexicographicSortSchema(t.get(GraphQLSchemaHost).schema));
+    const committed = readFileSync(join(process.cwd(), 'schema.gql'), 'utf8')
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n')
+      .trim();
+    expect(committed).toBe(generated.trim());
+  });
+
+  it('contains the public API contract of shared/docs/schema-outline.graphql', () => {
+    const outline = buildSchema(readFileSync(join(process.cwd(), '../shared/docs/schema-outline.graphql'), 'utf8'));
+    expect(contractGaps(outline, t.get(GraphQLSchemaHost).schema)).toEqual([]);
+  });
+
+  it('entities and migrations agree (no schema change is pending)', async () => {
+    const pending = await dataSource(t).driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('reference data was inserted by the migrations from maintained packages', async () => {
+    const counts = await dataSource(t).query(`SELECT
+      (SELECT count(*)::int FROM country) AS countries, (SELECT count(*)::int FROM language) AS languages,
+      (SELECT count(*)::int FROM theme) AS themes, (SELECT count(*)::int FROM sdg) AS sdgs,
+      (SELECT count(*)::int FROM capacity_area) AS areas,
+      (SELECT count(*)::int FROM country WHERE region IS NULL) AS without_region`);
+    expect(counts[0]).toEqual({ countries: 250, languages: 183, themes: 19, sdgs: 17, areas: 14, without_region: 0 });
+    const data = await t.ok(`{ countries { code name region } themes { code } sdgs { number title } capacityAreas { code } languages { code } }`);
+    expect(data.countries.find((c: { code: string }) => c.code === 'GH')).toEqual({ code: 'GH', name: 'Ghana', region: 'Africa' });
+    expect(data.sdgs).toHaveLength(17);
+    expect(data.capacityAreas).toHaveLength(14);
+  });
+});
