@@ -41,11 +41,11 @@ export class AppConfig {
 
   /** postgres://… of a real PostgreSQL 15+ server; unset = embedded PGlite. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL?: string;
+  DATABASE_URL?: string = undefined;
 
   /** redis://… ; unset = in-process queue, rate limiter and pub/sub. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
-  REDIS_URL?: string;
+  REDIS_URL?: string = undefined;
 
   /** Prefix of every Redis key (rate limits, pub/sub channels, queues) so that deployments can share a server. */
   @IsString() @Matches(/^[\w:.-]{1,40}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits and _:.- (at most 40)' })
@@ -56,7 +56,7 @@ export class AppConfig {
   DATA_DIR = './.data';
 
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET?: string;
+  JWT_SECRET?: string = undefined;
 
   @Transform(toInt) @IsInt() @Min(30) @Max(86400)
   JWT_ACCESS_TTL_SECONDS = 900;
@@ -72,10 +72,10 @@ export class AppConfig {
   AUTH_RATE_LIMIT_WINDOW_SECONDS = 60;
 
   @Transform(toBool) @IsOptional() @IsBoolean()
-  GRAPHQL_INTROSPECTION?: boolean;
+  GRAPHQL_INTROSPECTION?: boolean = undefined;
 
   @Transform(toBool) @IsOptional() @IsBoolean()
-  GRAPHQL_EXPLORER?: boolean;
+  GRAPHQL_EXPLORER?: boolean = undefined;
 
   @Transform(toInt) @IsInt() @Min(2) @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
@@ -119,7 +119,7 @@ export class AppConfig {
 
   /** Reads and validates the environment; throws an Error naming every bad variable. */
   static load(env: NodeJS.ProcessEnv = process.env): AppConfig {
-    const known = Object.keys(new AppConfig());
+    const known = Object.keys(new AppConfig()); // every variable has an initialiser, so all are own keys
     const raw: Record<string, unknown> = {};
     for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
     const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });

@@ -42,7 +42,7 @@ export function depthLimitRule(max: number): ValidationRule {
           context.reportError(
             new GraphQLError(`The query is ${depth} levels deep; the maximum is ${max}`, {
               nodes: [node],
-              extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth: max },
+              extensions: { depth, maxDepth: max },
             }),
           );
         }

@@ -10,7 +10,6 @@ const CLIENT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
-  'QUERY_TOO_DEEP',
   'QUERY_TOO_COMPLEX',
   ...Object.values(ErrorCode),
 ]);
