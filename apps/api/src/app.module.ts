@@ -8,12 +8,23 @@ import { PersistenceModule } from '@app/persistence';
 import { ReferenceDataModule } from '@app/reference-data';
 import { AuthModule } from '@app/auth';
 import { OrganizationsModule } from '@app/organizations';
+import { ProjectsModule } from '@app/projects';
+import { PartnershipsModule } from '@app/partnerships';
+import { MatchingModule } from '@app/matching';
 import { DemoModule } from '@app/demo';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
 
 /** The domain modules the API serves; the worker and the CLI reuse this list. */
-export const DOMAIN_MODULES = [ReferenceDataModule, AuthModule, OrganizationsModule, DemoModule];
+export const DOMAIN_MODULES = [
+  ReferenceDataModule,
+  AuthModule,
+  OrganizationsModule,
+  ProjectsModule,
+  PartnershipsModule,
+  MatchingModule,
+  DemoModule,
+];
 
 @Module({})
 export class AppModule {

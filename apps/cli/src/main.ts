@@ -18,10 +18,35 @@ const USAGE = `Diaspora Nexus admin CLI
   npm run cli -- seed:demo                                 load the demo data set (also into DATABASE_URL)
   npm run cli -- user:promote --email <email> --role MODERATOR|ADMIN|USER
   npm run cli -- schema                                    write schema.gql from the code
-  npm run cli -- migration:generate <Name>                 write a migration for entity changes (development)
+  npm run cli -- migration:generate <Name> [--only t1,t2]  write a migration for entity changes (development)
 `;
 
 class UsageError extends Error {}
+
+type Statement = { query: string; parameters?: unknown[] };
+const TYPEORM_METADATA = /^(INSERT INTO|DELETE FROM) "typeorm_metadata"/;
+
+/**
+ * Fixes two habits of TypeORM's generator: an enum shared by two tables is created (and dropped)
+ * twice, and generated-column metadata names the generating database instead of the current one.
+ */
+function tidy(statements: Statement[], keep: 'first' | 'last'): void {
+  const types = statements.map((s) => /^(CREATE|DROP) TYPE ("[^"]+"\."[^"]+")/.exec(s.query)?.[2]);
+  for (let i = statements.length - 1; i >= 0; i--) {
+    const type = types[i];
+    if (!type) continue;
+    const index = keep === 'first' ? types.indexOf(type) : types.lastIndexOf(type);
+    if (index !== i) statements.splice(i, 1), types.splice(i, 1);
+  }
+  for (const s of statements) {
+    if (!TYPEORM_METADATA.test(s.query) || !s.parameters) continue;
+    const [, schema, table, type, name, value] = s.parameters as string[];
+    s.query = s.query.startsWith('INSERT')
+      ? `INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (current_database(), '${schema}', '${table}', '${type}', '${name}', $1)`
+      : `DELETE FROM "typeorm_metadata" WHERE "type" = '${s.parameters[0]}' AND "name" = '${s.parameters[1]}' AND "schema" = '${s.parameters[3]}' AND "table" = '${s.parameters[4]}'`;
+    s.parameters = s.query.startsWith('INSERT') ? [value] : [];
+  }
+}
 
 function option(args: string[], name: string): string {
   const i = args.indexOf(`--${name}`);
@@ -78,7 +103,14 @@ async function run(argv: string[]): Promise<string> {
       return withApp(AppConfig.load({ ...env, DATABASE_URL: '', DATA_DIR: 'memory', NODE_ENV: 'test' }), async (app) => {
         const ds = app.get<DataSource>(getDataSourceToken());
         const sql = await ds.driver.createSchemaBuilder().log();
+        // --only a,b keeps the statements that name those tables/types (when several features change at once).
+        const only = args.includes('--only') ? option(args, 'only').split(',') : null;
+        const keep = (query: string) => !only || only.some((prefix) => query.includes(`"${prefix}`));
+        sql.upQueries = sql.upQueries.filter((x) => keep(x.query));
+        sql.downQueries = sql.downQueries.filter((x) => keep(x.query));
         if (sql.upQueries.length === 0) return 'Entities and migrations agree: nothing to generate';
+        tidy(sql.upQueries, 'first');
+        tidy(sql.downQueries, 'last');
         const stamp = Date.now();
         const q = (s: string) => JSON.stringify(s);
         const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`);

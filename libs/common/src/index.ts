@@ -5,3 +5,5 @@ export * from './graphql/context.js';
 export * from './auth/decorators.js';
 export * from './graphql/loaders.js';
 export * from './common.module.js';
+export * from './scalars/date.scalar.js';
+export * from './money/money.js';

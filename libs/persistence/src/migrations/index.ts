@@ -1,4 +1,5 @@
 import { InitialSchema1795564056524 } from './1795564056524-InitialSchema.js';
+import { ProjectsAndPartnerships1795564806584 } from './1795564806584-ProjectsAndPartnerships.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
-export const MIGRATIONS: Array<new () => unknown> = [InitialSchema1795564056524];
+export const MIGRATIONS: Array<new () => unknown> = [InitialSchema1795564056524, ProjectsAndPartnerships1795564806584];

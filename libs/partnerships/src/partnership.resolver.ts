@@ -1,0 +1,86 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Loaders } from '@app/common';
+import type { AuthUser, RequestLoaders } from '@app/common';
+import { loadOrganizations, Organization } from '@app/organizations';
+import { Project } from '@app/projects';
+import { Partnership, PartnershipEvent, PartnershipKind, PartnershipStatus } from './partnership.entity.js';
+import { PartnershipsService } from './partnerships.service.js';
+
+@Resolver(() => Partnership)
+export class PartnershipResolver {
+  constructor(private readonly service: PartnershipsService) {}
+
+  @Mutation(() => Partnership, { description: 'Members of the initiator propose; the partner answers.' })
+  proposePartnership(
+    @CurrentUser() user: AuthUser,
+    @Args('initiatorId', { type: () => ID }) initiatorId: string,
+    @Args('partnerId', { type: () => ID }) partnerId: string,
+    @Args('kind', { type: () => PartnershipKind }) kind: PartnershipKind,
+    @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
+    @Args('message', { nullable: true }) message?: string,
+  ) {
+    return this.service.propose(user, { initiatorId, partnerId, kind, projectId, message });
+  }
+
+  @Mutation(() => Partnership)
+  respondToPartnership(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+  ) {
+    return this.service.respond(user, id, accept);
+  }
+
+  @Mutation(() => Partnership)
+  endPartnership(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.end(user, id);
+  }
+
+  @ResolveField(() => Organization)
+  initiator(@Parent() p: Partnership, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(p.initiatorId);
+  }
+
+  @ResolveField(() => Organization)
+  partner(@Parent() p: Partnership, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(p.partnerId);
+  }
+
+  @ResolveField(() => Project, { nullable: true })
+  project(@Parent() p: Partnership, @Loaders() l: RequestLoaders) {
+    return p.projectId ? l.projects.project.load(p.projectId) : null;
+  }
+
+  @ResolveField(() => [PartnershipEvent], { description: 'Every transition: who, when, from, to' })
+  history(@Parent() p: Partnership) {
+    return this.service.history(p.id);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationPartnershipsResolver {
+  constructor(private readonly service: PartnershipsService) {}
+
+  @ResolveField(() => [Partnership], {
+    description: 'ACTIVE and ENDED ones for everyone; PROPOSED and DECLINED for the two sides and moderators',
+  })
+  async partnerships(
+    @Parent() o: Organization,
+    @Loaders() l: RequestLoaders,
+    @Args('status', { type: () => PartnershipStatus, nullable: true }) status?: PartnershipStatus,
+  ) {
+    const access = await l.organizations.access();
+    const all = await l.partnerships.byOrganization.load(o.id);
+    return all.filter((p) => (!status || p.status === status) && this.service.canSee(p, access));
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectPartnersResolver {
+  @ResolveField(() => [Organization], { description: 'Organizations in ACTIVE partnerships on this project' })
+  async partners(@Parent() project: Project, @Loaders() l: RequestLoaders) {
+    const active = await l.partnerships.activeByProject.load(project.id);
+    const ids = active.map((p) => (p.initiatorId === project.organizationId ? p.partnerId : p.initiatorId));
+    return loadOrganizations(l.organizations, [...new Set(ids)]);
+  }
+}

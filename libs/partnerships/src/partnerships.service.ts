@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, BadInputError, ConflictError, ForbiddenError, NotFoundError, requireId } from '@app/common';
+import { Organization, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { isUniqueViolation } from '@app/persistence';
+import { Project } from '@app/projects';
+import { Partnership, PartnershipEvent, PartnershipKind, PartnershipStatus } from './partnership.entity.js';
+
+export interface ProposeArgs {
+  initiatorId: string;
+  partnerId: string;
+  kind: PartnershipKind;
+  projectId?: string | null;
+  message?: string | null;
+}
+
+const DUPLICATE = 'A proposed or active partnership of this kind already exists between these organizations';
+
+@Injectable()
+export class PartnershipsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: OrganizationPolicy,
+  ) {}
+
+  /** PROPOSED and DECLINED partnerships are seen by members of both sides and moderators; ACTIVE and ENDED by anyone. */
+  canSee(p: Partnership, access: Pick<ViewerAccess, 'moderator'> & { roles: { has(id: string): boolean } }): boolean {
+    if (p.status === PartnershipStatus.ACTIVE || p.status === PartnershipStatus.ENDED) return true;
+    return access.moderator || access.roles.has(p.initiatorId) || access.roles.has(p.partnerId);
+  }
+
+  async propose(user: AuthUser, args: ProposeArgs): Promise<Partnership> {
+    requireId(args.initiatorId, 'Organization');
+    requireId(args.partnerId, 'Organization');
+    if (args.projectId) requireId(args.projectId, 'Project');
+    const message = args.message?.trim() || null;
+    if (message && message.length > 2000) throw new BadInputError('message', 'message must be at most 2000 characters');
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await this.policy.requireRole(user, args.initiatorId, { action: 'propose partnerships' }, manager);
+        if (args.initiatorId === args.partnerId) throw new ConflictError('An organization cannot partner with itself');
+        const partnerExists = await manager.exists(Organization, { where: { id: args.partnerId } });
+        if (!partnerExists) throw new NotFoundError('Organization', args.partnerId);
+        if (args.projectId) {
+          const project = await manager.findOneBy(Project, { id: args.projectId });
+          if (!project || project.archivedAt) throw new NotFoundError('Project', args.projectId);
+          if (project.organizationId !== args.initiatorId && project.organizationId !== args.partnerId) {
+            throw new BadInputError('projectId', 'The project must belong to one of the two organizations');
+          }
+        }
+        const duplicate = await manager.query(
+          `SELECT 1 FROM partnership WHERE kind = $1 AND status IN ('PROPOSED', 'ACTIVE')
+             AND LEAST(initiator_id, partner_id) = LEAST($2::uuid, $3::uuid)
+             AND GREATEST(initiator_id, partner_id) = GREATEST($2::uuid, $3::uuid) LIMIT 1`,
+          [args.kind, args.initiatorId, args.partnerId],
+        );
+        if (duplicate.length) throw new ConflictError(DUPLICATE);
+        const partnership = await manager.save(
+          manager.create(Partnership, {
+            kind: args.kind,
+            initiatorId: args.initiatorId,
+            partnerId: args.partnerId,
+            projectId: args.projectId ?? null,
+            message,
+            proposedById: user.id,
+          }),
+        );
+        await this.record(manager, partnership, null, user.id);
+        return partnership;
+      });
+    } catch (error) {
+      // Two concurrent proposals: the partial unique index lets exactly one through.
+      if (isUniqueViolation(error, 'UQ_partnership_live_pair')) throw new ConflictError(DUPLICATE);
+      throw error;
+    }
+  }
+
+  /** Only members of the partner answer; PROPOSED → ACTIVE | DECLINED. */
+  respond(user: AuthUser, id: string, accept: boolean): Promise<Partnership> {
+    return this.transition(user, id, (p, roles) => {
+      if (!roles.has(p.partnerId)) throw new ForbiddenError('Only members of the partner organization may answer');
+      if (p.status !== PartnershipStatus.PROPOSED) throw new ConflictError(`The partnership is ${p.status}, not PROPOSED`);
+      p.respondedAt = new Date();
+      return accept ? PartnershipStatus.ACTIVE : PartnershipStatus.DECLINED;
+    });
+  }
+
+  /** Either side ends an ACTIVE partnership. */
+  end(user: AuthUser, id: string): Promise<Partnership> {
+    return this.transition(user, id, (p) => {
+      if (p.status !== PartnershipStatus.ACTIVE) throw new ConflictError(`Only an ACTIVE partnership can end; this one is ${p.status}`);
+      p.endedAt = new Date();
+      return PartnershipStatus.ENDED;
+    });
+  }
+
+  private async transition(
+    user: AuthUser,
+    id: string,
+    decide: (p: Partnership, roles: ReadonlySet<string>) => PartnershipStatus,
+  ): Promise<Partnership> {
+    requireId(id, 'Partnership');
+    return this.dataSource.transaction(async (manager) => {
+      const p = await manager
+        .getRepository(Partnership)
+        .createQueryBuilder('p')
+        .setLock('pessimistic_write')
+        .where('p.id = :id', { id })
+        .getOne();
+      const roles = new Set<string>();
+      if (p) {
+        for (const orgId of [p.initiatorId, p.partnerId]) {
+          if (await this.policy.roleOf(user.id, orgId, manager)) roles.add(orgId);
+        }
+      }
+      if (!p || !this.canSee(p, { moderator: this.policy.isModerator(user), roles })) {
+        throw new NotFoundError('Partnership', id);
+      }
+      if (roles.size === 0) throw new ForbiddenError('Only members of the two organizations may change a partnership');
+      const from = p.status;
+      p.status = decide(p, roles);
+      const saved = await manager.save(p);
+      await this.record(manager, saved, from, user.id);
+      return saved;
+    });
+  }
+
+  private record(manager: EntityManager, p: Partnership, from: PartnershipStatus | null, actorId: string) {
+    return manager.insert(PartnershipEvent, { partnershipId: p.id, actorId, fromStatus: from, toStatus: p.status });
+  }
+
+  history(partnershipId: string): Promise<PartnershipEvent[]> {
+    return this.dataSource.getRepository(PartnershipEvent).find({ where: { partnershipId }, order: { createdAt: 'ASC' } });
+  }
+}

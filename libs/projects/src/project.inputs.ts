@@ -1,0 +1,199 @@
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { DateScalar, MoneyInput, PageArgs, trim, upperCodes } from '@app/common';
+import { ProjectKind, ProjectStatus } from './project.entity.js';
+
+@InputType()
+export class ProjectInput {
+  @Field(() => ID)
+  @IsString()
+  organizationId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3, { message: 'title must be at least 3 characters' })
+  @MaxLength(150, { message: 'title must be at most 150 characters' })
+  title: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(10, { message: 'summary must be at least 10 characters' })
+  @MaxLength(4000, { message: 'summary must be at most 4000 characters' })
+  summary: string;
+
+  @Field(() => ProjectKind)
+  @IsEnum(ProjectKind)
+  kind: ProjectKind;
+
+  @Field(() => ProjectStatus, { nullable: true, description: 'Default IDEA' })
+  @IsOptional()
+  @IsEnum(ProjectStatus)
+  status?: ProjectStatus;
+
+  @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes where it is implemented' })
+  @Transform(upperCodes)
+  @IsString({ each: true })
+  @ArrayMaxSize(60)
+  countries: string[];
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  locality?: string | null;
+
+  @Field(() => [String])
+  @IsString({ each: true })
+  @ArrayMaxSize(19)
+  themes: string[];
+
+  @Field(() => [Int], { nullable: true, description: 'SDG numbers 1..17' })
+  @IsOptional()
+  @IsInt({ each: true })
+  @Min(1, { each: true, message: 'sdgs must be between 1 and 17' })
+  @Max(17, { each: true, message: 'sdgs must be between 1 and 17' })
+  sdgs?: number[];
+
+  @Field(() => MoneyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  budget?: MoneyInput | null;
+
+  @Field(() => MoneyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  fundingSought?: MoneyInput | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  startDate?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  endDate?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'beneficiaries must not be negative' })
+  beneficiaries?: number | null;
+}
+
+@InputType()
+export class ProjectFilter {
+  @Field(() => [ProjectKind], { nullable: true })
+  @IsOptional()
+  @IsEnum(ProjectKind, { each: true })
+  kinds?: ProjectKind[];
+
+  @Field(() => [ProjectStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(ProjectStatus, { each: true })
+  statuses?: ProjectStatus[];
+
+  @Field(() => [String], { nullable: true })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  countries?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsString({ each: true })
+  themes?: string[];
+
+  @Field(() => [Int], { nullable: true })
+  @IsOptional()
+  @IsInt({ each: true })
+  sdgs?: number[];
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'organizationId must be an id' })
+  organizationId?: string;
+}
+
+@ArgsType()
+export class ProjectsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Words to find in the title, summary or locality' })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => ProjectFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProjectFilter)
+  filter?: ProjectFilter;
+}
+
+@ArgsType()
+export class AddIndicatorArgs {
+  @Field(() => ID)
+  @IsString()
+  projectId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  unit: string;
+
+  @Field(() => Float)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  baseline: number;
+
+  @Field(() => Float)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  target: number;
+}
+
+@ArgsType()
+export class RecordMeasurementArgs {
+  @Field(() => ID)
+  @IsString()
+  indicatorId: string;
+
+  @Field(() => Float)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value: number;
+
+  @Field(() => DateScalar)
+  measuredOn: string;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}

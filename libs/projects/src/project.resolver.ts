@@ -1,0 +1,116 @@
+import { Args, Float, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, CurrentUser, Loaders, Money, money, PageArgs, Public } from '@app/common';
+import type { AuthUser, RequestLoaders } from '@app/common';
+import { Organization } from '@app/organizations';
+import { Country, loadAll, Sdg, Theme } from '@app/reference-data';
+import { Indicator, Measurement, progressOf } from './indicator.entity.js';
+import { Project } from './project.entity.js';
+import { AddIndicatorArgs, ProjectInput, ProjectsArgs, RecordMeasurementArgs } from './project.inputs.js';
+import { ProjectsService } from './projects.service.js';
+
+@ObjectType()
+export class ProjectConnection extends Connection(Project, 'ProjectConnection') {}
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  constructor(private readonly service: ProjectsService) {}
+
+  @Public()
+  @Query(() => Project, { nullable: true })
+  async project(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
+    return this.service.get(id, await l.organizations.access());
+  }
+
+  @Public()
+  @Query(() => ProjectConnection, { description: 'Live (not archived) projects: search, facets, cursor pages.' })
+  projects(@Args() args: ProjectsArgs) {
+    return this.service.list(args);
+  }
+
+  @Mutation(() => Project)
+  createProject(@CurrentUser() user: AuthUser, @Args('input') input: ProjectInput) {
+    return this.service.create(user, input);
+  }
+
+  @Mutation(() => Project)
+  updateProject(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: ProjectInput) {
+    return this.service.update(user, id, input);
+  }
+
+  @Mutation(() => Project, { description: 'Leaves listings and matching; history is kept.' })
+  archiveProject(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.archive(user, id);
+  }
+
+  @Mutation(() => Indicator)
+  addIndicator(@CurrentUser() user: AuthUser, @Args() args: AddIndicatorArgs) {
+    return this.service.addIndicator(user, args);
+  }
+
+  @Mutation(() => Measurement)
+  recordMeasurement(@CurrentUser() user: AuthUser, @Args() args: RecordMeasurementArgs) {
+    return this.service.recordMeasurement(user, args);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() p: Project, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(p.organizationId);
+  }
+
+  @ResolveField(() => [Country], { description: 'Where it is implemented' })
+  countries(@Parent() p: Project, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.country, p.countries);
+  }
+
+  @ResolveField(() => [Theme])
+  themes(@Parent() p: Project, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.theme, p.themes);
+  }
+
+  @ResolveField(() => [Sdg])
+  sdgs(@Parent() p: Project, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.sdg, p.sdgs);
+  }
+
+  @ResolveField(() => Money, { nullable: true })
+  budget(@Parent() p: Project) {
+    return money(p.budgetAmount, p.budgetCurrency);
+  }
+
+  @ResolveField(() => Money, { nullable: true })
+  fundingSought(@Parent() p: Project) {
+    return money(p.fundingSoughtAmount, p.fundingSoughtCurrency);
+  }
+
+  @ResolveField(() => [Indicator])
+  indicators(@Parent() p: Project, @Loaders() l: RequestLoaders) {
+    return l.projects.indicatorsByProject.load(p.id);
+  }
+}
+
+@Resolver(() => Indicator)
+export class IndicatorResolver {
+  @ResolveField(() => [Measurement], { description: 'Ordered by date' })
+  measurements(@Parent() i: Indicator, @Loaders() l: RequestLoaders) {
+    return l.projects.measurementsByIndicator.load(i.id);
+  }
+
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: '(latest − baseline) / (target − baseline) in 0..1; null when target = baseline or nothing is measured',
+  })
+  async progress(@Parent() i: Indicator, @Loaders() l: RequestLoaders) {
+    const measurements = await l.projects.measurementsByIndicator.load(i.id);
+    return progressOf(i, measurements.at(-1)?.value);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationProjectsResolver {
+  constructor(private readonly service: ProjectsService) {}
+
+  @ResolveField(() => ProjectConnection, { description: 'Its live projects, newest first' })
+  projects(@Parent() o: Organization, @Args() args: PageArgs) {
+    return this.service.listForOrganization(o.id, args);
+  }
+}

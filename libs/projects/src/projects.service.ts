@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import {
+  assertCurrency,
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  Page,
+  paginate,
+  requireId,
+  SortKey,
+  today,
+} from '@app/common';
+import { OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { ReferenceDataService } from '@app/reference-data';
+import { Indicator, Measurement } from './indicator.entity.js';
+import { Project } from './project.entity.js';
+import { AddIndicatorArgs, ProjectFilter, ProjectInput, ProjectsArgs, RecordMeasurementArgs } from './project.inputs.js';
+
+const TSQUERY = "websearch_to_tsquery('english', :search)";
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: OrganizationPolicy,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  // ---------- reads ----------
+
+  /** A project the viewer may see: archived ones only for the organization's members and moderators. */
+  async get(id: string, access: ViewerAccess): Promise<Project> {
+    const project = await this.dataSource.getRepository(Project).findOneBy({ id: requireId(id, 'Project') });
+    if (!project || !this.canSee(project, access)) throw new NotFoundError('Project', id);
+    return project;
+  }
+
+  canSee(project: Project, access: ViewerAccess): boolean {
+    return !project.archivedAt || this.policy.canSeeInternals(access, project.organizationId);
+  }
+
+  async list(args: ProjectsArgs): Promise<Page<Project>> {
+    await this.assertFilterCodes(args.filter);
+    const qb = this.dataSource.getRepository(Project).createQueryBuilder('p').where('p.archived_at IS NULL');
+    const search = args.search?.trim();
+    if (search) qb.andWhere(`p.search_vector @@ ${TSQUERY}`, { search });
+    this.applyFilter(qb, args.filter);
+    const keys: SortKey[] = search
+      ? [
+          { expr: `ts_rank(p.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
+          { expr: 'p.id', direction: 'ASC' },
+        ]
+      : [
+          { expr: 'p.created_at', direction: 'DESC' },
+          { expr: 'p.id', direction: 'DESC' },
+        ];
+    return paginate(qb, keys, args);
+  }
+
+  /** Organization.projects: its live projects, newest first. */
+  listForOrganization(organizationId: string, args: { first?: number; after?: string }): Promise<Page<Project>> {
+    const qb = this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .where('p.organization_id = :organizationId AND p.archived_at IS NULL', { organizationId });
+    return paginate(
+      qb,
+      [
+        { expr: 'p.created_at', direction: 'DESC' },
+        { expr: 'p.id', direction: 'DESC' },
+      ],
+      args,
+    );
+  }
+
+  private applyFilter(qb: SelectQueryBuilder<Project>, filter?: ProjectFilter) {
+    if (!filter) return;
+    if (filter.kinds?.length) qb.andWhere('p.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.statuses?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.countries?.length) qb.andWhere('p.countries && :countries::text[]', { countries: filter.countries });
+    if (filter.themes?.length) qb.andWhere('p.themes && :themes::text[]', { themes: filter.themes });
+    if (filter.sdgs?.length) qb.andWhere('p.sdgs && :sdgs::smallint[]', { sdgs: filter.sdgs });
+    if (filter.organizationId) qb.andWhere('p.organization_id = :organizationId', { organizationId: filter.organizationId });
+  }
+
+  private async assertFilterCodes(filter?: ProjectFilter) {
+    if (!filter) return;
+    await this.reference.assertCountries('filter.countries', filter.countries);
+    await this.reference.assertThemes('filter.themes', filter.themes);
+    this.reference.assertSdgs('filter.sdgs', filter.sdgs);
+  }
+
+  // ---------- writes ----------
+
+  async create(user: AuthUser, input: ProjectInput): Promise<Project> {
+    requireId(input.organizationId, 'Organization');
+    await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      await this.policy.requireRole(user, input.organizationId, { action: 'register projects' }, manager);
+      return manager.save(manager.create(Project, { ...this.fields(input), organizationId: input.organizationId, createdById: user.id }));
+    });
+  }
+
+  async update(user: AuthUser, id: string, input: ProjectInput): Promise<Project> {
+    requireId(id, 'Project');
+    await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      const project = await this.editable(manager, user, id, 'update projects');
+      if (input.organizationId !== project.organizationId) {
+        throw new BadInputError('input.organizationId', 'A project cannot move to another organization');
+      }
+      Object.assign(project, this.fields(input));
+      return manager.save(project);
+    });
+  }
+
+  async archive(user: AuthUser, id: string): Promise<Project> {
+    requireId(id, 'Project');
+    return this.dataSource.transaction(async (manager) => {
+      const project = await this.editable(manager, user, id, 'archive projects');
+      project.archivedAt = new Date();
+      return manager.save(project);
+    });
+  }
+
+  async addIndicator(user: AuthUser, args: AddIndicatorArgs): Promise<Indicator> {
+    requireId(args.projectId, 'Project');
+    return this.dataSource.transaction(async (manager) => {
+      await this.editable(manager, user, args.projectId, 'add indicators');
+      const { projectId, name, unit, baseline, target } = args;
+      return manager.save(manager.create(Indicator, { projectId, name, unit, baseline, target }));
+    });
+  }
+
+  async recordMeasurement(user: AuthUser, args: RecordMeasurementArgs): Promise<Measurement> {
+    requireId(args.indicatorId, 'Indicator');
+    if (args.measuredOn > today()) throw new BadInputError('measuredOn', 'measuredOn must not be in the future');
+    return this.dataSource.transaction(async (manager) => {
+      const indicator = await manager.findOneBy(Indicator, { id: args.indicatorId });
+      if (!indicator) throw new NotFoundError('Indicator', args.indicatorId);
+      await this.editable(manager, user, indicator.projectId, 'record measurements');
+      return manager.save(
+        manager.create(Measurement, {
+          indicatorId: indicator.id,
+          value: args.value,
+          measuredOn: args.measuredOn,
+          note: args.note ?? null,
+          recordedById: user.id,
+        }),
+      );
+    });
+  }
+
+  /** Loads a live project and checks that the user is a member of its organization. */
+  private async editable(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<Project> {
+    const project = await manager.findOneBy(Project, { id });
+    if (!project) throw new NotFoundError('Project', id);
+    const role = await this.policy.roleOf(user.id, project.organizationId, manager);
+    if (project.archivedAt) {
+      if (!role && !this.policy.isModerator(user)) throw new NotFoundError('Project', id);
+      throw new ConflictError('The project is archived');
+    }
+    await this.policy.requireRole(user, project.organizationId, { action }, manager);
+    return project;
+  }
+
+  private async validate(input: ProjectInput) {
+    await this.reference.assertCountries('input.countries', input.countries);
+    await this.reference.assertThemes('input.themes', input.themes);
+    this.reference.assertSdgs('input.sdgs', input.sdgs);
+    assertCurrency('input.budget.currency', input.budget?.currency);
+    assertCurrency('input.fundingSought.currency', input.fundingSought?.currency);
+    if (input.startDate && input.endDate && input.endDate < input.startDate) {
+      throw new BadInputError('input.endDate', 'input.endDate must not be before input.startDate');
+    }
+    if (input.budget && input.fundingSought) {
+      if (input.budget.currency !== input.fundingSought.currency) {
+        throw new BadInputError('input.fundingSought.currency', 'input.fundingSought must be in the currency of input.budget');
+      }
+      if (input.fundingSought.amount > input.budget.amount) {
+        throw new BadInputError('input.fundingSought.amount', 'input.fundingSought must not be above input.budget');
+      }
+    }
+  }
+
+  private fields(input: ProjectInput): Partial<Project> {
+    return {
+      title: input.title,
+      summary: input.summary,
+      kind: input.kind,
+      status: input.status ?? undefined,
+      countries: [...new Set(input.countries)],
+      locality: input.locality ?? null,
+      themes: [...new Set(input.themes)],
+      sdgs: [...new Set(input.sdgs ?? [])].sort((a, b) => a - b),
+      budgetAmount: input.budget ? String(input.budget.amount) : null,
+      budgetCurrency: input.budget?.currency ?? null,
+      fundingSoughtAmount: input.fundingSought ? String(input.fundingSought.amount) : null,
+      fundingSoughtCurrency: input.fundingSought?.currency ?? null,
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+      beneficiaries: input.beneficiaries ?? null,
+    };
+  }
+}
