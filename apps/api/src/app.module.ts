@@ -11,6 +11,7 @@ import { OrganizationsModule } from '@app/organizations';
 import { ProjectsModule } from '@app/projects';
 import { PartnershipsModule } from '@app/partnerships';
 import { MatchingModule } from '@app/matching';
+import { FundsModule } from '@app/funds';
 import { DemoModule } from '@app/demo';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
@@ -23,6 +24,7 @@ export const DOMAIN_MODULES = [
   ProjectsModule,
   PartnershipsModule,
   MatchingModule,
+  FundsModule,
   DemoModule,
 ];
 

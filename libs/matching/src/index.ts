@@ -2,3 +2,5 @@ export * from './match.models.js';
 export * from './matching.module.js';
 export * from './partner-suggestions.service.js';
 export * from './weights.js';
+export * from './fund-matching.service.js';
+export * from './fund-matching.sql.js';

@@ -1,0 +1,131 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organization } from '@app/organizations';
+import { Project } from '@app/projects';
+import { Fund } from './fund.entity.js';
+
+export enum ApplicationStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  SHORTLISTED = 'SHORTLISTED',
+  AWARDED = 'AWARDED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+
+/** Statuses of a live application: one per (fund, project). */
+export const LIVE_APPLICATION_STATUSES = [
+  ApplicationStatus.DRAFT,
+  ApplicationStatus.SUBMITTED,
+  ApplicationStatus.UNDER_REVIEW,
+  ApplicationStatus.SHORTLISTED,
+  ApplicationStatus.AWARDED,
+];
+
+/**
+ * An application of an organization's project to a fund. UQ_fund_application_live (created in the
+ * migration: fund, project WHERE status is live) keeps one live application per pair under concurrency.
+ */
+@ObjectType('FundApplication')
+@Entity('fund_application')
+@Index('UQ_fund_application_live', { synchronize: false })
+export class FundApplication {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Fund, { onDelete: 'RESTRICT', nullable: false })
+  fund?: Fund;
+
+  @Index('IDX_fund_application_fund')
+  @Column({ type: 'uuid' })
+  fundId: string;
+
+  @ManyToOne(() => Project, { onDelete: 'RESTRICT', nullable: false })
+  project?: Project;
+
+  @Index('IDX_fund_application_project')
+  @Column({ type: 'uuid' })
+  projectId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
+  organization?: Organization;
+
+  @Index('IDX_fund_application_organization')
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Field(() => ApplicationStatus)
+  @Column({ type: 'enum', enum: ApplicationStatus, enumName: 'application_status' })
+  status: ApplicationStatus;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2 })
+  requestedAmount: string;
+
+  @Column({ type: 'char', length: 3 })
+  requestedCurrency: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  statement: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  submittedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  decisionNote: string | null;
+
+  @Column({ type: 'uuid' })
+  createdById: string;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+/** Every transition of an application: who, when, from, to, note. */
+@ObjectType()
+@Entity('application_event')
+export class ApplicationEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => FundApplication, { onDelete: 'CASCADE', nullable: false })
+  application?: FundApplication;
+
+  @Index('IDX_application_event_application')
+  @Column({ type: 'uuid' })
+  applicationId: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  actorId: string;
+
+  @Field(() => ApplicationStatus, { nullable: true })
+  @Column({ type: 'enum', enum: ApplicationStatus, enumName: 'application_status', nullable: true })
+  fromStatus: ApplicationStatus | null;
+
+  @Field(() => ApplicationStatus)
+  @Column({ type: 'enum', enum: ApplicationStatus, enumName: 'application_status' })
+  toStatus: ApplicationStatus;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

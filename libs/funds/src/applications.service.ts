@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
+import { FundMatchingService } from '@app/matching';
+import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { isUniqueViolation } from '@app/persistence';
+import { Project } from '@app/projects';
+import { ApplicationEvent, ApplicationStatus, FundApplication, LIVE_APPLICATION_STATUSES } from './application.entity.js';
+import { Fund, FundStatus } from './fund.entity.js';
+import { ApplyArgs, DecideApplicationArgs } from './fund.inputs.js';
+import { FundsService } from './funds.service.js';
+
+/** What a funder may decide from each status (domain.md, "Application"). */
+const DECISIONS: Partial<Record<ApplicationStatus, ApplicationStatus[]>> = {
+  [ApplicationStatus.SUBMITTED]: [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.SHORTLISTED, ApplicationStatus.REJECTED],
+  [ApplicationStatus.UNDER_REVIEW]: [ApplicationStatus.SHORTLISTED, ApplicationStatus.AWARDED, ApplicationStatus.REJECTED],
+  [ApplicationStatus.SHORTLISTED]: [ApplicationStatus.AWARDED, ApplicationStatus.REJECTED],
+};
+const WITHDRAWABLE = [
+  ApplicationStatus.DRAFT,
+  ApplicationStatus.SUBMITTED,
+  ApplicationStatus.UNDER_REVIEW,
+  ApplicationStatus.SHORTLISTED,
+];
+const DUPLICATE = 'This project already has a live application to this fund';
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: OrganizationPolicy,
+    private readonly matching: FundMatchingService,
+  ) {}
+
+  /** Applicants' members, the funder's members (not drafts) and moderators. */
+  canSee(application: FundApplication, funderId: string, access: ViewerAccess): boolean {
+    if (access.moderator || access.roles.has(application.organizationId)) return true;
+    return access.roles.has(funderId) && application.status !== ApplicationStatus.DRAFT;
+  }
+
+  async apply(user: AuthUser, args: ApplyArgs): Promise<FundApplication> {
+    requireId(args.fundId, 'Fund');
+    requireId(args.projectId, 'Project');
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const project = await manager.findOneBy(Project, { id: args.projectId });
+        if (!project) throw new NotFoundError('Project', args.projectId);
+        const role = await this.policy.roleOf(user.id, project.organizationId, manager);
+        if (project.archivedAt && !role) throw new NotFoundError('Project', args.projectId);
+        await this.policy.requireRole(user, project.organizationId, { action: 'apply to funds with its projects' }, manager);
+        const fund = await manager.findOneBy(Fund, { id: args.fundId });
+        if (!fund || (fund.status === FundStatus.DRAFT && !(await this.policy.roleOf(user.id, fund.funderId, manager)))) {
+          throw new NotFoundError('Fund', args.fundId);
+        }
+        if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN) throw new ConflictError('The fund is not open for applications');
+        this.checkAmount(fund, args);
+        const checks = await this.matching.checkEligibility(fund.id, project.organizationId, project.id, manager);
+        const failed = checks.filter((c) => !c.passed);
+        if (failed.length) {
+          throw new BadInputError('projectId', `Not eligible: ${failed.map((c) => c.detail).join('; ')}`, {
+            failedRules: failed.map((c) => c.rule),
+          });
+        }
+        const live = await manager
+          .getRepository(FundApplication)
+          .createQueryBuilder('a')
+          .where('a.fund_id = :fundId AND a.project_id = :projectId AND a.status IN (:...live)', {
+            fundId: fund.id,
+            projectId: project.id,
+            live: LIVE_APPLICATION_STATUSES,
+          })
+          .getExists();
+        if (live) throw new ConflictError(DUPLICATE);
+        const status = args.draft ? ApplicationStatus.DRAFT : ApplicationStatus.SUBMITTED;
+        const application = await manager.save(
+          manager.create(FundApplication, {
+            fundId: fund.id,
+            projectId: project.id,
+            organizationId: project.organizationId,
+            status,
+            requestedAmount: String(args.requestedAmount.amount),
+            requestedCurrency: args.requestedAmount.currency,
+            statement: args.statement,
+            submittedAt: status === ApplicationStatus.SUBMITTED ? new Date() : null,
+            createdById: user.id,
+          }),
+        );
+        await this.record(manager, application, null, user.id, null);
+        return application;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_fund_application_live')) throw new ConflictError(DUPLICATE);
+      throw error;
+    }
+  }
+
+  submit(user: AuthUser, id: string): Promise<FundApplication> {
+    return this.asApplicant(user, id, async (manager, application) => {
+      if (application.status !== ApplicationStatus.DRAFT) throw new ConflictError(`Only a DRAFT can be submitted; this one is ${application.status}`);
+      const fund = await manager.findOneByOrFail(Fund, { id: application.fundId });
+      if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN) throw new ConflictError('The fund is not open for applications');
+      application.submittedAt = new Date();
+      return ApplicationStatus.SUBMITTED;
+    });
+  }
+
+  withdraw(user: AuthUser, id: string): Promise<FundApplication> {
+    return this.asApplicant(user, id, async (_manager, application) => {
+      if (!WITHDRAWABLE.includes(application.status)) {
+        throw new ConflictError(`An application that is ${application.status} can no longer be withdrawn`);
+      }
+      return ApplicationStatus.WITHDRAWN;
+    });
+  }
+
+  /** The funder decides. An award never takes the awarded sum past the fund's totalBudget (fund row locked). */
+  async decide(user: AuthUser, args: DecideApplicationArgs): Promise<FundApplication> {
+    requireId(args.id, 'Application');
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOneBy(FundApplication, { id: args.id });
+      if (!found) throw new NotFoundError('Application', args.id);
+      const fund = await manager.getRepository(Fund).createQueryBuilder('f').setLock('pessimistic_write').where('f.id = :id', { id: found.fundId }).getOne();
+      const access = await this.accessIn(manager, user, [found.organizationId, fund?.funderId ?? '']);
+      if (!fund || !this.canSee(found, fund.funderId, access)) throw new NotFoundError('Application', args.id);
+      await this.policy.requireRole(user, fund.funderId, { roles: MANAGER_ROLES, kinds: FUNDER_KINDS, action: 'decide applications' }, manager);
+      const application = await this.locked(manager, args.id);
+      const allowed = DECISIONS[application.status] ?? [];
+      if (!allowed.includes(args.status)) {
+        throw new ConflictError(`An application that is ${application.status} cannot become ${args.status}`);
+      }
+      if (args.status === ApplicationStatus.AWARDED && fund.totalBudget !== null) {
+        const [{ awarded }] = await manager.query(
+          `SELECT coalesce(sum(requested_amount), 0)::numeric AS awarded FROM fund_application WHERE fund_id = $1 AND status = 'AWARDED'`,
+          [fund.id],
+        );
+        if (Number(awarded) + Number(application.requestedAmount) > Number(fund.totalBudget)) {
+          throw new ConflictError(
+            `Awarding ${application.requestedAmount} ${fund.currency} would exceed the fund's budget (${awarded} of ${fund.totalBudget} already awarded)`,
+          );
+        }
+      }
+      const from = application.status;
+      application.status = args.status;
+      application.decisionNote = args.note ?? application.decisionNote;
+      if (args.status === ApplicationStatus.AWARDED || args.status === ApplicationStatus.REJECTED) application.decidedAt = new Date();
+      const saved = await manager.save(application);
+      await this.record(manager, saved, from, user.id, args.note ?? null);
+      return saved;
+    });
+  }
+
+  history(applicationId: string): Promise<ApplicationEvent[]> {
+    return this.dataSource.getRepository(ApplicationEvent).find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+  }
+
+  private checkAmount(fund: Fund, args: ApplyArgs) {
+    const { amount, currency } = args.requestedAmount;
+    if (currency !== fund.currency) {
+      throw new BadInputError('requestedAmount.currency', `requestedAmount must be in the fund's currency, ${fund.currency}`);
+    }
+    if ((fund.minGrant !== null && amount < Number(fund.minGrant)) || (fund.maxGrant !== null && amount > Number(fund.maxGrant))) {
+      throw new BadInputError(
+        'requestedAmount.amount',
+        `requestedAmount must be within the grant range ${fund.minGrant ?? 0}–${fund.maxGrant ?? 'any'} ${fund.currency}`,
+      );
+    }
+  }
+
+  private async asApplicant(
+    user: AuthUser,
+    id: string,
+    decide: (manager: EntityManager, application: FundApplication) => Promise<ApplicationStatus>,
+  ): Promise<FundApplication> {
+    requireId(id, 'Application');
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.locked(manager, id);
+      const fund = await manager.findOneByOrFail(Fund, { id: application.fundId });
+      const access = await this.accessIn(manager, user, [application.organizationId, fund.funderId]);
+      if (!this.canSee(application, fund.funderId, access)) throw new NotFoundError('Application', id);
+      await this.policy.requireRole(user, application.organizationId, { action: 'change its applications' }, manager);
+      const from = application.status;
+      application.status = await decide(manager, application);
+      const saved = await manager.save(application);
+      await this.record(manager, saved, from, user.id, null);
+      return saved;
+    });
+  }
+
+  private async locked(manager: EntityManager, id: string): Promise<FundApplication> {
+    const application = await manager
+      .getRepository(FundApplication)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id })
+      .getOne();
+    if (!application) throw new NotFoundError('Application', id);
+    return application;
+  }
+
+  /** The viewer's roles in the given organizations, read inside the transaction. */
+  private async accessIn(manager: EntityManager, user: AuthUser, organizationIds: string[]): Promise<ViewerAccess> {
+    const roles = new Map();
+    for (const orgId of organizationIds.filter(Boolean)) {
+      const role = await this.policy.roleOf(user.id, orgId, manager);
+      if (role) roles.set(orgId, role);
+    }
+    return { user, moderator: this.policy.isModerator(user), roles, contactReader: false };
+  }
+
+  private record(manager: EntityManager, a: FundApplication, from: ApplicationStatus | null, actorId: string, note: string | null) {
+    return manager.insert(ApplicationEvent, { applicationId: a.id, actorId, fromStatus: from, toStatus: a.status, note });
+  }
+}

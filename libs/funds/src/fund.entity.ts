@@ -1,0 +1,141 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organization } from '@app/organizations';
+
+export enum FundStatus {
+  DRAFT = 'DRAFT',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(FundStatus, {
+  name: 'FundStatus',
+  description: 'An OPEN fund whose deadline has passed is CLOSED everywhere, at once.',
+});
+
+export const FUND_SEARCH_EXPRESSION =
+  "setweight(to_tsvector('english', coalesce(title, '')), 'A') || " +
+  "setweight(to_tsvector('english', coalesce(description, '')), 'B')";
+
+/**
+ * A fund with its eligibility rules. `textQuery` (the fund's words OR-ed, kept by the service) lets
+ * matching rank organizations' text against it. Kinds are stored as text[] to compare with ANY().
+ */
+@ObjectType()
+@Entity('fund')
+@Index('IDX_fund_open_deadline', ['status', 'deadline'])
+@Index('IDX_fund_themes', { synchronize: false })
+@Index('IDX_fund_search', { synchronize: false })
+export class Fund {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
+  funder?: Organization;
+
+  @Index('IDX_fund_funder')
+  @Column({ type: 'uuid' })
+  funderId: string;
+
+  @Field()
+  @Column({ length: 200 })
+  title: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  description: string;
+
+  /** Stored status; the API exposes the effective one (see FundsService.effectiveStatus). */
+  @Column({ type: 'enum', enum: FundStatus, enumName: 'fund_status', default: FundStatus.DRAFT })
+  status: FundStatus;
+
+  @Field({ description: 'ISO 4217' })
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  minGrant: string | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  maxGrant: string | null;
+
+  @Column({ type: 'numeric', precision: 16, scale: 2, nullable: true })
+  totalBudget: string | null;
+
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
+  coFundingPercent: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  opensAt: Date | null;
+
+  @Field()
+  @Column({ type: 'timestamptz', precision: 3 })
+  deadline: Date;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  themes: string[];
+
+  @Column('smallint', { array: true, default: () => "'{}'" })
+  sdgs: number[];
+
+  @Field()
+  @Column({ default: false })
+  prioritizesWomenLed: boolean;
+
+  @Field()
+  @Column({ default: false })
+  prioritizesYouthLed: boolean;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  eligibleOrganizationKinds: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  eligibleCountriesOfResidence: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  eligibleCountriesOfOrigin: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  eligibleCountriesOfImplementation: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  eligibleProjectKinds: string[];
+
+  @Column({ default: false })
+  requiresLegalRegistration: boolean;
+
+  @Column({ default: false })
+  requiresVerification: boolean;
+
+  @Column({ type: 'int', nullable: true })
+  minOrganizationAgeYears: number | null;
+
+  @Column({
+    type: 'tsvector',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: FUND_SEARCH_EXPRESSION,
+    nullable: true,
+  })
+  searchVector?: string;
+
+  @Column({ type: 'tsquery', nullable: true, select: false, insert: false, update: false })
+  textQuery?: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'uuid' })
+  createdById: string;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,224 @@
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { MoneyInput, PageArgs, trim, upperCodes } from '@app/common';
+import { OrganizationKind } from '@app/organizations';
+import { ProjectKind } from '@app/projects';
+import { ApplicationStatus } from './application.entity.js';
+
+@InputType()
+export class FundEligibilityInput {
+  @Field(() => [OrganizationKind], { nullable: true, description: 'Empty = any kind' })
+  @IsOptional()
+  @IsEnum(OrganizationKind, { each: true })
+  organizationKinds?: OrganizationKind[];
+
+  @Field(() => [String], { nullable: true, description: 'Applicant must be based in one of these; empty = any' })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(250)
+  countriesOfResidence?: string[];
+
+  @Field(() => [String], { nullable: true, description: "Applicant's diaspora community; empty = any" })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(250)
+  countriesOfOrigin?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Project must run in one of these; empty = any' })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(250)
+  countriesOfImplementation?: string[];
+
+  @Field(() => [ProjectKind], { nullable: true, description: 'Empty = any kind' })
+  @IsOptional()
+  @IsEnum(ProjectKind, { each: true })
+  projectKinds?: ProjectKind[];
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  requiresLegalRegistration?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  requiresVerification?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'minOrganizationAgeYears must not be negative' })
+  @Max(200)
+  minOrganizationAgeYears?: number | null;
+}
+
+@InputType()
+export class FundInput {
+  @Field(() => ID)
+  @IsString()
+  funderId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(150, { message: 'title must be at most 150 characters' })
+  title: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(10, { message: 'description must be at least 10 characters' })
+  @MaxLength(8000, { message: 'description must be at most 8000 characters' })
+  description: string;
+
+  @Field({ description: 'ISO 4217' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString()
+  currency: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'minGrant must not be negative' })
+  minGrant?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'maxGrant must not be negative' })
+  maxGrant?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'totalBudget must not be negative' })
+  totalBudget?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share the applicant co-funds, 0..100' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'coFundingPercent must be between 0 and 100' })
+  @Max(100, { message: 'coFundingPercent must be between 0 and 100' })
+  coFundingPercent?: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  opensAt?: Date | null;
+
+  @Field(() => Date)
+  @IsDate()
+  deadline: Date;
+
+  @Field(() => [String])
+  @IsString({ each: true })
+  @ArrayMaxSize(19)
+  themes: string[];
+
+  @Field(() => [Int], { nullable: true })
+  @IsOptional()
+  @IsInt({ each: true })
+  sdgs?: number[];
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  prioritizesWomenLed?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  prioritizesYouthLed?: boolean;
+
+  @Field(() => FundEligibilityInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FundEligibilityInput)
+  eligibility?: FundEligibilityInput | null;
+}
+
+@ArgsType()
+export class FundsArgs extends PageArgs {
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only funds open now (published, deadline not passed)' })
+  @IsOptional()
+  @IsBoolean()
+  openOnly?: boolean;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsString({ each: true })
+  themes?: string[];
+}
+
+@ArgsType()
+export class ApplyArgs {
+  @Field(() => ID)
+  @IsString()
+  fundId: string;
+
+  @Field(() => ID)
+  @IsString()
+  projectId: string;
+
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  requestedAmount: MoneyInput;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(20, { message: 'statement must be at least 20 characters' })
+  @MaxLength(8000, { message: 'statement must be at most 8000 characters' })
+  statement: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Keep as DRAFT instead of submitting' })
+  @IsOptional()
+  @IsBoolean()
+  draft?: boolean;
+}
+
+@ArgsType()
+export class DecideApplicationArgs {
+  @Field(() => ID)
+  @IsString()
+  id: string;
+
+  @Field(() => ApplicationStatus, { description: 'UNDER_REVIEW, SHORTLISTED, AWARDED or REJECTED' })
+  @IsEnum(ApplicationStatus)
+  status: ApplicationStatus;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string | null;
+}

@@ -1,0 +1,260 @@
+import { Args, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, CurrentUser, Loaders, Money, money, NotFoundError, pageSize, Public, requireId } from '@app/common';
+import type { AuthUser, RequestLoaders } from '@app/common';
+import { FundMatchingService, OrganizationMatch, ScoredMatch } from '@app/matching';
+import { Organization, OrganizationKind } from '@app/organizations';
+import { Project, ProjectKind } from '@app/projects';
+import { loadAll, Sdg, Theme } from '@app/reference-data';
+import { ApplicationEvent, FundApplication } from './application.entity.js';
+import { ApplicationsService } from './applications.service.js';
+import { Fund, FundStatus } from './fund.entity.js';
+import { ApplyArgs, DecideApplicationArgs, FundInput, FundsArgs } from './fund.inputs.js';
+import { EligibilityReport, FundEligibility, FundMatch } from './fund.models.js';
+import { FundsService } from './funds.service.js';
+
+@ObjectType()
+export class FundConnection extends Connection(Fund, 'FundConnection') {}
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+@Resolver(() => Fund)
+export class FundResolver {
+  constructor(
+    private readonly fundsService: FundsService,
+    private readonly applicationsService: ApplicationsService,
+  ) {}
+
+  @Public()
+  @Query(() => Fund, { nullable: true, description: 'DRAFT funds only for the funder’s members' })
+  async fund(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
+    return this.fundsService.get(id, await l.organizations.access());
+  }
+
+  @Public()
+  @Query(() => FundConnection, { description: 'Published funds; openOnly for those open now' })
+  funds(@Args() args: FundsArgs) {
+    return this.fundsService.list(args);
+  }
+
+  @Mutation(() => Fund, { description: 'OWNER/ADMIN of a funder organization' })
+  createFund(@CurrentUser() user: AuthUser, @Args('input') input: FundInput) {
+    return this.fundsService.create(user, input);
+  }
+
+  @Mutation(() => Fund)
+  updateFund(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: FundInput) {
+    return this.fundsService.update(user, id, input);
+  }
+
+  @Mutation(() => Fund, { description: 'DRAFT → OPEN; the deadline must be in the future' })
+  publishFund(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.fundsService.publish(user, id);
+  }
+
+  @Mutation(() => Fund)
+  closeFund(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.fundsService.close(user, id);
+  }
+
+  @ResolveField(() => FundStatus, { description: 'Effective status: past its deadline an OPEN fund is CLOSED' })
+  status(@Parent() f: Fund) {
+    return FundsService.effectiveStatus(f);
+  }
+
+  @ResolveField(() => Organization)
+  funder(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(f.funderId);
+  }
+
+  @ResolveField(() => Float, { nullable: true })
+  minGrant(@Parent() f: Fund) {
+    return num(f.minGrant);
+  }
+
+  @ResolveField(() => Float, { nullable: true })
+  maxGrant(@Parent() f: Fund) {
+    return num(f.maxGrant);
+  }
+
+  @ResolveField(() => Float, { nullable: true })
+  totalBudget(@Parent() f: Fund) {
+    return num(f.totalBudget);
+  }
+
+  @ResolveField(() => Float, { nullable: true })
+  coFundingPercent(@Parent() f: Fund) {
+    return num(f.coFundingPercent);
+  }
+
+  @ResolveField(() => [Theme])
+  themes(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.theme, f.themes);
+  }
+
+  @ResolveField(() => [Sdg])
+  sdgs(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.sdg, f.sdgs);
+  }
+
+  @ResolveField(() => FundEligibility)
+  async eligibility(@Parent() f: Fund, @Loaders() l: RequestLoaders): Promise<FundEligibility> {
+    const [countriesOfResidence, countriesOfOrigin, countriesOfImplementation] = await Promise.all([
+      loadAll(l.reference.country, f.eligibleCountriesOfResidence),
+      loadAll(l.reference.country, f.eligibleCountriesOfOrigin),
+      loadAll(l.reference.country, f.eligibleCountriesOfImplementation),
+    ]);
+    return {
+      organizationKinds: f.eligibleOrganizationKinds as OrganizationKind[],
+      countriesOfResidence,
+      countriesOfOrigin,
+      countriesOfImplementation,
+      projectKinds: f.eligibleProjectKinds as ProjectKind[],
+      requiresLegalRegistration: f.requiresLegalRegistration,
+      requiresVerification: f.requiresVerification,
+      minOrganizationAgeYears: f.minOrganizationAgeYears,
+    };
+  }
+
+  @ResolveField(() => [FundApplication], { description: "The funder's members only (submitted ones)" })
+  async applications(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
+    const access = await l.organizations.access();
+    if (!access.moderator && !access.roles.has(f.funderId)) return [];
+    const all = await l.funds.applicationsByFund.load(f.id);
+    return all.filter((a) => this.applicationsService.canSee(a, f.funderId, access));
+  }
+}
+
+@Resolver(() => FundApplication)
+export class ApplicationResolver {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Mutation(() => FundApplication, { description: 'SUBMITTED, or DRAFT when draft: true' })
+  applyToFund(@CurrentUser() user: AuthUser, @Args() args: ApplyArgs) {
+    return this.applications.apply(user, args);
+  }
+
+  @Mutation(() => FundApplication, { description: 'DRAFT → SUBMITTED, before the deadline' })
+  submitApplication(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.applications.submit(user, id);
+  }
+
+  @Mutation(() => FundApplication)
+  withdrawApplication(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.applications.withdraw(user, id);
+  }
+
+  @Mutation(() => FundApplication, { description: "The funder's OWNER/ADMIN" })
+  decideApplication(@CurrentUser() user: AuthUser, @Args() args: DecideApplicationArgs) {
+    return this.applications.decide(user, args);
+  }
+
+  @ResolveField(() => Fund)
+  fund(@Parent() a: FundApplication, @Loaders() l: RequestLoaders) {
+    return l.funds.fund.load(a.fundId);
+  }
+
+  @ResolveField(() => Project)
+  project(@Parent() a: FundApplication, @Loaders() l: RequestLoaders) {
+    return l.projects.project.load(a.projectId);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() a: FundApplication, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(a.organizationId);
+  }
+
+  @ResolveField(() => Money)
+  requestedAmount(@Parent() a: FundApplication) {
+    return money(a.requestedAmount, a.requestedCurrency);
+  }
+
+  @ResolveField(() => [ApplicationEvent], { description: 'Every transition: who, when, from, to, note' })
+  history(@Parent() a: FundApplication) {
+    return this.applications.history(a.id);
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectApplicationsResolver {
+  @ResolveField(() => [FundApplication], { description: "Visible to the owning organization's members only" })
+  async applications(@Parent() p: Project, @Loaders() l: RequestLoaders) {
+    const access = await l.organizations.access();
+    if (!access.moderator && !access.roles.has(p.organizationId)) return [];
+    return l.funds.applicationsByProject.load(p.id);
+  }
+}
+
+@Resolver()
+export class FundMatchingResolver {
+  constructor(
+    private readonly matching: FundMatchingService,
+    private readonly funds: FundsService,
+  ) {}
+
+  @Public()
+  @Query(() => [FundMatch], { description: 'Open funds an organization (or one of its projects) is eligible for, ranked with reasons' })
+  async fundMatches(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Loaders() l: RequestLoaders,
+    @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<FundMatch[]> {
+    await this.subject(l, organizationId, projectId);
+    const matches = await this.matching.fundMatches(organizationId, projectId ?? null, pageSize(first));
+    return Promise.all(
+      matches.map(async (m) => ({
+        fund: (await l.funds.fund.load(m.fundId)) as Fund,
+        project: m.projectId ? await l.projects.project.load(m.projectId) : null,
+        score: m.score,
+        reasons: m.reasons,
+      })),
+    );
+  }
+
+  @Public()
+  @Query(() => [OrganizationMatch], { description: 'Eligible organizations for a fund, with their best project, ranked' })
+  async fundCandidates(
+    @Args('fundId', { type: () => ID }) fundId: string,
+    @Loaders() l: RequestLoaders,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<OrganizationMatch[]> {
+    await this.funds.get(fundId, await l.organizations.access());
+    const matches = await this.matching.fundCandidates(fundId, pageSize(first));
+    return Promise.all(matches.map((m) => this.organizationMatch(m, l)));
+  }
+
+  @Public()
+  @Query(() => EligibilityReport, { description: 'Every rule with passed/failed and a sentence' })
+  async checkEligibility(
+    @Args('fundId', { type: () => ID }) fundId: string,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Loaders() l: RequestLoaders,
+    @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
+  ): Promise<EligibilityReport> {
+    await this.funds.get(fundId, await l.organizations.access());
+    await this.subject(l, organizationId, projectId);
+    const checks = await this.matching.checkEligibility(fundId, organizationId, projectId ?? null);
+    return { eligible: checks.every((c) => c.passed), checks };
+  }
+
+  private async subject(l: RequestLoaders, organizationId: string, projectId?: string | null) {
+    const organization = await l.organizations.organization.load(requireId(organizationId, 'Organization'));
+    if (!organization) throw new NotFoundError('Organization', organizationId);
+    if (projectId) {
+      const project = await l.projects.project.load(requireId(projectId, 'Project'));
+      const access = await l.organizations.access();
+      if (!project || (project.archivedAt && !access.roles.has(project.organizationId) && !access.moderator)) {
+        throw new NotFoundError('Project', projectId);
+      }
+    }
+  }
+
+  private async organizationMatch(m: ScoredMatch, l: RequestLoaders): Promise<OrganizationMatch> {
+    return {
+      organization: (await l.organizations.organization.load(m.organizationId)) as Organization,
+      project: m.projectId ? await l.projects.project.load(m.projectId) : null,
+      score: m.score,
+      reasons: m.reasons,
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoaderRegistry } from '@app/common';
+import { MatchingModule } from '@app/matching';
+import { OrganizationsModule } from '@app/organizations';
+import { ProjectsModule } from '@app/projects';
+import { ApplicationEvent, FundApplication } from './application.entity.js';
+import { ApplicationsService } from './applications.service.js';
+import { Fund } from './fund.entity.js';
+import { FundLoaderFactory } from './fund.loaders.js';
+import { ApplicationResolver, FundMatchingResolver, FundResolver, ProjectApplicationsResolver } from './fund.resolver.js';
+import { FundsService } from './funds.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Fund, FundApplication, ApplicationEvent]), OrganizationsModule, ProjectsModule, MatchingModule],
+  providers: [
+    FundsService,
+    ApplicationsService,
+    FundLoaderFactory,
+    FundResolver,
+    ApplicationResolver,
+    ProjectApplicationsResolver,
+    FundMatchingResolver,
+  ],
+  exports: [FundsService, ApplicationsService],
+})
+export class FundsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly loaders: FundLoaderFactory,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register('funds', () => this.loaders.create());
+  }
+}

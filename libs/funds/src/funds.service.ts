@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import {
+  assertCurrency,
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  Page,
+  paginate,
+  requireId,
+  SortKey,
+} from '@app/common';
+import { FUND_OPEN_SQL } from '@app/matching';
+import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { ReferenceDataService } from '@app/reference-data';
+import { Fund, FundStatus } from './fund.entity.js';
+import { FundInput, FundsArgs } from './fund.inputs.js';
+
+const TSQUERY = "websearch_to_tsquery('english', :search)";
+
+/** The fund's words OR-ed into a tsquery (matching ranks organizations' text against it). */
+export const REFRESH_TEXT_QUERY_SQL = `UPDATE fund SET text_query = (
+    SELECT string_agg(quote_literal(l), ' | ')::tsquery
+      FROM unnest(tsvector_to_array(to_tsvector('english', title || ' ' || description))) AS l)
+  WHERE id = ANY($1)`;
+
+@Injectable()
+export class FundsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: OrganizationPolicy,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  /** An OPEN fund past its deadline is CLOSED, at once, everywhere. */
+  static effectiveStatus(fund: Pick<Fund, 'status' | 'deadline'>, now = new Date()): FundStatus {
+    return fund.status === FundStatus.OPEN && fund.deadline.getTime() <= now.getTime() ? FundStatus.CLOSED : fund.status;
+  }
+
+  /** DRAFT funds are seen by the funder's members and moderators only. */
+  canSee(fund: Fund, access: ViewerAccess): boolean {
+    return fund.status !== FundStatus.DRAFT || this.policy.canSeeInternals(access, fund.funderId);
+  }
+
+  async get(id: string, access: ViewerAccess): Promise<Fund> {
+    const fund = await this.dataSource.getRepository(Fund).findOneBy({ id: requireId(id, 'Fund') });
+    if (!fund || !this.canSee(fund, access)) throw new NotFoundError('Fund', id);
+    return fund;
+  }
+
+  /** Published funds (OPEN and CLOSED); nearest deadline first, or by relevance when searching. */
+  async list(args: FundsArgs): Promise<Page<Fund>> {
+    await this.reference.assertThemes('themes', args.themes);
+    const qb = this.dataSource.getRepository(Fund).createQueryBuilder('f').where("f.status <> 'DRAFT'");
+    if (args.openOnly) qb.andWhere(FUND_OPEN_SQL);
+    if (args.themes?.length) qb.andWhere('f.themes && :themes::text[]', { themes: args.themes });
+    const search = args.search?.trim();
+    if (search) qb.andWhere(`f.search_vector @@ ${TSQUERY}`, { search });
+    const keys: SortKey[] = search
+      ? [
+          { expr: `ts_rank(f.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
+          { expr: 'f.id', direction: 'ASC' },
+        ]
+      : [
+          { expr: 'f.deadline', direction: 'ASC' },
+          { expr: 'f.id', direction: 'ASC' },
+        ];
+    return paginate(qb as SelectQueryBuilder<Fund>, keys, args);
+  }
+
+  async create(user: AuthUser, input: FundInput): Promise<Fund> {
+    requireId(input.funderId, 'Organization');
+    await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireFunder(user, input.funderId, manager, 'create funds');
+      const fund = await manager.save(manager.create(Fund, { ...this.fields(input), funderId: input.funderId, createdById: user.id }));
+      await manager.query(REFRESH_TEXT_QUERY_SQL, [[fund.id]]);
+      return fund;
+    });
+  }
+
+  async update(user: AuthUser, id: string, input: FundInput): Promise<Fund> {
+    requireId(id, 'Fund');
+    await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      const fund = await this.managed(manager, user, id, 'update funds');
+      if (input.funderId !== fund.funderId) throw new BadInputError('input.funderId', 'A fund cannot move to another funder');
+      if (FundsService.effectiveStatus(fund) === FundStatus.CLOSED) throw new ConflictError('A closed fund cannot be edited');
+      if (fund.status === FundStatus.OPEN && input.deadline.getTime() <= Date.now()) {
+        throw new BadInputError('input.deadline', 'The deadline of an open fund must be in the future');
+      }
+      Object.assign(fund, this.fields(input));
+      const saved = await manager.save(fund);
+      await manager.query(REFRESH_TEXT_QUERY_SQL, [[fund.id]]);
+      return saved;
+    });
+  }
+
+  async publish(user: AuthUser, id: string): Promise<Fund> {
+    requireId(id, 'Fund');
+    return this.dataSource.transaction(async (manager) => {
+      const fund = await this.managed(manager, user, id, 'publish funds');
+      if (fund.status !== FundStatus.DRAFT) throw new ConflictError(`Only a DRAFT fund can be published; this one is ${fund.status}`);
+      if (fund.deadline.getTime() <= Date.now()) throw new BadInputError('deadline', 'The deadline must be in the future to publish');
+      fund.status = FundStatus.OPEN;
+      return manager.save(fund);
+    });
+  }
+
+  async close(user: AuthUser, id: string): Promise<Fund> {
+    requireId(id, 'Fund');
+    return this.dataSource.transaction(async (manager) => {
+      const fund = await this.managed(manager, user, id, 'close funds');
+      if (fund.status !== FundStatus.OPEN) throw new ConflictError(`Only an OPEN fund can be closed; this one is ${fund.status}`);
+      fund.status = FundStatus.CLOSED;
+      fund.closedAt = new Date();
+      return manager.save(fund);
+    });
+  }
+
+  /** Loads a fund (locked) and checks the user is OWNER/ADMIN of its funder. Invisible drafts are NOT_FOUND. */
+  async managed(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<Fund> {
+    const fund = await manager.getRepository(Fund).createQueryBuilder('f').setLock('pessimistic_write').where('f.id = :id', { id }).getOne();
+    if (!fund) throw new NotFoundError('Fund', id);
+    if (fund.status === FundStatus.DRAFT && !(await this.policy.roleOf(user.id, fund.funderId, manager)) && !this.policy.isModerator(user)) {
+      throw new NotFoundError('Fund', id);
+    }
+    await this.requireFunder(user, fund.funderId, manager, action);
+    return fund;
+  }
+
+  private requireFunder(user: AuthUser, funderId: string, manager: EntityManager, action: string) {
+    return this.policy.requireRole(user, funderId, { roles: MANAGER_ROLES, kinds: FUNDER_KINDS, action }, manager);
+  }
+
+  private async validate(input: FundInput) {
+    assertCurrency('input.currency', input.currency);
+    await this.reference.assertThemes('input.themes', input.themes);
+    this.reference.assertSdgs('input.sdgs', input.sdgs);
+    const e = input.eligibility;
+    await this.reference.assertCountries('input.eligibility.countriesOfResidence', e?.countriesOfResidence);
+    await this.reference.assertCountries('input.eligibility.countriesOfOrigin', e?.countriesOfOrigin);
+    await this.reference.assertCountries('input.eligibility.countriesOfImplementation', e?.countriesOfImplementation);
+    if (input.minGrant != null && input.maxGrant != null && input.minGrant > input.maxGrant) {
+      throw new BadInputError('input.minGrant', 'input.minGrant must not be above input.maxGrant');
+    }
+    if (input.totalBudget != null && input.maxGrant != null && input.maxGrant > input.totalBudget) {
+      throw new BadInputError('input.maxGrant', 'input.maxGrant must not be above input.totalBudget');
+    }
+    if (input.opensAt && input.opensAt.getTime() >= input.deadline.getTime()) {
+      throw new BadInputError('input.opensAt', 'input.opensAt must be before input.deadline');
+    }
+  }
+
+  private fields(input: FundInput): Partial<Fund> {
+    const e = input.eligibility ?? {};
+    const str = (n: number | null | undefined) => (n === null || n === undefined ? null : String(n));
+    return {
+      title: input.title,
+      description: input.description,
+      currency: input.currency,
+      minGrant: str(input.minGrant),
+      maxGrant: str(input.maxGrant),
+      totalBudget: str(input.totalBudget),
+      coFundingPercent: str(input.coFundingPercent),
+      opensAt: input.opensAt ?? null,
+      deadline: input.deadline,
+      themes: [...new Set(input.themes)],
+      sdgs: [...new Set(input.sdgs ?? [])].sort((a, b) => a - b),
+      prioritizesWomenLed: input.prioritizesWomenLed ?? false,
+      prioritizesYouthLed: input.prioritizesYouthLed ?? false,
+      eligibleOrganizationKinds: [...new Set(e.organizationKinds ?? [])],
+      eligibleCountriesOfResidence: [...new Set(e.countriesOfResidence ?? [])],
+      eligibleCountriesOfOrigin: [...new Set(e.countriesOfOrigin ?? [])],
+      eligibleCountriesOfImplementation: [...new Set(e.countriesOfImplementation ?? [])],
+      eligibleProjectKinds: [...new Set(e.projectKinds ?? [])],
+      requiresLegalRegistration: e.requiresLegalRegistration ?? false,
+      requiresVerification: e.requiresVerification ?? false,
+      minOrganizationAgeYears: e.minOrganizationAgeYears ?? null,
+    };
+  }
+}

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { NotFoundError } from '@app/common';
+import { Organization } from '@app/organizations';
+import { Project } from '@app/projects';
+import { ELIGIBILITY_RULES, eligibleSql, FACTORS, scoreSelectSql, scoreTermsSql } from './fund-matching.sql.js';
+import { MatchReason, scoreOf } from './match.models.js';
+
+/** What the explanations need to know about a fund (the Fund entity has these fields). */
+export interface FundFacts {
+  id: string;
+  currency: string;
+  minGrant: string | null;
+  maxGrant: string | null;
+  themes: string[];
+  sdgs: number[];
+  eligibleCountriesOfResidence: string[];
+  eligibleCountriesOfOrigin: string[];
+  eligibleCountriesOfImplementation: string[];
+  prioritizesWomenLed: boolean;
+  prioritizesYouthLed: boolean;
+}
+
+export interface ScoredMatch {
+  fundId: string;
+  organizationId: string;
+  projectId: string | null;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export interface EligibilityCheckResult {
+  rule: string;
+  passed: boolean;
+  detail: string;
+}
+
+type PointsRow = Record<string, string> & { fund_id: string; organization_id: string; project_id: string | null };
+
+const POINT_COLUMNS = FACTORS.map((f) => `pt_${f.toLowerCase()}`);
+
+/**
+ * Fund matching in SQL: eligibility as WHERE, the score as a sum of weighted terms, ORDER BY score,
+ * nearest deadline, id. Reasons carry the points the database computed.
+ */
+@Injectable()
+export class FundMatchingService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Funds for an organization, or for one of its projects. */
+  async fundMatches(organizationId: string, projectId: string | null, first: number): Promise<ScoredMatch[]> {
+    const withProject = !!projectId;
+    const rows: PointsRow[] = await this.dataSource.query(
+      `SELECT f.id AS fund_id, o.id AS organization_id, ${withProject ? 'p.id' : 'NULL::uuid'} AS project_id,
+              ${scoreSelectSql(withProject)}
+         FROM fund f, organization o${withProject ? ', project p' : ''}
+        WHERE o.id = $1 ${withProject ? 'AND p.id = $3' : ''}
+          AND ${eligibleSql(withProject)}
+        ORDER BY score DESC, f.deadline ASC, f.id ASC
+        LIMIT $2`,
+      withProject ? [organizationId, first, projectId] : [organizationId, first],
+    );
+    return this.explain(rows);
+  }
+
+  /** Eligible organizations for a fund, each with its best eligible project, ranked by the same score. */
+  async fundCandidates(fundId: string, first: number): Promise<ScoredMatch[]> {
+    const org = scoreTermsSql(false);
+    const pick = POINT_COLUMNS.map((c, i) => `coalesce(bp.${c}, ${Object.values(org)[i]}) AS ${c}`);
+    const rows: PointsRow[] = await this.dataSource.query(
+      `SELECT $1::uuid AS fund_id, o.id AS organization_id, bp.id AS project_id, ${pick.join(', ')},
+              coalesce(bp.score, ${Object.values(org).join(' + ')}) AS score
+         FROM fund f
+         JOIN organization o ON ${eligibleSql(false)}
+         LEFT JOIN LATERAL (
+              SELECT p.id, ${scoreSelectSql(true)}
+                FROM project p
+               WHERE p.organization_id = o.id AND ${ELIGIBILITY_RULES.filter((r) => r.project).map((r) => r.sql).join(' AND ')}
+               ORDER BY score DESC, p.id ASC
+               LIMIT 1) bp ON true
+        WHERE f.id = $1
+          AND (bp.id IS NOT NULL
+               OR (cardinality(f.eligible_countries_of_implementation) = 0 AND cardinality(f.eligible_project_kinds) = 0))
+        ORDER BY score DESC, o.id ASC
+        LIMIT $2`,
+      [fundId, first],
+    );
+    return this.explain(rows);
+  }
+
+  /** Every rule with passed/failed and a sentence; the same SQL as the WHERE of the matches. */
+  async checkEligibility(
+    fundId: string,
+    organizationId: string,
+    projectId: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<EligibilityCheckResult[]> {
+    const rules = ELIGIBILITY_RULES.filter((r) => projectId || !r.project);
+    const rows: Array<Record<string, boolean>> = await manager.query(
+      `SELECT ${rules.map((r, i) => `${r.sql} AS r${i}`).join(', ')}
+         FROM fund f, organization o${projectId ? ', project p' : ''}
+        WHERE f.id = $1 AND o.id = $2 ${projectId ? 'AND p.id = $3' : ''}`,
+      projectId ? [fundId, organizationId, projectId] : [fundId, organizationId],
+    );
+    if (!rows.length) throw new NotFoundError('Fund, organization or project');
+    return rules.map((r, i) => {
+      const passed = rows[0][`r${i}`] === true;
+      return { rule: r.rule, passed, detail: passed ? r.passed : r.failed };
+    });
+  }
+
+  private async explain(rows: PointsRow[]): Promise<ScoredMatch[]> {
+    if (!rows.length) return [];
+    const ids = (key: keyof PointsRow) => [...new Set(rows.map((r) => r[key]).filter((x): x is string => !!x))];
+    const [funds, orgs, projects] = await Promise.all([
+      this.fundFacts(ids('fund_id')),
+      this.dataSource.getRepository(Organization).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids: ids('organization_id') }).getMany(),
+      this.dataSource.getRepository(Project).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: ids('project_id') }).getMany(),
+    ]);
+    const fundById = new Map(funds.map((f) => [f.id, f]));
+    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const projectById = new Map(projects.map((p) => [p.id, p]));
+    return rows.map((row) => {
+      const fund = fundById.get(row.fund_id) as FundFacts;
+      const organization = orgById.get(row.organization_id) as Organization;
+      const project = row.project_id ? (projectById.get(row.project_id) ?? null) : null;
+      const reasons = FACTORS.map((factor) => ({
+        factor,
+        points: Number(row[`pt_${factor.toLowerCase()}`]),
+        detail: describe(factor, fund, organization, project),
+      })).filter((r) => r.points > 0);
+      return { fundId: row.fund_id, organizationId: row.organization_id, projectId: row.project_id, score: scoreOf(reasons), reasons };
+    });
+  }
+
+  private async fundFacts(ids: string[]): Promise<FundFacts[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT id, currency, min_grant, max_grant, themes, sdgs, eligible_countries_of_residence,
+              eligible_countries_of_origin, eligible_countries_of_implementation, prioritizes_women_led, prioritizes_youth_led
+         FROM fund WHERE id = ANY($1)`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      currency: r.currency as string,
+      minGrant: r.min_grant as string | null,
+      maxGrant: r.max_grant as string | null,
+      themes: r.themes as string[],
+      sdgs: r.sdgs as number[],
+      eligibleCountriesOfResidence: r.eligible_countries_of_residence as string[],
+      eligibleCountriesOfOrigin: r.eligible_countries_of_origin as string[],
+      eligibleCountriesOfImplementation: r.eligible_countries_of_implementation as string[],
+      prioritizesWomenLed: r.prioritizes_women_led as boolean,
+      prioritizesYouthLed: r.prioritizes_youth_led as boolean,
+    }));
+  }
+}
+
+const shared = <T>(a: T[], b: T[]) => a.filter((x) => b.includes(x));
+const list = <T>(xs: T[]) => (xs.length ? xs.join(', ') : 'none');
+
+/** The sentence of one factor (the points come from SQL). */
+export function describe(factor: string, f: FundFacts, o: Organization, p: Project | null): string {
+  switch (factor) {
+    case 'THEMES': {
+      const both = shared(f.themes, [...new Set([...(p?.themes ?? []), ...o.themes])]);
+      return `Works on ${both.length} of the fund's ${f.themes.length} themes: ${list(both)}`;
+    }
+    case 'SDGS': {
+      const both = shared(f.sdgs, p?.sdgs ?? []);
+      return `The project names ${both.length} of the fund's ${f.sdgs.length} SDGs: ${list(both.map((n) => `SDG ${n}`))}`;
+    }
+    case 'GEOGRAPHY': {
+      const parts: string[] = [];
+      const residence = shared(f.eligibleCountriesOfResidence, o.countriesOfResidence);
+      if (residence.length) parts.push(`based in ${list(residence)}, named by the fund`);
+      const place = p ? shared(f.eligibleCountriesOfImplementation, p.countries) : shared(f.eligibleCountriesOfOrigin, o.countriesOfOrigin);
+      if (place.length) parts.push(p ? `the project runs in ${list(place)}, named by the fund` : `community from ${list(place)}, named by the fund`);
+      return parts.join('; ');
+    }
+    case 'BUDGET': {
+      const range = `${f.minGrant ?? '0'}–${f.maxGrant ?? 'any'} ${f.currency}`;
+      return `Seeks ${p?.fundingSoughtAmount} ${p?.fundingSoughtCurrency}; the fund grants ${range}`;
+    }
+    case 'TEXT':
+      return 'Its description uses the words of the fund';
+    case 'PRIORITY': {
+      const parts = [];
+      if (f.prioritizesWomenLed && o.womenLed) parts.push('women-led');
+      if (f.prioritizesYouthLed && o.youthLed) parts.push('youth-led');
+      return `The fund prioritises ${parts.join(' and ')} organizations`;
+    }
+    default:
+      return factor;
+  }
+}
