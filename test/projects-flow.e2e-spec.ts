@@ -1,29 +1,10 @@
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, registerUser, TestUser } from './support/fixtures.js';
+import { projectInput } from './support/project-input.js';
 
 const CREATE_PROJECT = `mutation($i: ProjectInput!) { createProject(input: $i) {
   id title status kind budget { amount currency } fundingSought { amount currency } startDate endDate
   countries { code } themes { code } sdgs { number } organization { id } } }`;
-
-export function projectInput(organizationId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    organizationId,
-    title: 'Solar irrigation for Volta farmers',
-    summary: 'Solar-powered pumps let smallholder farmers irrigate through the dry season',
-    kind: 'SOCIAL_INVESTMENT',
-    status: 'SEEKING_FUNDING',
-    countries: ['GH'],
-    locality: 'Ho, Volta Region',
-    themes: ['AGRICULTURE_AND_RURAL_DEVELOPMENT', 'CLIMATE_AND_DISPLACEMENT'],
-    sdgs: [7, 2],
-    budget: { amount: 60000, currency: 'EUR' },
-    fundingSought: { amount: 40000, currency: 'eur' },
-    startDate: '2027-01-15',
-    endDate: '2028-06-30',
-    beneficiaries: 350,
-    ...overrides,
-  };
-}
 
 describe('Projects and result indicators', () => {
   let t: TestApp;

@@ -48,7 +48,10 @@ export function dataSourceOptions(config: AppConfig, url: string): DataSourceOpt
     installExtensions: false,
     logger: new QueryCounterLogger(config.DB_LOG_QUERIES),
     maxQueryExecutionTime: 1000,
-    extra: { max: config.DB_POOL_SIZE, connectionTimeoutMillis: 30_000 },
+    // PGlite is one backend session: connections interleaving extended-protocol messages (Parse/Bind
+    // of different clients) would clobber each other's unnamed statements, so the embedded database
+    // gets a single connection. Nothing is lost: PGlite runs one statement at a time anyway.
+    extra: { max: config.embedded ? 1 : config.DB_POOL_SIZE, connectionTimeoutMillis: 30_000 },
   };
 }
 
