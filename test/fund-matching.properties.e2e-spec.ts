@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { REFRESH_TEXT_QUERY_SQL } from '@app/funds';
+import { FundMatchingService } from '@app/matching';
+import { DataSource } from 'typeorm';
+import { TestApp } from './support/test-app.js';
+import { dataSource } from './support/fixtures.js';
+
+const RESIDENCE = ['GB', 'FR', 'DE', 'IT', 'NO'];
+const ORIGIN = ['GH', 'SN', 'NG', 'PH', 'MX'];
+const THEMES = ['EDUCATION', 'HEALTH', 'REMITTANCES', 'GENDER', 'ENTREPRENEURSHIP', 'CLIMATE_AND_DISPLACEMENT'];
+const ORG_KINDS = ['DIASPORA_ORGANIZATION', 'MIGRANT_ASSOCIATION', 'NGO', 'DIASPORA_NETWORK'];
+const PROJECT_KINDS = ['ENTREPRENEURSHIP', 'SOCIAL_INVESTMENT', 'CAPACITY_BUILDING'];
+const THIS_YEAR = new Date().getUTCFullYear();
+
+const subset = <T>(xs: T[]) => fc.subarray(xs);
+const nonEmpty = <T>(xs: T[]) => fc.subarray(xs, { minLength: 1 });
+/** Mostly "any" (empty), sometimes a restriction: both verdicts stay frequent. */
+const rule = <T>(xs: T[]) => fc.oneof({ weight: 2, arbitrary: fc.constant([] as T[]) }, { weight: 1, arbitrary: nonEmpty(xs) });
+const rarely = fc.integer({ min: 0, max: 3 }).map((n) => n === 0);
+
+const orgArb = fc.record({
+  kind: fc.constantFrom(...ORG_KINDS),
+  residence: nonEmpty(RESIDENCE),
+  origin: nonEmpty(ORIGIN),
+  themes: nonEmpty(THEMES),
+  legallyRegistered: fc.boolean(),
+  verification: fc.constantFrom('UNVERIFIED', 'VERIFIED'),
+  foundedYear: fc.option(fc.integer({ min: THIS_YEAR - 15, max: THIS_YEAR }), { nil: null }),
+  womenLed: fc.boolean(),
+  youthLed: fc.boolean(),
+});
+const projectArb = fc.record({
+  kind: fc.constantFrom(...PROJECT_KINDS),
+  countries: nonEmpty(ORIGIN),
+  themes: nonEmpty(THEMES),
+  sdgs: subset([1, 4, 5, 8, 13]),
+  sought: fc.option(fc.integer({ min: 1_000, max: 120_000 }), { nil: null }),
+});
+const fundArb = fc.record({
+  status: fc.constantFrom('OPEN', 'OPEN', 'OPEN', 'OPEN', 'DRAFT', 'CLOSED'),
+  pastDeadline: rarely,
+  kinds: rule(ORG_KINDS),
+  residence: rule(RESIDENCE),
+  origin: rule(ORIGIN),
+  implementation: rule(ORIGIN),
+  projectKinds: rule(PROJECT_KINDS),
+  requiresLegal: rarely,
+  requiresVerification: rarely,
+  minAge: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 2 }),
+  themes: nonEmpty(THEMES),
+  sdgs: subset([1, 4, 5, 8, 13]),
+  grant: fc.option(fc.tuple(fc.integer({ min: 5_000, max: 40_000 }), fc.integer({ min: 0, max: 60_000 })), { nil: null }),
+  women: fc.boolean(),
+  youth: fc.boolean(),
+});
+
+type Org = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;
+type Proj = typeof projectArb extends fc.Arbitrary<infer T> ? T : never;
+type FundSpec = typeof fundArb extends fc.Arbitrary<infer T> ? T : never;
+
+describe('Fund matching properties (fast-check)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let matching: FundMatchingService;
+  let funderId: string;
+  let userId: string;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    ds = dataSource(t);
+    matching = t.get(FundMatchingService);
+    [{ id: userId }] = await ds.query(`INSERT INTO app_user (email, name, password_hash) VALUES ('prop@example.org', 'Prop', 'x') RETURNING id`);
+    [{ id: funderId }] = await ds.query(`INSERT INTO organization (slug, name, kind) VALUES ('funder', 'Funder', 'FUNDER') RETURNING id`);
+  });
+  afterAll(() => t?.close());
+
+  async function insert(o: Org, p: Proj, f: FundSpec) {
+    const [{ id: orgId }] = await ds.query(
+      `INSERT INTO organization (slug, name, kind, description, countries_of_residence, countries_of_origin, themes,
+         legally_registered, verification, founded_year, women_led, youth_led)
+       VALUES ('o-' || gen_random_uuid(), 'Diaspora association', $1, 'Schools, clinics and irrigation', $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING id`,
+      [o.kind, o.residence, o.origin, o.themes, o.legallyRegistered, o.verification, o.foundedYear, o.womenLed, o.youthLed],
+    );
+    const [{ id: projectId }] = await ds.query(
+      `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
+         funding_sought_currency, created_by_id)
+       VALUES ($1, 'Irrigation', 'Solar irrigation for farmers', $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [orgId, p.kind, p.countries, p.themes, p.sdgs, p.sought, p.sought === null ? null : 'EUR', userId],
+    );
+    const [min, extra] = f.grant ?? [null, null];
+    const [{ id: fundId }] = await ds.query(
+      `INSERT INTO fund (funder_id, title, description, status, currency, min_grant, max_grant, deadline, themes, sdgs,
+         prioritizes_women_led, prioritizes_youth_led, eligible_organization_kinds, eligible_countries_of_residence,
+         eligible_countries_of_origin, eligible_countries_of_implementation, eligible_project_kinds,
+         requires_legal_registration, requires_verification, min_organization_age_years, created_by_id)
+       VALUES ($1, 'Fund', 'Grants for irrigation, schools and clinics', $2, 'EUR', $3, $4,
+         now() + ($5 || ' days')::interval, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+      [
+        funderId, f.status, min, min === null ? null : min + (extra as number), f.pastDeadline ? '-1' : '30', f.themes, f.sdgs,
+        f.women, f.youth, f.kinds, f.residence, f.origin, f.implementation, f.projectKinds, f.requiresLegal,
+        f.requiresVerification, f.minAge, userId,
+      ],
+    );
+    await ds.query(REFRESH_TEXT_QUERY_SQL, [[fundId]]);
+    return { orgId, projectId, fundId };
+  }
+
+  async function cleanUp() {
+    await ds.query(`DELETE FROM fund`);
+    await ds.query(`DELETE FROM project`);
+    await ds.query(`DELETE FROM organization WHERE kind <> 'FUNDER'`);
+  }
+
+  it('never lists a fund that fails a hard rule, nor an organization that fails one, and lists every eligible one', async () => {
+    const seen = { orgEligible: 0, orgIneligible: 0, projectEligible: 0, projectIneligible: 0 };
+    await fc.assert(
+      fc.asyncProperty(orgArb, projectArb, fundArb, async (o, p, f) => {
+        const { orgId, projectId, fundId } = await insert(o, p, f);
+        try {
+          const orgChecks = await matching.checkEligibility(fundId, orgId, null);
+          const allChecks = await matching.checkEligibility(fundId, orgId, projectId);
+          const orgEligible = orgChecks.every((c) => c.passed);
+          const projectEligible = allChecks.every((c) => c.passed);
+          const asOrg = (await matching.fundMatches(orgId, null, 100)).map((m) => m.fundId);
+          const asProject = (await matching.fundMatches(orgId, projectId, 100)).map((m) => m.fundId);
+          const candidates = await matching.fundCandidates(fundId, 100);
+          const candidate = candidates.find((c) => c.organizationId === orgId);
+          const noProjectRules = f.implementation.length === 0 && f.projectKinds.length === 0;
+          seen[orgEligible ? 'orgEligible' : 'orgIneligible']++;
+          seen[projectEligible ? 'projectEligible' : 'projectIneligible']++;
+          expect(asOrg.includes(fundId)).toBe(orgEligible);
+          expect(asProject.includes(fundId)).toBe(projectEligible);
+          expect(!!candidate).toBe(orgEligible && (projectEligible || noProjectRules));
+          if (candidate?.projectId) expect(candidate.projectId).toBe(projectId);
+          for (const m of [...candidates]) {
+            expect(Math.abs(m.reasons.reduce((s, r) => s + r.points, 0) - m.score)).toBeLessThan(1e-9);
+            expect(m.score).toBeGreaterThanOrEqual(0);
+            expect(m.score).toBeLessThanOrEqual(1);
+          }
+        } finally {
+          await cleanUp();
+        }
+      }),
+      { numRuns: 80, seed: 20261124 },
+    );
+    // the generator reaches both sides of every verdict, so the property is not vacuous
+    expect(Math.min(...Object.values(seen))).toBeGreaterThanOrEqual(5);
+  });
+
+  it('never lowers a score when the organization works on one more of the fund’s themes, all else equal', async () => {
+    await fc.assert(
+      fc.asyncProperty(orgArb, projectArb, fundArb, fc.boolean(), async (o, p, f, withProject) => {
+        // make the pair eligible so that it is scored, and leave one fund theme uncovered
+        const fund: FundSpec = { ...f, status: 'OPEN', pastDeadline: false, kinds: [], residence: [], origin: [], implementation: [], projectKinds: [], requiresLegal: false, requiresVerification: false, minAge: null, themes: f.themes.length > 1 ? f.themes : [...f.themes, THEMES.find((x) => !f.themes.includes(x)) as string] };
+        const missing = fund.themes.find((x) => !o.themes.includes(x) && !(withProject && p.themes.includes(x)));
+        fc.pre(!!missing);
+        const { orgId, projectId, fundId } = await insert(o, p, fund);
+        try {
+          const score = async () =>
+            (await matching.fundMatches(orgId, withProject ? projectId : null, 100)).find((m) => m.fundId === fundId)?.score;
+          const before = await score();
+          await ds.query(`UPDATE organization SET themes = array_append(themes, $2) WHERE id = $1`, [orgId, missing]);
+          const after = await score();
+          expect(before).toBeDefined();
+          expect(after as number).toBeGreaterThan(before as number);
+        } finally {
+          await cleanUp();
+        }
+      }),
+      { numRuns: 40, seed: 424242 },
+    );
+  });
+});
