@@ -4,7 +4,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '@app/common';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
-import { ELIGIBILITY_RULES, eligibleSql, FACTORS, scoreSelectSql, scoreTermsSql } from './fund-matching.sql.js';
+import {
+  ELIGIBILITY_RULES,
+  eligibleSql,
+  FACTORS,
+  FUND_COLUMNS,
+  FUND_ROW,
+  FundColumn,
+  fundParams,
+  POINT_COLUMNS,
+  pointColumnsSql,
+  scoreTermsSql,
+  withScore,
+} from './fund-matching.sql.js';
 import { MatchReason, scoreOf } from './match.models.js';
 
 /** What the explanations need to know about a fund (the Fund entity has these fields). */
@@ -38,7 +50,6 @@ export interface EligibilityCheckResult {
 
 type PointsRow = Record<string, string> & { fund_id: string; organization_id: string; project_id: string | null };
 
-const POINT_COLUMNS = FACTORS.map((f) => `pt_${f.toLowerCase()}`);
 
 /**
  * Fund matching in SQL: eligibility as WHERE, the score as a sum of weighted terms, ORDER BY score,
@@ -50,43 +61,62 @@ export class FundMatchingService {
 
   /** Funds for an organization, or for one of its projects. */
   async fundMatches(organizationId: string, projectId: string | null, first: number): Promise<ScoredMatch[]> {
+    const [sql, params] = FundMatchingService.fundMatchesQuery(organizationId, projectId, first);
+    return this.explain(await this.dataSource.query(sql, params));
+  }
+
+  /** The SQL of fundMatches (the benchmark EXPLAINs exactly this). */
+  static fundMatchesQuery(organizationId: string, projectId: string | null, first: number): [string, unknown[]] {
     const withProject = !!projectId;
-    const rows: PointsRow[] = await this.dataSource.query(
-      `SELECT f.id AS fund_id, o.id AS organization_id, ${withProject ? 'p.id' : 'NULL::uuid'} AS project_id,
-              ${scoreSelectSql(withProject)}
+    const inner = `SELECT f.id AS fund_id, f.deadline, o.id AS organization_id,
+              ${withProject ? 'p.id' : 'NULL::uuid'} AS project_id, ${pointColumnsSql(scoreTermsSql(withProject))}
          FROM fund f, organization o${withProject ? ', project p' : ''}
         WHERE o.id = $1 ${withProject ? 'AND p.id = $3' : ''}
-          AND ${eligibleSql(withProject)}
-        ORDER BY score DESC, f.deadline ASC, f.id ASC
-        LIMIT $2`,
-      withProject ? [organizationId, first, projectId] : [organizationId, first],
-    );
-    return this.explain(rows);
+          AND ${eligibleSql(withProject ? 'both' : 'organization')}`;
+    const sql = `${withScore(inner)} ORDER BY score DESC, deadline ASC, fund_id ASC LIMIT $2`;
+    return [sql, withProject ? [organizationId, first, projectId] : [organizationId, first]];
   }
 
   /** Eligible organizations for a fund, each with its best eligible project, ranked by the same score. */
   async fundCandidates(fundId: string, first: number): Promise<ScoredMatch[]> {
-    const org = scoreTermsSql(false);
-    const pick = POINT_COLUMNS.map((c, i) => `coalesce(bp.${c}, ${Object.values(org)[i]}) AS ${c}`);
-    const rows: PointsRow[] = await this.dataSource.query(
-      `SELECT $1::uuid AS fund_id, o.id AS organization_id, bp.id AS project_id, ${pick.join(', ')},
-              coalesce(bp.score, ${Object.values(org).join(' + ')}) AS score
-         FROM fund f
-         JOIN organization o ON ${eligibleSql(false)}
-         LEFT JOIN LATERAL (
-              SELECT p.id, ${scoreSelectSql(true)}
-                FROM project p
-               WHERE p.organization_id = o.id AND ${ELIGIBILITY_RULES.filter((r) => r.project).map((r) => r.sql).join(' AND ')}
-               ORDER BY score DESC, p.id ASC
-               LIMIT 1) bp ON true
-        WHERE f.id = $1
-          AND (bp.id IS NOT NULL
-               OR (cardinality(f.eligible_countries_of_implementation) = 0 AND cardinality(f.eligible_project_kinds) = 0))
-        ORDER BY score DESC, o.id ASC
-        LIMIT $2`,
-      [fundId, first],
+    const query = await this.fundCandidatesQuery(fundId, first);
+    return query ? this.explain(await this.dataSource.query(...query)) : [];
+  }
+
+  /**
+   * The SQL of fundCandidates (the benchmark EXPLAINs exactly this). The fund is fixed, so its
+   * columns become parameters ($3…): the same rules and terms, with the fund's values known to the
+   * planner. Candidates are scored once as organizations; their projects are joined in bulk and the
+   * best one per organization kept.
+   */
+  async fundCandidatesQuery(fundId: string, first: number): Promise<[string, unknown[]] | null> {
+    const columns = Object.keys(FUND_COLUMNS) as FundColumn[];
+    const [fund] = await this.dataSource.query(
+      `SELECT ${columns.map((c) => (c === 'text_query' ? 'text_query::text AS text_query' : c)).join(', ')} FROM fund WHERE id = $1`,
+      [fundId],
     );
-    return this.explain(rows);
+    if (!fund) return null;
+    const F = fundParams(3);
+    const organizations = withScore(`
+         SELECT o.id, o.themes, o.countries_of_origin, o.countries_of_residence, o.women_led, o.youth_led,
+                ${pointColumnsSql(scoreTermsSql(false, F))}
+           FROM organization o
+          WHERE ${eligibleSql('organization', F)}`);
+    const projects = withScore(`
+         SELECT p.organization_id, p.id, ${pointColumnsSql(scoreTermsSql(true, F, 'o.pt_text'))}
+           FROM project p JOIN o ON o.id = p.organization_id
+          WHERE ${eligibleSql('project', F)}`);
+    const sql = `WITH o AS MATERIALIZED (${organizations}),
+       bp AS (SELECT DISTINCT ON (organization_id) * FROM (${projects}) scored ORDER BY organization_id, score DESC, id)
+       SELECT $1::uuid AS fund_id, o.id AS organization_id, bp.id AS project_id,
+              ${POINT_COLUMNS.map((c) => `coalesce(bp.${c}, o.${c}) AS ${c}`).join(', ')},
+              coalesce(bp.score, o.score) AS score
+         FROM o LEFT JOIN bp ON bp.organization_id = o.id
+        WHERE bp.id IS NOT NULL
+           OR (cardinality(${F('eligible_countries_of_implementation')}) = 0 AND cardinality(${F('eligible_project_kinds')}) = 0)
+        ORDER BY score DESC, o.id ASC
+        LIMIT $2`;
+    return [sql, [fundId, first, ...columns.map((c) => fund[c])]];
   }
 
   /** Every rule with passed/failed and a sentence; the same SQL as the WHERE of the matches. */
@@ -98,7 +128,7 @@ export class FundMatchingService {
   ): Promise<EligibilityCheckResult[]> {
     const rules = ELIGIBILITY_RULES.filter((r) => projectId || !r.project);
     const rows: Array<Record<string, boolean>> = await manager.query(
-      `SELECT ${rules.map((r, i) => `${r.sql} AS r${i}`).join(', ')}
+      `SELECT ${rules.map((r, i) => `${r.sql(FUND_ROW)} AS r${i}`).join(', ')}
          FROM fund f, organization o${projectId ? ', project p' : ''}
         WHERE f.id = $1 AND o.id = $2 ${projectId ? 'AND p.id = $3' : ''}`,
       projectId ? [fundId, organizationId, projectId] : [fundId, organizationId],

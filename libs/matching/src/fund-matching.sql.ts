@@ -10,9 +10,47 @@ export interface EligibilityRule {
   rule: string;
   /** Needs a project (skipped for organization-level matching). */
   project: boolean;
-  sql: string;
+  /** The rule over a fund given by `f` (its columns, or parameters when the fund is fixed). */
+  sql: (f: FundRef) => string;
   passed: string;
   failed: string;
+}
+
+/** The fund's columns as used by the rules and the score. */
+export const FUND_COLUMNS = {
+  status: 'fund_status',
+  deadline: 'timestamptz',
+  currency: 'text',
+  min_grant: 'numeric',
+  max_grant: 'numeric',
+  themes: 'text[]',
+  sdgs: 'smallint[]',
+  prioritizes_women_led: 'boolean',
+  prioritizes_youth_led: 'boolean',
+  eligible_organization_kinds: 'text[]',
+  eligible_countries_of_residence: 'text[]',
+  eligible_countries_of_origin: 'text[]',
+  eligible_countries_of_implementation: 'text[]',
+  eligible_project_kinds: 'text[]',
+  requires_legal_registration: 'boolean',
+  requires_verification: 'boolean',
+  min_organization_age_years: 'int',
+  text_query: 'tsquery',
+} as const;
+export type FundColumn = keyof typeof FUND_COLUMNS;
+export type FundRef = (column: FundColumn) => string;
+
+/** The fund as a row aliased `f` (fundMatches, checkEligibility). */
+export const FUND_ROW: FundRef = (column) => `f.${column}`;
+
+/**
+ * The fund as query parameters starting at $offset (fundCandidates: one fixed fund). With the
+ * values known, PostgreSQL folds the rules a fund does not use ("any") away and can use the GIN
+ * indexes of the organizations for the others.
+ */
+export function fundParams(offset: number): FundRef {
+  const names = Object.keys(FUND_COLUMNS) as FundColumn[];
+  return (column) => `$${offset + names.indexOf(column)}::${FUND_COLUMNS[column]}`;
 }
 
 export const FUND_OPEN_SQL = `(f.status = 'OPEN' AND f.deadline > now())`;
@@ -21,128 +59,147 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
   {
     rule: 'FUND_OPEN',
     project: false,
-    sql: FUND_OPEN_SQL,
+    sql: (f) => `(${f('status')} = 'OPEN' AND ${f('deadline')} > now())`,
     passed: 'The fund is open and its deadline has not passed',
     failed: 'The fund is not open for applications (draft, closed or past its deadline)',
   },
   {
     rule: 'ORGANIZATION_KIND',
     project: false,
-    sql: `(cardinality(f.eligible_organization_kinds) = 0 OR o.kind::text = ANY(f.eligible_organization_kinds))`,
+    sql: (f) => `(cardinality(${f('eligible_organization_kinds')}) = 0 OR o.kind::text = ANY(${f('eligible_organization_kinds')}))`,
     passed: 'The organization is of a kind the fund accepts',
     failed: 'The fund does not accept organizations of this kind',
   },
   {
     rule: 'RESIDENCE',
     project: false,
-    sql: `(cardinality(f.eligible_countries_of_residence) = 0 OR o.countries_of_residence && f.eligible_countries_of_residence)`,
+    sql: (f) => `(cardinality(${f('eligible_countries_of_residence')}) = 0 OR o.countries_of_residence && ${f('eligible_countries_of_residence')})`,
     passed: 'The organization is based in a country the fund accepts',
     failed: 'The organization is not based in any country the fund accepts',
   },
   {
     rule: 'ORIGIN',
     project: false,
-    sql: `(cardinality(f.eligible_countries_of_origin) = 0 OR o.countries_of_origin && f.eligible_countries_of_origin)`,
+    sql: (f) => `(cardinality(${f('eligible_countries_of_origin')}) = 0 OR o.countries_of_origin && ${f('eligible_countries_of_origin')})`,
     passed: 'The organization represents a community the fund accepts',
     failed: 'The organization does not represent a diaspora community the fund accepts',
   },
   {
     rule: 'LEGAL_REGISTRATION',
     project: false,
-    sql: `(NOT f.requires_legal_registration OR o.legally_registered)`,
+    sql: (f) => `(NOT ${f('requires_legal_registration')} OR o.legally_registered)`,
     passed: 'Legal registration: the requirement is met',
     failed: 'The fund requires a legally registered organization',
   },
   {
     rule: 'VERIFICATION',
     project: false,
-    sql: `(NOT f.requires_verification OR o.verification = 'VERIFIED')`,
+    sql: (f) => `(NOT ${f('requires_verification')} OR o.verification = 'VERIFIED')`,
     passed: 'Verification: the requirement is met',
     failed: 'The fund requires an organization verified on the platform',
   },
   {
     rule: 'ORGANIZATION_AGE',
     project: false,
-    sql: `(f.min_organization_age_years IS NULL
-      OR (o.founded_year IS NOT NULL AND o.founded_year <= date_part('year', now())::int - f.min_organization_age_years))`,
+    sql: (f) => `(${f('min_organization_age_years')} IS NULL
+      OR (o.founded_year IS NOT NULL AND o.founded_year <= date_part('year', now())::int - ${f('min_organization_age_years')}))`,
     passed: 'The organization is old enough for the fund',
     failed: 'The organization is younger than the fund requires (or its founding year is unknown)',
   },
   {
     rule: 'PROJECT_OWNER',
     project: true,
-    sql: `(p.organization_id = o.id AND p.archived_at IS NULL)`,
+    sql: (f) => `(p.organization_id = o.id AND p.archived_at IS NULL)`,
     passed: 'The project belongs to the organization',
     failed: 'The project is not a live project of the organization',
   },
   {
     rule: 'IMPLEMENTATION',
     project: true,
-    sql: `(cardinality(f.eligible_countries_of_implementation) = 0 OR p.countries && f.eligible_countries_of_implementation)`,
+    sql: (f) => `(cardinality(${f('eligible_countries_of_implementation')}) = 0 OR p.countries && ${f('eligible_countries_of_implementation')})`,
     passed: 'The project runs in a country the fund accepts',
     failed: 'The project does not run in any country the fund accepts',
   },
   {
     rule: 'PROJECT_KIND',
     project: true,
-    sql: `(cardinality(f.eligible_project_kinds) = 0 OR p.kind::text = ANY(f.eligible_project_kinds))`,
+    sql: (f) => `(cardinality(${f('eligible_project_kinds')}) = 0 OR p.kind::text = ANY(${f('eligible_project_kinds')}))`,
     passed: 'The project is of a kind the fund accepts',
     failed: 'The fund does not accept projects of this kind',
   },
 ];
 
-/** All rules ANDed, for WHERE clauses. */
-export function eligibleSql(withProject: boolean): string {
-  return ELIGIBILITY_RULES.filter((r) => withProject || !r.project)
-    .map((r) => r.sql)
+/** The rules ANDed, for WHERE clauses: organization rules, project rules, or both. */
+export function eligibleSql(scope: 'organization' | 'project' | 'both', f: FundRef = FUND_ROW): string {
+  return ELIGIBILITY_RULES.filter((r) => scope === 'both' || r.project === (scope === 'project'))
+    .map((r) => r.sql(f))
     .join('\n AND ');
 }
 
-const r4 = (sql: string) => `round((${sql})::numeric, 4)`;
+/** Points rounded to 4 decimals, in float8 (numeric arithmetic is several times slower). */
+const r4 = (sql: string) => `(round((${sql})::float8 * 10000) / 10000)`;
+const w = (weight: number) => `${weight}::float8`;
 const overlap = (fund: string, subject: string) =>
   `(SELECT count(*) FROM unnest(${fund}) x WHERE x = ANY(${subject}))`;
 
-/** Each factor's points as SQL. `withProject` false scores the organization alone. */
-export function scoreTermsSql(withProject: boolean): Record<keyof typeof W, string> {
+const textPoints = (vector: string, f: FundRef) =>
+  r4(`${w(W.TEXT)} * least(1, 2 * coalesce(ts_rank(${vector}, ${f('text_query')}, 32), 0))`);
+
+/**
+ * Each factor's points as SQL. `withProject` false scores the organization alone. With a project,
+ * TEXT is the better of the organization's and the project's relevance; `orgText` may name a column
+ * that already holds the organization's TEXT points (fundCandidates scores organizations first).
+ */
+export function scoreTermsSql(
+  withProject: boolean,
+  f: FundRef = FUND_ROW,
+  orgText = textPoints('o.search_vector', f),
+): Record<keyof typeof W, string> {
   const themes = withProject ? '(p.themes || o.themes)' : 'o.themes';
-  const vector = withProject ? '(o.search_vector || p.search_vector)' : 'o.search_vector';
-  const sought = `p.funding_sought_amount`;
+  const sought = `p.funding_sought_amount::float8`;
   return {
-    THEMES: r4(`${W.THEMES} * ${overlap('f.themes', themes)} / greatest(cardinality(f.themes), 1)`),
-    SDGS: withProject ? r4(`${W.SDGS} * ${overlap('f.sdgs', 'p.sdgs')} / greatest(cardinality(f.sdgs), 1)`) : '0::numeric',
+    THEMES: r4(`${w(W.THEMES)} * ${overlap(f('themes'), themes)} / greatest(cardinality(${f('themes')}), 1)`),
+    SDGS: withProject ? r4(`${w(W.SDGS)} * ${overlap(f('sdgs'), 'p.sdgs')} / greatest(cardinality(${f('sdgs')}), 1)`) : '0::float8',
     GEOGRAPHY: r4(
-      `${W.GEOGRAPHY / 2} * (CASE WHEN o.countries_of_residence && f.eligible_countries_of_residence THEN 1 ELSE 0 END)
-       + ${W.GEOGRAPHY / 2} * (CASE WHEN ${
+      `${w(W.GEOGRAPHY / 2)} * (CASE WHEN o.countries_of_residence && ${f('eligible_countries_of_residence')} THEN 1 ELSE 0 END)
+       + ${w(W.GEOGRAPHY / 2)} * (CASE WHEN ${
          withProject
-           ? 'p.countries && f.eligible_countries_of_implementation'
-           : 'o.countries_of_origin && f.eligible_countries_of_origin'
+           ? `p.countries && ${f('eligible_countries_of_implementation')}`
+           : `o.countries_of_origin && ${f('eligible_countries_of_origin')}`
        } THEN 1 ELSE 0 END)`,
     ),
     BUDGET: withProject
       ? r4(`CASE
-          WHEN ${sought} IS NULL OR p.funding_sought_currency IS DISTINCT FROM f.currency THEN 0
-          WHEN f.min_grant IS NOT NULL AND ${sought} < f.min_grant
-            THEN ${W.BUDGET} * exp(-${BUDGET_DECAY} * (f.min_grant - ${sought}) / greatest(f.min_grant, 1))
-          WHEN f.max_grant IS NOT NULL AND ${sought} > f.max_grant
-            THEN ${W.BUDGET} * exp(-${BUDGET_DECAY} * (${sought} - f.max_grant) / greatest(f.max_grant, 1))
-          ELSE ${W.BUDGET} END`)
-      : '0::numeric',
-    TEXT: r4(`${W.TEXT} * least(1, 2 * coalesce(ts_rank(${vector}, f.text_query, 32), 0))`),
+          WHEN ${sought} IS NULL OR p.funding_sought_currency IS DISTINCT FROM ${f('currency')} THEN 0
+          WHEN ${f('min_grant')}::float8 IS NOT NULL AND ${sought} < ${f('min_grant')}::float8
+            THEN ${w(W.BUDGET)} * exp(-${BUDGET_DECAY} * (${f('min_grant')}::float8 - ${sought}) / greatest(${f('min_grant')}::float8, 1))
+          WHEN ${f('max_grant')}::float8 IS NOT NULL AND ${sought} > ${f('max_grant')}::float8
+            THEN ${w(W.BUDGET)} * exp(-${BUDGET_DECAY} * (${sought} - ${f('max_grant')}::float8) / greatest(${f('max_grant')}::float8, 1))
+          ELSE ${w(W.BUDGET)} END`)
+      : '0::float8',
+    TEXT: withProject ? `greatest(${orgText}, ${textPoints('p.search_vector', f)})` : orgText,
     PRIORITY: r4(
-      `CASE WHEN f.prioritizes_women_led AND f.prioritizes_youth_led
-              THEN ${W.PRIORITY / 2} * (o.women_led::int + o.youth_led::int)
-            WHEN f.prioritizes_women_led THEN ${W.PRIORITY} * o.women_led::int
-            WHEN f.prioritizes_youth_led THEN ${W.PRIORITY} * o.youth_led::int
+      `CASE WHEN ${f('prioritizes_women_led')} AND ${f('prioritizes_youth_led')}
+              THEN ${w(W.PRIORITY / 2)} * (o.women_led::int + o.youth_led::int)
+            WHEN ${f('prioritizes_women_led')} THEN ${w(W.PRIORITY)} * o.women_led::int
+            WHEN ${f('prioritizes_youth_led')} THEN ${w(W.PRIORITY)} * o.youth_led::int
             ELSE 0 END`,
     ),
   };
 }
 
-/** SELECT list of the factor columns (pt_themes, …) and their sum as `score`. */
-export function scoreSelectSql(withProject: boolean): string {
-  const terms = scoreTermsSql(withProject);
-  const columns = Object.entries(terms).map(([k, sql]) => `${sql} AS pt_${k.toLowerCase()}`);
-  return `${columns.join(',\n ')},\n (${Object.values(terms).join(' + ')}) AS score`;
+export const FACTORS = Object.keys(W) as Array<keyof typeof W>;
+export const POINT_COLUMNS = FACTORS.map((factor) => `pt_${factor.toLowerCase()}`);
+
+/** SELECT list of the factor columns (pt_themes, …). */
+export function pointColumnsSql(terms: Record<keyof typeof W, string>): string {
+  return FACTORS.map((factor, i) => `${terms[factor]} AS ${POINT_COLUMNS[i]}`).join(',\n ');
 }
 
-export const FACTORS = Object.keys(W) as Array<keyof typeof W>;
+/**
+ * Adds `score`, the sum of the point columns, to a query that selects them. OFFSET 0 keeps
+ * PostgreSQL from inlining the inner query, which would compute every term twice.
+ */
+export function withScore(inner: string): string {
+  return `SELECT s.*, ${POINT_COLUMNS.map((c) => `s.${c}`).join(' + ')} AS score FROM (${inner} OFFSET 0) s`;
+}

@@ -1,0 +1,106 @@
+/* eslint-disable no-console */
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { FundMatchingService } from '@app/matching';
+import { createApiApp } from '../apps/api/src/bootstrap.js';
+import { seedSynthetic } from './seed-synthetic.js';
+
+/**
+ * npm run bench:matching — loads a deterministic synthetic data set (100,000 organizations, 200,000
+ * projects, 10,000 funds; BENCH_SEED, BENCH_SCALE) into the database DATABASE_URL names (or the
+ * embedded one) and prints p50/p95/p99 of fundMatches and fundCandidates through the service and
+ * over HTTP, with EXPLAIN ANALYZE of both queries. Bench rows are marked (slug "bench-…") and
+ * replaced on every run.
+ */
+const seed = process.env.BENCH_SEED ?? 'nexus-2026';
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const calls = Number(process.env.BENCH_CALLS ?? 200);
+const size = { organizations: 100_000 * scale, projects: 200_000 * scale, funds: 10_000 * scale };
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return { p50: at(50).toFixed(1), p95: at(95).toFixed(1), p99: at(99).toFixed(1), n: samples.length };
+}
+
+async function time(label: string, run: () => Promise<unknown>) {
+  for (let i = 0; i < 10; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  const p = percentiles(samples);
+  console.log(`${label.padEnd(34)} p50 ${p.p50} ms   p95 ${p.p95} ms   p99 ${p.p99} ms   (${p.n} calls)`);
+}
+
+async function main() {
+  const config = AppConfig.load({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: process.env.DATA_DIR ?? 'memory', DEMO_DATA: 'false' });
+  const app = await createApiApp(config);
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
+  const ds = app.get<DataSource>(getDataSourceToken());
+  console.log(`Database: ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; seed ${seed}; ${JSON.stringify(size)}`);
+
+  const marker = `bench-marker-${seed}-${scale}`;
+  const present = await ds.query(`SELECT 1 FROM organization WHERE slug = $1`, [marker]);
+  if (!present.length || process.env.BENCH_RELOAD) {
+    const started = performance.now();
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    try {
+      await seedSynthetic(runner, seed, size);
+      await runner.query(`INSERT INTO organization (slug, name, kind) VALUES ($1, 'Bench marker', 'NGO')`, [marker]);
+    } finally {
+      await runner.release();
+    }
+    console.log(`Loaded the synthetic data set in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } else {
+    console.log('Synthetic data set already loaded (BENCH_RELOAD=1 to reload)');
+  }
+
+  // One organization: a registered, verified diaspora organization; one fund: the first open one.
+  const [{ id: organizationId, name }] = await ds.query(
+    `SELECT id, name FROM organization WHERE slug LIKE 'bench-o-%' AND kind = 'DIASPORA_ORGANIZATION'
+        AND legally_registered AND verification = 'VERIFIED' ORDER BY length(slug), slug LIMIT 1`,
+  );
+  const [{ id: fundId, title }] = await ds.query(
+    `SELECT id, title FROM fund WHERE title LIKE 'Bench fund %' AND status = 'OPEN' ORDER BY length(title), title LIMIT 1`,
+  );
+  const matching = app.get(FundMatchingService);
+  const eligibleFunds = (await matching.fundMatches(organizationId, null, 100)).length;
+  const [countSql, countParams] = (await matching.fundCandidatesQuery(fundId, 1_000_000)) as [string, unknown[]];
+  const [{ count: candidates }] = await ds.query(`SELECT count(*)::int AS count FROM (${countSql}) c`, countParams);
+  console.log(`Organization "${name}" (${eligibleFunds >= 100 ? '≥100' : eligibleFunds} eligible funds); fund "${title}" (${candidates} eligible organizations)`);
+
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  const FUND_MATCHES = `query($o: ID!) { fundMatches(organizationId: $o, first: 20) { score fund { id title deadline } reasons { factor points detail } } }`;
+  const FUND_CANDIDATES = `query($f: ID!) { fundCandidates(fundId: $f, first: 20) { score organization { id name } project { id title } reasons { factor points detail } } }`;
+
+  await time('fundMatches (service)', () => matching.fundMatches(organizationId, null, 20));
+  await time('fundMatches (HTTP)', () => gql(FUND_MATCHES, { o: organizationId }));
+  await time('fundCandidates (service)', () => matching.fundCandidates(fundId, 20));
+  await time('fundCandidates (HTTP)', () => gql(FUND_CANDIDATES, { f: fundId }));
+
+  for (const [label, [sql, params]] of [
+    ['fundMatches', FundMatchingService.fundMatchesQuery(organizationId, null, 20)],
+    ['fundCandidates', (await matching.fundCandidatesQuery(fundId, 20)) as [string, unknown[]]],
+  ] as Array<[string, [string, unknown[]]]>) {
+    const plan: Array<{ 'QUERY PLAN': string }> = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...params]);
+    console.log(`\nEXPLAIN ANALYZE ${label}:\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
+  await app.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
