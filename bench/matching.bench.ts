@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -39,12 +38,20 @@ async function time(label: string, run: () => Promise<unknown>) {
 }
 
 async function main() {
-  const config = AppConfig.load({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: process.env.DATA_DIR ?? 'memory', DEMO_DATA: 'false' });
+  const config = AppConfig.load({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: process.env.DATA_DIR ?? 'memory',
+    DEMO_DATA: 'false',
+  });
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
   const ds = app.get<DataSource>(getDataSourceToken());
-  console.log(`Database: ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; seed ${seed}; ${JSON.stringify(size)}`);
+  console.log(
+    `Database: ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; seed ${seed}; ${JSON.stringify(size)}`,
+  );
 
   const marker = `bench-marker-${seed}-${scale}`;
   const present = await ds.query(`SELECT 1 FROM organization WHERE slug = $1`, [marker]);
@@ -75,10 +82,16 @@ async function main() {
   const eligibleFunds = (await matching.fundMatches(organizationId, null, 100)).length;
   const [countSql, countParams] = (await matching.fundCandidatesQuery(fundId, 1_000_000)) as [string, unknown[]];
   const [{ count: candidates }] = await ds.query(`SELECT count(*)::int AS count FROM (${countSql}) c`, countParams);
-  console.log(`Organization "${name}" (${eligibleFunds >= 100 ? '≥100' : eligibleFunds} eligible funds); fund "${title}" (${candidates} eligible organizations)`);
+  console.log(
+    `Organization "${name}" (${eligibleFunds >= 100 ? '≥100' : eligibleFunds} eligible funds); fund "${title}" (${candidates} eligible organizations)`,
+  );
 
   const gql = async (query: string, variables: Record<string, unknown>) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   };

@@ -11,12 +11,158 @@ export interface SyntheticSize {
   funds: number;
 }
 
-const RESIDENCE = ['GB', 'FR', 'DE', 'IT', 'ES', 'NL', 'BE', 'SE', 'NO', 'CH', 'US', 'CA', 'PT', 'IE', 'AT', 'DK', 'FI', 'AE', 'QA', 'SA', 'AU', 'JP', 'KR', 'MY', 'SG', 'ZA', 'BR', 'AR', 'CL', 'MX'];
-const ORIGIN = ['GH', 'SN', 'NG', 'ML', 'CI', 'CM', 'KE', 'ET', 'SO', 'SD', 'MA', 'DZ', 'TN', 'EG', 'PH', 'IN', 'PK', 'BD', 'NP', 'LK', 'VN', 'ID', 'MX', 'EC', 'CO', 'PE', 'BO', 'HT', 'DO', 'GT', 'SV', 'HN', 'TR', 'UA', 'RO', 'AL', 'MD', 'SY', 'AF', 'ER'];
-const THEMES = ['HIGHLY_SKILLED_MIGRATION', 'LABOUR_MIGRATION', 'DOMESTIC_WORK', 'CIRCULAR_MIGRATION_AND_RETURN', 'REMITTANCES', 'DIASPORA_INVESTMENT', 'ENTREPRENEURSHIP', 'CAPACITY_BUILDING', 'HUMAN_RIGHTS_AND_PROTECTION', 'GENDER', 'RECOGNITION_OF_QUALIFICATIONS', 'IRREGULAR_MIGRATION_AND_TRAFFICKING', 'CLIMATE_AND_DISPLACEMENT', 'POLICY_COHERENCE', 'EDUCATION', 'HEALTH', 'FINANCIAL_INCLUSION', 'AGRICULTURE_AND_RURAL_DEVELOPMENT', 'KNOWLEDGE_TRANSFER'];
-const WORDS = ['solar', 'irrigation', 'school', 'clinic', 'women', 'youth', 'remittance', 'savings', 'cooperative', 'farmers', 'training', 'mentoring', 'health', 'water', 'literacy', 'business', 'investment', 'return', 'rights', 'workers', 'climate', 'library', 'scholarship', 'digital', 'advocacy', 'network', 'returnees', 'nurses', 'engineers', 'teachers'];
-const ORG_KINDS = ['DIASPORA_ORGANIZATION', 'DIASPORA_ORGANIZATION', 'DIASPORA_ORGANIZATION', 'MIGRANT_ASSOCIATION', 'MIGRANT_ASSOCIATION', 'DIASPORA_NETWORK', 'NGO', 'NGO', 'PRIVATE_SECTOR', 'ACADEMIC', 'TRADE_UNION', 'FAITH_BASED', 'LOCAL_AUTHORITY'];
-const PROJECT_KINDS = ['ENTREPRENEURSHIP', 'SOCIAL_INVESTMENT', 'POLICY_ADVOCACY', 'KNOWLEDGE_TRANSFER', 'RETURN_AND_REINTEGRATION', 'REMITTANCES', 'CAPACITY_BUILDING', 'HUMANITARIAN'];
+const RESIDENCE = [
+  'GB',
+  'FR',
+  'DE',
+  'IT',
+  'ES',
+  'NL',
+  'BE',
+  'SE',
+  'NO',
+  'CH',
+  'US',
+  'CA',
+  'PT',
+  'IE',
+  'AT',
+  'DK',
+  'FI',
+  'AE',
+  'QA',
+  'SA',
+  'AU',
+  'JP',
+  'KR',
+  'MY',
+  'SG',
+  'ZA',
+  'BR',
+  'AR',
+  'CL',
+  'MX',
+];
+const ORIGIN = [
+  'GH',
+  'SN',
+  'NG',
+  'ML',
+  'CI',
+  'CM',
+  'KE',
+  'ET',
+  'SO',
+  'SD',
+  'MA',
+  'DZ',
+  'TN',
+  'EG',
+  'PH',
+  'IN',
+  'PK',
+  'BD',
+  'NP',
+  'LK',
+  'VN',
+  'ID',
+  'MX',
+  'EC',
+  'CO',
+  'PE',
+  'BO',
+  'HT',
+  'DO',
+  'GT',
+  'SV',
+  'HN',
+  'TR',
+  'UA',
+  'RO',
+  'AL',
+  'MD',
+  'SY',
+  'AF',
+  'ER',
+];
+const THEMES = [
+  'HIGHLY_SKILLED_MIGRATION',
+  'LABOUR_MIGRATION',
+  'DOMESTIC_WORK',
+  'CIRCULAR_MIGRATION_AND_RETURN',
+  'REMITTANCES',
+  'DIASPORA_INVESTMENT',
+  'ENTREPRENEURSHIP',
+  'CAPACITY_BUILDING',
+  'HUMAN_RIGHTS_AND_PROTECTION',
+  'GENDER',
+  'RECOGNITION_OF_QUALIFICATIONS',
+  'IRREGULAR_MIGRATION_AND_TRAFFICKING',
+  'CLIMATE_AND_DISPLACEMENT',
+  'POLICY_COHERENCE',
+  'EDUCATION',
+  'HEALTH',
+  'FINANCIAL_INCLUSION',
+  'AGRICULTURE_AND_RURAL_DEVELOPMENT',
+  'KNOWLEDGE_TRANSFER',
+];
+const WORDS = [
+  'solar',
+  'irrigation',
+  'school',
+  'clinic',
+  'women',
+  'youth',
+  'remittance',
+  'savings',
+  'cooperative',
+  'farmers',
+  'training',
+  'mentoring',
+  'health',
+  'water',
+  'literacy',
+  'business',
+  'investment',
+  'return',
+  'rights',
+  'workers',
+  'climate',
+  'library',
+  'scholarship',
+  'digital',
+  'advocacy',
+  'network',
+  'returnees',
+  'nurses',
+  'engineers',
+  'teachers',
+];
+const ORG_KINDS = [
+  'DIASPORA_ORGANIZATION',
+  'DIASPORA_ORGANIZATION',
+  'DIASPORA_ORGANIZATION',
+  'MIGRANT_ASSOCIATION',
+  'MIGRANT_ASSOCIATION',
+  'DIASPORA_NETWORK',
+  'NGO',
+  'NGO',
+  'PRIVATE_SECTOR',
+  'ACADEMIC',
+  'TRADE_UNION',
+  'FAITH_BASED',
+  'LOCAL_AUTHORITY',
+];
+const PROJECT_KINDS = [
+  'ENTREPRENEURSHIP',
+  'SOCIAL_INVESTMENT',
+  'POLICY_ADVOCACY',
+  'KNOWLEDGE_TRANSFER',
+  'RETURN_AND_REINTEGRATION',
+  'REMITTANCES',
+  'CAPACITY_BUILDING',
+  'HUMANITARIAN',
+];
 
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
 /** One pseudo-random element of a list, for row i and a salt. */
@@ -28,13 +174,16 @@ const some = (xs: string[], salt: string, max: number) =>
 const rule = (xs: string[], salt: string, pEmpty: number, max: number) =>
   `CASE WHEN pg_temp.rnd('${salt}e', i) < ${pEmpty} THEN '{}'::text[] ELSE ${some(xs, salt, max)} END`;
 const chance = (salt: string, p: number) => `(pg_temp.rnd('${salt}', i) < ${p})`;
-const text = (salt: string, n: number) => `concat_ws(' ', ${Array.from({ length: n }, (_, k) => pick(WORDS, `${salt}${k}`)).join(', ')})`;
+const text = (salt: string, n: number) =>
+  `concat_ws(' ', ${Array.from({ length: n }, (_, k) => pick(WORDS, `${salt}${k}`)).join(', ')})`;
 
 export async function seedSynthetic(runner: QueryRunner, seed: string, size: SyntheticSize): Promise<void> {
   await runner.query(`CREATE OR REPLACE FUNCTION pg_temp.rnd(salt text, i int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
     $$ SELECT ('x' || substr(md5('${seed}:' || salt || ':' || i), 1, 8))::bit(32)::bigint / 4294967296.0 $$`);
   await runner.query(`DELETE FROM fund WHERE title LIKE 'Bench fund %'`);
-  await runner.query(`DELETE FROM project WHERE organization_id IN (SELECT id FROM organization WHERE slug LIKE 'bench-%')`);
+  await runner.query(
+    `DELETE FROM project WHERE organization_id IN (SELECT id FROM organization WHERE slug LIKE 'bench-%')`,
+  );
   await runner.query(`DELETE FROM organization WHERE slug LIKE 'bench-%'`);
   await runner.query(`
     INSERT INTO organization (slug, name, kind, description, countries_of_origin, countries_of_residence, city, themes, languages,

@@ -32,10 +32,10 @@ describe('Tokens: rotation, reuse detection, expiry and forgery', () => {
     expect(revoked[0].n).toBe(0);
 
     // a new sign-in starts a new family that still works
-    const again = await t.ok(
-      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }`,
-      { e: user.email, p: PASSWORD },
-    );
+    const again = await t.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }`, {
+      e: user.email,
+      p: PASSWORD,
+    });
     expect((await t.ok(REFRESH, { r: again.login.refreshToken })).refreshToken.user.id).toBe(user.id);
   });
 
@@ -47,7 +47,9 @@ describe('Tokens: rotation, reuse detection, expiry and forgery', () => {
 
   it('logout revokes the refresh token family', async () => {
     const user = await registerUser(t, 'logout');
-    expect((await t.ok(`mutation($r: String!) { logout(refreshToken: $r) }`, { r: user.refreshToken })).logout).toBe(true);
+    expect((await t.ok(`mutation($r: String!) { logout(refreshToken: $r) }`, { r: user.refreshToken })).logout).toBe(
+      true,
+    );
     const res = await t.gql(REFRESH, { r: user.refreshToken });
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -15,7 +15,8 @@ const THIS_YEAR = new Date().getUTCFullYear();
 const subset = <T>(xs: T[]) => fc.subarray(xs);
 const nonEmpty = <T>(xs: T[]) => fc.subarray(xs, { minLength: 1 });
 /** Mostly "any" (empty), sometimes a restriction: both verdicts stay frequent. */
-const rule = <T>(xs: T[]) => fc.oneof({ weight: 2, arbitrary: fc.constant([] as T[]) }, { weight: 1, arbitrary: nonEmpty(xs) });
+const rule = <T>(xs: T[]) =>
+  fc.oneof({ weight: 2, arbitrary: fc.constant([] as T[]) }, { weight: 1, arbitrary: nonEmpty(xs) });
 const rarely = fc.integer({ min: 0, max: 3 }).map((n) => n === 0);
 
 const orgArb = fc.record({
@@ -49,7 +50,9 @@ const fundArb = fc.record({
   minAge: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 2 }),
   themes: nonEmpty(THEMES),
   sdgs: subset([1, 4, 5, 8, 13]),
-  grant: fc.option(fc.tuple(fc.integer({ min: 5_000, max: 40_000 }), fc.integer({ min: 0, max: 60_000 })), { nil: null }),
+  grant: fc.option(fc.tuple(fc.integer({ min: 5_000, max: 40_000 }), fc.integer({ min: 0, max: 60_000 })), {
+    nil: null,
+  }),
   women: fc.boolean(),
   youth: fc.boolean(),
 });
@@ -68,8 +71,12 @@ describe('Fund matching properties (fast-check)', () => {
     t = await TestApp.start();
     ds = dataSource(t);
     matching = t.get(FundMatchingService);
-    [{ id: userId }] = await ds.query(`INSERT INTO app_user (email, name, password_hash) VALUES ('prop@example.org', 'Prop', 'x') RETURNING id`);
-    [{ id: funderId }] = await ds.query(`INSERT INTO organization (slug, name, kind) VALUES ('funder', 'Funder', 'FUNDER') RETURNING id`);
+    [{ id: userId }] = await ds.query(
+      `INSERT INTO app_user (email, name, password_hash) VALUES ('prop@example.org', 'Prop', 'x') RETURNING id`,
+    );
+    [{ id: funderId }] = await ds.query(
+      `INSERT INTO organization (slug, name, kind) VALUES ('funder', 'Funder', 'FUNDER') RETURNING id`,
+    );
   });
   afterAll(() => t?.close());
 
@@ -79,7 +86,17 @@ describe('Fund matching properties (fast-check)', () => {
          legally_registered, verification, founded_year, women_led, youth_led)
        VALUES ('o-' || gen_random_uuid(), 'Diaspora association', $1, 'Schools, clinics and irrigation', $2, $3, $4, $5, $6, $7, $8, $9)
        RETURNING id`,
-      [o.kind, o.residence, o.origin, o.themes, o.legallyRegistered, o.verification, o.foundedYear, o.womenLed, o.youthLed],
+      [
+        o.kind,
+        o.residence,
+        o.origin,
+        o.themes,
+        o.legallyRegistered,
+        o.verification,
+        o.foundedYear,
+        o.womenLed,
+        o.youthLed,
+      ],
     );
     const [{ id: projectId }] = await ds.query(
       `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
@@ -96,9 +113,24 @@ describe('Fund matching properties (fast-check)', () => {
        VALUES ($1, 'Fund', 'Grants for irrigation, schools and clinics', $2, 'EUR', $3, $4,
          now() + ($5 || ' days')::interval, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
       [
-        funderId, f.status, min, min === null ? null : min + (extra as number), f.pastDeadline ? '-1' : '30', f.themes, f.sdgs,
-        f.women, f.youth, f.kinds, f.residence, f.origin, f.implementation, f.projectKinds, f.requiresLegal,
-        f.requiresVerification, f.minAge, userId,
+        funderId,
+        f.status,
+        min,
+        min === null ? null : min + (extra as number),
+        f.pastDeadline ? '-1' : '30',
+        f.themes,
+        f.sdgs,
+        f.women,
+        f.youth,
+        f.kinds,
+        f.residence,
+        f.origin,
+        f.implementation,
+        f.projectKinds,
+        f.requiresLegal,
+        f.requiresVerification,
+        f.minAge,
+        userId,
       ],
     );
     await ds.query(REFRESH_TEXT_QUERY_SQL, [[fundId]]);
@@ -151,13 +183,27 @@ describe('Fund matching properties (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(orgArb, projectArb, fundArb, fc.boolean(), async (o, p, f, withProject) => {
         // make the pair eligible so that it is scored, and leave one fund theme uncovered
-        const fund: FundSpec = { ...f, status: 'OPEN', pastDeadline: false, kinds: [], residence: [], origin: [], implementation: [], projectKinds: [], requiresLegal: false, requiresVerification: false, minAge: null, themes: f.themes.length > 1 ? f.themes : [...f.themes, THEMES.find((x) => !f.themes.includes(x)) as string] };
+        const fund: FundSpec = {
+          ...f,
+          status: 'OPEN',
+          pastDeadline: false,
+          kinds: [],
+          residence: [],
+          origin: [],
+          implementation: [],
+          projectKinds: [],
+          requiresLegal: false,
+          requiresVerification: false,
+          minAge: null,
+          themes: f.themes.length > 1 ? f.themes : [...f.themes, THEMES.find((x) => !f.themes.includes(x)) as string],
+        };
         const missing = fund.themes.find((x) => !o.themes.includes(x) && !(withProject && p.themes.includes(x)));
         fc.pre(!!missing);
         const { orgId, projectId, fundId } = await insert(o, p, fund);
         try {
           const score = async () =>
-            (await matching.fundMatches(orgId, withProject ? projectId : null, 100)).find((m) => m.fundId === fundId)?.score;
+            (await matching.fundMatches(orgId, withProject ? projectId : null, 100)).find((m) => m.fundId === fundId)
+              ?.score;
           const before = await score();
           await ds.query(`UPDATE organization SET themes = array_append(themes, $2) WHERE id = $1`, [orgId, missing]);
           const after = await score();

@@ -39,7 +39,12 @@ describe('GraphQL server: limits, CSRF, explorer, health', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
-    for (const asset of ['react.production.min.js', 'react-dom.production.min.js', 'graphiql.min.js', 'graphiql.min.css']) {
+    for (const asset of [
+      'react.production.min.js',
+      'react-dom.production.min.js',
+      'graphiql.min.js',
+      'graphiql.min.css',
+    ]) {
       const res = await fetch(`${t.url}/graphiql/assets/${asset}`);
       expect(res.status).toBe(200);
     }

@@ -1,5 +1,16 @@
 import { TestApp } from './support/test-app.js';
-import { addMember, createOrg, login, orgInput, PASSWORD, promote, registerUser, TestUser, uniqueEmail, verify } from './support/fixtures.js';
+import {
+  addMember,
+  createOrg,
+  login,
+  orgInput,
+  PASSWORD,
+  promote,
+  registerUser,
+  TestUser,
+  uniqueEmail,
+  verify,
+} from './support/fixtures.js';
 
 const ORG_FIELDS = `id slug name description contactEmail verification memberCount
   countriesOfOrigin { code } countriesOfResidence { code } themes { code } languages { code }

@@ -46,14 +46,27 @@ describe('Partnerships', () => {
       )
     ).createProject;
     const proposed = (
-      await t.ok(PROPOSE, { a: diaspora.id, b: ngo.id, k: 'CO_IMPLEMENTATION', p: project.id, m: 'Shall we?' }, alice.token)
+      await t.ok(
+        PROPOSE,
+        { a: diaspora.id, b: ngo.id, k: 'CO_IMPLEMENTATION', p: project.id, m: 'Shall we?' },
+        alice.token,
+      )
     ).proposePartnership;
-    expect(proposed).toMatchObject({ status: 'PROPOSED', initiator: { id: diaspora.id }, partner: { id: ngo.id }, project: { id: project.id } });
+    expect(proposed).toMatchObject({
+      status: 'PROPOSED',
+      initiator: { id: diaspora.id },
+      partner: { id: ngo.id },
+      project: { id: project.id },
+    });
 
     // PROPOSED is private to the two sides
     const publicView = await t.ok(`query($id: ID) { organization(id: $id) { partnerships { id } } }`, { id: ngo.id });
     expect(publicView.organization.partnerships).toEqual([]);
-    const sideView = await t.ok(`query($id: ID) { organization(id: $id) { partnerships(status: PROPOSED) { id } } }`, { id: ngo.id }, bob.token);
+    const sideView = await t.ok(
+      `query($id: ID) { organization(id: $id) { partnerships(status: PROPOSED) { id } } }`,
+      { id: ngo.id },
+      bob.token,
+    );
     expect(sideView.organization.partnerships).toEqual([{ id: proposed.id }]);
 
     const accepted = (await t.ok(RESPOND, { id: proposed.id, accept: true }, bob.token)).respondToPartnership;
@@ -76,7 +89,9 @@ describe('Partnerships', () => {
       { fromStatus: 'PROPOSED', toStatus: 'ACTIVE', actorId: bob.id },
       { fromStatus: 'ACTIVE', toStatus: 'ENDED', actorId: alice.id },
     ]);
-    expect((await t.ok(`query($id: ID!) { project(id: $id) { partners { id } } }`, { id: project.id })).project.partners).toEqual([]);
+    expect(
+      (await t.ok(`query($id: ID!) { project(id: $id) { partners { id } } }`, { id: project.id })).project.partners,
+    ).toEqual([]);
   });
 
   it('answers CONFLICT for self-partnership and for a live duplicate in either direction', async () => {
@@ -133,7 +148,11 @@ describe('Partner suggestions', () => {
     const best = await mk('Dakar Schools and Clinics', { themes: ['EDUCATION', 'HEALTH', 'GENDER'] });
     const tieB = await mk('Thies Health B', { themes: ['HEALTH'] });
     const tieA = await mk('Thies Health A', { themes: ['HEALTH'] });
-    const abroad = await mk('Italian Education NGO', { countriesOfResidence: ['IT'], countriesOfOrigin: ['SN'], themes: ['EDUCATION'] });
+    const abroad = await mk('Italian Education NGO', {
+      countriesOfResidence: ['IT'],
+      countriesOfOrigin: ['SN'],
+      themes: ['EDUCATION'],
+    });
     await mk('Unrelated themes', { themes: ['REMITTANCES'] });
     await mk('Unrelated country', { countriesOfResidence: ['PE'], themes: ['HEALTH'] });
     await createOrg(t, u, { name: 'Another diaspora group', countriesOfOrigin: ['SN'], themes: ['HEALTH'] }); // same kind
@@ -148,7 +167,11 @@ describe('Partner suggestions', () => {
       `query($id: ID!) { partnerSuggestions(organizationId: $id, first: 10) { score organization { id name } reasons { factor points detail } } }`,
       { id: source.id },
     );
-    const list = data.partnerSuggestions as Array<{ score: number; organization: { id: string }; reasons: Array<{ factor: string; points: number }> }>;
+    const list = data.partnerSuggestions as Array<{
+      score: number;
+      organization: { id: string };
+      reasons: Array<{ factor: string; points: number }>;
+    }>;
     expect(list.map((m) => m.organization.id)).toEqual([best.id, tieA.id, tieB.id, abroad.id]); // ties by name, then id
     for (const match of list) {
       const sum = match.reasons.reduce((s, r) => s + r.points, 0);
@@ -158,7 +181,12 @@ describe('Partner suggestions', () => {
     }
     expect(list[0].reasons.map((r) => r.factor)).toEqual(['THEMES', 'GEOGRAPHY', 'ORIGIN_PRESENCE']);
     expect(list[0].score).toBe(1 - 0.1); // everything but a shared network
-    const again = await t.ok(`query($id: ID!) { partnerSuggestions(organizationId: $id, first: 10) { organization { id } } }`, { id: source.id });
-    expect(again.partnerSuggestions.map((m: { organization: { id: string } }) => m.organization.id)).toEqual(list.map((m) => m.organization.id));
+    const again = await t.ok(
+      `query($id: ID!) { partnerSuggestions(organizationId: $id, first: 10) { organization { id } } }`,
+      { id: source.id },
+    );
+    expect(again.partnerSuggestions.map((m: { organization: { id: string } }) => m.organization.id)).toEqual(
+      list.map((m) => m.organization.id),
+    );
   });
 });

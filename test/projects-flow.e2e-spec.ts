@@ -85,7 +85,10 @@ describe('Projects and result indicators', () => {
 
     const find = async (args: Record<string, unknown>) =>
       (
-        await t.ok(`query($s: String, $f: ProjectFilter) { projects(search: $s, filter: $f, first: 50) { totalCount nodes { id } } }`, args)
+        await t.ok(
+          `query($s: String, $f: ProjectFilter) { projects(search: $s, filter: $f, first: 50) { totalCount nodes { id } } }`,
+          args,
+        )
       ).projects.nodes.map((n: { id: string }) => n.id) as string[];
     expect(await find({ s: 'dry season' })).toEqual([project.id]);
     for (const [f, included] of [
@@ -105,17 +108,28 @@ describe('Projects and result indicators', () => {
     }
 
     // Organization.projects is a connection
-    const org = await t.ok(`query($id: ID) { organization(id: $id) { projects(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } } } }`, { id: orgId });
+    const org = await t.ok(
+      `query($id: ID) { organization(id: $id) { projects(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } } } }`,
+      { id: orgId },
+    );
     expect(org.organization.projects.totalCount).toBe(2);
     expect(org.organization.projects.pageInfo.hasNextPage).toBe(true);
 
     // archiving: leaves listings, keeps history, visible to members only
-    const archived = await t.ok(`mutation($id: ID!) { archiveProject(id: $id) { archivedAt } }`, { id: project.id }, member.token);
+    const archived = await t.ok(
+      `mutation($id: ID!) { archiveProject(id: $id) { archivedAt } }`,
+      { id: project.id },
+      member.token,
+    );
     expect(archived.archiveProject.archivedAt).toBeTruthy();
     expect(await find({ s: 'dry season' })).toEqual([]);
     const anonymous = await t.gql(`query($id: ID!) { project(id: $id) { id } }`, { id: project.id });
     expect(anonymous.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const asMember = await t.ok(`query($id: ID!) { project(id: $id) { indicators { measurements { value } } } }`, { id: project.id }, member.token);
+    const asMember = await t.ok(
+      `query($id: ID!) { project(id: $id) { indicators { measurements { value } } } }`,
+      { id: project.id },
+      member.token,
+    );
     expect(asMember.project.indicators[0].measurements).toHaveLength(3);
     const editArchived = await t.gql(
       `mutation($id: ID!, $i: ProjectInput!) { updateProject(id: $id, input: $i) { id } }`,

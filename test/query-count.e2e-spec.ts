@@ -50,8 +50,9 @@ describe('Per-request DataLoaders', () => {
     const user = await registerUser(t, 'counter');
     const anonymous = [await countQueries(20), await countQueries(50), await countQueries(100)];
     const signedIn = [await countQueries(20, user.token), await countQueries(100, user.token)];
-    // eslint-disable-next-line no-console
-    console.info(`SQL queries for the organization listing: anonymous ${anonymous.join('/')}, signed in ${signedIn.join('/')} (first 20/50/100)`);
+    console.info(
+      `SQL queries for the organization listing: anonymous ${anonymous.join('/')}, signed in ${signedIn.join('/')} (first 20/50/100)`,
+    );
     expect(new Set(anonymous).size).toBe(1);
     expect(new Set(signedIn).size).toBe(1);
     expect(anonymous[0]).toBeLessThanOrEqual(10);

@@ -32,7 +32,12 @@ export function fundInput(funderId: string, overrides: Record<string, unknown> =
 const CREATE = `mutation($i: FundInput!) { createFund(input: $i) { id status } }`;
 const PUBLISH = `mutation($id: ID!) { publishFund(id: $id) { id status } }`;
 
-export async function publishedFund(t: TestApp, owner: TestUser, funderId: string, overrides: Record<string, unknown> = {}) {
+export async function publishedFund(
+  t: TestApp,
+  owner: TestUser,
+  funderId: string,
+  overrides: Record<string, unknown> = {},
+) {
   const fund = (await t.ok(CREATE, { i: fundInput(funderId, overrides) }, owner.token)).createFund;
   await t.ok(PUBLISH, { id: fund.id }, owner.token);
   return fund as { id: string };

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -36,7 +35,10 @@ function tidy(statements: Statement[], keep: 'first' | 'last'): void {
     const type = types[i];
     if (!type) continue;
     const index = keep === 'first' ? types.indexOf(type) : types.lastIndexOf(type);
-    if (index !== i) statements.splice(i, 1), types.splice(i, 1);
+    if (index !== i) {
+      statements.splice(i, 1);
+      types.splice(i, 1);
+    }
   }
   for (const s of statements) {
     if (!TYPEORM_METADATA.test(s.query) || !s.parameters) continue;
@@ -91,37 +93,51 @@ async function run(argv: string[]): Promise<string> {
       });
     }
     case 'schema':
-      return withApp(AppConfig.load({ ...env, DATABASE_URL: '', DATA_DIR: 'memory', NODE_ENV: 'test' }), async (app) => {
-        const schema = lexicographicSortSchema(app.get(GraphQLSchemaHost).schema);
-        const file = join(process.cwd(), 'schema.gql');
-        writeFileSync(file, SCHEMA_HEADER + printSchema(schema) + '\n');
-        return `Wrote ${file}`;
-      });
+      return withApp(
+        AppConfig.load({ ...env, DATABASE_URL: '', DATA_DIR: 'memory', NODE_ENV: 'test' }),
+        async (app) => {
+          const schema = lexicographicSortSchema(app.get(GraphQLSchemaHost).schema);
+          const file = join(process.cwd(), 'schema.gql');
+          writeFileSync(file, SCHEMA_HEADER + printSchema(schema) + '\n');
+          return `Wrote ${file}`;
+        },
+      );
     case 'migration:generate': {
       const name = args[0];
       if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new UsageError('Give the migration a PascalCase name');
-      return withApp(AppConfig.load({ ...env, DATABASE_URL: '', DATA_DIR: 'memory', NODE_ENV: 'test' }), async (app) => {
-        const ds = app.get<DataSource>(getDataSourceToken());
-        const sql = await ds.driver.createSchemaBuilder().log();
-        // --only a,b keeps the statements that name those tables/types (when several features change at once).
-        const only = args.includes('--only') ? option(args, 'only').split(',') : null;
-        const keep = (query: string) => !only || only.some((prefix) => query.includes(`"${prefix}`));
-        sql.upQueries = sql.upQueries.filter((x) => keep(x.query));
-        sql.downQueries = sql.downQueries.filter((x) => keep(x.query));
-        if (sql.upQueries.length === 0) return 'Entities and migrations agree: nothing to generate';
-        tidy(sql.upQueries, 'first');
-        tidy(sql.downQueries, 'last');
-        const stamp = Date.now();
-        const q = (s: string) => JSON.stringify(s);
-        const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`);
-        const down = sql.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`);
-        const file = join(process.cwd(), `libs/persistence/src/migrations/${stamp}-${name}.ts`);
-        writeFileSync(
-          file,
-          `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${stamp} implements MigrationInterface {\n  name = '${name}${stamp}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${up.join('\n')}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${down.join('\n')}\n  }\n}\n`,
-        );
-        return `Wrote ${file}; add it to libs/persistence/src/migrations/index.ts`;
-      });
+      return withApp(
+        AppConfig.load({ ...env, DATABASE_URL: '', DATA_DIR: 'memory', NODE_ENV: 'test' }),
+        async (app) => {
+          const ds = app.get<DataSource>(getDataSourceToken());
+          const sql = await ds.driver.createSchemaBuilder().log();
+          // --only a,b keeps the statements that name those tables/types (when several features change at once).
+          const only = args.includes('--only') ? option(args, 'only').split(',') : null;
+          const keep = (query: string) => !only || only.some((prefix) => query.includes(`"${prefix}`));
+          sql.upQueries = sql.upQueries.filter((x) => keep(x.query));
+          sql.downQueries = sql.downQueries.filter((x) => keep(x.query));
+          if (sql.upQueries.length === 0) return 'Entities and migrations agree: nothing to generate';
+          tidy(sql.upQueries, 'first');
+          tidy(sql.downQueries, 'last');
+          const stamp = Date.now();
+          const q = (s: string) => JSON.stringify(s);
+          const up = sql.upQueries.map(
+            (x) =>
+              `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`,
+          );
+          const down = sql.downQueries
+            .reverse()
+            .map(
+              (x) =>
+                `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`,
+            );
+          const file = join(process.cwd(), `libs/persistence/src/migrations/${stamp}-${name}.ts`);
+          writeFileSync(
+            file,
+            `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${stamp} implements MigrationInterface {\n  name = '${name}${stamp}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${up.join('\n')}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${down.join('\n')}\n  }\n}\n`,
+          );
+          return `Wrote ${file}; add it to libs/persistence/src/migrations/index.ts`;
+        },
+      );
     }
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');

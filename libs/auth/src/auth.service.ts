@@ -72,7 +72,11 @@ export class AuthService {
         .getOne();
       if (!stored) return { error: 'The refresh token is invalid' };
       if (stored.usedAt || stored.revokedAt) {
-        await manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await manager.update(
+          RefreshToken,
+          { familyId: stored.familyId, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
         return { error: 'The refresh token was already used; every session of this sign-in has been revoked' };
       }
       if (stored.expiresAt.getTime() <= Date.now()) return { error: 'The refresh token has expired' };

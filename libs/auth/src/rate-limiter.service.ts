@@ -20,11 +20,10 @@ export class RateLimiterService {
     const client = this.redis.client();
     if (client) {
       const redisKey = `ratelimit:${key}`;
-      const [[, count], [, ttl]] = (await client
-        .multi()
-        .incr(redisKey)
-        .pttl(redisKey)
-        .exec()) as [[null, number], [null, number]];
+      const [[, count], [, ttl]] = (await client.multi().incr(redisKey).pttl(redisKey).exec()) as [
+        [null, number],
+        [null, number],
+      ];
       if (ttl < 0) await client.pexpire(redisKey, windowSeconds * 1000);
       const retry = Math.ceil((ttl > 0 ? ttl : windowSeconds * 1000) / 1000);
       return { allowed: count <= max, retryAfterSeconds: retry };

@@ -6,15 +6,28 @@ import { FundMatchingService } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
 import { isUniqueViolation } from '@app/persistence';
 import { Project } from '@app/projects';
-import { ApplicationEvent, ApplicationStatus, FundApplication, LIVE_APPLICATION_STATUSES } from './application.entity.js';
+import {
+  ApplicationEvent,
+  ApplicationStatus,
+  FundApplication,
+  LIVE_APPLICATION_STATUSES,
+} from './application.entity.js';
 import { Fund, FundStatus } from './fund.entity.js';
 import { ApplyArgs, DecideApplicationArgs } from './fund.inputs.js';
 import { FundsService } from './funds.service.js';
 
 /** What a funder may decide from each status (domain.md, "Application"). */
 const DECISIONS: Partial<Record<ApplicationStatus, ApplicationStatus[]>> = {
-  [ApplicationStatus.SUBMITTED]: [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.SHORTLISTED, ApplicationStatus.REJECTED],
-  [ApplicationStatus.UNDER_REVIEW]: [ApplicationStatus.SHORTLISTED, ApplicationStatus.AWARDED, ApplicationStatus.REJECTED],
+  [ApplicationStatus.SUBMITTED]: [
+    ApplicationStatus.UNDER_REVIEW,
+    ApplicationStatus.SHORTLISTED,
+    ApplicationStatus.REJECTED,
+  ],
+  [ApplicationStatus.UNDER_REVIEW]: [
+    ApplicationStatus.SHORTLISTED,
+    ApplicationStatus.AWARDED,
+    ApplicationStatus.REJECTED,
+  ],
   [ApplicationStatus.SHORTLISTED]: [ApplicationStatus.AWARDED, ApplicationStatus.REJECTED],
 };
 const WITHDRAWABLE = [
@@ -48,12 +61,21 @@ export class ApplicationsService {
         if (!project) throw new NotFoundError('Project', args.projectId);
         const role = await this.policy.roleOf(user.id, project.organizationId, manager);
         if (project.archivedAt && !role) throw new NotFoundError('Project', args.projectId);
-        await this.policy.requireRole(user, project.organizationId, { action: 'apply to funds with its projects' }, manager);
+        await this.policy.requireRole(
+          user,
+          project.organizationId,
+          { action: 'apply to funds with its projects' },
+          manager,
+        );
         const fund = await manager.findOneBy(Fund, { id: args.fundId });
-        if (!fund || (fund.status === FundStatus.DRAFT && !(await this.policy.roleOf(user.id, fund.funderId, manager)))) {
+        if (
+          !fund ||
+          (fund.status === FundStatus.DRAFT && !(await this.policy.roleOf(user.id, fund.funderId, manager)))
+        ) {
           throw new NotFoundError('Fund', args.fundId);
         }
-        if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN) throw new ConflictError('The fund is not open for applications');
+        if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN)
+          throw new ConflictError('The fund is not open for applications');
         this.checkAmount(fund, args);
         const checks = await this.matching.checkEligibility(fund.id, project.organizationId, project.id, manager);
         const failed = checks.filter((c) => !c.passed);
@@ -97,9 +119,11 @@ export class ApplicationsService {
 
   submit(user: AuthUser, id: string): Promise<FundApplication> {
     return this.asApplicant(user, id, async (manager, application) => {
-      if (application.status !== ApplicationStatus.DRAFT) throw new ConflictError(`Only a DRAFT can be submitted; this one is ${application.status}`);
+      if (application.status !== ApplicationStatus.DRAFT)
+        throw new ConflictError(`Only a DRAFT can be submitted; this one is ${application.status}`);
       const fund = await manager.findOneByOrFail(Fund, { id: application.fundId });
-      if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN) throw new ConflictError('The fund is not open for applications');
+      if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN)
+        throw new ConflictError('The fund is not open for applications');
       application.submittedAt = new Date();
       return ApplicationStatus.SUBMITTED;
     });
@@ -120,10 +144,20 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(FundApplication, { id: args.id });
       if (!found) throw new NotFoundError('Application', args.id);
-      const fund = await manager.getRepository(Fund).createQueryBuilder('f').setLock('pessimistic_write').where('f.id = :id', { id: found.fundId }).getOne();
+      const fund = await manager
+        .getRepository(Fund)
+        .createQueryBuilder('f')
+        .setLock('pessimistic_write')
+        .where('f.id = :id', { id: found.fundId })
+        .getOne();
       const access = await this.accessIn(manager, user, [found.organizationId, fund?.funderId ?? '']);
       if (!fund || !this.canSee(found, fund.funderId, access)) throw new NotFoundError('Application', args.id);
-      await this.policy.requireRole(user, fund.funderId, { roles: MANAGER_ROLES, kinds: FUNDER_KINDS, action: 'decide applications' }, manager);
+      await this.policy.requireRole(
+        user,
+        fund.funderId,
+        { roles: MANAGER_ROLES, kinds: FUNDER_KINDS, action: 'decide applications' },
+        manager,
+      );
       const application = await this.locked(manager, args.id);
       const allowed = DECISIONS[application.status] ?? [];
       if (!allowed.includes(args.status)) {
@@ -143,7 +177,8 @@ export class ApplicationsService {
       const from = application.status;
       application.status = args.status;
       application.decisionNote = args.note ?? application.decisionNote;
-      if (args.status === ApplicationStatus.AWARDED || args.status === ApplicationStatus.REJECTED) application.decidedAt = new Date();
+      if (args.status === ApplicationStatus.AWARDED || args.status === ApplicationStatus.REJECTED)
+        application.decidedAt = new Date();
       const saved = await manager.save(application);
       await this.record(manager, saved, from, user.id, args.note ?? null);
       return saved;
@@ -151,15 +186,23 @@ export class ApplicationsService {
   }
 
   history(applicationId: string): Promise<ApplicationEvent[]> {
-    return this.dataSource.getRepository(ApplicationEvent).find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(ApplicationEvent)
+      .find({ where: { applicationId }, order: { createdAt: 'ASC' } });
   }
 
   private checkAmount(fund: Fund, args: ApplyArgs) {
     const { amount, currency } = args.requestedAmount;
     if (currency !== fund.currency) {
-      throw new BadInputError('requestedAmount.currency', `requestedAmount must be in the fund's currency, ${fund.currency}`);
+      throw new BadInputError(
+        'requestedAmount.currency',
+        `requestedAmount must be in the fund's currency, ${fund.currency}`,
+      );
     }
-    if ((fund.minGrant !== null && amount < Number(fund.minGrant)) || (fund.maxGrant !== null && amount > Number(fund.maxGrant))) {
+    if (
+      (fund.minGrant !== null && amount < Number(fund.minGrant)) ||
+      (fund.maxGrant !== null && amount > Number(fund.maxGrant))
+    ) {
       throw new BadInputError(
         'requestedAmount.amount',
         `requestedAmount must be within the grant range ${fund.minGrant ?? 0}–${fund.maxGrant ?? 'any'} ${fund.currency}`,
@@ -208,7 +251,19 @@ export class ApplicationsService {
     return { user, moderator: this.policy.isModerator(user), roles, contactReader: false };
   }
 
-  private record(manager: EntityManager, a: FundApplication, from: ApplicationStatus | null, actorId: string, note: string | null) {
-    return manager.insert(ApplicationEvent, { applicationId: a.id, actorId, fromStatus: from, toStatus: a.status, note });
+  private record(
+    manager: EntityManager,
+    a: FundApplication,
+    from: ApplicationStatus | null,
+    actorId: string,
+    note: string | null,
+  ) {
+    return manager.insert(ApplicationEvent, {
+      applicationId: a.id,
+      actorId,
+      fromStatus: from,
+      toStatus: a.status,
+      note,
+    });
   }
 }

@@ -35,7 +35,11 @@ export class FundLoaderFactory {
       });
     return {
       fund: new DataLoader(async (ids) => {
-        const rows = await this.dataSource.getRepository(Fund).createQueryBuilder('f').where('f.id = ANY(:ids)', { ids }).getMany();
+        const rows = await this.dataSource
+          .getRepository(Fund)
+          .createQueryBuilder('f')
+          .where('f.id = ANY(:ids)', { ids })
+          .getMany();
         const map = new Map(rows.map((f) => [f.id, f]));
         return ids.map((id) => map.get(id) ?? null);
       }),

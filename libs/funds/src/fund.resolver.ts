@@ -1,5 +1,15 @@
 import { Args, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, CurrentUser, Loaders, Money, money, NotFoundError, pageSize, Public, requireId } from '@app/common';
+import {
+  Connection,
+  CurrentUser,
+  Loaders,
+  Money,
+  money,
+  NotFoundError,
+  pageSize,
+  Public,
+  requireId,
+} from '@app/common';
 import type { AuthUser, RequestLoaders } from '@app/common';
 import { FundMatchingService, OrganizationMatch, ScoredMatch } from '@app/matching';
 import { Organization, OrganizationKind } from '@app/organizations';
@@ -42,7 +52,11 @@ export class FundResolver {
   }
 
   @Mutation(() => Fund)
-  updateFund(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: FundInput) {
+  updateFund(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: FundInput,
+  ) {
     return this.fundsService.update(user, id, input);
   }
 
@@ -192,7 +206,9 @@ export class FundMatchingResolver {
   ) {}
 
   @Public()
-  @Query(() => [FundMatch], { description: 'Open funds an organization (or one of its projects) is eligible for, ranked with reasons' })
+  @Query(() => [FundMatch], {
+    description: 'Open funds an organization (or one of its projects) is eligible for, ranked with reasons',
+  })
   async fundMatches(
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Loaders() l: RequestLoaders,
@@ -212,7 +228,9 @@ export class FundMatchingResolver {
   }
 
   @Public()
-  @Query(() => [OrganizationMatch], { description: 'Eligible organizations for a fund, with their best project, ranked' })
+  @Query(() => [OrganizationMatch], {
+    description: 'Eligible organizations for a fund, with their best project, ranked',
+  })
   async fundCandidates(
     @Args('fundId', { type: () => ID }) fundId: string,
     @Loaders() l: RequestLoaders,

@@ -8,11 +8,21 @@ import { ApplicationEvent, FundApplication } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
 import { Fund } from './fund.entity.js';
 import { FundLoaderFactory } from './fund.loaders.js';
-import { ApplicationResolver, FundMatchingResolver, FundResolver, ProjectApplicationsResolver } from './fund.resolver.js';
+import {
+  ApplicationResolver,
+  FundMatchingResolver,
+  FundResolver,
+  ProjectApplicationsResolver,
+} from './fund.resolver.js';
 import { FundsService } from './funds.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Fund, FundApplication, ApplicationEvent]), OrganizationsModule, ProjectsModule, MatchingModule],
+  imports: [
+    TypeOrmModule.forFeature([Fund, FundApplication, ApplicationEvent]),
+    OrganizationsModule,
+    ProjectsModule,
+    MatchingModule,
+  ],
   providers: [
     FundsService,
     ApplicationsService,

@@ -36,7 +36,9 @@ export class FundsService {
 
   /** An OPEN fund past its deadline is CLOSED, at once, everywhere. */
   static effectiveStatus(fund: Pick<Fund, 'status' | 'deadline'>, now = new Date()): FundStatus {
-    return fund.status === FundStatus.OPEN && fund.deadline.getTime() <= now.getTime() ? FundStatus.CLOSED : fund.status;
+    return fund.status === FundStatus.OPEN && fund.deadline.getTime() <= now.getTime()
+      ? FundStatus.CLOSED
+      : fund.status;
   }
 
   /** DRAFT funds are seen by the funder's members and moderators only. */
@@ -75,7 +77,9 @@ export class FundsService {
     await this.validate(input);
     return this.dataSource.transaction(async (manager) => {
       await this.requireFunder(user, input.funderId, manager, 'create funds');
-      const fund = await manager.save(manager.create(Fund, { ...this.fields(input), funderId: input.funderId, createdById: user.id }));
+      const fund = await manager.save(
+        manager.create(Fund, { ...this.fields(input), funderId: input.funderId, createdById: user.id }),
+      );
       await manager.query(REFRESH_TEXT_QUERY_SQL, [[fund.id]]);
       return fund;
     });
@@ -86,8 +90,10 @@ export class FundsService {
     await this.validate(input);
     return this.dataSource.transaction(async (manager) => {
       const fund = await this.managed(manager, user, id, 'update funds');
-      if (input.funderId !== fund.funderId) throw new BadInputError('input.funderId', 'A fund cannot move to another funder');
-      if (FundsService.effectiveStatus(fund) === FundStatus.CLOSED) throw new ConflictError('A closed fund cannot be edited');
+      if (input.funderId !== fund.funderId)
+        throw new BadInputError('input.funderId', 'A fund cannot move to another funder');
+      if (FundsService.effectiveStatus(fund) === FundStatus.CLOSED)
+        throw new ConflictError('A closed fund cannot be edited');
       if (fund.status === FundStatus.OPEN && input.deadline.getTime() <= Date.now()) {
         throw new BadInputError('input.deadline', 'The deadline of an open fund must be in the future');
       }
@@ -102,8 +108,10 @@ export class FundsService {
     requireId(id, 'Fund');
     return this.dataSource.transaction(async (manager) => {
       const fund = await this.managed(manager, user, id, 'publish funds');
-      if (fund.status !== FundStatus.DRAFT) throw new ConflictError(`Only a DRAFT fund can be published; this one is ${fund.status}`);
-      if (fund.deadline.getTime() <= Date.now()) throw new BadInputError('deadline', 'The deadline must be in the future to publish');
+      if (fund.status !== FundStatus.DRAFT)
+        throw new ConflictError(`Only a DRAFT fund can be published; this one is ${fund.status}`);
+      if (fund.deadline.getTime() <= Date.now())
+        throw new BadInputError('deadline', 'The deadline must be in the future to publish');
       fund.status = FundStatus.OPEN;
       return manager.save(fund);
     });
@@ -113,7 +121,8 @@ export class FundsService {
     requireId(id, 'Fund');
     return this.dataSource.transaction(async (manager) => {
       const fund = await this.managed(manager, user, id, 'close funds');
-      if (fund.status !== FundStatus.OPEN) throw new ConflictError(`Only an OPEN fund can be closed; this one is ${fund.status}`);
+      if (fund.status !== FundStatus.OPEN)
+        throw new ConflictError(`Only an OPEN fund can be closed; this one is ${fund.status}`);
       fund.status = FundStatus.CLOSED;
       fund.closedAt = new Date();
       return manager.save(fund);
@@ -122,9 +131,18 @@ export class FundsService {
 
   /** Loads a fund (locked) and checks the user is OWNER/ADMIN of its funder. Invisible drafts are NOT_FOUND. */
   async managed(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<Fund> {
-    const fund = await manager.getRepository(Fund).createQueryBuilder('f').setLock('pessimistic_write').where('f.id = :id', { id }).getOne();
+    const fund = await manager
+      .getRepository(Fund)
+      .createQueryBuilder('f')
+      .setLock('pessimistic_write')
+      .where('f.id = :id', { id })
+      .getOne();
     if (!fund) throw new NotFoundError('Fund', id);
-    if (fund.status === FundStatus.DRAFT && !(await this.policy.roleOf(user.id, fund.funderId, manager)) && !this.policy.isModerator(user)) {
+    if (
+      fund.status === FundStatus.DRAFT &&
+      !(await this.policy.roleOf(user.id, fund.funderId, manager)) &&
+      !this.policy.isModerator(user)
+    ) {
       throw new NotFoundError('Fund', id);
     }
     await this.requireFunder(user, fund.funderId, manager, action);

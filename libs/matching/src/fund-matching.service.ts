@@ -50,7 +50,6 @@ export interface EligibilityCheckResult {
 
 type PointsRow = Record<string, string> & { fund_id: string; organization_id: string; project_id: string | null };
 
-
 /**
  * Fund matching in SQL: eligibility as WHERE, the score as a sum of weighted terms, ORDER BY score,
  * nearest deadline, id. Reasons carry the points the database computed.
@@ -145,8 +144,16 @@ export class FundMatchingService {
     const ids = (key: keyof PointsRow) => [...new Set(rows.map((r) => r[key]).filter((x): x is string => !!x))];
     const [funds, orgs, projects] = await Promise.all([
       this.fundFacts(ids('fund_id')),
-      this.dataSource.getRepository(Organization).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids: ids('organization_id') }).getMany(),
-      this.dataSource.getRepository(Project).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: ids('project_id') }).getMany(),
+      this.dataSource
+        .getRepository(Organization)
+        .createQueryBuilder('o')
+        .where('o.id = ANY(:ids)', { ids: ids('organization_id') })
+        .getMany(),
+      this.dataSource
+        .getRepository(Project)
+        .createQueryBuilder('p')
+        .where('p.id = ANY(:ids)', { ids: ids('project_id') })
+        .getMany(),
     ]);
     const fundById = new Map(funds.map((f) => [f.id, f]));
     const orgById = new Map(orgs.map((o) => [o.id, o]));
@@ -160,7 +167,13 @@ export class FundMatchingService {
         points: Number(row[`pt_${factor.toLowerCase()}`]),
         detail: describe(factor, fund, organization, project),
       })).filter((r) => r.points > 0);
-      return { fundId: row.fund_id, organizationId: row.organization_id, projectId: row.project_id, score: scoreOf(reasons), reasons };
+      return {
+        fundId: row.fund_id,
+        organizationId: row.organization_id,
+        projectId: row.project_id,
+        score: scoreOf(reasons),
+        reasons,
+      };
     });
   }
 
@@ -205,8 +218,15 @@ export function describe(factor: string, f: FundFacts, o: Organization, p: Proje
       const parts: string[] = [];
       const residence = shared(f.eligibleCountriesOfResidence, o.countriesOfResidence);
       if (residence.length) parts.push(`based in ${list(residence)}, named by the fund`);
-      const place = p ? shared(f.eligibleCountriesOfImplementation, p.countries) : shared(f.eligibleCountriesOfOrigin, o.countriesOfOrigin);
-      if (place.length) parts.push(p ? `the project runs in ${list(place)}, named by the fund` : `community from ${list(place)}, named by the fund`);
+      const place = p
+        ? shared(f.eligibleCountriesOfImplementation, p.countries)
+        : shared(f.eligibleCountriesOfOrigin, o.countriesOfOrigin);
+      if (place.length)
+        parts.push(
+          p
+            ? `the project runs in ${list(place)}, named by the fund`
+            : `community from ${list(place)}, named by the fund`,
+        );
       return parts.join('; ');
     }
     case 'BUDGET': {

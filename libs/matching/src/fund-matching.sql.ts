@@ -66,21 +66,24 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
   {
     rule: 'ORGANIZATION_KIND',
     project: false,
-    sql: (f) => `(cardinality(${f('eligible_organization_kinds')}) = 0 OR o.kind::text = ANY(${f('eligible_organization_kinds')}))`,
+    sql: (f) =>
+      `(cardinality(${f('eligible_organization_kinds')}) = 0 OR o.kind::text = ANY(${f('eligible_organization_kinds')}))`,
     passed: 'The organization is of a kind the fund accepts',
     failed: 'The fund does not accept organizations of this kind',
   },
   {
     rule: 'RESIDENCE',
     project: false,
-    sql: (f) => `(cardinality(${f('eligible_countries_of_residence')}) = 0 OR o.countries_of_residence && ${f('eligible_countries_of_residence')})`,
+    sql: (f) =>
+      `(cardinality(${f('eligible_countries_of_residence')}) = 0 OR o.countries_of_residence && ${f('eligible_countries_of_residence')})`,
     passed: 'The organization is based in a country the fund accepts',
     failed: 'The organization is not based in any country the fund accepts',
   },
   {
     rule: 'ORIGIN',
     project: false,
-    sql: (f) => `(cardinality(${f('eligible_countries_of_origin')}) = 0 OR o.countries_of_origin && ${f('eligible_countries_of_origin')})`,
+    sql: (f) =>
+      `(cardinality(${f('eligible_countries_of_origin')}) = 0 OR o.countries_of_origin && ${f('eligible_countries_of_origin')})`,
     passed: 'The organization represents a community the fund accepts',
     failed: 'The organization does not represent a diaspora community the fund accepts',
   },
@@ -109,21 +112,23 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
   {
     rule: 'PROJECT_OWNER',
     project: true,
-    sql: (f) => `(p.organization_id = o.id AND p.archived_at IS NULL)`,
+    sql: () => `(p.organization_id = o.id AND p.archived_at IS NULL)`,
     passed: 'The project belongs to the organization',
     failed: 'The project is not a live project of the organization',
   },
   {
     rule: 'IMPLEMENTATION',
     project: true,
-    sql: (f) => `(cardinality(${f('eligible_countries_of_implementation')}) = 0 OR p.countries && ${f('eligible_countries_of_implementation')})`,
+    sql: (f) =>
+      `(cardinality(${f('eligible_countries_of_implementation')}) = 0 OR p.countries && ${f('eligible_countries_of_implementation')})`,
     passed: 'The project runs in a country the fund accepts',
     failed: 'The project does not run in any country the fund accepts',
   },
   {
     rule: 'PROJECT_KIND',
     project: true,
-    sql: (f) => `(cardinality(${f('eligible_project_kinds')}) = 0 OR p.kind::text = ANY(${f('eligible_project_kinds')}))`,
+    sql: (f) =>
+      `(cardinality(${f('eligible_project_kinds')}) = 0 OR p.kind::text = ANY(${f('eligible_project_kinds')}))`,
     passed: 'The project is of a kind the fund accepts',
     failed: 'The fund does not accept projects of this kind',
   },
@@ -139,8 +144,7 @@ export function eligibleSql(scope: 'organization' | 'project' | 'both', f: FundR
 /** Points rounded to 4 decimals, in float8 (numeric arithmetic is several times slower). */
 const r4 = (sql: string) => `(round((${sql})::float8 * 10000) / 10000)`;
 const w = (weight: number) => `${weight}::float8`;
-const overlap = (fund: string, subject: string) =>
-  `(SELECT count(*) FROM unnest(${fund}) x WHERE x = ANY(${subject}))`;
+const overlap = (fund: string, subject: string) => `(SELECT count(*) FROM unnest(${fund}) x WHERE x = ANY(${subject}))`;
 
 const textPoints = (vector: string, f: FundRef) =>
   r4(`${w(W.TEXT)} * least(1, 2 * coalesce(ts_rank(${vector}, ${f('text_query')}, 32), 0))`);
@@ -159,7 +163,9 @@ export function scoreTermsSql(
   const sought = `p.funding_sought_amount::float8`;
   return {
     THEMES: r4(`${w(W.THEMES)} * ${overlap(f('themes'), themes)} / greatest(cardinality(${f('themes')}), 1)`),
-    SDGS: withProject ? r4(`${w(W.SDGS)} * ${overlap(f('sdgs'), 'p.sdgs')} / greatest(cardinality(${f('sdgs')}), 1)`) : '0::float8',
+    SDGS: withProject
+      ? r4(`${w(W.SDGS)} * ${overlap(f('sdgs'), 'p.sdgs')} / greatest(cardinality(${f('sdgs')}), 1)`)
+      : '0::float8',
     GEOGRAPHY: r4(
       `${w(W.GEOGRAPHY / 2)} * (CASE WHEN o.countries_of_residence && ${f('eligible_countries_of_residence')} THEN 1 ELSE 0 END)
        + ${w(W.GEOGRAPHY / 2)} * (CASE WHEN ${

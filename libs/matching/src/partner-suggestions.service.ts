@@ -12,7 +12,11 @@ export const DIASPORA_KINDS = [
   OrganizationKind.MIGRANT_ASSOCIATION,
   OrganizationKind.DIASPORA_NETWORK,
 ];
-export const ORIGIN_PARTNER_KINDS = [OrganizationKind.NGO, OrganizationKind.LOCAL_AUTHORITY, OrganizationKind.PRIVATE_SECTOR];
+export const ORIGIN_PARTNER_KINDS = [
+  OrganizationKind.NGO,
+  OrganizationKind.LOCAL_AUTHORITY,
+  OrganizationKind.PRIVATE_SECTOR,
+];
 
 interface Row {
   id: string;
@@ -123,7 +127,11 @@ export class PartnerSuggestionsService {
       });
     }
     if (row.shares_network) {
-      reasons.push({ factor: 'NETWORK', points: Number(row.network_points), detail: 'Belongs to the same diaspora network' });
+      reasons.push({
+        factor: 'NETWORK',
+        points: Number(row.network_points),
+        detail: 'Belongs to the same diaspora network',
+      });
     }
     return reasons;
   }

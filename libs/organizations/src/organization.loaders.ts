@@ -59,7 +59,11 @@ export class OrganizationLoaderFactory {
         .getMany();
     return {
       organization: new DataLoader(async (ids) => {
-        const rows = await ds.getRepository(Organization).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids }).getMany();
+        const rows = await ds
+          .getRepository(Organization)
+          .createQueryBuilder('o')
+          .where('o.id = ANY(:ids)', { ids })
+          .getMany();
         const map = new Map(rows.map((o) => [o.id, o]));
         return ids.map((id) => map.get(id) ?? null);
       }),

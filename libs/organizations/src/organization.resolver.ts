@@ -1,4 +1,4 @@
-import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Connection, Loaders, Public } from '@app/common';
 import type { AuthUser, RequestLoaders } from '@app/common';
 import { Country, Language, loadAll, Theme } from '@app/reference-data';
@@ -64,7 +64,10 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Remove a member, or leave (your own membership).' })
-  removeOrganizationMember(@CurrentUser() user: AuthUser, @Args('membershipId', { type: () => ID }) membershipId: string) {
+  removeOrganizationMember(
+    @CurrentUser() user: AuthUser,
+    @Args('membershipId', { type: () => ID }) membershipId: string,
+  ) {
     return this.service.removeMember(user, membershipId);
   }
 
@@ -88,7 +91,10 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization)
-  requestVerification(@CurrentUser() user: AuthUser, @Args('organizationId', { type: () => ID }) organizationId: string) {
+  requestVerification(
+    @CurrentUser() user: AuthUser,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ) {
     return this.service.requestVerification(user, organizationId);
   }
 
@@ -148,7 +154,9 @@ export class OrganizationResolver {
     return l.organizations.membershipsByOrganization.load(o.id);
   }
 
-  @ResolveField(() => [VerificationEvent], { description: "Every verification transition; members and moderators only" })
+  @ResolveField(() => [VerificationEvent], {
+    description: 'Every verification transition; members and moderators only',
+  })
   async verificationHistory(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
     if (!this.policy.canSeeInternals(await l.organizations.access(), o.id)) return [];
     return this.service.verificationHistory(o.id);

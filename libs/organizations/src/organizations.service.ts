@@ -49,7 +49,11 @@ export class OrganizationsService {
   }
 
   findByIds(ids: readonly string[]): Promise<Organization[]> {
-    return this.dataSource.getRepository(Organization).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids }).getMany();
+    return this.dataSource
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .where('o.id = ANY(:ids)', { ids })
+      .getMany();
   }
 
   /** The directory: weighted full-text search, every facet, keyset pagination. */
@@ -77,8 +81,10 @@ export class OrganizationsService {
       if (codes?.length) qb.andWhere(`o.${column} && :${key}::text[]`, { [key]: codes });
     }
     if (filter.verifiedOnly) qb.andWhere('o.verification = :verified', { verified: VerificationStatus.VERIFIED });
-    if (filter.womenLed !== undefined && filter.womenLed !== null) qb.andWhere('o.women_led = :womenLed', { womenLed: filter.womenLed });
-    if (filter.youthLed !== undefined && filter.youthLed !== null) qb.andWhere('o.youth_led = :youthLed', { youthLed: filter.youthLed });
+    if (filter.womenLed !== undefined && filter.womenLed !== null)
+      qb.andWhere('o.women_led = :womenLed', { womenLed: filter.womenLed });
+    if (filter.youthLed !== undefined && filter.youthLed !== null)
+      qb.andWhere('o.youth_led = :youthLed', { youthLed: filter.youthLed });
   }
 
   private sortKeys(order: OrganizationOrder, hasSearch: boolean): SortKey[] {
@@ -126,7 +132,11 @@ export class OrganizationsService {
         return await this.dataSource.transaction(async (manager) => {
           const slug = await this.freeSlug(manager, slugify(input.name));
           const organization = await manager.save(manager.create(Organization, { ...this.profile(input), slug }));
-          await manager.insert(Membership, { userId: user.id, organizationId: organization.id, role: MemberRole.OWNER });
+          await manager.insert(Membership, {
+            userId: user.id,
+            organizationId: organization.id,
+            role: MemberRole.OWNER,
+          });
           return organization;
         });
       } catch (error) {
@@ -141,7 +151,12 @@ export class OrganizationsService {
     requireId(id, 'Organization');
     await this.assertInputCodes(input);
     return this.dataSource.transaction(async (manager) => {
-      const { organization } = await this.policy.requireRole(user, id, { roles: MANAGER_ROLES, action: 'update it' }, manager);
+      const { organization } = await this.policy.requireRole(
+        user,
+        id,
+        { roles: MANAGER_ROLES, action: 'update it' },
+        manager,
+      );
       const renamed = organization.name !== input.name;
       Object.assign(organization, this.profile(input));
       if (renamed && organization.verification === VerificationStatus.VERIFIED) {
@@ -204,7 +219,8 @@ export class OrganizationsService {
         throw new ForbiddenError('Only an OWNER may add an OWNER');
       }
       const invitee = await manager.findOneBy(User, { email: email.trim().toLowerCase() });
-      if (!invitee) throw new BadInputError('email', `No account uses the e-mail address ${email.trim().toLowerCase()}`);
+      if (!invitee)
+        throw new BadInputError('email', `No account uses the e-mail address ${email.trim().toLowerCase()}`);
       const existing = await manager.findOneBy(Membership, { userId: invitee.id, organizationId });
       if (existing) throw new ConflictError('This user is already a member of the organization');
       return manager.save(manager.create(Membership, { userId: invitee.id, organizationId, role }));
@@ -220,14 +236,18 @@ export class OrganizationsService {
       const actorRole = await this.policy.roleOf(user.id, membership.organizationId, manager);
       if (!actorRole) throw new NotFoundError('Membership', membershipId);
       const leaving = membership.userId === user.id;
-      if (!leaving && !MANAGER_ROLES.includes(actorRole)) throw new ForbiddenError('Only an OWNER or ADMIN may remove members');
+      if (!leaving && !MANAGER_ROLES.includes(actorRole))
+        throw new ForbiddenError('Only an OWNER or ADMIN may remove members');
       if (membership.role === MemberRole.OWNER && !leaving && actorRole !== MemberRole.OWNER) {
         throw new ForbiddenError('Only an OWNER may remove an OWNER');
       }
       if (membership.role === MemberRole.OWNER) {
         // Serialise owner changes of this organization, then count the owners.
         await manager.query('SELECT id FROM organization WHERE id = $1 FOR UPDATE', [membership.organizationId]);
-        const owners = await manager.countBy(Membership, { organizationId: membership.organizationId, role: MemberRole.OWNER });
+        const owners = await manager.countBy(Membership, {
+          organizationId: membership.organizationId,
+          role: MemberRole.OWNER,
+        });
         if (owners <= 1) throw new ConflictError('The last OWNER cannot leave; make someone else OWNER first');
       }
       await manager.delete(Membership, { id: membership.id });
@@ -256,7 +276,9 @@ export class OrganizationsService {
       const existing = await manager.findOneBy(NetworkMembership, { networkId, organizationId });
       if (existing && existing.status !== NetworkRequestStatus.DECLINED) {
         throw new ConflictError(
-          existing.status === NetworkRequestStatus.ACCEPTED ? 'Already a member of this network' : 'A request is already pending',
+          existing.status === NetworkRequestStatus.ACCEPTED
+            ? 'Already a member of this network'
+            : 'A request is already pending',
         );
       }
       await manager.save(
@@ -275,7 +297,12 @@ export class OrganizationsService {
     requireId(organizationId, 'Organization');
     requireId(networkId, 'Network');
     return this.dataSource.transaction(async (manager) => {
-      await this.policy.requireRole(user, networkId, { roles: MANAGER_ROLES, action: 'answer membership requests' }, manager);
+      await this.policy.requireRole(
+        user,
+        networkId,
+        { roles: MANAGER_ROLES, action: 'answer membership requests' },
+        manager,
+      );
       const request = await manager
         .getRepository(NetworkMembership)
         .createQueryBuilder('nm')
@@ -283,7 +310,8 @@ export class OrganizationsService {
         .where('nm.network_id = :networkId AND nm.organization_id = :organizationId', { networkId, organizationId })
         .getOne();
       if (!request) throw new NotFoundError('Network membership request');
-      if (request.status !== NetworkRequestStatus.PENDING) throw new ConflictError(`The request is already ${request.status}`);
+      if (request.status !== NetworkRequestStatus.PENDING)
+        throw new ConflictError(`The request is already ${request.status}`);
       request.status = accept ? NetworkRequestStatus.ACCEPTED : NetworkRequestStatus.DECLINED;
       request.decidedById = user.id;
       request.decidedAt = new Date();
@@ -305,7 +333,10 @@ export class OrganizationsService {
       );
       await this.lock(manager, organization.id);
       const current = await manager.findOneByOrFail(Organization, { id: organization.id });
-      if (current.verification !== VerificationStatus.UNVERIFIED && current.verification !== VerificationStatus.REJECTED) {
+      if (
+        current.verification !== VerificationStatus.UNVERIFIED &&
+        current.verification !== VerificationStatus.REJECTED
+      ) {
         throw new ConflictError(`Verification cannot be requested while ${current.verification}`);
       }
       await this.recordVerification(manager, current, VerificationStatus.PENDING, user.id, null);
@@ -334,7 +365,9 @@ export class OrganizationsService {
   }
 
   verificationHistory(organizationId: string): Promise<VerificationEvent[]> {
-    return this.dataSource.getRepository(VerificationEvent).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(VerificationEvent)
+      .find({ where: { organizationId }, order: { createdAt: 'ASC' } });
   }
 
   private async recordVerification(

@@ -41,7 +41,12 @@ export class Partnership {
   kind: PartnershipKind;
 
   @Field(() => PartnershipStatus)
-  @Column({ type: 'enum', enum: PartnershipStatus, enumName: 'partnership_status', default: PartnershipStatus.PROPOSED })
+  @Column({
+    type: 'enum',
+    enum: PartnershipStatus,
+    enumName: 'partnership_status',
+    default: PartnershipStatus.PROPOSED,
+  })
   status: PartnershipStatus;
 
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })

@@ -5,7 +5,11 @@ import { OrganizationsModule } from '@app/organizations';
 import { ProjectsModule } from '@app/projects';
 import { Partnership, PartnershipEvent } from './partnership.entity.js';
 import { PartnershipLoaderFactory } from './partnership.loaders.js';
-import { OrganizationPartnershipsResolver, PartnershipResolver, ProjectPartnersResolver } from './partnership.resolver.js';
+import {
+  OrganizationPartnershipsResolver,
+  PartnershipResolver,
+  ProjectPartnersResolver,
+} from './partnership.resolver.js';
 import { PartnershipsService } from './partnerships.service.js';
 
 @Module({

@@ -80,7 +80,8 @@ export class PartnershipsService {
   respond(user: AuthUser, id: string, accept: boolean): Promise<Partnership> {
     return this.transition(user, id, (p, roles) => {
       if (!roles.has(p.partnerId)) throw new ForbiddenError('Only members of the partner organization may answer');
-      if (p.status !== PartnershipStatus.PROPOSED) throw new ConflictError(`The partnership is ${p.status}, not PROPOSED`);
+      if (p.status !== PartnershipStatus.PROPOSED)
+        throw new ConflictError(`The partnership is ${p.status}, not PROPOSED`);
       p.respondedAt = new Date();
       return accept ? PartnershipStatus.ACTIVE : PartnershipStatus.DECLINED;
     });
@@ -89,7 +90,8 @@ export class PartnershipsService {
   /** Either side ends an ACTIVE partnership. */
   end(user: AuthUser, id: string): Promise<Partnership> {
     return this.transition(user, id, (p) => {
-      if (p.status !== PartnershipStatus.ACTIVE) throw new ConflictError(`Only an ACTIVE partnership can end; this one is ${p.status}`);
+      if (p.status !== PartnershipStatus.ACTIVE)
+        throw new ConflictError(`Only an ACTIVE partnership can end; this one is ${p.status}`);
       p.endedAt = new Date();
       return PartnershipStatus.ENDED;
     });
@@ -131,6 +133,8 @@ export class PartnershipsService {
   }
 
   history(partnershipId: string): Promise<PartnershipEvent[]> {
-    return this.dataSource.getRepository(PartnershipEvent).find({ where: { partnershipId }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(PartnershipEvent)
+      .find({ where: { partnershipId }, order: { createdAt: 'ASC' } });
   }
 }

@@ -27,7 +27,9 @@ export class EmbeddedDatabase {
     this.server = new PGLiteSocketServer({ db: this.db, host: '127.0.0.1', port: 0, maxConnections });
     await this.server.start();
     this.url = `postgres://postgres@${this.server.getServerConn()}/postgres`;
-    this.logger.log(`Embedded PostgreSQL (PGlite, ${location}) ready on ${this.server.getServerConn()} in ${Date.now() - started} ms`);
+    this.logger.log(
+      `Embedded PostgreSQL (PGlite, ${location}) ready on ${this.server.getServerConn()} in ${Date.now() - started} ms`,
+    );
     return this.url;
   }
 

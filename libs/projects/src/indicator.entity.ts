@@ -72,7 +72,10 @@ export class Measurement {
 }
 
 /** (latest − baseline) / (target − baseline), clamped to 0..1; null when target = baseline or nothing measured. */
-export function progressOf(indicator: Pick<Indicator, 'baseline' | 'target'>, latest: number | null | undefined): number | null {
+export function progressOf(
+  indicator: Pick<Indicator, 'baseline' | 'target'>,
+  latest: number | null | undefined,
+): number | null {
   if (latest === null || latest === undefined || indicator.target === indicator.baseline) return null;
   const ratio = (latest - indicator.baseline) / (indicator.target - indicator.baseline);
   return Math.min(1, Math.max(0, ratio));

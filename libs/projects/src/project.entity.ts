@@ -102,7 +102,10 @@ export class Project {
   @Column({ type: 'int', nullable: true })
   beneficiaries: number | null;
 
-  @Field(() => Date, { nullable: true, description: 'Set when archived; archived projects leave listings and matching' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set when archived; archived projects leave listings and matching',
+  })
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   archivedAt: Date | null;
 

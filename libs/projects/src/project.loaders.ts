@@ -32,7 +32,11 @@ export class ProjectLoaderFactory {
     const ds = this.dataSource;
     return {
       project: new DataLoader(async (ids) => {
-        const rows = await ds.getRepository(Project).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
+        const rows = await ds
+          .getRepository(Project)
+          .createQueryBuilder('p')
+          .where('p.id = ANY(:ids)', { ids })
+          .getMany();
         const map = new Map(rows.map((p) => [p.id, p]));
         return ids.map((id) => map.get(id) ?? null);
       }),

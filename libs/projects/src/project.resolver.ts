@@ -33,7 +33,11 @@ export class ProjectResolver {
   }
 
   @Mutation(() => Project)
-  updateProject(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: ProjectInput) {
+  updateProject(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ProjectInput,
+  ) {
     return this.service.update(user, id, input);
   }
 
@@ -97,7 +101,8 @@ export class IndicatorResolver {
 
   @ResolveField(() => Float, {
     nullable: true,
-    description: '(latest − baseline) / (target − baseline) in 0..1; null when target = baseline or nothing is measured',
+    description:
+      '(latest − baseline) / (target − baseline) in 0..1; null when target = baseline or nothing is measured',
   })
   async progress(@Parent() i: Indicator, @Loaders() l: RequestLoaders) {
     const measurements = await l.projects.measurementsByIndicator.load(i.id);

@@ -17,7 +17,13 @@ import { OrganizationPolicy, ViewerAccess } from '@app/organizations';
 import { ReferenceDataService } from '@app/reference-data';
 import { Indicator, Measurement } from './indicator.entity.js';
 import { Project } from './project.entity.js';
-import { AddIndicatorArgs, ProjectFilter, ProjectInput, ProjectsArgs, RecordMeasurementArgs } from './project.inputs.js';
+import {
+  AddIndicatorArgs,
+  ProjectFilter,
+  ProjectInput,
+  ProjectsArgs,
+  RecordMeasurementArgs,
+} from './project.inputs.js';
 
 const TSQUERY = "websearch_to_tsquery('english', :search)";
 
@@ -83,7 +89,8 @@ export class ProjectsService {
     if (filter.countries?.length) qb.andWhere('p.countries && :countries::text[]', { countries: filter.countries });
     if (filter.themes?.length) qb.andWhere('p.themes && :themes::text[]', { themes: filter.themes });
     if (filter.sdgs?.length) qb.andWhere('p.sdgs && :sdgs::smallint[]', { sdgs: filter.sdgs });
-    if (filter.organizationId) qb.andWhere('p.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.organizationId)
+      qb.andWhere('p.organization_id = :organizationId', { organizationId: filter.organizationId });
   }
 
   private async assertFilterCodes(filter?: ProjectFilter) {
@@ -100,7 +107,9 @@ export class ProjectsService {
     await this.validate(input);
     return this.dataSource.transaction(async (manager) => {
       await this.policy.requireRole(user, input.organizationId, { action: 'register projects' }, manager);
-      return manager.save(manager.create(Project, { ...this.fields(input), organizationId: input.organizationId, createdById: user.id }));
+      return manager.save(
+        manager.create(Project, { ...this.fields(input), organizationId: input.organizationId, createdById: user.id }),
+      );
     });
   }
 
@@ -178,7 +187,10 @@ export class ProjectsService {
     }
     if (input.budget && input.fundingSought) {
       if (input.budget.currency !== input.fundingSought.currency) {
-        throw new BadInputError('input.fundingSought.currency', 'input.fundingSought must be in the currency of input.budget');
+        throw new BadInputError(
+          'input.fundingSought.currency',
+          'input.fundingSought must be in the currency of input.budget',
+        );
       }
       if (input.fundingSought.amount > input.budget.amount) {
         throw new BadInputError('input.fundingSought.amount', 'input.fundingSought must not be above input.budget');

@@ -92,7 +92,10 @@ export class ReferenceDataService {
 }
 
 /** Resolves a list of codes to rows through a loader, dropping unknown codes. */
-export async function loadAll<K, V>(loader: DataLoader<K, V | null>, keys: readonly K[] | null | undefined): Promise<V[]> {
+export async function loadAll<K, V>(
+  loader: DataLoader<K, V | null>,
+  keys: readonly K[] | null | undefined,
+): Promise<V[]> {
   if (!keys || keys.length === 0) return [];
   const rows = await loader.loadMany(keys);
   return rows.filter((row): row is V => !!row && !(row instanceof Error));

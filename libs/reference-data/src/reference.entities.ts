@@ -77,7 +77,10 @@ export enum CapacityArea {
   RETURN_AND_REINTEGRATION = 'RETURN_AND_REINTEGRATION',
   SOCIAL_COSTS_OF_MIGRATION = 'SOCIAL_COSTS_OF_MIGRATION',
 }
-registerEnumType(CapacityArea, { name: 'CapacityArea', description: 'Capacity-building areas named by the GFMD reports' });
+registerEnumType(CapacityArea, {
+  name: 'CapacityArea',
+  description: 'Capacity-building areas named by the GFMD reports',
+});
 
 @ObjectType('CapacityAreaInfo')
 @Entity('capacity_area')

@@ -40,11 +40,16 @@ export function mountExplorer(app: NestExpressApplication): void {
     'graphiql.min.css': join(packageDir('graphiql'), 'graphiql.min.css'),
   };
   const http = app.getHttpAdapter().getInstance();
-  http.get('/graphiql/assets/:file', (req: { params: { file: string } }, res: { sendFile: (p: string) => void; sendStatus: (s: number) => void }) => {
-    const file = files[req.params.file];
-    if (file) res.sendFile(file);
-    else res.sendStatus(404);
-  });
-  http.get('/graphiql', (_req: unknown, res: { type: (t: string) => { send: (b: string) => void } }) => res.type('html').send(PAGE));
+  http.get(
+    '/graphiql/assets/:file',
+    (req: { params: { file: string } }, res: { sendFile: (p: string) => void; sendStatus: (s: number) => void }) => {
+      const file = files[req.params.file];
+      if (file) res.sendFile(file);
+      else res.sendStatus(404);
+    },
+  );
+  http.get('/graphiql', (_req: unknown, res: { type: (t: string) => { send: (b: string) => void } }) =>
+    res.type('html').send(PAGE),
+  );
   http.get('/', (_req: unknown, res: { redirect: (p: string) => void }) => res.redirect('/graphiql'));
 }

@@ -28,7 +28,10 @@ function firstProblem(error: ValidationError, path: string[]): [string, string] 
   if (error.constraints && Object.keys(error.constraints).length > 0) {
     const field = here.join('.');
     const message = Object.values(error.constraints)[0];
-    return [field, message.startsWith(error.property) ? `${field}${message.slice(error.property.length)}` : `${field}: ${message}`];
+    return [
+      field,
+      message.startsWith(error.property) ? `${field}${message.slice(error.property.length)}` : `${field}: ${message}`,
+    ];
   }
   if (error.children && error.children.length > 0) return firstProblem(error.children[0], here);
   return [here.join('.'), `${here.join('.')} is invalid`];

@@ -15,7 +15,12 @@ describe('AppConfig', () => {
 
   it('fails at boot naming every bad variable', () => {
     expect(() =>
-      AppConfig.load({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AUTH_RATE_LIMIT_MAX: '0', GRAPHQL_EXPLORER: 'maybe' }),
+      AppConfig.load({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        AUTH_RATE_LIMIT_MAX: '0',
+        GRAPHQL_EXPLORER: 'maybe',
+      }),
     ).toThrow(/PORT=.*\n.*DATABASE_URL=.*\n.*AUTH_RATE_LIMIT_MAX=.*\n.*GRAPHQL_EXPLORER=/s);
     expect(() => AppConfig.load({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
     expect(() => AppConfig.load({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
@@ -26,7 +31,10 @@ describe('AppConfig', () => {
     const config = AppConfig.load({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) });
     expect(config.introspection).toBe(false);
     expect(config.explorer).toBe(false);
-    expect(AppConfig.load({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(
+      AppConfig.load({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), GRAPHQL_INTROSPECTION: 'true' })
+        .introspection,
+    ).toBe(true);
   });
 
   it('generates a development secret once and keeps it under DATA_DIR', () => {

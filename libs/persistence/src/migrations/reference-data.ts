@@ -4,10 +4,18 @@
  * countries-list and iso-639-1 (see the InitialSchema migration).
  */
 export const THEMES: Array<[code: string, name: string, description: string]> = [
-  ['HIGHLY_SKILLED_MIGRATION', 'Highly skilled migration', 'Mobility of professionals, brain drain and brain circulation'],
+  [
+    'HIGHLY_SKILLED_MIGRATION',
+    'Highly skilled migration',
+    'Mobility of professionals, brain drain and brain circulation',
+  ],
   ['LABOUR_MIGRATION', 'Labour migration', 'Recruitment, labour rights and decent work for migrant workers'],
   ['DOMESTIC_WORK', 'Domestic work', 'Rights and protection of migrant domestic workers'],
-  ['CIRCULAR_MIGRATION_AND_RETURN', 'Circular migration and return', 'Temporary and circular schemes, return and reintegration'],
+  [
+    'CIRCULAR_MIGRATION_AND_RETURN',
+    'Circular migration and return',
+    'Temporary and circular schemes, return and reintegration',
+  ],
   ['REMITTANCES', 'Remittances', 'Cost, channels and productive use of remittances'],
   ['DIASPORA_INVESTMENT', 'Diaspora investment', 'Diaspora bonds, funds and direct investment in countries of origin'],
   ['ENTREPRENEURSHIP', 'Entrepreneurship', 'Migrant and diaspora entrepreneurs, small enterprises'],
@@ -15,13 +23,21 @@ export const THEMES: Array<[code: string, name: string, description: string]> = 
   ['HUMAN_RIGHTS_AND_PROTECTION', 'Human rights and protection', 'Rights of migrants and their families'],
   ['GENDER', 'Gender', 'Migrant women, gender equality and the social costs of migration'],
   ['RECOGNITION_OF_QUALIFICATIONS', 'Recognition of qualifications', 'Skills and diploma recognition across borders'],
-  ['IRREGULAR_MIGRATION_AND_TRAFFICKING', 'Irregular migration and trafficking', 'Smuggling, trafficking and protection of victims'],
+  [
+    'IRREGULAR_MIGRATION_AND_TRAFFICKING',
+    'Irregular migration and trafficking',
+    'Smuggling, trafficking and protection of victims',
+  ],
   ['CLIMATE_AND_DISPLACEMENT', 'Climate and displacement', 'Environmental change, disasters and displacement'],
   ['POLICY_COHERENCE', 'Policy coherence', 'Coherence between migration and development policies'],
   ['EDUCATION', 'Education', 'Schools, scholarships and skills in countries of origin and residence'],
   ['HEALTH', 'Health', 'Health services, health workers and migrants’ access to care'],
   ['FINANCIAL_INCLUSION', 'Financial inclusion', 'Access to banking, savings and credit'],
-  ['AGRICULTURE_AND_RURAL_DEVELOPMENT', 'Agriculture and rural development', 'Hometown development, farming and rural livelihoods'],
+  [
+    'AGRICULTURE_AND_RURAL_DEVELOPMENT',
+    'Agriculture and rural development',
+    'Hometown development, farming and rural livelihoods',
+  ],
   ['KNOWLEDGE_TRANSFER', 'Knowledge transfer', 'Transfer of skills and know-how by the diaspora'],
 ];
 
