@@ -1,0 +1,165 @@
+import { TestApp } from './support/test-app.js';
+import { dataSource, registerUser, TestUser } from './support/fixtures.js';
+import { AuthzRow, Cast, cast, orgOwnedBy, orgWithRoles, runAuthzTable } from './support/authz.js';
+import { orgInput } from './support/fixtures.js';
+
+const ORG_TABLES = ['organization', 'membership', 'network_membership', 'verification_event'];
+
+describe('Authorization of the organization mutations (table-driven)', () => {
+  let t: TestApp;
+  let c: Cast;
+  let invitee: TestUser;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    c = await cast(t);
+    invitee = await registerUser(t, 'invitee');
+  });
+  afterAll(() => t?.close());
+
+  const membershipOf = async (orgId: string, userId: string) =>
+    (
+      await dataSource(t).query(`SELECT id FROM membership WHERE organization_id = $1 AND user_id = $2`, [
+        orgId,
+        userId,
+      ])
+    )[0].id;
+
+  it('lets only the allowed roles act, and refused calls write nothing', async () => {
+    const rows: AuthzRow[] = [
+      {
+        name: 'createOrganization',
+        allowed: ['outsider', 'member', 'admin', 'owner', 'moderator'],
+        tables: ORG_TABLES,
+        prepare: async () => ({
+          query: `mutation($i: OrganizationInput!) { createOrganization(input: $i) { id } }`,
+          variables: { i: orgInput() },
+        }),
+      },
+      {
+        name: 'updateOrganization',
+        allowed: ['admin', 'owner'],
+        tables: ORG_TABLES,
+        prepare: async () => ({
+          query: `mutation($id: ID!, $i: OrganizationInput!) { updateOrganization(id: $id, input: $i) { id } }`,
+          variables: { id: await orgWithRoles(t, c), i: orgInput({ name: 'Renamed association' }) },
+        }),
+      },
+      {
+        name: 'addOrganizationMember (MEMBER)',
+        allowed: ['admin', 'owner'],
+        tables: ORG_TABLES,
+        prepare: async () => ({
+          query: `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }`,
+          variables: { o: await orgWithRoles(t, c), e: invitee.email },
+        }),
+      },
+      {
+        name: 'addOrganizationMember (OWNER)',
+        allowed: ['owner'],
+        tables: ORG_TABLES,
+        prepare: async () => ({
+          query: `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: OWNER) { id } }`,
+          variables: { o: await orgWithRoles(t, c), e: invitee.email },
+        }),
+      },
+      {
+        name: 'removeOrganizationMember (another MEMBER)',
+        allowed: ['admin', 'owner'],
+        refused: { outsider: 'NOT_FOUND', moderator: 'NOT_FOUND' },
+        tables: ORG_TABLES,
+        prepare: async () => {
+          const org = await orgWithRoles(t, c);
+          await dataSource(t).query(
+            `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`,
+            [invitee.id, org],
+          );
+          return {
+            query: `mutation($m: ID!) { removeOrganizationMember(membershipId: $m) }`,
+            variables: { m: await membershipOf(org, invitee.id) },
+          };
+        },
+      },
+      {
+        name: 'removeOrganizationMember (another OWNER)',
+        allowed: ['owner'],
+        refused: { outsider: 'NOT_FOUND', moderator: 'NOT_FOUND' },
+        tables: ORG_TABLES,
+        prepare: async () => {
+          const org = await orgWithRoles(t, c);
+          await dataSource(t).query(
+            `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`,
+            [invitee.id, org],
+          );
+          return {
+            query: `mutation($m: ID!) { removeOrganizationMember(membershipId: $m) }`,
+            variables: { m: await membershipOf(org, invitee.id) },
+          };
+        },
+      },
+      {
+        name: 'joinNetwork',
+        allowed: ['admin', 'owner'],
+        tables: ORG_TABLES,
+        prepare: async () => {
+          const network = await orgOwnedBy(t, invitee, { kind: 'DIASPORA_NETWORK' });
+          return {
+            query: `mutation($o: ID!, $n: ID!) { joinNetwork(organizationId: $o, networkId: $n) { id } }`,
+            variables: { o: await orgWithRoles(t, c), n: network },
+          };
+        },
+      },
+      {
+        name: 'respondToNetworkRequest (as the network)',
+        allowed: ['admin', 'owner'],
+        tables: ORG_TABLES,
+        prepare: async () => {
+          const network = await orgWithRoles(t, c, { kind: 'DIASPORA_NETWORK' });
+          const applicant = await orgOwnedBy(t, invitee);
+          await dataSource(t).query(
+            `INSERT INTO network_membership (network_id, organization_id, status, requested_by_id) VALUES ($1, $2, 'PENDING', $3)`,
+            [network, applicant, invitee.id],
+          );
+          return {
+            query: `mutation($n: ID!, $o: ID!) { respondToNetworkRequest(networkId: $n, organizationId: $o, accept: true) { id } }`,
+            variables: { n: network, o: applicant },
+          };
+        },
+      },
+      {
+        name: 'requestVerification',
+        allowed: ['admin', 'owner'],
+        tables: ORG_TABLES,
+        prepare: async () => ({
+          query: `mutation($o: ID!) { requestVerification(organizationId: $o) { verification } }`,
+          variables: { o: await orgWithRoles(t, c) },
+        }),
+      },
+      {
+        name: 'decideVerification',
+        allowed: ['moderator'],
+        tables: ORG_TABLES,
+        prepare: async () => ({
+          query: `mutation($o: ID!) { decideVerification(organizationId: $o, approve: true) { verification } }`,
+          variables: { o: await orgWithRoles(t, c, { verification: 'PENDING' }) },
+        }),
+      },
+    ];
+    await runAuthzTable(t, c, rows);
+  });
+
+  it('keeps the last OWNER: leaving as the only OWNER is CONFLICT', async () => {
+    const org = await orgWithRoles(t, c);
+    const res = await t.gql(
+      `mutation($m: ID!) { removeOrganizationMember(membershipId: $m) }`,
+      { m: await membershipOf(org, c.owner.id) },
+      c.owner.token,
+    );
+    expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const leave = await t.gql(
+      `mutation($m: ID!) { removeOrganizationMember(membershipId: $m) }`,
+      { m: await membershipOf(org, c.member.id) },
+      c.member.token,
+    );
+    expect(leave.data?.removeOrganizationMember).toBe(true);
+  });
+});
