@@ -73,6 +73,57 @@ describe('Demo data', () => {
     expect(network.organization.memberOrganizations.length).toBe(3);
   });
 
+  it('has training offers, assessments and rated enrolments, so that training matches differ per organization', async () => {
+    const offers = (
+      await t.ok(
+        `{ trainingOffers(first: 100) { totalCount nodes { title format languages { code } country { code } } } }`,
+      )
+    ).trainingOffers;
+    expect(offers.totalCount).toBeGreaterThanOrEqual(15);
+    expect(offers.nodes).toContainEqual({
+      title: 'Financial literacy for migrant women',
+      format: 'ONLINE',
+      languages: [{ code: 'fr' }],
+      country: null,
+    });
+    expect(
+      offers.nodes.some(
+        (o: { format: string; country: { code: string } | null }) =>
+          o.format === 'IN_PERSON' && o.country?.code === 'BE',
+      ),
+    ).toBe(true);
+    const matchesOf = async (email: string, slug: string) => {
+      const token = (
+        await t.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+          e: email,
+          p: DEMO_PASSWORD,
+        })
+      ).login.accessToken;
+      const id = (await t.ok(`query($s: String) { organization(slug: $s) { id } }`, { s: slug })).organization.id;
+      const data = await t.ok(
+        `query($o: ID!) { organization(id: $o) { capacityAssessment { needs } }
+           trainingMatches(organizationId: $o, first: 5) { score addressesNeeds training { title } } }`,
+        { o: id },
+        token,
+      );
+      expect(data.organization.capacityAssessment.needs.length).toBeGreaterThan(0);
+      expect(data.trainingMatches[0].addressesNeeds.length).toBeGreaterThan(0);
+      return data.trainingMatches.map((m: { training: { title: string } }) => m.training.title) as string[];
+    };
+    const ghana = await matchesOf('amina.owusu@demo.example', 'ghana-hometown-association-of-london');
+    const senegal = await matchesOf('moussa.diop@demo.example', 'association-des-senegalais-de-lyon');
+    expect(ghana[0]).not.toBe(senegal[0]);
+    expect(senegal[0]).toBe('Financial literacy for migrant women');
+    const academy = await t.ok(
+      `{ organization(slug: "diaspora-capacity-academy") { trainingEvaluation { completions completionRate averageRating ratingsCount } } }`,
+    );
+    expect(academy.organization.trainingEvaluation).toMatchObject({
+      completions: 5,
+      ratingsCount: 4,
+      averageRating: 4,
+    });
+  });
+
   it('is idempotent: seeding twice adds nothing', async () => {
     const before = await dataSource(t).query('SELECT count(*)::int AS n FROM organization');
     await t.get(DemoSeeder).seed();

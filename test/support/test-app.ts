@@ -18,13 +18,21 @@ export class TestApp {
     readonly app: NestExpressApplication,
     readonly url: string,
     private readonly dropDatabase: () => Promise<void>,
+    /** The database this app uses on the DATABASE_URL server ('' for embedded PGlite). */
+    readonly databaseUrl = '',
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  /**
+   * `options.databaseUrl`: share the database of another TestApp (several API instances on one
+   * database); this app then neither creates nor drops it.
+   */
+  static async start(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
     const serverUrl = process.env.DATABASE_URL;
     let databaseUrl = '';
     let dropDatabase = async () => {};
-    if (serverUrl) {
+    if (options.databaseUrl) {
+      databaseUrl = options.databaseUrl;
+    } else if (serverUrl) {
       const name = `nexus_test_${process.pid}_${randomBytes(4).toString('hex')}`;
       await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
       const url = new URL(serverUrl);
@@ -45,7 +53,7 @@ export class TestApp {
     const app = await createApiApp(config);
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, `http://127.0.0.1:${address.port}`, dropDatabase);
+    return new TestApp(app, `http://127.0.0.1:${address.port}`, dropDatabase, databaseUrl);
   }
 
   async gql<T = Record<string, any>>(

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, ConfigModule } from '@app/config';
@@ -12,7 +12,10 @@ import { ProjectsModule } from '@app/projects';
 import { PartnershipsModule } from '@app/partnerships';
 import { MatchingModule } from '@app/matching';
 import { FundsModule } from '@app/funds';
+import { CapacityModule } from '@app/capacity';
+import { DialogueModule } from '@app/dialogue';
 import { DemoModule } from '@app/demo';
+import { NotificationsModule } from '@app/notifications';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -25,7 +28,10 @@ export const DOMAIN_MODULES = [
   PartnershipsModule,
   MatchingModule,
   FundsModule,
+  CapacityModule,
+  DialogueModule,
   DemoModule,
+  NotificationsModule,
 ];
 
 @Module({})
@@ -39,7 +45,7 @@ export class AppModule {
         PersistenceModule.forRoot({ runMigrations: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AppConfig, LoaderRegistry],
+          inject: [AppConfig, LoaderRegistry, ModuleRef],
           useFactory: graphqlOptions,
         }),
         ...DOMAIN_MODULES,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@app/config';
+import { JobQueue } from '@app/queue';
 import { WorkerModule } from './worker.module.js';
 
 async function main() {
@@ -13,7 +14,10 @@ async function main() {
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: false });
   app.enableShutdownHooks();
-  logger.log('Worker started; waiting for jobs');
+  await app.init();
+  const queue = app.get(JobQueue);
+  await queue.startConsumer();
+  logger.log(`Worker started (${queue.kind} queue); waiting for jobs`);
   // Keep the process alive until SIGTERM/SIGINT (shutdown hooks close connections).
   const keepAlive = setInterval(() => undefined, 60_000);
   const stop = async () => {

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -25,6 +26,7 @@ const toBool = ({ value }: { value: unknown }) => {
   if (['0', 'false', 'no', 'off'].includes(text)) return false;
   return value; // left as a string so that validation names it
 };
+const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -128,6 +130,70 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean()
   DB_LOG_QUERIES = false;
+
+  /** A published fund notifies the members of organizations whose match score (0..1) reaches this. */
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  NOTIFY_FUND_MATCH_THRESHOLD = 0.25;
+
+  /** Organizations scored per SQL statement when a published fund fans out to matching organizations. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(100000)
+  NOTIFY_FAN_OUT_BATCH_SIZE = 5000;
+
+  /** Jobs run at once by a queue consumer (the worker, or the API without Redis). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  JOB_CONCURRENCY = 4;
+
+  /** Attempts of a failing job before it is given up (the outbox sweep re-delivers its event later). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  JOB_ATTEMPTS = 5;
+
+  /** First retry delay of a failing job; it doubles at every attempt (exponential backoff). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  JOB_BACKOFF_MS = 2000;
+
+  /** How often scheduled jobs run: outbox sweep, fund deadlines and reminders, e-mail of pending notifications. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  JOB_SCHEDULE_INTERVAL_SECONDS = 60;
+
+  /** An outbox event not processed this long after its last delivery is delivered again by the sweep. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  OUTBOX_REDELIVER_SECONDS = 300;
+
+  /** smtp:// or smtps:// URL of the mail server; unset = mails are stored in email_outbox and logged. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string = undefined;
+
+  /** Sender of notification e-mails. */
+  @IsString()
+  @Matches(/^[^\r\n]{3,200}$/, { message: 'MAIL_FROM must be an address or "Name <address>" on one line' })
+  MAIL_FROM = 'Diaspora Nexus <no-reply@diaspora-nexus.local>';
+
+  /** Base URL of the web app, for links in e-mails. */
+  @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_WEB_URL must be an http(s):// URL' })
+  PUBLIC_WEB_URL = 'http://localhost:3000';
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

@@ -23,6 +23,8 @@ import {
   ProjectTemplate,
 } from './demo-activities.js';
 import { DEMO_NETWORK_MEMBERS, DEMO_ORGANIZATIONS } from './demo-organizations.js';
+import { seedDemoDialogue } from './demo-dialogue.js';
+import { seedDemoCapacity } from './demo-capacity.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 const DOMAIN = 'demo.example';
@@ -361,6 +363,16 @@ export class DemoSeeder {
         from = to;
       }
     }
+    await seedDemoDialogue(
+      m,
+      org,
+      (key) => users.get(DEMO_ORGANIZATIONS.find((d) => d.key === key)?.owner ?? '') as User,
+    );
+    await seedDemoCapacity(
+      m,
+      org,
+      (key) => users.get(DEMO_ORGANIZATIONS.find((d) => d.key === key)?.owner ?? '') as User,
+    );
     return {
       users: users.size,
       organizations: orgs.size,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
 import { FundMatchingService } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { recordEvent } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
 import { Project } from '@app/projects';
 import {
@@ -181,6 +182,16 @@ export class ApplicationsService {
         application.decidedAt = new Date();
       const saved = await manager.save(application);
       await this.record(manager, saved, from, user.id, args.note ?? null);
+      await recordEvent(manager, {
+        type: 'APPLICATION_DECIDED',
+        payload: {
+          applicationId: saved.id,
+          fundId: saved.fundId,
+          organizationId: saved.organizationId,
+          status: saved.status,
+          actorId: user.id,
+        },
+      });
       return saved;
     });
   }

@@ -14,6 +14,7 @@ import {
 } from '@app/common';
 import { FUND_OPEN_SQL } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
 import { Fund, FundStatus } from './fund.entity.js';
 import { FundInput, FundsArgs } from './fund.inputs.js';
@@ -113,7 +114,12 @@ export class FundsService {
       if (fund.deadline.getTime() <= Date.now())
         throw new BadInputError('deadline', 'The deadline must be in the future to publish');
       fund.status = FundStatus.OPEN;
-      return manager.save(fund);
+      const saved = await manager.save(fund);
+      await recordEvent(manager, {
+        type: 'FUND_PUBLISHED',
+        payload: { fundId: fund.id, funderId: fund.funderId, actorId: user.id },
+      });
+      return saved;
     });
   }
 

@@ -40,3 +40,80 @@ export const FUND_WEIGHTS = {
 
 /** Budget decay rate: points × exp(−BUDGET_DECAY × relative distance outside the grant range). */
 export const BUDGET_DECAY = 3;
+
+/**
+ * Training score (domain.md, "Training score"): the sum of these weighted factors, in 0..1.
+ *  - NEEDS: share of the organization's needs (capacity areas assessed at level ≤ 2 in its latest
+ *    self-assessment) that the offer covers — the largest weight. No assessment, no needs: 0.
+ *  - LANGUAGE: the offer is taught in a language the organization uses.
+ *  - PLACE: ONLINE offers anywhere; IN_PERSON/HYBRID offers held in a country where the organization is based.
+ *  - SUBSIDY: the offer has subsidised places and the organization has fewer than 50 members or no
+ *    legal registration (GFMD 2007: "subsidies to migrant leaders to participate").
+ *  - RATING: average participant rating / 5 (no ratings yet: 0).
+ * A full offer stays listed with a WAITLIST reason worth 0 points.
+ */
+export const TRAINING_WEIGHTS = {
+  NEEDS: 0.45,
+  LANGUAGE: 0.15,
+  PLACE: 0.15,
+  SUBSIDY: 0.1,
+  RATING: 0.15,
+} as const;
+
+/** Organizations below this member count (or without legal registration) earn the SUBSIDY points. */
+export const SMALL_ORGANIZATION_MEMBERS = 50;
+
+/**
+ * Dialogue counterparts (domain.md, "Dialogue counterparts"): organizations a government may consult.
+ * Candidates are the organizations that speak for migrant and diaspora communities: DIASPORA_ORGANIZATION,
+ * MIGRANT_ASSOCIATION, DIASPORA_NETWORK, and the civil society that the GFMD civil-society days
+ * also seat — TRADE_UNION (migrant workers' centres), FAITH_BASED (migrant communities) and NGO.
+ * Funders, public bodies, international organizations, companies, training providers and academics
+ * are not candidates (they sit on the government's side of the table or do not represent anyone).
+ * The query's filters are hard (SQL WHERE, `&&` on the GIN-indexed arrays); the score is in 0..1:
+ * Relevance (0.6), each the share of what the query asks for (0 when the query does not ask):
+ *  - ORIGIN: share of the query's countries of origin whose community the organization represents.
+ *  - RESIDENCE: share of the query's residence countries where it is based.
+ *  - THEMES: share of the query's themes it works on.
+ *  - LANGUAGES: share of the query's languages it works in.
+ * Representativeness (0.4):
+ *  - VERIFIED: verified on the platform.
+ *  - DEMOCRATIC_GOVERNANCE: elected leadership accountable to members.
+ *  - MEMBERS: member count on a log scale, ln(1 + n) / ln(1 + COUNTERPART_SATURATION.MEMBERS), capped at 1.
+ *  - MEMBER_ORGANIZATIONS: a network's accepted member organizations, same log scale.
+ *  - PARTNERSHIPS: ACTIVE partnerships, same log scale.
+ * Ties: score desc, then id.
+ *
+ * balanced: true takes the pool of the top max(3·first, 50) and picks greedily, each step the
+ * candidate with the highest (1 − BALANCE_SHARE)·score + diversity bonus: BALANCE_RESIDENCE when it
+ * adds a residence country the list lacks, BALANCE_KIND when it adds a kind, BALANCE_WOMEN_LED when it
+ * is women-led while at most half of the list so far is; ties keep the ranked order. The list is
+ * returned in pick order. The bonus is a BALANCE reason ("adds residence country IT; …") and the other
+ * reasons are scaled by (1 − BALANCE_SHARE), so reasons still add up to the score and it stays in 0..1.
+ * Points are computed in SQL as integers in 1/10,000 units, so the sum of the reasons is exact.
+ */
+export const COUNTERPART_WEIGHTS = {
+  ORIGIN: 0.15,
+  RESIDENCE: 0.15,
+  THEMES: 0.2,
+  LANGUAGES: 0.1,
+  VERIFIED: 0.1,
+  DEMOCRATIC_GOVERNANCE: 0.08,
+  MEMBERS: 0.1,
+  MEMBER_ORGANIZATIONS: 0.06,
+  PARTNERSHIPS: 0.06,
+} as const;
+
+/** Counts at which the log-scaled representativeness factors reach their full weight. */
+export const COUNTERPART_SATURATION = { MEMBERS: 5000, MEMBER_ORGANIZATIONS: 20, PARTNERSHIPS: 10 } as const;
+
+/** The diversity bonuses of balanced: true; BALANCE_SHARE is their sum (the share of the score they take). */
+export const COUNTERPART_BALANCE = {
+  BALANCE_RESIDENCE: 0.1,
+  BALANCE_KIND: 0.05,
+  BALANCE_WOMEN_LED: 0.05,
+  BALANCE_SHARE: 0.2,
+  /** Pool for the greedy re-rank: the top max(POOL_FACTOR × first, MIN_POOL) by score. */
+  POOL_FACTOR: 3,
+  MIN_POOL: 50,
+} as const;

@@ -14,6 +14,7 @@ import {
   UnauthenticatedError,
 } from '@app/common';
 import { User } from '@app/auth';
+import { recordEvent } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
 import { ReferenceDataService } from '@app/reference-data';
 import { Membership, MemberRole } from './membership.entity.js';
@@ -360,6 +361,10 @@ export class OrganizationsService {
       }
       const to = approve ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
       await this.recordVerification(manager, organization, to, user.id, trimmed);
+      await recordEvent(manager, {
+        type: 'VERIFICATION_DECIDED',
+        payload: { organizationId, status: approve ? 'VERIFIED' : 'REJECTED', note: trimmed, actorId: user.id },
+      });
       return manager.save(organization);
     });
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, ConflictError, ForbiddenError, NotFoundError, requireId } from '@app/common';
 import { Organization, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { recordEvent } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
 import { Project } from '@app/projects';
 import { Partnership, PartnershipEvent, PartnershipKind, PartnershipStatus } from './partnership.entity.js';
@@ -67,6 +68,15 @@ export class PartnershipsService {
           }),
         );
         await this.record(manager, partnership, null, user.id);
+        await recordEvent(manager, {
+          type: 'PARTNERSHIP_PROPOSED',
+          payload: {
+            partnershipId: partnership.id,
+            initiatorId: args.initiatorId,
+            partnerId: args.partnerId,
+            actorId: user.id,
+          },
+        });
         return partnership;
       });
     } catch (error) {
@@ -124,6 +134,18 @@ export class PartnershipsService {
       p.status = decide(p, roles);
       const saved = await manager.save(p);
       await this.record(manager, saved, from, user.id);
+      if (from === PartnershipStatus.PROPOSED && saved.status !== PartnershipStatus.ENDED) {
+        await recordEvent(manager, {
+          type: 'PARTNERSHIP_ANSWERED',
+          payload: {
+            partnershipId: saved.id,
+            initiatorId: saved.initiatorId,
+            partnerId: saved.partnerId,
+            status: saved.status === PartnershipStatus.ACTIVE ? 'ACTIVE' : 'DECLINED',
+            actorId: user.id,
+          },
+        });
+      }
       return saved;
     });
   }

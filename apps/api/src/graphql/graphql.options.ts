@@ -5,7 +5,9 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AppConfig } from '@app/config';
 import { formatGraphQLError, GqlContext, isExpectedError, LoaderRegistry } from '@app/common';
+import { ModuleRef } from '@nestjs/core';
 import { assertComplexity, depthLimitRule } from './query-limits.js';
+import { SubscriptionAuthenticator, WsConnectionContext } from './subscription-auth.js';
 
 const logger = new Logger('GraphQL');
 
@@ -40,7 +42,8 @@ function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
   };
 }
 
-export function graphqlOptions(config: AppConfig, registry: LoaderRegistry): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, moduleRef: ModuleRef): ApolloDriverConfig {
+  const auth = new SubscriptionAuthenticator(config, moduleRef);
   return {
     // The committed schema.gql is written by development runs and checked by a test.
     autoSchemaFile: config.NODE_ENV === 'development' ? join(process.cwd(), 'schema.gql') : true,
@@ -51,11 +54,31 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry): Apo
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     path: '/graphql',
-    context: ({ req, res }: { req: GqlContext['req']; res: GqlContext['res'] }): GqlContext => ({
-      req,
-      res,
-      loaders: registry.create(req),
-    }),
+    context: (ctx: { req?: GqlContext['req']; res?: GqlContext['res'] } & Partial<WsConnectionContext>) => {
+      if (!ctx.connectionParams) {
+        return { req: ctx.req, res: ctx.res, loaders: registry.create(ctx.req as GqlContext['req']) } as GqlContext;
+      }
+      // graphql-ws: no HTTP request. The socket was authenticated when it connected; the operation
+      // gets a request-like object with the same bearer token, which the global JWT guard checks again.
+      const req = {
+        headers: { authorization: SubscriptionAuthenticator.header(ctx.connectionParams) },
+        user: ctx.extra?.user ?? null,
+      } as unknown as GqlContext['req'];
+      return { req, loaders: registry.create(req) } satisfies GqlContext;
+    },
+    // Subscriptions over graphql-ws on the same path; unauthenticated connections are refused.
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        onConnect: async (context: unknown) => {
+          const ctx = context as WsConnectionContext;
+          const user = await auth.authenticate(ctx.connectionParams).catch(() => null);
+          if (!user) return false;
+          ctx.extra.user = user;
+          return true;
+        },
+      },
+    },
     formatError: formatGraphQLError,
     validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
     plugins: [

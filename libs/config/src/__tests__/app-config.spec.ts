@@ -44,4 +44,22 @@ describe('AppConfig', () => {
     expect(first.jwtSecret).toBe(second.jwtSecret);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(first.jwtSecret);
   });
+
+  it('validates the notification, job and mail settings', () => {
+    const config = AppConfig.load({ NODE_ENV: 'test' });
+    expect(config.NOTIFY_FUND_MATCH_THRESHOLD).toBe(0.25);
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(AppConfig.load({ NODE_ENV: 'test', NOTIFY_FUND_MATCH_THRESHOLD: '0.5' }).NOTIFY_FUND_MATCH_THRESHOLD).toBe(
+      0.5,
+    );
+    expect(() =>
+      AppConfig.load({
+        NODE_ENV: 'test',
+        NOTIFY_FUND_MATCH_THRESHOLD: '1.5',
+        JOB_ATTEMPTS: '0',
+        SMTP_URL: 'mail.example.org',
+        MAIL_FROM: 'a\nb',
+      }),
+    ).toThrow(/NOTIFY_FUND_MATCH_THRESHOLD=.*\n.*JOB_ATTEMPTS=.*\n.*SMTP_URL=.*\n.*MAIL_FROM=/s);
+  });
 });

@@ -1,10 +1,16 @@
 import { InitialSchema1795564056524 } from './1795564056524-InitialSchema.js';
 import { ProjectsAndPartnerships1795564806584 } from './1795564806584-ProjectsAndPartnerships.js';
 import { FundsAndApplications1795565233809 } from './1795565233809-FundsAndApplications.js';
+import { CapacityBuilding1795577990668 } from './1795577990668-CapacityBuilding.js';
+import { Consultations1795578021109 } from './1795578021109-Consultations.js';
+import { Notifications1795578249234 } from './1795578249234-Notifications.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
   InitialSchema1795564056524,
   ProjectsAndPartnerships1795564806584,
   FundsAndApplications1795565233809,
+  CapacityBuilding1795577990668,
+  Consultations1795578021109,
+  Notifications1795578249234,
 ];

@@ -1,0 +1,178 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { lowerCodes, MoneyInput, PageArgs, trim } from '@app/common';
+import { OrganizationKind } from '@app/organizations';
+import { CapacityArea } from '@app/reference-data';
+import { TrainingFormat } from './training-offer.entity.js';
+
+@InputType()
+export class CapacityScoreInput {
+  @Field(() => CapacityArea)
+  @IsEnum(CapacityArea)
+  area: CapacityArea;
+
+  @Field(() => Int, { description: '1 (none) .. 5 (strong)' })
+  @IsInt({ message: 'level must be an integer between 1 and 5' })
+  @Min(1, { message: 'level must be between 1 and 5' })
+  @Max(5, { message: 'level must be between 1 and 5' })
+  level: number;
+}
+
+@ArgsType()
+export class SubmitAssessmentArgs {
+  @Field(() => ID)
+  @IsString()
+  organizationId: string;
+
+  @Field(() => [CapacityScoreInput], { description: 'Each capacity area at most once' })
+  @ArrayMinSize(1, { message: 'scores must assess at least one capacity area' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CapacityScoreInput)
+  scores: CapacityScoreInput[];
+}
+
+@InputType()
+export class TrainingOfferInput {
+  @Field(() => ID)
+  @IsString()
+  providerId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3, { message: 'title must be at least 3 characters' })
+  @MaxLength(150, { message: 'title must be at most 150 characters' })
+  title: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(10, { message: 'description must be at least 10 characters' })
+  @MaxLength(8000, { message: 'description must be at most 8000 characters' })
+  description: string;
+
+  @Field(() => [CapacityArea])
+  @ArrayMinSize(1, { message: 'capacityAreas must name at least one capacity area' })
+  @ArrayMaxSize(14)
+  @IsEnum(CapacityArea, { each: true })
+  capacityAreas: CapacityArea[];
+
+  @Field(() => TrainingFormat)
+  @IsEnum(TrainingFormat)
+  format: TrainingFormat;
+
+  @Field(() => [String], { description: 'ISO 639-1 codes of the languages it is taught in' })
+  @Transform(lowerCodes)
+  @ArrayMinSize(1, { message: 'languages must name at least one language' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  languages: string[];
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2; required IN_PERSON and HYBRID' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsOptional()
+  @IsString()
+  country?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  city?: string | null;
+
+  @Field(() => Date)
+  @IsDate()
+  startsAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'After startsAt' })
+  @IsOptional()
+  @IsDate()
+  endsAt?: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Last moment to enrol, not after startsAt; without one, enrolment closes at startsAt',
+  })
+  @IsOptional()
+  @IsDate()
+  applicationDeadline?: Date | null;
+
+  @Field(() => Int)
+  @IsInt({ message: 'seats must be a whole number' })
+  @Min(1, { message: 'seats must be at least 1' })
+  @Max(10000, { message: 'seats must be at most 10000' })
+  seats: number;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'Null or 0 = free' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  cost?: MoneyInput | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  subsidyAvailable?: boolean;
+
+  @Field(() => [OrganizationKind], { nullable: true, description: 'Empty = any kind' })
+  @IsOptional()
+  @IsEnum(OrganizationKind, { each: true })
+  eligibleOrganizationKinds?: OrganizationKind[];
+}
+
+@ArgsType()
+export class TrainingOffersArgs extends PageArgs {
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => [CapacityArea], { nullable: true, description: 'Offers covering any of these areas' })
+  @IsOptional()
+  @IsEnum(CapacityArea, { each: true })
+  capacityAreas?: CapacityArea[];
+
+  @Field(() => TrainingFormat, { nullable: true })
+  @IsOptional()
+  @IsEnum(TrainingFormat)
+  format?: TrainingFormat;
+}
+
+@ArgsType()
+export class RateTrainingArgs {
+  @Field(() => ID)
+  @IsString()
+  enrolmentId: string;
+
+  @Field(() => Int, { description: '1..5' })
+  @IsInt({ message: 'rating must be an integer between 1 and 5' })
+  @Min(1, { message: 'rating must be between 1 and 5' })
+  @Max(5, { message: 'rating must be between 1 and 5' })
+  rating: number;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { message: 'comment must be at most 2000 characters' })
+  comment?: string | null;
+}

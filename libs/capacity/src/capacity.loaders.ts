@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { CapacityAssessment } from './capacity-assessment.entity.js';
+import { OfferStats } from './capacity.models.js';
+import { Enrolment } from './enrolment.entity.js';
+import { emptyStats, EvaluationService } from './evaluation.service.js';
+import { TrainingOffer } from './training-offer.entity.js';
+
+export interface CapacityLoaders {
+  trainingOffer: DataLoader<string, TrainingOffer | null>;
+  /** Seats taken, completions, ratings of an offer. */
+  offerStats: DataLoader<string, OfferStats>;
+  /** The latest assessment of an organization. */
+  latestAssessment: DataLoader<string, CapacityAssessment | null>;
+  enrolmentsByTraining: DataLoader<string, Enrolment[]>;
+  enrolmentsByOrganization: DataLoader<string, Enrolment[]>;
+}
+
+declare module '@app/common' {
+  interface RequestLoaders {
+    capacity: CapacityLoaders;
+  }
+}
+
+@Injectable()
+export class CapacityLoaderFactory {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly evaluation: EvaluationService,
+  ) {}
+
+  create(): CapacityLoaders {
+    const enrolments = (column: 'training_id' | 'organization_id', key: 'trainingId' | 'organizationId') =>
+      new DataLoader<string, Enrolment[]>(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(Enrolment)
+          .createQueryBuilder('e')
+          .where(`e.${column} = ANY(:ids)`, { ids })
+          .orderBy('e.created_at')
+          .addOrderBy('e.id')
+          .getMany();
+        return ids.map((id) => rows.filter((e) => e[key] === id));
+      });
+    return {
+      trainingOffer: new DataLoader(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(TrainingOffer)
+          .createQueryBuilder('t')
+          .where('t.id = ANY(:ids)', { ids })
+          .getMany();
+        const map = new Map(rows.map((t) => [t.id, t]));
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+      offerStats: new DataLoader(async (ids) => {
+        const stats = await this.evaluation.stats(ids);
+        return ids.map((id) => stats.get(id) ?? emptyStats(id));
+      }),
+      latestAssessment: new DataLoader(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(CapacityAssessment)
+          .createQueryBuilder('a')
+          .distinctOn(['a.organization_id'])
+          .where('a.organization_id = ANY(:ids)', { ids })
+          .orderBy('a.organization_id')
+          .addOrderBy('a.assessed_at', 'DESC')
+          .addOrderBy('a.id', 'DESC')
+          .getMany();
+        const map = new Map(rows.map((a) => [a.organizationId, a]));
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+      enrolmentsByTraining: enrolments('training_id', 'trainingId'),
+      enrolmentsByOrganization: enrolments('organization_id', 'organizationId'),
+    };
+  }
+}

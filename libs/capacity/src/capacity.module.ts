@@ -1,0 +1,51 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoaderRegistry } from '@app/common';
+import { MatchingModule } from '@app/matching';
+import { OrganizationsModule } from '@app/organizations';
+import { AssessmentsService } from './assessments.service.js';
+import { CapacityAssessment } from './capacity-assessment.entity.js';
+import { CapacityLoaderFactory } from './capacity.loaders.js';
+import {
+  CapacityAssessmentResolver,
+  EnrolmentResolver,
+  OrganizationCapacityResolver,
+  TrainingMatchingResolver,
+  TrainingOfferResolver,
+} from './capacity.resolver.js';
+import { Enrolment, EnrolmentEvent } from './enrolment.entity.js';
+import { EnrolmentsService } from './enrolments.service.js';
+import { EvaluationService } from './evaluation.service.js';
+import { TrainingOffer } from './training-offer.entity.js';
+import { TrainingOffersService } from './training-offers.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CapacityAssessment, TrainingOffer, Enrolment, EnrolmentEvent]),
+    OrganizationsModule,
+    MatchingModule,
+  ],
+  providers: [
+    AssessmentsService,
+    TrainingOffersService,
+    EnrolmentsService,
+    EvaluationService,
+    CapacityLoaderFactory,
+    CapacityAssessmentResolver,
+    TrainingOfferResolver,
+    EnrolmentResolver,
+    OrganizationCapacityResolver,
+    TrainingMatchingResolver,
+  ],
+  exports: [AssessmentsService, TrainingOffersService, EnrolmentsService, EvaluationService],
+})
+export class CapacityModule implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly loaders: CapacityLoaderFactory,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register('capacity', () => this.loaders.create());
+  }
+}

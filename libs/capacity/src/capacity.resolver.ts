@@ -1,0 +1,261 @@
+import { Args, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { User } from '@app/auth';
+import {
+  Connection,
+  CurrentUser,
+  Loaders,
+  Money,
+  money,
+  NotFoundError,
+  pageSize,
+  Public,
+  requireId,
+} from '@app/common';
+import type { AuthUser, RequestLoaders } from '@app/common';
+import { TrainingMatchingService } from '@app/matching';
+import { Organization } from '@app/organizations';
+import { Country, Language, loadAll } from '@app/reference-data';
+import { AssessmentsService } from './assessments.service.js';
+import { CapacityAssessment } from './capacity-assessment.entity.js';
+import { RateTrainingArgs, SubmitAssessmentArgs, TrainingOfferInput, TrainingOffersArgs } from './capacity.inputs.js';
+import { ProviderTrainingEvaluation, TrainingEvaluation, TrainingMatch } from './capacity.models.js';
+import { Enrolment, EnrolmentEvent, SEAT_STATUSES } from './enrolment.entity.js';
+import { EnrolmentsService } from './enrolments.service.js';
+import { EvaluationService } from './evaluation.service.js';
+import { TrainingOffer } from './training-offer.entity.js';
+import { TrainingOffersService } from './training-offers.service.js';
+
+@ObjectType()
+export class TrainingOfferConnection extends Connection(TrainingOffer, 'TrainingOfferConnection') {}
+
+@Resolver(() => CapacityAssessment)
+export class CapacityAssessmentResolver {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Mutation(() => CapacityAssessment, {
+    description: 'Members of the organization; each area at most once, level 1..5. Earlier assessments are kept.',
+  })
+  submitCapacityAssessment(@CurrentUser() user: AuthUser, @Args() args: SubmitAssessmentArgs) {
+    return this.assessments.submit(user, args);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() a: CapacityAssessment, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(a.organizationId);
+  }
+}
+
+@Resolver(() => TrainingOffer)
+export class TrainingOfferResolver {
+  constructor(
+    private readonly offers: TrainingOffersService,
+    private readonly enrolmentsService: EnrolmentsService,
+  ) {}
+
+  @Public()
+  @Query(() => TrainingOffer, { nullable: true, description: 'DRAFT offers only for the provider’s members' })
+  async trainingOffer(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
+    return this.offers.get(id, await l.organizations.access());
+  }
+
+  @Public()
+  @Query(() => TrainingOfferConnection, {
+    description: 'PUBLISHED offers, soonest first (by relevance when searching)',
+  })
+  trainingOffers(@Args() args: TrainingOffersArgs) {
+    return this.offers.list(args);
+  }
+
+  @Mutation(() => TrainingOffer, { description: 'OWNER/ADMIN of a provider organization; starts as DRAFT' })
+  createTrainingOffer(@CurrentUser() user: AuthUser, @Args('input') input: TrainingOfferInput) {
+    return this.offers.create(user, input);
+  }
+
+  @Mutation(() => TrainingOffer)
+  updateTrainingOffer(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: TrainingOfferInput,
+  ) {
+    return this.offers.update(user, id, input);
+  }
+
+  @Mutation(() => TrainingOffer, { description: 'DRAFT → PUBLISHED; enrolment must not have closed yet' })
+  publishTrainingOffer(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.offers.publish(user, id);
+  }
+
+  @ResolveField(() => Organization)
+  provider(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(t.providerId);
+  }
+
+  @ResolveField(() => [Language])
+  languages(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.language, t.languages);
+  }
+
+  @ResolveField(() => Country, { nullable: true })
+  country(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    return t.country ? l.reference.country.load(t.country) : null;
+  }
+
+  @ResolveField(() => Money, { nullable: true, description: 'Null = free' })
+  cost(@Parent() t: TrainingOffer) {
+    return money(t.costAmount, t.costCurrency);
+  }
+
+  @ResolveField(() => Int, { description: 'seats − (ACCEPTED + COMPLETED)' })
+  async seatsLeft(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    return Math.max(0, t.seats - (await l.capacity.offerStats.load(t.id)).seatsTaken);
+  }
+
+  @ResolveField(() => Int, { description: 'Enrolments on the waiting list' })
+  async waitlisted(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    return (await l.capacity.offerStats.load(t.id)).waitlisted;
+  }
+
+  @ResolveField(() => Float, { nullable: true })
+  async averageRating(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    return EvaluationService.offerEvaluation(t, await l.capacity.offerStats.load(t.id)).averageRating;
+  }
+
+  @ResolveField(() => Int)
+  async ratingsCount(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    return (await l.capacity.offerStats.load(t.id)).ratingsCount;
+  }
+
+  @ResolveField(() => Int)
+  async completions(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    return (await l.capacity.offerStats.load(t.id)).completions;
+  }
+
+  @ResolveField(() => TrainingEvaluation, { description: 'Completions, completion rate and average rating' })
+  async evaluation(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    return EvaluationService.offerEvaluation(t, await l.capacity.offerStats.load(t.id));
+  }
+
+  @ResolveField(() => [Enrolment], {
+    description: "The provider's members and moderators see every enrolment; an organization's members see their own",
+  })
+  async enrolments(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
+    const access = await l.organizations.access();
+    const all = await l.capacity.enrolmentsByTraining.load(t.id);
+    return all.filter((e) => this.enrolmentsService.canSee(e, t.providerId, access));
+  }
+}
+
+@Resolver(() => Enrolment)
+export class EnrolmentResolver {
+  constructor(private readonly enrolments: EnrolmentsService) {}
+
+  @Mutation(() => Enrolment, { description: 'ACCEPTED while seats are left, else WAITLISTED' })
+  enrol(
+    @CurrentUser() user: AuthUser,
+    @Args('trainingId', { type: () => ID }) trainingId: string,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ) {
+    return this.enrolments.enrol(user, trainingId, organizationId);
+  }
+
+  @Mutation(() => Enrolment, { description: 'Frees a seat; the oldest WAITLISTED moves up in the same transaction' })
+  cancelEnrolment(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.enrolments.cancel(user, id);
+  }
+
+  @Mutation(() => Enrolment, { description: 'The provider (OWNER/ADMIN) marks an ACCEPTED enrolment COMPLETED' })
+  completeEnrolment(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.enrolments.complete(user, id);
+  }
+
+  @Mutation(() => Enrolment, { description: 'Once, 1..5, only after COMPLETED' })
+  rateTraining(@CurrentUser() user: AuthUser, @Args() args: RateTrainingArgs) {
+    return this.enrolments.rate(user, args);
+  }
+
+  @ResolveField(() => TrainingOffer)
+  training(@Parent() e: Enrolment, @Loaders() l: RequestLoaders) {
+    return l.capacity.trainingOffer.load(e.trainingId);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() e: Enrolment, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(e.organizationId);
+  }
+
+  @ResolveField(() => User, { description: 'The member who enrolled' })
+  participant(@Parent() e: Enrolment, @Loaders() l: RequestLoaders) {
+    return l.organizations.user.load(e.participantId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Holds a seat (ACCEPTED or COMPLETED)' })
+  holdsSeat(@Parent() e: Enrolment) {
+    return SEAT_STATUSES.includes(e.status);
+  }
+
+  @ResolveField(() => [EnrolmentEvent], { description: 'Every transition: who, when, from, to' })
+  history(@Parent() e: Enrolment) {
+    return this.enrolments.history(e.id);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationCapacityResolver {
+  constructor(private readonly evaluation: EvaluationService) {}
+
+  @ResolveField(() => CapacityAssessment, {
+    nullable: true,
+    description: "The latest self-assessment; only for the organization's members and moderators (null otherwise)",
+  })
+  async capacityAssessment(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    const access = await l.organizations.access();
+    if (!access.moderator && !access.roles.has(o.id)) return null;
+    return l.capacity.latestAssessment.load(o.id);
+  }
+
+  @ResolveField(() => [Enrolment], {
+    description: "Its enrolments, oldest first; only for the organization's members and moderators (empty otherwise)",
+  })
+  async enrolments(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    const access = await l.organizations.access();
+    if (!access.moderator && !access.roles.has(o.id)) return [];
+    return l.capacity.enrolmentsByOrganization.load(o.id);
+  }
+
+  @ResolveField(() => ProviderTrainingEvaluation, {
+    description: 'As a training provider: completions, completion rate and average rating, in total and per offer',
+  })
+  trainingEvaluation(@Parent() o: Organization) {
+    return this.evaluation.providerEvaluation(o.id);
+  }
+}
+
+@Resolver()
+export class TrainingMatchingResolver {
+  constructor(private readonly matching: TrainingMatchingService) {}
+
+  @Query(() => [TrainingMatch], {
+    description:
+      "Open training offers for an organization, ranked with reasons; for the organization's members and moderators (it reveals needs)",
+  })
+  async trainingMatches(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Loaders() l: RequestLoaders,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<TrainingMatch[]> {
+    const organization = await l.organizations.organization.load(requireId(organizationId, 'Organization'));
+    const access = await l.organizations.access();
+    if (!organization || (!access.moderator && !access.roles.has(organizationId))) {
+      throw new NotFoundError('Organization', organizationId);
+    }
+    const matches = await this.matching.trainingMatches(organizationId, pageSize(first));
+    return Promise.all(
+      matches.map(async (m) => ({
+        training: (await l.capacity.trainingOffer.load(m.trainingId)) as TrainingOffer,
+        score: m.score,
+        reasons: m.reasons,
+        addressesNeeds: m.addressesNeeds as TrainingMatch['addressesNeeds'],
+      })),
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import { EntityManager } from 'typeorm';
+import { NotFoundError } from '@app/common';
+import { recordEvent } from '@app/events';
+import { Enrolment, EnrolmentEvent, EnrolmentStatus } from './enrolment.entity.js';
+import { TrainingOffer } from './training-offer.entity.js';
+
+/**
+ * The seat rules in one place. Every write that changes who holds a seat first locks the offer's
+ * row (SELECT … FOR UPDATE) and counts seats under that lock, so ACCEPTED + COMPLETED never
+ * exceeds `seats`, on PostgreSQL and on PGlite alike. Lock order: offer, then enrolment.
+ */
+export async function lockOffer(manager: EntityManager, id: string): Promise<TrainingOffer | null> {
+  return manager
+    .getRepository(TrainingOffer)
+    .createQueryBuilder('t')
+    .setLock('pessimistic_write')
+    .where('t.id = :id', { id })
+    .getOne();
+}
+
+export async function lockEnrolment(manager: EntityManager, id: string): Promise<Enrolment> {
+  const enrolment = await manager
+    .getRepository(Enrolment)
+    .createQueryBuilder('e')
+    .setLock('pessimistic_write')
+    .where('e.id = :id', { id })
+    .getOne();
+  if (!enrolment) throw new NotFoundError('Enrolment', id);
+  return enrolment;
+}
+
+/** ACCEPTED + COMPLETED enrolments of an offer (call with the offer locked). */
+export async function takenSeats(manager: EntityManager, trainingId: string): Promise<number> {
+  const [{ n }] = await manager.query(
+    `SELECT count(*)::int AS n FROM enrolment WHERE training_id = $1 AND status IN ('ACCEPTED', 'COMPLETED')`,
+    [trainingId],
+  );
+  return n;
+}
+
+export function recordEnrolmentEvent(
+  manager: EntityManager,
+  enrolmentId: string,
+  from: EnrolmentStatus | null,
+  to: EnrolmentStatus,
+  actorId: string,
+) {
+  return manager.insert(EnrolmentEvent, { enrolmentId, actorId, fromStatus: from, toStatus: to });
+}
+
+/**
+ * Moves the oldest WAITLISTED enrolments (created_at, id) up while seats are free (call with the
+ * offer locked), recording an ENROLMENT_PROMOTED event for each. Returns the ids promoted.
+ */
+export async function fillSeats(manager: EntityManager, offer: TrainingOffer, actorId: string): Promise<string[]> {
+  const free = offer.seats - (await takenSeats(manager, offer.id));
+  if (free <= 0) return [];
+  const rows: Array<{ id: string; organization_id: string }> = await manager.query(
+    `SELECT id, organization_id FROM enrolment WHERE training_id = $1 AND status = 'WAITLISTED' ORDER BY created_at ASC, id ASC LIMIT $2`,
+    [offer.id, free],
+  );
+  if (!rows.length) return [];
+  await manager.query(`UPDATE enrolment SET status = 'ACCEPTED', updated_at = now() WHERE id = ANY($1)`, [
+    rows.map((r) => r.id),
+  ]);
+  for (const { id, organization_id: organizationId } of rows) {
+    await recordEnrolmentEvent(manager, id, EnrolmentStatus.WAITLISTED, EnrolmentStatus.ACCEPTED, actorId);
+    await recordEvent(manager, {
+      type: 'ENROLMENT_PROMOTED',
+      payload: { enrolmentId: id, trainingOfferId: offer.id, organizationId, title: offer.title },
+    });
+  }
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,128 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { User } from '@app/auth';
+import { Organization } from '@app/organizations';
+import { TrainingOffer } from './training-offer.entity.js';
+
+/**
+ * ACCEPTED while seats are left, else WAITLISTED; COMPLETED by the provider; CANCELLED by the
+ * enrolled organization. APPLIED and DECLINED are part of the contract for providers that select
+ * participants; the current flows do not produce them.
+ */
+export enum EnrolmentStatus {
+  APPLIED = 'APPLIED',
+  ACCEPTED = 'ACCEPTED',
+  WAITLISTED = 'WAITLISTED',
+  DECLINED = 'DECLINED',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(EnrolmentStatus, { name: 'EnrolmentStatus' });
+
+/** Statuses of a live enrolment: one per (offer, organization). */
+export const LIVE_ENROLMENT_STATUSES = [
+  EnrolmentStatus.APPLIED,
+  EnrolmentStatus.ACCEPTED,
+  EnrolmentStatus.WAITLISTED,
+  EnrolmentStatus.COMPLETED,
+];
+/** Statuses that hold a seat. */
+export const SEAT_STATUSES = [EnrolmentStatus.ACCEPTED, EnrolmentStatus.COMPLETED];
+
+/**
+ * An organization's enrolment in a training offer, made by one of its members (the participant).
+ * UQ_enrolment_live (created in the migration: training, organization WHERE status is live) keeps
+ * one live enrolment per pair under concurrency. Never deleted: cancelled with a timestamp.
+ */
+@ObjectType()
+@Entity('enrolment')
+@Index('UQ_enrolment_live', { synchronize: false })
+@Index('IDX_enrolment_training_status', ['trainingId', 'status', 'createdAt'])
+export class Enrolment {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => TrainingOffer, { onDelete: 'RESTRICT', nullable: false })
+  training?: TrainingOffer;
+
+  @Column({ type: 'uuid' })
+  trainingId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
+  organization?: Organization;
+
+  @Index('IDX_enrolment_organization')
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT', nullable: false })
+  participant?: User;
+
+  @Index('IDX_enrolment_participant')
+  @Column({ type: 'uuid' })
+  participantId: string;
+
+  @Field(() => EnrolmentStatus)
+  @Column({ type: 'enum', enum: EnrolmentStatus, enumName: 'enrolment_status' })
+  status: EnrolmentStatus;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'smallint', nullable: true })
+  rating: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  ratedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  completedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  cancelledAt: Date | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+/** Every transition of an enrolment: who, when, from, to (creation has no `from`). */
+@ObjectType()
+@Entity('enrolment_event')
+export class EnrolmentEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Enrolment, { onDelete: 'CASCADE', nullable: false })
+  enrolment?: Enrolment;
+
+  @Index('IDX_enrolment_event_enrolment')
+  @Column({ type: 'uuid' })
+  enrolmentId: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  actorId: string;
+
+  @Field(() => EnrolmentStatus, { nullable: true })
+  @Column({ type: 'enum', enum: EnrolmentStatus, enumName: 'enrolment_status', nullable: true })
+  fromStatus: EnrolmentStatus | null;
+
+  @Field(() => EnrolmentStatus)
+  @Column({ type: 'enum', enum: EnrolmentStatus, enumName: 'enrolment_status' })
+  toStatus: EnrolmentStatus;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

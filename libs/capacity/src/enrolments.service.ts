@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
+import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS } from '@app/organizations';
+import { recordEvent } from '@app/events';
+import { isUniqueViolation } from '@app/persistence';
+import { RateTrainingArgs } from './capacity.inputs.js';
+import { Enrolment, EnrolmentEvent, EnrolmentStatus, LIVE_ENROLMENT_STATUSES } from './enrolment.entity.js';
+import { fillSeats, lockEnrolment, lockOffer, recordEnrolmentEvent, takenSeats } from './enrolment-seats.js';
+import { TrainingOffer, TrainingStatus } from './training-offer.entity.js';
+import { TrainingOffersService } from './training-offers.service.js';
+
+const DUPLICATE = 'This organization already has a live enrolment in this training';
+const CANCELLABLE = [EnrolmentStatus.APPLIED, EnrolmentStatus.ACCEPTED, EnrolmentStatus.WAITLISTED];
+
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: OrganizationPolicy,
+  ) {}
+
+  /** The enrolled organization's members, the provider's members and moderators see an enrolment. */
+  canSee(
+    enrolment: Enrolment,
+    providerId: string,
+    access: { moderator: boolean; roles: { has(id: string): boolean } },
+  ): boolean {
+    return access.moderator || access.roles.has(enrolment.organizationId) || access.roles.has(providerId);
+  }
+
+  /**
+   * A member enrols their organization: ACCEPTED while seats are left, else WAITLISTED. Refused with
+   * CONFLICT when the offer is not PUBLISHED or enrolment has closed (wrong state, like a closed
+   * fund) or a live enrolment exists; with BAD_USER_INPUT (field organizationId) when the offer is
+   * closed to the organization's kind (the organization named does not qualify, like fund eligibility).
+   */
+  async enrol(user: AuthUser, trainingId: string, organizationId: string): Promise<Enrolment> {
+    requireId(trainingId, 'TrainingOffer');
+    requireId(organizationId, 'Organization');
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const { organization } = await this.policy.requireRole(
+          user,
+          organizationId,
+          { action: 'enrol in trainings' },
+          manager,
+        );
+        const offer = await lockOffer(manager, trainingId);
+        if (
+          !offer ||
+          (offer.status === TrainingStatus.DRAFT && !(await this.policy.roleOf(user.id, offer.providerId, manager)))
+        ) {
+          throw new NotFoundError('TrainingOffer', trainingId);
+        }
+        if (offer.status !== TrainingStatus.PUBLISHED)
+          throw new ConflictError(`The training is ${offer.status}, not open for enrolment`);
+        if (TrainingOffersService.enrolmentClosesAt(offer).getTime() <= Date.now())
+          throw new ConflictError('Enrolment in this training has closed (its application deadline has passed)');
+        if (offer.eligibleOrganizationKinds.length && !offer.eligibleOrganizationKinds.includes(organization.kind)) {
+          throw new BadInputError(
+            'organizationId',
+            `The training is open to ${offer.eligibleOrganizationKinds.join(', ')} only, not to ${organization.kind}`,
+          );
+        }
+        const live = await manager
+          .getRepository(Enrolment)
+          .createQueryBuilder('e')
+          .where('e.training_id = :trainingId AND e.organization_id = :organizationId AND e.status IN (:...live)', {
+            trainingId,
+            organizationId,
+            live: LIVE_ENROLMENT_STATUSES,
+          })
+          .getExists();
+        if (live) throw new ConflictError(DUPLICATE);
+        const status =
+          (await takenSeats(manager, offer.id)) < offer.seats ? EnrolmentStatus.ACCEPTED : EnrolmentStatus.WAITLISTED;
+        const enrolment = await manager.save(
+          manager.create(Enrolment, { trainingId, organizationId, participantId: user.id, status }),
+        );
+        await recordEnrolmentEvent(manager, enrolment.id, null, status, user.id);
+        if (status === EnrolmentStatus.ACCEPTED) {
+          await recordEvent(manager, {
+            type: 'ENROLMENT_ACCEPTED',
+            payload: { enrolmentId: enrolment.id, trainingOfferId: offer.id, organizationId, title: offer.title },
+          });
+        }
+        return enrolment;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_enrolment_live')) throw new ConflictError(DUPLICATE);
+      throw error;
+    }
+  }
+
+  /** Members of the enrolled organization cancel; a freed seat goes to the oldest WAITLISTED in the same transaction. */
+  cancel(user: AuthUser, id: string): Promise<Enrolment> {
+    return this.transition(user, id, async (manager, enrolment, offer) => {
+      await this.policy.requireRole(user, enrolment.organizationId, { action: 'cancel its enrolments' }, manager);
+      if (!CANCELLABLE.includes(enrolment.status))
+        throw new ConflictError(`An enrolment that is ${enrolment.status} cannot be cancelled`);
+      enrolment.cancelledAt = new Date();
+      return {
+        to: EnrolmentStatus.CANCELLED,
+        after: async () => {
+          await fillSeats(manager, offer, user.id);
+        },
+      };
+    });
+  }
+
+  /** OWNER/ADMIN of the provider mark an ACCEPTED enrolment COMPLETED. */
+  complete(user: AuthUser, id: string): Promise<Enrolment> {
+    return this.transition(user, id, async (manager, enrolment, offer) => {
+      await this.policy.requireRole(
+        user,
+        offer.providerId,
+        { roles: MANAGER_ROLES, kinds: PROVIDER_KINDS, action: 'complete enrolments' },
+        manager,
+      );
+      if (enrolment.status !== EnrolmentStatus.ACCEPTED)
+        throw new ConflictError(`Only an ACCEPTED enrolment can be completed; this one is ${enrolment.status}`);
+      enrolment.completedAt = new Date();
+      return { to: EnrolmentStatus.COMPLETED };
+    });
+  }
+
+  /** Members of the enrolled organization rate once, 1..5, only after COMPLETED (CONFLICT otherwise). */
+  async rate(user: AuthUser, args: RateTrainingArgs): Promise<Enrolment> {
+    requireId(args.enrolmentId, 'Enrolment');
+    return this.dataSource.transaction(async (manager) => {
+      const enrolment = await this.visible(manager, user, args.enrolmentId);
+      await this.policy.requireRole(user, enrolment.organizationId, { action: 'rate its trainings' }, manager);
+      const locked = await lockEnrolment(manager, enrolment.id);
+      if (locked.status !== EnrolmentStatus.COMPLETED)
+        throw new ConflictError(`Only a COMPLETED training can be rated; this enrolment is ${locked.status}`);
+      if (locked.rating !== null) throw new ConflictError('This training has already been rated');
+      locked.rating = args.rating;
+      locked.comment = args.comment?.trim() || null;
+      locked.ratedAt = new Date();
+      return manager.save(locked);
+    });
+  }
+
+  history(enrolmentId: string): Promise<EnrolmentEvent[]> {
+    return this.dataSource
+      .getRepository(EnrolmentEvent)
+      .find({ where: { enrolmentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Reads an enrolment the user may see (NOT_FOUND otherwise), without locks. */
+  private async visible(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+  ): Promise<Enrolment & { providerId: string }> {
+    const enrolment = await manager.findOneBy(Enrolment, { id });
+    if (!enrolment) throw new NotFoundError('Enrolment', id);
+    const offer = await manager.findOneByOrFail(TrainingOffer, { id: enrolment.trainingId });
+    const roles = new Set<string>();
+    for (const orgId of [enrolment.organizationId, offer.providerId]) {
+      if (await this.policy.roleOf(user.id, orgId, manager)) roles.add(orgId);
+    }
+    if (!this.canSee(enrolment, offer.providerId, { moderator: this.policy.isModerator(user), roles })) {
+      throw new NotFoundError('Enrolment', id);
+    }
+    return Object.assign(enrolment, { providerId: offer.providerId });
+  }
+
+  /** Locks the offer, then the enrolment (the seat lock order), applies one transition and records it. */
+  private async transition(
+    user: AuthUser,
+    id: string,
+    decide: (
+      manager: EntityManager,
+      enrolment: Enrolment,
+      offer: TrainingOffer,
+    ) => Promise<{ to: EnrolmentStatus; after?: () => Promise<void> }>,
+  ): Promise<Enrolment> {
+    requireId(id, 'Enrolment');
+    return this.dataSource.transaction(async (manager) => {
+      const seen = await this.visible(manager, user, id);
+      const offer = (await lockOffer(manager, seen.trainingId)) as TrainingOffer;
+      const enrolment = await lockEnrolment(manager, id);
+      const from = enrolment.status;
+      const { to, after } = await decide(manager, enrolment, offer);
+      enrolment.status = to;
+      const saved = await manager.save(enrolment);
+      await recordEnrolmentEvent(manager, saved.id, from, to, user.id);
+      if (after) await after();
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import {
+  assertCurrency,
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  Page,
+  paginate,
+  requireId,
+  SortKey,
+} from '@app/common';
+import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, ViewerAccess } from '@app/organizations';
+import { recordEvent } from '@app/events';
+import { ReferenceDataService } from '@app/reference-data';
+import { TrainingOffersArgs, TrainingOfferInput } from './capacity.inputs.js';
+import { fillSeats, lockOffer, takenSeats } from './enrolment-seats.js';
+import { TrainingFormat, TrainingOffer, TrainingStatus } from './training-offer.entity.js';
+
+const TSQUERY = "websearch_to_tsquery('english', :search)";
+
+@Injectable()
+export class TrainingOffersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: OrganizationPolicy,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  /** When enrolment closes: the application deadline, or the start when there is none. */
+  static enrolmentClosesAt(offer: Pick<TrainingOffer, 'applicationDeadline' | 'startsAt'>): Date {
+    return offer.applicationDeadline ?? offer.startsAt;
+  }
+
+  /** DRAFT offers are seen by the provider's members only; the others by anyone. */
+  canSee(offer: TrainingOffer, access: Pick<ViewerAccess, 'roles'>): boolean {
+    return offer.status !== TrainingStatus.DRAFT || access.roles.has(offer.providerId);
+  }
+
+  async get(id: string, access: ViewerAccess): Promise<TrainingOffer> {
+    const offer = await this.dataSource.getRepository(TrainingOffer).findOneBy({ id: requireId(id, 'TrainingOffer') });
+    if (!offer || !this.canSee(offer, access)) throw new NotFoundError('TrainingOffer', id);
+    return offer;
+  }
+
+  /** PUBLISHED offers; soonest first, or by relevance when searching. */
+  list(args: TrainingOffersArgs): Promise<Page<TrainingOffer>> {
+    const qb = this.dataSource
+      .getRepository(TrainingOffer)
+      .createQueryBuilder('t')
+      .where('t.status = :published', { published: TrainingStatus.PUBLISHED });
+    if (args.capacityAreas?.length) qb.andWhere('t.capacity_areas && :areas::text[]', { areas: args.capacityAreas });
+    if (args.format) qb.andWhere('t.format = :format', { format: args.format });
+    const search = args.search?.trim();
+    if (search) qb.andWhere(`t.search_vector @@ ${TSQUERY}`, { search });
+    const keys: SortKey[] = search
+      ? [
+          { expr: `ts_rank(t.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
+          { expr: 't.id', direction: 'ASC' },
+        ]
+      : [
+          { expr: 't.starts_at', direction: 'ASC' },
+          { expr: 't.id', direction: 'ASC' },
+        ];
+    return paginate(qb as SelectQueryBuilder<TrainingOffer>, keys, args);
+  }
+
+  async create(user: AuthUser, input: TrainingOfferInput): Promise<TrainingOffer> {
+    requireId(input.providerId, 'Organization');
+    await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireProvider(user, input.providerId, manager, 'create training offers');
+      return manager.save(
+        manager.create(TrainingOffer, { ...this.fields(input), providerId: input.providerId, createdById: user.id }),
+      );
+    });
+  }
+
+  /**
+   * Edits an offer. Seats may not drop below the seats already taken; more seats on a published
+   * offer move the oldest waitlisted enrolments up at once.
+   */
+  async update(user: AuthUser, id: string, input: TrainingOfferInput): Promise<TrainingOffer> {
+    requireId(id, 'TrainingOffer');
+    await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      const offer = await this.managed(manager, user, id, 'update training offers');
+      if (input.providerId !== offer.providerId)
+        throw new BadInputError('input.providerId', 'A training offer cannot move to another provider');
+      if (offer.status === TrainingStatus.CANCELLED) throw new ConflictError('A cancelled training cannot be edited');
+      const taken = await takenSeats(manager, offer.id);
+      if (input.seats < taken) {
+        throw new BadInputError('input.seats', `input.seats must be at least ${taken}, the seats already taken`);
+      }
+      Object.assign(offer, this.fields(input));
+      const saved = await manager.save(offer);
+      if (saved.status === TrainingStatus.PUBLISHED) await fillSeats(manager, saved, user.id);
+      return saved;
+    });
+  }
+
+  async publish(user: AuthUser, id: string): Promise<TrainingOffer> {
+    requireId(id, 'TrainingOffer');
+    return this.dataSource.transaction(async (manager) => {
+      const offer = await this.managed(manager, user, id, 'publish training offers');
+      if (offer.status !== TrainingStatus.DRAFT)
+        throw new ConflictError(`Only a DRAFT training can be published; this one is ${offer.status}`);
+      if (TrainingOffersService.enrolmentClosesAt(offer).getTime() <= Date.now()) {
+        throw new BadInputError(
+          offer.applicationDeadline ? 'applicationDeadline' : 'startsAt',
+          'Enrolment would already be closed: the application deadline (or start) must be in the future',
+        );
+      }
+      offer.status = TrainingStatus.PUBLISHED;
+      offer.publishedAt = new Date();
+      const saved = await manager.save(offer);
+      await recordEvent(manager, {
+        type: 'TRAINING_PUBLISHED',
+        payload: { trainingOfferId: saved.id, providerId: saved.providerId, title: saved.title, actorId: user.id },
+      });
+      return saved;
+    });
+  }
+
+  /** Locks an offer and checks the user is OWNER/ADMIN of its provider. Invisible drafts are NOT_FOUND. */
+  private async managed(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<TrainingOffer> {
+    const offer = await lockOffer(manager, id);
+    if (!offer) throw new NotFoundError('TrainingOffer', id);
+    if (offer.status === TrainingStatus.DRAFT && !(await this.policy.roleOf(user.id, offer.providerId, manager))) {
+      throw new NotFoundError('TrainingOffer', id);
+    }
+    await this.requireProvider(user, offer.providerId, manager, action);
+    return offer;
+  }
+
+  private requireProvider(user: AuthUser, providerId: string, manager: EntityManager, action: string) {
+    return this.policy.requireRole(user, providerId, { roles: MANAGER_ROLES, kinds: PROVIDER_KINDS, action }, manager);
+  }
+
+  private async validate(input: TrainingOfferInput) {
+    await this.reference.assertLanguages('input.languages', input.languages);
+    if (input.country) await this.reference.assertCountries('input.country', [input.country]);
+    if (input.format !== TrainingFormat.ONLINE && !input.country) {
+      throw new BadInputError('input.country', `input.country is required for ${input.format} trainings`);
+    }
+    if (input.cost) assertCurrency('input.cost.currency', input.cost.currency);
+    if (input.endsAt && input.endsAt.getTime() <= input.startsAt.getTime()) {
+      throw new BadInputError('input.endsAt', 'input.endsAt must be after input.startsAt');
+    }
+    if (input.applicationDeadline && input.applicationDeadline.getTime() > input.startsAt.getTime()) {
+      throw new BadInputError(
+        'input.applicationDeadline',
+        'input.applicationDeadline must not be after input.startsAt',
+      );
+    }
+  }
+
+  private fields(input: TrainingOfferInput): Partial<TrainingOffer> {
+    return {
+      title: input.title,
+      description: input.description,
+      capacityAreas: [...new Set(input.capacityAreas)],
+      format: input.format,
+      languages: [...new Set(input.languages)],
+      country: input.country || null,
+      city: input.city || null,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt ?? null,
+      applicationDeadline: input.applicationDeadline ?? null,
+      seats: input.seats,
+      costAmount: input.cost ? String(input.cost.amount) : null,
+      costCurrency: input.cost ? input.cost.currency : null,
+      subsidyAvailable: input.subsidyAvailable ?? false,
+      eligibleOrganizationKinds: [...new Set(input.eligibleOrganizationKinds ?? [])],
+    };
+  }
+}

@@ -1,0 +1,237 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { User } from '@app/auth';
+import { Organization } from '@app/organizations';
+
+export enum ConsultationLevel {
+  LOCAL = 'LOCAL',
+  NATIONAL = 'NATIONAL',
+  REGIONAL = 'REGIONAL',
+  INTERNATIONAL = 'INTERNATIONAL',
+}
+registerEnumType(ConsultationLevel, { name: 'ConsultationLevel' });
+
+export enum ConsultationStatus {
+  DRAFT = 'DRAFT',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(ConsultationStatus, {
+  name: 'ConsultationStatus',
+  description: 'DRAFT → OPEN → CLOSED. An OPEN consultation whose closesAt has passed is CLOSED everywhere, at once.',
+});
+
+export enum InvitationStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+}
+registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
+
+/**
+ * A consultation convened by a government agency, local authority or international organization
+ * (domain.md, "Dialogue"). `status` is the stored one; the API exposes the effective status
+ * (ConsultationsService.effectiveStatus). Country and theme codes are arrays like the organization's.
+ */
+@ObjectType()
+@Entity('consultation')
+@Index('IDX_consultation_status_closes_at', ['status', 'closesAt'])
+export class Consultation {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
+  convener?: Organization;
+
+  @Index('IDX_consultation_convener')
+  @Column({ type: 'uuid' })
+  convenerId: string;
+
+  @Field()
+  @Column({ length: 200 })
+  title: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  description: string;
+
+  @Field(() => ConsultationLevel)
+  @Column({ type: 'enum', enum: ConsultationLevel, enumName: 'consultation_level' })
+  level: ConsultationLevel;
+
+  /** Stored status; the API exposes the effective one. */
+  @Column({
+    type: 'enum',
+    enum: ConsultationStatus,
+    enumName: 'consultation_status',
+    default: ConsultationStatus.DRAFT,
+  })
+  status: ConsultationStatus;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  themes: string[];
+
+  /** Diaspora communities whose voice is sought. */
+  @Column('text', { array: true, default: () => "'{}'" })
+  countriesOfOrigin: string[];
+
+  /** Where it is held (ISO 3166-1 alpha-2). */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  country: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Contributions are accepted from opensAt (or from opening) …' })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  opensAt: Date | null;
+
+  @Field({ description: '… until closesAt; past it the consultation is CLOSED' })
+  @Column({ type: 'timestamptz', precision: 3 })
+  closesAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  openedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'uuid' })
+  createdById: string;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+/**
+ * An organization invited to a consultation. One per (consultation, organization): the unique index
+ * makes re-inviting return the existing invitation, also under concurrency.
+ */
+@ObjectType()
+@Entity('consultation_invitation')
+@Index('UQ_consultation_invitation', ['consultationId', 'organizationId'], { unique: true })
+export class ConsultationInvitation {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Consultation, { onDelete: 'RESTRICT', nullable: false })
+  consultation?: Consultation;
+
+  @Column({ type: 'uuid' })
+  consultationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
+  organization?: Organization;
+
+  @Index('IDX_consultation_invitation_organization')
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Field(() => InvitationStatus)
+  @Column({
+    type: 'enum',
+    enum: InvitationStatus,
+    enumName: 'invitation_status',
+    default: InvitationStatus.PENDING,
+  })
+  status: InvitationStatus;
+
+  @Column({ type: 'uuid' })
+  invitedById: string;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  respondedAt: Date | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+/** A contribution of an organization to a consultation. Never deleted (no operation removes one). */
+@ObjectType()
+@Entity('contribution')
+export class Contribution {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Consultation, { onDelete: 'RESTRICT', nullable: false })
+  consultation?: Consultation;
+
+  @Index('IDX_contribution_consultation')
+  @Column({ type: 'uuid' })
+  consultationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
+  organization?: Organization;
+
+  @Index('IDX_contribution_organization')
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT', nullable: false })
+  author?: User;
+
+  @Column({ type: 'uuid' })
+  authorId: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  body: string;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}
+
+/**
+ * Every state change of a consultation (invitationId null: DRAFT → OPEN → CLOSED) and of its
+ * invitations (invitationId set: null → PENDING → ACCEPTED | DECLINED): who, when, from, to.
+ */
+@ObjectType()
+@Entity('consultation_event')
+export class ConsultationEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Consultation, { onDelete: 'RESTRICT', nullable: false })
+  consultation?: Consultation;
+
+  @Index('IDX_consultation_event_consultation')
+  @Column({ type: 'uuid' })
+  consultationId: string;
+
+  @ManyToOne(() => ConsultationInvitation, { onDelete: 'RESTRICT', nullable: true })
+  invitation?: ConsultationInvitation | null;
+
+  @Field(() => ID, { nullable: true, description: 'Set for a change of an invitation' })
+  @Index('IDX_consultation_event_invitation')
+  @Column({ type: 'uuid', nullable: true })
+  invitationId: string | null;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  actorId: string;
+
+  @Field(() => String, { nullable: true, description: 'A ConsultationStatus, or an InvitationStatus' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  fromStatus: string | null;
+
+  @Field()
+  @Column({ type: 'varchar', length: 20 })
+  toStatus: string;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,156 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { lowerCodes, PageArgs, trim, upperCodes } from '@app/common';
+import { ConsultationLevel } from './consultation.entity.js';
+
+export const MAX_CONTRIBUTION_LENGTH = 10_000;
+export const MAX_INVITATIONS_PER_CALL = 100;
+
+@InputType()
+export class ConsultationInput {
+  @Field(() => ID, { description: 'A GOVERNMENT_AGENCY, LOCAL_AUTHORITY or INTERNATIONAL_ORGANIZATION' })
+  @IsString()
+  convenerId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3, { message: 'title must be at least 3 characters' })
+  @MaxLength(150, { message: 'title must be at most 150 characters' })
+  title: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(10, { message: 'description must be at least 10 characters' })
+  @MaxLength(8000, { message: 'description must be at most 8000 characters' })
+  description: string;
+
+  @Field(() => ConsultationLevel)
+  @IsEnum(ConsultationLevel)
+  level: ConsultationLevel;
+
+  @Field(() => [String], { description: 'Theme codes (see the themes query); at least one' })
+  @IsString({ each: true })
+  @ArrayMinSize(1, { message: 'themes must name at least one theme' })
+  @ArrayMaxSize(19)
+  themes: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Diaspora communities whose voice is sought (ISO 3166-1)' })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(60)
+  countriesOfOrigin?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Where it is held (ISO 3166-1 alpha-2)' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsOptional()
+  @IsString()
+  country?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  opensAt?: Date | null;
+
+  @Field(() => Date)
+  @IsDate()
+  closesAt: Date;
+}
+
+@ArgsType()
+export class ConsultationsArgs extends PageArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Only consultations open for contributions now' })
+  @IsOptional()
+  @IsBoolean()
+  openOnly?: boolean | null;
+}
+
+@ArgsType()
+export class SubmitContributionArgs {
+  @Field(() => ID)
+  @IsString()
+  consultationId: string;
+
+  @Field(() => ID, { description: 'The contributing organization (the caller is a member)' })
+  @IsString()
+  organizationId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(10, { message: 'body must be at least 10 characters' })
+  @MaxLength(MAX_CONTRIBUTION_LENGTH, { message: `body must be at most ${MAX_CONTRIBUTION_LENGTH} characters` })
+  body: string;
+}
+
+@ArgsType()
+export class InviteArgs {
+  @Field(() => ID)
+  @IsString()
+  consultationId: string;
+
+  @Field(() => [ID])
+  @IsString({ each: true })
+  @ArrayMinSize(1, { message: 'organizationIds must name at least one organization' })
+  @ArrayMaxSize(MAX_INVITATIONS_PER_CALL, {
+    message: `organizationIds must name at most ${MAX_INVITATIONS_PER_CALL} organizations`,
+  })
+  organizationIds: string[];
+}
+
+/** Filters are hard (every result passes all of them); empty lists mean "any". */
+@InputType()
+export class CounterpartQuery {
+  @Field(() => [String], { nullable: true, description: 'The community represented (ISO 3166-1)' })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(60)
+  countriesOfOrigin?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Where the organization is based (ISO 3166-1)' })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(60)
+  countriesOfResidence?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Theme codes' })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(19)
+  themes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes' })
+  @Transform(lowerCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(30)
+  languages?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only VERIFIED organizations' })
+  @IsOptional()
+  @IsBoolean()
+  verifiedOnly?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Diversify the shortlist by residence country, gender leadership and kind (greedy re-rank)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  balanced?: boolean | null;
+}

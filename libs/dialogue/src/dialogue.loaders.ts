@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, ObjectLiteral } from 'typeorm';
+import { Consultation, ConsultationInvitation, Contribution } from './consultation.entity.js';
+
+export interface DialogueLoaders {
+  consultation: DataLoader<string, Consultation | null>;
+  /** A consultation's invitations, oldest first. */
+  invitationsByConsultation: DataLoader<string, ConsultationInvitation[]>;
+  /** A consultation's contributions, oldest first (filter by viewer before exposing them). */
+  contributionsByConsultation: DataLoader<string, Contribution[]>;
+}
+
+declare module '@app/common' {
+  interface RequestLoaders {
+    dialogue: DialogueLoaders;
+  }
+}
+
+@Injectable()
+export class DialogueLoaderFactory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  create(): DialogueLoaders {
+    const byConsultation = <T extends ObjectLiteral & { consultationId: string }>(entity: new () => T) =>
+      new DataLoader<string, T[]>(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(entity)
+          .createQueryBuilder('x')
+          .where('x.consultation_id = ANY(:ids)', { ids })
+          .orderBy('x.created_at')
+          .addOrderBy('x.id')
+          .getMany();
+        return ids.map((id) => rows.filter((r) => r.consultationId === id));
+      });
+    return {
+      consultation: new DataLoader(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(Consultation)
+          .createQueryBuilder('c')
+          .where('c.id = ANY(:ids)', { ids })
+          .getMany();
+        const map = new Map(rows.map((c) => [c.id, c]));
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+      invitationsByConsultation: byConsultation(ConsultationInvitation),
+      contributionsByConsultation: byConsultation(Contribution),
+    };
+  }
+}

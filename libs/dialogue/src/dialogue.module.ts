@@ -1,0 +1,42 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoaderRegistry } from '@app/common';
+import { MatchingModule } from '@app/matching';
+import { OrganizationsModule } from '@app/organizations';
+import { Consultation, ConsultationEvent, ConsultationInvitation, Contribution } from './consultation.entity.js';
+import { ConsultationsService } from './consultations.service.js';
+import { DialogueLoaderFactory } from './dialogue.loaders.js';
+import {
+  ConsultationInvitationResolver,
+  ConsultationResolver,
+  ContributionResolver,
+  DialogueCounterpartsResolver,
+} from './dialogue.resolver.js';
+
+/** Dialogue with governments: consultations, invitations, contributions and the counterpart finder. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Consultation, ConsultationInvitation, Contribution, ConsultationEvent]),
+    OrganizationsModule,
+    MatchingModule,
+  ],
+  providers: [
+    ConsultationsService,
+    DialogueLoaderFactory,
+    ConsultationResolver,
+    ConsultationInvitationResolver,
+    ContributionResolver,
+    DialogueCounterpartsResolver,
+  ],
+  exports: [ConsultationsService],
+})
+export class DialogueModule implements OnModuleInit {
+  constructor(
+    private readonly registry: LoaderRegistry,
+    private readonly loaders: DialogueLoaderFactory,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register('dialogue', () => this.loaders.create());
+  }
+}

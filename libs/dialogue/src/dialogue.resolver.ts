@@ -1,0 +1,196 @@
+import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, CurrentUser, Loaders, Public } from '@app/common';
+import type { AuthUser, RequestLoaders } from '@app/common';
+import { User } from '@app/auth';
+import { OrganizationMatch } from '@app/matching';
+import { Organization } from '@app/organizations';
+import { Country, loadAll, Theme } from '@app/reference-data';
+import {
+  Consultation,
+  ConsultationEvent,
+  ConsultationInvitation,
+  ConsultationStatus,
+  Contribution,
+} from './consultation.entity.js';
+import { ConsultationsService } from './consultations.service.js';
+import {
+  ConsultationInput,
+  ConsultationsArgs,
+  CounterpartQuery,
+  InviteArgs,
+  SubmitContributionArgs,
+} from './dialogue.inputs.js';
+
+@ObjectType()
+export class ConsultationConnection extends Connection(Consultation, 'ConsultationConnection') {}
+
+@Resolver(() => Consultation)
+export class ConsultationResolver {
+  constructor(private readonly service: ConsultationsService) {}
+
+  @Public()
+  @Query(() => Consultation, { nullable: true, description: "DRAFT consultations only for the convener's members" })
+  async consultation(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
+    return this.service.get(id, await l.organizations.access());
+  }
+
+  @Public()
+  @Query(() => ConsultationConnection, {
+    description: "OPEN and CLOSED consultations (and the viewer's own DRAFTs), newest first; openOnly: open now",
+  })
+  async consultations(@Args() args: ConsultationsArgs, @Loaders() l: RequestLoaders) {
+    return this.service.list(args, await l.organizations.access());
+  }
+
+  @Mutation(() => Consultation, {
+    description: 'OWNER/ADMIN of a GOVERNMENT_AGENCY, LOCAL_AUTHORITY or INTERNATIONAL_ORGANIZATION; starts as DRAFT',
+  })
+  createConsultation(@CurrentUser() user: AuthUser, @Args('input') input: ConsultationInput) {
+    return this.service.create(user, input);
+  }
+
+  @Mutation(() => Consultation, { description: 'DRAFT → OPEN; closesAt must be in the future' })
+  openConsultation(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.open(user, id);
+  }
+
+  @Mutation(() => Consultation, { description: 'OPEN → CLOSED' })
+  closeConsultation(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.close(user, id);
+  }
+
+  @ResolveField(() => ConsultationStatus, {
+    description: 'Effective status: past closesAt an OPEN consultation is CLOSED',
+  })
+  status(@Parent() c: Consultation) {
+    return ConsultationsService.effectiveStatus(c);
+  }
+
+  @ResolveField(() => Boolean, { description: 'OPEN, past opensAt (if set) and before closesAt' })
+  acceptsContributions(@Parent() c: Consultation) {
+    return ConsultationsService.acceptsContributions(c);
+  }
+
+  @ResolveField(() => Organization)
+  convener(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(c.convenerId);
+  }
+
+  @ResolveField(() => [Theme])
+  themes(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.theme, c.themes);
+  }
+
+  @ResolveField(() => [Country], { description: 'Diaspora communities whose voice is sought' })
+  countriesOfOrigin(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
+    return loadAll(l.reference.country, c.countriesOfOrigin);
+  }
+
+  @ResolveField(() => Country, { nullable: true, description: 'Where it is held' })
+  country(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
+    return c.country ? l.reference.country.load(c.country) : null;
+  }
+
+  @ResolveField(() => [ConsultationInvitation], {
+    description:
+      'Public for OPEN and CLOSED consultations (who was invited and who accepted is a matter of transparency)',
+  })
+  invitations(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
+    return l.dialogue.invitationsByConsultation.load(c.id);
+  }
+
+  @ResolveField(() => [Contribution], {
+    description: "All for the convener's members and moderators; otherwise only those of the viewer's organizations",
+  })
+  async contributions(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
+    const [access, all] = await Promise.all([
+      l.organizations.access(),
+      l.dialogue.contributionsByConsultation.load(c.id),
+    ]);
+    return this.service.visibleContributions(c, all, access);
+  }
+
+  @ResolveField(() => [ConsultationEvent], {
+    description:
+      "Every change of the consultation and its invitations (who, when, from, to): the convener's members and moderators",
+  })
+  async history(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
+    return this.service.canSeeHistory(c, await l.organizations.access()) ? this.service.history(c.id) : [];
+  }
+}
+
+@Resolver(() => ConsultationInvitation)
+export class ConsultationInvitationResolver {
+  constructor(private readonly service: ConsultationsService) {}
+
+  @Mutation(() => [ConsultationInvitation], {
+    description: "The convener's OWNER/ADMIN; re-inviting returns the existing invitation",
+  })
+  inviteToConsultation(@CurrentUser() user: AuthUser, @Args() args: InviteArgs) {
+    return this.service.invite(user, args);
+  }
+
+  @Mutation(() => ConsultationInvitation, { description: 'Members of the invited organization; until it closes' })
+  respondToInvitation(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+  ) {
+    return this.service.respond(user, id, accept);
+  }
+
+  @ResolveField(() => Consultation)
+  consultation(@Parent() i: ConsultationInvitation, @Loaders() l: RequestLoaders) {
+    return l.dialogue.consultation.load(i.consultationId);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() i: ConsultationInvitation, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(i.organizationId);
+  }
+}
+
+@Resolver(() => Contribution)
+export class ContributionResolver {
+  constructor(private readonly service: ConsultationsService) {}
+
+  @Mutation(() => Contribution, {
+    description:
+      'Members of the organization, while OPEN; when anyone was invited, only invited organizations that accepted',
+  })
+  submitContribution(@CurrentUser() user: AuthUser, @Args() args: SubmitContributionArgs) {
+    return this.service.contribute(user, args);
+  }
+
+  @ResolveField(() => Consultation)
+  consultation(@Parent() x: Contribution, @Loaders() l: RequestLoaders) {
+    return l.dialogue.consultation.load(x.consultationId);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() x: Contribution, @Loaders() l: RequestLoaders) {
+    return l.organizations.organization.load(x.organizationId);
+  }
+
+  @ResolveField(() => User)
+  author(@Parent() x: Contribution, @Loaders() l: RequestLoaders) {
+    return l.organizations.user.load(x.authorId);
+  }
+}
+
+@Resolver()
+export class DialogueCounterpartsResolver {
+  constructor(private readonly service: ConsultationsService) {}
+
+  /** Signed-in users only (government officers shortlisting); the directory itself stays public. */
+  @Query(() => [OrganizationMatch], {
+    description:
+      'Signed-in users. Organizations a government may consult: every filter holds for every result; ranked by relevance and representativeness with reasons (score desc, id); balanced: a diversified shortlist in pick order',
+  })
+  dialogueCounterparts(
+    @Args('query') query: CounterpartQuery,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ) {
+    return this.service.counterparts(query, first);
+  }
+}

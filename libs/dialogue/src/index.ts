@@ -1,0 +1,5 @@
+export * from './consultation.entity.js';
+export * from './consultations.service.js';
+export * from './dialogue.inputs.js';
+export * from './dialogue.loaders.js';
+export * from './dialogue.module.js';

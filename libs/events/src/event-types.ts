@@ -1,0 +1,65 @@
+/**
+ * The domain events that become background jobs after commit, with their payloads. A service
+ * records one inside its transaction (`recordEvent(manager, { type, payload })`); processors
+ * subscribe with `EventsService.handle(type, handler)`.
+ */
+export interface DomainEventPayloads {
+  /** publishFund: DRAFT → OPEN. Fan-out: matching organizations' members (libs/notifications). */
+  FUND_PUBLISHED: { fundId: string; funderId: string; actorId: string };
+  /** proposePartnership. Notifies the partner's members. */
+  PARTNERSHIP_PROPOSED: { partnershipId: string; initiatorId: string; partnerId: string; actorId: string };
+  /** respondToPartnership: PROPOSED → ACTIVE | DECLINED. Notifies the initiator's members. */
+  PARTNERSHIP_ANSWERED: {
+    partnershipId: string;
+    initiatorId: string;
+    partnerId: string;
+    status: 'ACTIVE' | 'DECLINED';
+    actorId: string;
+  };
+  /** decideApplication: any decision of the funder. Notifies the applicant's members. */
+  APPLICATION_DECIDED: {
+    applicationId: string;
+    fundId: string;
+    organizationId: string;
+    status: string;
+    actorId: string;
+  };
+  /** decideVerification: PENDING → VERIFIED | REJECTED. Notifies the organization's members. */
+  VERIFICATION_DECIDED: {
+    organizationId: string;
+    status: 'VERIFIED' | 'REJECTED';
+    note: string | null;
+    actorId: string | null;
+  };
+  /**
+   * publishTrainingOffer (libs/capacity). Organizations whose needs (capacity areas assessed at
+   * level ≤ 2 in their latest assessment) the offer covers and whose kind it accepts.
+   */
+  TRAINING_PUBLISHED: { trainingOfferId: string; providerId: string; title: string; actorId: string };
+  /** enrol: the enrolment is ACCEPTED at once. Notifies the enrolled organization's members. */
+  ENROLMENT_ACCEPTED: { enrolmentId: string; trainingOfferId: string; organizationId: string; title: string };
+  /** cancelEnrolment freed a seat: the oldest WAITLISTED enrolment became ACCEPTED. Notifies its organization's members. */
+  ENROLMENT_PROMOTED: { enrolmentId: string; trainingOfferId: string; organizationId: string; title: string };
+  /** A consultation's convener invited an organization (libs/dialogue). Notifies the invited organization's members. */
+  INVITATION_RECEIVED: {
+    invitationId: string;
+    consultationId: string;
+    organizationId: string;
+    title: string;
+    convenerId: string;
+  };
+}
+
+export type DomainEventType = keyof DomainEventPayloads;
+
+export type DomainEvent<K extends DomainEventType = DomainEventType> = {
+  [T in K]: { type: T; payload: DomainEventPayloads[T] };
+}[K];
+
+/** An event as a processor receives it. */
+export interface DeliveredEvent<K extends DomainEventType = DomainEventType> {
+  id: string;
+  type: K;
+  payload: DomainEventPayloads[K];
+  createdAt: string;
+}

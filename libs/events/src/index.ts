@@ -1,0 +1,5 @@
+export * from './event-types.js';
+export * from './events.module.js';
+export * from './events.service.js';
+export * from './outbox-event.entity.js';
+export * from './record-event.js';

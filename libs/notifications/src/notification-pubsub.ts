@@ -1,0 +1,175 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '@app/config';
+
+/** What travels between processes: a notification as its subscriber sees it. */
+export interface NotificationMessage {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface DeliveredNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+const CHUNK = 500;
+
+/** A per-subscription buffer that GraphQL reads as an async iterator. */
+class Subscription implements AsyncIterableIterator<DeliveredNotification> {
+  private readonly buffer: DeliveredNotification[] = [];
+  private waiting?: (result: IteratorResult<DeliveredNotification>) => void;
+  private done = false;
+
+  constructor(private readonly onClose: () => void) {}
+
+  push(value: DeliveredNotification): void {
+    if (this.done) return;
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = undefined;
+      resolve({ value, done: false });
+    } else if (this.buffer.length < 1000) {
+      this.buffer.push(value);
+    }
+  }
+
+  next(): Promise<IteratorResult<DeliveredNotification>> {
+    if (this.buffer.length)
+      return Promise.resolve({ value: this.buffer.shift() as DeliveredNotification, done: false });
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<DeliveredNotification>> {
+    if (!this.done) {
+      this.done = true;
+      this.onClose();
+      this.waiting?.({ value: undefined, done: true });
+      this.waiting = undefined;
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(error: unknown): Promise<IteratorResult<DeliveredNotification>> {
+    void this.return();
+    return Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
+
+/**
+ * Carries new notifications to the GraphQL subscriptions of their users. Without Redis, in
+ * memory. With REDIS_URL, through Redis pub/sub (channel `<REDIS_KEY_PREFIX>notifications`, one
+ * dedicated subscriber connection per process), so a notification created by the worker or by
+ * another API instance reaches the instance the user's socket is connected to.
+ */
+@Injectable()
+export class NotificationPubSub implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(NotificationPubSub.name);
+  private readonly subscriptions = new Map<string, Set<Subscription>>();
+  private publisher?: Redis;
+  private subscriber?: Redis;
+  private readonly channel: string;
+  private ready: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly config: AppConfig) {
+    this.channel = `${config.REDIS_KEY_PREFIX}notifications`;
+  }
+
+  onModuleInit(): void {
+    if (!this.config.REDIS_URL) return;
+    // ioredis' keyPrefix does not apply to channels: the channel carries the prefix itself.
+    this.publisher = new Redis(this.config.REDIS_URL, { connectionName: 'nexus-notify-pub' });
+    this.subscriber = new Redis(this.config.REDIS_URL, { connectionName: 'nexus-notify-sub' });
+    for (const client of [this.publisher, this.subscriber]) {
+      client.on('error', (error) => this.logger.warn(`Redis (notifications): ${error.message}`));
+    }
+    this.subscriber.on('message', (channel: string, text: string) => {
+      if (channel !== this.channel) return;
+      try {
+        this.deliver(JSON.parse(text) as NotificationMessage[]);
+      } catch (error) {
+        this.logger.warn(`Bad notification message: ${(error as Error).message}`);
+      }
+    });
+    this.ready = this.subscriber.subscribe(this.channel);
+  }
+
+  /** Resolves once this process receives what is published (tests wait on it). */
+  whenReady(): Promise<unknown> {
+    return this.ready;
+  }
+
+  async publish(messages: NotificationMessage[]): Promise<void> {
+    if (!messages.length) return;
+    if (!this.publisher) {
+      this.deliver(messages);
+      return;
+    }
+    for (let i = 0; i < messages.length; i += CHUNK) {
+      await this.publisher.publish(this.channel, JSON.stringify(messages.slice(i, i + CHUNK)));
+    }
+  }
+
+  /** The notifications of one user from now on. */
+  subscribe(userId: string): AsyncIterableIterator<DeliveredNotification> {
+    const set = this.subscriptions.get(userId) ?? new Set<Subscription>();
+    const subscription: Subscription = new Subscription(() => {
+      set.delete(subscription);
+      if (!set.size) this.subscriptions.delete(userId);
+    });
+    set.add(subscription);
+    this.subscriptions.set(userId, set);
+    return subscription;
+  }
+
+  /** Open subscriptions of one user in this process. */
+  subscribersOf(userId: string): number {
+    return this.subscriptions.get(userId)?.size ?? 0;
+  }
+
+  get subscriberCount(): number {
+    let n = 0;
+    for (const set of this.subscriptions.values()) n += set.size;
+    return n;
+  }
+
+  private deliver(messages: NotificationMessage[]): void {
+    for (const m of messages) {
+      const set = this.subscriptions.get(m.userId);
+      if (!set) continue;
+      const value: DeliveredNotification = {
+        id: m.id,
+        kind: m.kind,
+        title: m.title,
+        body: m.body,
+        link: m.link,
+        createdAt: new Date(m.createdAt),
+        readAt: m.readAt ? new Date(m.readAt) : null,
+      };
+      for (const subscription of set) subscription.push(value);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const set of this.subscriptions.values()) for (const s of set) void s.return();
+    await Promise.all(
+      [this.subscriber, this.publisher].filter((c): c is Redis => !!c).map((c) => c.quit().catch(() => c.disconnect())),
+    );
+  }
+}

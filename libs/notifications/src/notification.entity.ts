@@ -1,0 +1,149 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '@app/auth';
+
+/** Whether a notification still has to be e-mailed (IMMEDIATE at once, DAILY_DIGEST in the digest). */
+export enum NotificationEmailState {
+  PENDING = 'PENDING',
+  SENT = 'SENT',
+  SKIPPED = 'SKIPPED',
+}
+
+export enum EmailFrequency {
+  IMMEDIATE = 'IMMEDIATE',
+  DAILY_DIGEST = 'DAILY_DIGEST',
+  NONE = 'NONE',
+}
+registerEnumType(EmailFrequency, {
+  name: 'EmailFrequency',
+  description: 'How a user wants notifications by e-mail: each at once, one digest a day, or none.',
+});
+
+/** The default for users who never chose (a digest rather than a stream of mails). */
+export const DEFAULT_EMAIL_FREQUENCY = EmailFrequency.DAILY_DIGEST;
+
+/**
+ * Something a user should learn of. `dedupeKey` is unique per user, so a job that runs twice (a
+ * retry, a redelivered event) inserts nothing twice: every insert is ON CONFLICT DO NOTHING.
+ */
+@ObjectType()
+@Entity('notification')
+@Index('UQ_notification_user_dedupe', ['userId', 'dedupeKey'], { unique: true })
+@Index('IDX_notification_user_created', ['userId', 'createdAt'])
+@Index('IDX_notification_email_pending', { synchronize: false })
+export class Notification {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
+  user?: User;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @Field({ description: 'FUND_MATCH, PARTNERSHIP_PROPOSED, PARTNERSHIP_ANSWERED, APPLICATION_DECIDED, …' })
+  @Column({ length: 60 })
+  kind: string;
+
+  @Field()
+  @Column({ length: 300 })
+  title: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  body: string;
+
+  @Field(() => String, { nullable: true, description: 'A path in the web app, e.g. /funds/<id>' })
+  @Column({ type: 'text', nullable: true })
+  link: string | null;
+
+  @Column({ length: 200 })
+  dedupeKey: string;
+
+  @Column({
+    type: 'enum',
+    enum: NotificationEmailState,
+    enumName: 'notification_email_state',
+    default: NotificationEmailState.PENDING,
+  })
+  emailState: NotificationEmailState;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  readAt: Date | null;
+}
+
+/** A user's e-mail choice; no row = DEFAULT_EMAIL_FREQUENCY. */
+@Entity('notification_preference')
+export class NotificationPreference {
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
+  user?: User;
+
+  @Column({ type: 'enum', enum: EmailFrequency, enumName: 'notification_email_frequency' })
+  emailFrequency: EmailFrequency;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class NotificationPreferences {
+  @Field(() => EmailFrequency)
+  emailFrequency: EmailFrequency;
+}
+
+/**
+ * Every e-mail the platform sent or tried to send (the "outbox that logs" without SMTP_URL).
+ * `dedupeKey` makes sending idempotent: a retried job never mails twice.
+ */
+@Entity('email_outbox')
+@Index('UQ_email_outbox_dedupe', ['dedupeKey'], { unique: true })
+export class EmailOutbox {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('IDX_email_outbox_user')
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @Column({ length: 254 })
+  toAddress: string;
+
+  @Column({ length: 300 })
+  subject: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ length: 200 })
+  dedupeKey: string;
+
+  @Column({ length: 20 })
+  transport: string;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  sentAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+}

@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { AuthUser, NotFoundError, pageSize, requireId } from '@app/common';
+import { JobQueue } from '@app/queue';
+import {
+  DEFAULT_EMAIL_FREQUENCY,
+  EmailFrequency,
+  Notification,
+  NotificationPreferences,
+} from './notification.entity.js';
+import { NotificationMessage, NotificationPubSub } from './notification-pubsub.js';
+import { MailerService } from './mailer.service.js';
+
+export const EMAIL_JOB = 'notification-emails';
+export const DIGEST_JOB = 'notification-daily-digest';
+
+/** The columns a new notification is published with (RETURNING of every insert). */
+export const NOTIFICATION_RETURNING = 'RETURNING id, user_id, kind, title, body, link, created_at, read_at';
+
+export interface MemberNotification {
+  organizationIds: string[];
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  /** Unique per user: the same key twice notifies once. */
+  dedupeKey: string;
+  /** Typically the user whose action caused it. */
+  excludeUserId?: string | null;
+  /** Only members with these roles (default: every member). */
+  roles?: readonly string[];
+}
+
+// Raw SQL rows (snake_case columns).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+
+const BATCH = 500;
+
+export function toMessage(row: Row): NotificationMessage {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: new Date(row.created_at).toISOString(),
+    readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
+  };
+}
+
+/** Notifications of the signed-in user, their creation (idempotent), delivery and e-mail. */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pubsub: NotificationPubSub,
+    private readonly queue: JobQueue,
+    private readonly mailer: MailerService,
+    private readonly config: AppConfig,
+  ) {}
+
+  // ---------- reading (only one's own) ----------
+
+  list(
+    user: AuthUser,
+    unreadOnly: boolean | null | undefined,
+    first: number | null | undefined,
+  ): Promise<Notification[]> {
+    const limit = pageSize(first);
+    const qb = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId: user.id });
+    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    return qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** Another user's notification does not exist for the caller (NOT_FOUND). Reading twice keeps the first readAt. */
+  async markRead(user: AuthUser, id: string): Promise<Notification> {
+    requireId(id, 'Notification');
+    const [rows] = await this.dataSource.query(
+      `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`,
+      [id, user.id],
+    );
+    if (!rows?.length) throw new NotFoundError('Notification', id);
+    return this.dataSource.getRepository(Notification).findOneByOrFail({ id });
+  }
+
+  async preferences(user: AuthUser): Promise<NotificationPreferences> {
+    const [row] = await this.dataSource.query(
+      `SELECT email_frequency FROM notification_preference WHERE user_id = $1`,
+      [user.id],
+    );
+    return { emailFrequency: (row?.email_frequency as EmailFrequency) ?? DEFAULT_EMAIL_FREQUENCY };
+  }
+
+  async updatePreferences(user: AuthUser, emailFrequency: EmailFrequency): Promise<NotificationPreferences> {
+    await this.dataSource.query(
+      `INSERT INTO notification_preference (user_id, email_frequency) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET email_frequency = EXCLUDED.email_frequency, updated_at = now()`,
+      [user.id, emailFrequency],
+    );
+    return { emailFrequency };
+  }
+
+  // ---------- creating (jobs) ----------
+
+  /** Notifies the members of organizations once per dedupeKey; publishes the new ones. */
+  async notifyMembers(n: MemberNotification, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    if (!n.organizationIds.length) return 0;
+    const rows: Row[] = await manager.query(
+      `INSERT INTO notification (user_id, kind, title, body, link, dedupe_key)
+       SELECT DISTINCT m.user_id, $2, left($3, 300), $4, $5, $6 FROM membership m
+        WHERE m.organization_id = ANY($1::uuid[])
+          AND ($7::uuid IS NULL OR m.user_id <> $7::uuid)
+          AND ($8::text[] IS NULL OR m.role::text = ANY($8::text[]))
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING
+       ${NOTIFICATION_RETURNING}`,
+      [n.organizationIds, n.kind, n.title, n.body, n.link, n.dedupeKey, n.excludeUserId ?? null, n.roles ?? null],
+    );
+    await this.created(rows);
+    return rows.length;
+  }
+
+  /** After new notifications exist: push them to subscribers and let the e-mail job look. */
+  async created(rows: Row[]): Promise<void> {
+    if (!rows.length) return;
+    await this.pubsub.publish(rows.map(toMessage));
+    // Coalesces bursts: one e-mail job per two-second window. Should enqueueing fail, the
+    // scheduled run of the same job mails them (the notifications are committed already).
+    await this.queue
+      .add(EMAIL_JOB, {}, { jobId: `${EMAIL_JOB}-${Math.floor(Date.now() / 2000)}` })
+      .catch((error) => this.logger.warn(`E-mail job not enqueued: ${(error as Error).message}`));
+  }
+
+  // ---------- e-mail ----------
+
+  /** IMMEDIATE users get one mail per notification; NONE users' are skipped; DAILY_DIGEST wait for the digest. */
+  async sendPendingEmails(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const rows: Row[] = await this.dataSource.query(
+        `SELECT n.id, n.user_id, n.title, n.body, n.link, u.email,
+                coalesce(p.email_frequency::text, $1) AS frequency
+           FROM notification n
+           JOIN app_user u ON u.id = n.user_id
+           LEFT JOIN notification_preference p ON p.user_id = n.user_id
+          WHERE n.email_state = 'PENDING' AND coalesce(p.email_frequency::text, $1) <> 'DAILY_DIGEST'
+          ORDER BY n.created_at, n.id LIMIT $2`,
+        [DEFAULT_EMAIL_FREQUENCY, BATCH],
+      );
+      if (!rows.length) return sent;
+      const skipped = rows.filter((r) => r.frequency === EmailFrequency.NONE).map((r) => r.id);
+      if (skipped.length) {
+        await this.dataSource.query(`UPDATE notification SET email_state = 'SKIPPED' WHERE id = ANY($1)`, [skipped]);
+      }
+      for (const r of rows.filter((x) => x.frequency === EmailFrequency.IMMEDIATE)) {
+        await this.mailer.send({
+          userId: r.user_id,
+          to: r.email,
+          subject: r.title,
+          text: `${r.body}${r.link ? `\n\n${this.config.PUBLIC_WEB_URL}${r.link}` : ''}`,
+          dedupeKey: `notification:${r.id}`,
+        });
+        await this.dataSource.query(`UPDATE notification SET email_state = 'SENT' WHERE id = $1`, [r.id]);
+        sent++;
+      }
+      if (rows.length < BATCH) return sent;
+    }
+  }
+
+  /** One mail per DAILY_DIGEST user with everything pending; the same set of notifications mails once. */
+  async sendDailyDigests(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const users: Row[] = await this.dataSource.query(
+        `SELECT n.user_id, u.email,
+                array_agg(n.id ORDER BY n.created_at, n.id) AS ids,
+                json_agg(json_build_object('title', n.title, 'body', n.body, 'link', n.link) ORDER BY n.created_at, n.id) AS items
+           FROM notification n
+           JOIN app_user u ON u.id = n.user_id
+           LEFT JOIN notification_preference p ON p.user_id = n.user_id
+          WHERE n.email_state = 'PENDING' AND coalesce(p.email_frequency::text, $1) = 'DAILY_DIGEST'
+          GROUP BY n.user_id, u.email
+          LIMIT $2`,
+        [DEFAULT_EMAIL_FREQUENCY, BATCH],
+      );
+      if (!users.length) return sent;
+      for (const u of users) {
+        const ids = u.ids as string[];
+        const items = u.items as Array<{ title: string; body: string; link: string | null }>;
+        const digest = createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32);
+        const text = items
+          .map((i) => `• ${i.title}\n  ${i.body}${i.link ? `\n  ${this.config.PUBLIC_WEB_URL}${i.link}` : ''}`)
+          .join('\n\n');
+        await this.mailer.send({
+          userId: u.user_id,
+          to: u.email,
+          subject: `Diaspora Nexus: ${items.length} new notification${items.length === 1 ? '' : 's'}`,
+          text,
+          dedupeKey: `digest:${u.user_id}:${digest}`,
+        });
+        await this.dataSource.query(`UPDATE notification SET email_state = 'SENT' WHERE id = ANY($1)`, [ids]);
+        sent++;
+      }
+      if (users.length < BATCH) return sent;
+    }
+  }
+}

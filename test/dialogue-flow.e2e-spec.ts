@@ -1,0 +1,561 @@
+import { DEMO_PASSWORD, DemoSeeder } from '@app/demo';
+import { COUNTERPART_KINDS } from '@app/matching';
+import { QueryCounterLogger } from '@app/persistence';
+import { TestApp } from './support/test-app.js';
+import { addMember, createOrg, dataSource, registerUser, TestUser, verify } from './support/fixtures.js';
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
+
+const COUNTERPARTS = `query($q: CounterpartQuery!, $first: Int) {
+  dialogueCounterparts(query: $q, first: $first) {
+    score reasons { factor points detail }
+    organization { id name kind verification womenLed
+      countriesOfOrigin { code } countriesOfResidence { code } themes { code } languages { code } }
+  }
+}`;
+const CREATE = `mutation($i: ConsultationInput!) { createConsultation(input: $i) { id status convener { id } } }`;
+const OPEN = `mutation($id: ID!) { openConsultation(id: $id) { id status openedAt } }`;
+const CLOSE = `mutation($id: ID!) { closeConsultation(id: $id) { id status closedAt } }`;
+const INVITE = `mutation($c: ID!, $o: [ID!]!) { inviteToConsultation(consultationId: $c, organizationIds: $o) {
+  id status organization { id } consultation { id } } }`;
+const RESPOND = `mutation($id: ID!, $a: Boolean!) { respondToInvitation(id: $id, accept: $a) { id status } }`;
+const CONTRIBUTE = `mutation($c: ID!, $o: ID!, $b: String!) { submitContribution(consultationId: $c, organizationId: $o, body: $b) {
+  id body createdAt author { id } organization { id } consultation { id } } }`;
+const READ = `query($id: ID!) { consultation(id: $id) { id status acceptsContributions title level
+  themes { code } countriesOfOrigin { code } country { code }
+  invitations { id status organization { id } }
+  contributions { id body organization { id } author { id } }
+  history { invitationId actorId fromStatus toStatus } } }`;
+
+interface Match {
+  score: number;
+  reasons: Array<{ factor: string; points: number; detail: string }>;
+  organization: {
+    id: string;
+    name: string;
+    kind: string;
+    verification: string;
+    womenLed: boolean;
+    countriesOfOrigin: { code: string }[];
+    countriesOfResidence: { code: string }[];
+    themes: { code: string }[];
+    languages: { code: string }[];
+  };
+}
+type Query = {
+  countriesOfOrigin?: string[];
+  countriesOfResidence?: string[];
+  themes?: string[];
+  languages?: string[];
+  verifiedOnly?: boolean;
+  balanced?: boolean;
+};
+
+const codes = (xs: { code: string }[]) => xs.map((x) => x.code);
+const overlaps = (want: string[] | undefined, have: { code: string }[]) =>
+  !want?.length || codes(have).some((c) => want.includes(c));
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Every filter of the query holds for every result; reasons add up to the score (0..1). */
+function expectHonest(matches: Match[], q: Query) {
+  for (const m of matches) {
+    const o = m.organization;
+    expect(COUNTERPART_KINDS).toContain(o.kind);
+    expect(overlaps(q.countriesOfOrigin, o.countriesOfOrigin)).toBe(true);
+    expect(overlaps(q.countriesOfResidence, o.countriesOfResidence)).toBe(true);
+    expect(overlaps(q.themes, o.themes)).toBe(true);
+    expect(overlaps(q.languages, o.languages)).toBe(true);
+    if (q.verifiedOnly) expect(o.verification).toBe('VERIFIED');
+    expect(round4(m.reasons.reduce((s, r) => s + r.points, 0))).toBe(m.score);
+    expect(m.score).toBeGreaterThan(0);
+    expect(m.score).toBeLessThanOrEqual(1);
+    expect(m.reasons.every((r) => r.points > 0 && r.detail.length > 0)).toBe(true);
+  }
+}
+
+describe('Dialogue with governments: counterparts → consultation → invitations → contributions', () => {
+  let t: TestApp;
+  let officer: TestUser;
+  let ministry: string;
+  const owners: TestUser[] = [];
+  const orgs: Array<{ id: string; name: string }> = [];
+  let notCandidates: string[];
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    officer = await registerUser(t, 'officer');
+    ministry = (
+      await createOrg(t, officer, {
+        name: 'Department of Migrant Workers',
+        kind: 'GOVERNMENT_AGENCY',
+        countriesOfOrigin: [],
+        countriesOfResidence: ['PH'],
+        themes: ['LABOUR_MIGRATION'],
+      })
+    ).id;
+    await verify(t, ministry);
+    // Seven Filipino organizations in Italy and Spain, of decreasing weight.
+    const profiles = [
+      {
+        kind: 'MIGRANT_ASSOCIATION',
+        res: ['IT'],
+        themes: ['LABOUR_MIGRATION', 'DOMESTIC_WORK'],
+        members: 900,
+        v: true,
+      },
+      { kind: 'DIASPORA_NETWORK', res: ['IT', 'ES'], themes: ['LABOUR_MIGRATION'], members: 30, v: true },
+      { kind: 'TRADE_UNION', res: ['IT'], themes: ['LABOUR_MIGRATION', 'DOMESTIC_WORK'], members: 3000, v: true },
+      { kind: 'MIGRANT_ASSOCIATION', res: ['ES'], themes: ['DOMESTIC_WORK'], members: 200, v: false },
+      { kind: 'DIASPORA_ORGANIZATION', res: ['IT'], themes: ['DOMESTIC_WORK', 'GENDER'], members: 120, v: true },
+      { kind: 'FAITH_BASED', res: ['IT'], themes: ['LABOUR_MIGRATION'], members: 50, v: false },
+      { kind: 'MIGRANT_ASSOCIATION', res: ['ES'], themes: ['LABOUR_MIGRATION'], members: 10, v: false },
+    ];
+    for (const [i, p] of profiles.entries()) {
+      const owner = await registerUser(t, `owner${i}`);
+      owners.push(owner);
+      const org = await createOrg(t, owner, {
+        name: `Filipino association ${i}`,
+        kind: p.kind,
+        countriesOfOrigin: ['PH'],
+        countriesOfResidence: p.res,
+        themes: p.themes,
+        languages: ['tl', 'it'],
+        memberCount: p.members,
+        democraticGovernance: i % 2 === 0,
+        womenLed: i % 3 === 0,
+      });
+      if (p.v) await verify(t, org.id);
+      orgs.push(org);
+    }
+    // Not candidates: wrong kind, wrong community, wrong place, wrong themes.
+    const other = await registerUser(t, 'other');
+    notCandidates = [
+      (
+        await createOrg(t, other, {
+          kind: 'ACADEMIC',
+          countriesOfOrigin: ['PH'],
+          countriesOfResidence: ['IT'],
+          themes: ['LABOUR_MIGRATION'],
+        })
+      ).id,
+      (
+        await createOrg(t, other, {
+          kind: 'FUNDER',
+          countriesOfOrigin: ['PH'],
+          countriesOfResidence: ['IT'],
+          themes: ['LABOUR_MIGRATION'],
+        })
+      ).id,
+      (
+        await createOrg(t, other, {
+          countriesOfOrigin: ['GH'],
+          countriesOfResidence: ['IT'],
+          themes: ['LABOUR_MIGRATION'],
+        })
+      ).id,
+      (
+        await createOrg(t, other, {
+          countriesOfOrigin: ['PH'],
+          countriesOfResidence: ['DE'],
+          themes: ['LABOUR_MIGRATION'],
+        })
+      ).id,
+      (await createOrg(t, other, { countriesOfOrigin: ['PH'], countriesOfResidence: ['IT'], themes: ['HEALTH'] })).id,
+    ];
+  });
+  afterAll(() => t?.close());
+
+  it('finds counterparts, convenes, invites the top five, collects two contributions, closes, and refuses a late one', async () => {
+    // 1. The officer finds counterparts: every filter holds, ranked by score, reasons add up.
+    const q: Query = {
+      countriesOfOrigin: ['PH'],
+      countriesOfResidence: ['IT', 'ES'],
+      themes: ['LABOUR_MIGRATION', 'DOMESTIC_WORK'],
+    };
+    const all = (await t.ok(COUNTERPARTS, { q, first: 20 }, officer.token)).dialogueCounterparts as Match[];
+    expect(all.map((m) => m.organization.id).sort()).toEqual(orgs.map((o) => o.id).sort());
+    expect(all.some((m) => notCandidates.includes(m.organization.id))).toBe(false);
+    expectHonest(all, q);
+    for (let i = 1; i < all.length; i++) expect(all[i - 1].score).toBeGreaterThanOrEqual(all[i].score);
+    // The strongest profile (verified, 900 members, both themes, democratic) beats the weakest one.
+    const rank = (id: string) => all.findIndex((m) => m.organization.id === id);
+    expect(rank(orgs[0].id)).toBeLessThan(rank(orgs[6].id));
+    expect(all[0].reasons.map((r) => r.factor)).toEqual(expect.arrayContaining(['ORIGIN', 'RESIDENCE', 'THEMES']));
+    const top = (await t.ok(COUNTERPARTS, { q, first: 5 }, officer.token)).dialogueCounterparts as Match[];
+    expect(top.map((m) => m.organization.id)).toEqual(all.slice(0, 5).map((m) => m.organization.id));
+
+    // 2. Convene: a DRAFT only the convener sees.
+    const created = (
+      await t.ok(
+        CREATE,
+        {
+          i: {
+            convenerId: ministry,
+            title: 'Labour rights of Filipino domestic workers in Italy and Spain',
+            description: 'Consultation before the renegotiation of the bilateral labour agreements.',
+            level: 'NATIONAL',
+            themes: ['LABOUR_MIGRATION', 'DOMESTIC_WORK'],
+            countriesOfOrigin: ['ph'],
+            country: 'it',
+            closesAt: day(30),
+          },
+        },
+        officer.token,
+      )
+    ).createConsultation;
+    expect(created).toMatchObject({ status: 'DRAFT', convener: { id: ministry } });
+    const id = created.id as string;
+    expect((await t.gql(READ, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(READ, { id }, owners[0].token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const mine = await t.ok(`{ consultations { totalCount nodes { id } } }`, {}, officer.token);
+    expect(mine.consultations.nodes.map((n: { id: string }) => n.id)).toContain(id);
+    expect((await t.ok(`{ consultations { totalCount } }`)).consultations.totalCount).toBe(0);
+
+    // 3. Open it; now anyone reads it.
+    expect((await t.ok(OPEN, { id }, officer.token)).openConsultation.status).toBe('OPEN');
+    const publicView = (await t.ok(READ, { id })).consultation;
+    expect(publicView).toMatchObject({
+      status: 'OPEN',
+      acceptsContributions: true,
+      level: 'NATIONAL',
+      countriesOfOrigin: [{ code: 'PH' }],
+      country: { code: 'IT' },
+      history: [],
+    });
+    expect((await t.ok(`{ consultations(openOnly: true) { totalCount nodes { id } } }`)).consultations.nodes).toEqual([
+      { id },
+    ]);
+
+    // 4. Invite the top five; re-inviting two of them duplicates nothing.
+    const topIds = top.map((m) => m.organization.id);
+    const invitations = (await t.ok(INVITE, { c: id, o: topIds }, officer.token)).inviteToConsultation;
+    expect(invitations.map((i: { organization: { id: string } }) => i.organization.id)).toEqual(topIds);
+    expect(invitations.every((i: { status: string }) => i.status === 'PENDING')).toBe(true);
+    const again = (await t.ok(INVITE, { c: id, o: [topIds[1], topIds[0]] }, officer.token)).inviteToConsultation;
+    expect(again.map((i: { id: string }) => i.id)).toEqual([invitations[1].id, invitations[0].id]);
+    const [{ n }] = await dataSource(t).query(
+      'SELECT count(*)::int AS n FROM consultation_invitation WHERE consultation_id = $1',
+      [id],
+    );
+    expect(n).toBe(5);
+
+    // 5. Two accept, one declines (any member may answer: here a MEMBER of the second organization).
+    const ownerOf = (orgId: string) => owners[orgs.findIndex((o) => o.id === orgId)];
+    const [a, b, c] = topIds;
+    const memberOfB = await registerUser(t, 'memberb');
+    await addMember(t, ownerOf(b), b, memberOfB, 'MEMBER');
+    const inv = (orgId: string) =>
+      invitations.find((i: { organization: { id: string } }) => i.organization.id === orgId).id;
+    expect((await t.ok(RESPOND, { id: inv(a), a: true }, ownerOf(a).token)).respondToInvitation.status).toBe(
+      'ACCEPTED',
+    );
+    expect((await t.ok(RESPOND, { id: inv(b), a: true }, memberOfB.token)).respondToInvitation.status).toBe('ACCEPTED');
+    expect((await t.ok(RESPOND, { id: inv(c), a: false }, ownerOf(c).token)).respondToInvitation.status).toBe(
+      'DECLINED',
+    );
+    // Another organization's member cannot answer for it.
+    expect((await t.gql(RESPOND, { id: inv(topIds[3]), a: true }, ownerOf(a).token)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+
+    // 6. They contribute; a decliner, a pending invitee and an uninvited organization cannot.
+    const bodyA = 'Written contracts, a weekly rest day and pension portability are our three priorities.';
+    const bodyB = 'Our member associations ask for a diaspora seat on the joint committee of the agreement.';
+    const contribA = (await t.ok(CONTRIBUTE, { c: id, o: a, b: bodyA }, ownerOf(a).token)).submitContribution;
+    expect(contribA).toMatchObject({ body: bodyA, author: { id: ownerOf(a).id }, organization: { id: a } });
+    await t.ok(CONTRIBUTE, { c: id, o: b, b: bodyB }, memberOfB.token);
+    const refused = async (orgId: string, user: TestUser) =>
+      (await t.gql(CONTRIBUTE, { c: id, o: orgId, b: 'We would like to contribute too, please.' }, user.token))
+        .errors?.[0].extensions?.code;
+    expect(await refused(c, ownerOf(c))).toBe('CONFLICT'); // declined
+    expect(await refused(topIds[3], ownerOf(topIds[3]))).toBe('CONFLICT'); // still pending
+    const uninvited = orgs.find((o) => !topIds.includes(o.id)) as { id: string };
+    expect(await refused(uninvited.id, ownerOf(uninvited.id))).toBe('FORBIDDEN');
+    expect(await refused(a, ownerOf(c))).toBe('FORBIDDEN'); // not a member of the organization named
+
+    // Who sees what: invitations are public; contributions only for the convener and their authors.
+    const anonymous = (await t.ok(READ, { id })).consultation;
+    expect(anonymous.invitations).toHaveLength(5);
+    expect(anonymous.contributions).toEqual([]);
+    const asA = (await t.ok(READ, { id }, ownerOf(a).token)).consultation;
+    expect(asA.contributions.map((x: { body: string }) => x.body)).toEqual([bodyA]);
+    const asConvener = (await t.ok(READ, { id }, officer.token)).consultation;
+    expect(asConvener.contributions.map((x: { body: string }) => x.body)).toEqual([bodyA, bodyB]);
+    expect(asConvener.invitations.filter((i: { status: string }) => i.status === 'ACCEPTED')).toHaveLength(2);
+
+    // 7. It closes; a late contribution is CONFLICT; closing twice is CONFLICT.
+    expect((await t.ok(CLOSE, { id }, officer.token)).closeConsultation.status).toBe('CLOSED');
+    const late = await t.gql(CONTRIBUTE, { c: id, o: a, b: 'One more thought after the deadline.' }, ownerOf(a).token);
+    expect(late.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await t.gql(CLOSE, { id }, officer.token)).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await t.gql(OPEN, { id }, officer.token)).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await t.gql(INVITE, { c: id, o: [uninvited.id] }, officer.token)).errors?.[0].extensions?.code).toBe(
+      'CONFLICT',
+    );
+    expect(
+      (await t.gql(RESPOND, { id: inv(topIds[3]), a: true }, ownerOf(topIds[3]).token)).errors?.[0].extensions?.code,
+    ).toBe('CONFLICT');
+    const [{ contributions }] = await dataSource(t).query(
+      'SELECT count(*)::int AS contributions FROM contribution WHERE consultation_id = $1',
+      [id],
+    );
+    expect(contributions).toBe(2);
+
+    // Every state change was recorded: who, from, to.
+    const history = (await t.ok(READ, { id }, officer.token)).consultation.history as Array<{
+      invitationId: string | null;
+      actorId: string;
+      fromStatus: string | null;
+      toStatus: string;
+    }>;
+    const own = history.filter((e) => !e.invitationId).map((e) => [e.fromStatus, e.toStatus, e.actorId]);
+    expect(own).toEqual([
+      [null, 'DRAFT', officer.id],
+      ['DRAFT', 'OPEN', officer.id],
+      ['OPEN', 'CLOSED', officer.id],
+    ]);
+    const answers = history.filter((e) => e.invitationId && e.fromStatus);
+    expect(answers.map((e) => [e.invitationId, e.toStatus, e.actorId])).toEqual([
+      [inv(a), 'ACCEPTED', ownerOf(a).id],
+      [inv(b), 'ACCEPTED', memberOfB.id],
+      [inv(c), 'DECLINED', ownerOf(c).id],
+    ]);
+    expect(history.filter((e) => e.invitationId && !e.fromStatus)).toHaveLength(5);
+    // The history names users: not public.
+    expect((await t.ok(READ, { id })).consultation.history).toEqual([]);
+  });
+
+  it('treats an OPEN consultation past closesAt as CLOSED, and opens public ones to any organization', async () => {
+    const create = async (extra: Record<string, unknown> = {}) =>
+      (
+        await t.ok(
+          CREATE,
+          {
+            i: {
+              convenerId: ministry,
+              title: 'Public consultation',
+              description: 'Open to every organization of the diaspora.',
+              level: 'REGIONAL',
+              themes: ['LABOUR_MIGRATION'],
+              closesAt: day(10),
+              ...extra,
+            },
+          },
+          officer.token,
+        )
+      ).createConsultation.id as string;
+    const id = await create();
+    await t.ok(OPEN, { id }, officer.token);
+    // Nobody invited: any organization contributes, through its members.
+    await t.ok(CONTRIBUTE, { c: id, o: orgs[6].id, b: 'An uninvited but welcome contribution.' }, owners[6].token);
+    await dataSource(t).query(`UPDATE consultation SET closes_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    const read = (await t.ok(READ, { id })).consultation;
+    expect(read).toMatchObject({ status: 'CLOSED', acceptsContributions: false });
+    const late = await t.gql(CONTRIBUTE, { c: id, o: orgs[6].id, b: 'Too late for this one.' }, owners[6].token);
+    expect(late.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await t.ok(`{ consultations(openOnly: true) { nodes { id } } }`)).consultations.nodes).not.toContainEqual({
+      id,
+    });
+    // Closing it records who closed it (stored OPEN → CLOSED).
+    expect((await t.ok(CLOSE, { id }, officer.token)).closeConsultation.status).toBe('CLOSED');
+
+    // opensAt in the future: OPEN, but contributions wait for opensAt.
+    const later = await create({ opensAt: day(2), closesAt: day(12) });
+    await t.ok(OPEN, { id: later }, officer.token);
+    expect((await t.ok(READ, { id: later })).consultation).toMatchObject({
+      status: 'OPEN',
+      acceptsContributions: false,
+    });
+    const early = await t.gql(CONTRIBUTE, { c: later, o: orgs[6].id, b: 'Before the opening date.' }, owners[6].token);
+    expect(early.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('lists consultations with their relations in a fixed number of SQL queries', async () => {
+    const ds = dataSource(t);
+    for (let i = 0; i < 10; i++) {
+      const [{ id }] = await ds.query(
+        `INSERT INTO consultation (convener_id, title, description, level, status, themes, countries_of_origin, country, closes_at, created_by_id)
+         VALUES ($1, $2, 'Listed consultation.', 'LOCAL', 'OPEN', '{LABOUR_MIGRATION,GENDER}', '{PH}', 'IT', now() + interval '9 days', $3)
+         RETURNING id`,
+        [ministry, `Listed ${i}`, officer.id],
+      );
+      for (const k of [0, 1]) {
+        await ds.query(
+          `INSERT INTO consultation_invitation (consultation_id, organization_id, status, invited_by_id) VALUES ($1, $2, 'ACCEPTED', $3)`,
+          [id, orgs[k].id, officer.id],
+        );
+        await ds.query(
+          `INSERT INTO contribution (consultation_id, organization_id, author_id, body) VALUES ($1, $2, $3, 'A contribution.')`,
+          [id, orgs[k].id, owners[k].id],
+        );
+      }
+    }
+    const LIST = `query($first: Int) { consultations(first: $first) { nodes { id status convener { name }
+      themes { code } countriesOfOrigin { code } country { code }
+      invitations { status organization { name themes { code } } consultation { id } }
+      contributions { body author { name } organization { name } } } } }`;
+    const count = async (first: number) => {
+      const before = QueryCounterLogger.count;
+      const nodes = (await t.ok(LIST, { first }, officer.token)).consultations.nodes;
+      expect(nodes).toHaveLength(first);
+      expect(nodes.every((n: { contributions: unknown[] }) => n.contributions.length === 2)).toBe(true);
+      return QueryCounterLogger.count - before;
+    };
+    const counts = [await count(2), await count(10)];
+    console.info(`SQL queries: consultations with relations (first 2/10) ${counts.join('/')}`);
+    expect(counts[0]).toBe(counts[1]);
+  });
+
+  it('re-inviting concurrently creates one invitation per organization', async () => {
+    const id = (
+      await t.ok(
+        CREATE,
+        {
+          i: {
+            convenerId: ministry,
+            title: 'Concurrent invitations',
+            description: 'Two officers invite the same organizations at once.',
+            level: 'LOCAL',
+            themes: ['DOMESTIC_WORK'],
+            closesAt: day(5),
+          },
+        },
+        officer.token,
+      )
+    ).createConsultation.id;
+    const ids = [orgs[0].id, orgs[1].id];
+    const results = await Promise.all([1, 2, 3].map(() => t.gql(INVITE, { c: id, o: ids }, officer.token)));
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const [{ n }] = await dataSource(t).query(
+      'SELECT count(*)::int AS n FROM consultation_invitation WHERE consultation_id = $1',
+      [id],
+    );
+    expect(n).toBe(2);
+    const [{ events }] = await dataSource(t).query(
+      'SELECT count(*)::int AS events FROM consultation_event WHERE consultation_id = $1 AND invitation_id IS NOT NULL',
+      [id],
+    );
+    expect(events).toBe(2);
+  });
+});
+
+describe('Dialogue on the demo data', () => {
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    await t.get(DemoSeeder).seed();
+    const login = await t.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+      e: 'maria.santos@demo.example',
+      p: DEMO_PASSWORD,
+    });
+    token = login.login.accessToken;
+  });
+  afterAll(() => t?.close());
+
+  const residenceCountries = (matches: Match[]) =>
+    new Set(matches.flatMap((m) => codes(m.organization.countriesOfResidence))).size;
+
+  it.each([
+    [{ themes: ['EDUCATION'] }, 4],
+    [{ themes: ['LABOUR_MIGRATION', 'HUMAN_RIGHTS_AND_PROTECTION', 'DOMESTIC_WORK'] }, 4],
+  ] as Array<[Query, number]>)(
+    'balanced: true spreads residence countries (%j, first %i) and every result still passes the filters',
+    async (q, first) => {
+      const plain = (await t.ok(COUNTERPARTS, { q, first }, token)).dialogueCounterparts as Match[];
+      const balanced = (await t.ok(COUNTERPARTS, { q: { ...q, balanced: true }, first }, token))
+        .dialogueCounterparts as Match[];
+      expect(plain).toHaveLength(first);
+      expect(balanced).toHaveLength(first);
+      expect(residenceCountries(balanced)).toBeGreaterThan(residenceCountries(plain));
+      expectHonest(plain, q);
+      expectHonest(balanced, q);
+      // The reasons say what each pick adds.
+      expect(balanced[0].reasons.find((r) => r.factor === 'BALANCE')?.detail).toMatch(/adds residence countr/);
+      for (const m of balanced.filter((x) => x.reasons.some((r) => r.factor === 'BALANCE'))) {
+        expect(m.reasons.find((r) => r.factor === 'BALANCE')?.detail).toMatch(/^adds /);
+      }
+    },
+  );
+
+  it('keeps every filter hard on the demo data, for many combinations', async () => {
+    const queries: Query[] = [
+      { countriesOfOrigin: ['PH'] },
+      { countriesOfOrigin: ['PH'], countriesOfResidence: ['IT'], balanced: true },
+      { countriesOfOrigin: ['MA', 'SN', 'ML'], verifiedOnly: true },
+      { countriesOfResidence: ['FR', 'BE'], themes: ['EDUCATION', 'HEALTH'], balanced: true },
+      { languages: ['fr'], verifiedOnly: true, balanced: true },
+      { themes: ['REMITTANCES'], languages: ['es'] },
+      { countriesOfOrigin: ['PH'], themes: ['HEALTH'] },
+      {},
+    ];
+    for (const q of queries) {
+      const matches = (await t.ok(COUNTERPARTS, { q, first: 50 }, token)).dialogueCounterparts as Match[];
+      expectHonest(matches, q);
+      if (!q.balanced) {
+        for (let i = 1; i < matches.length; i++) expect(matches[i - 1].score).toBeGreaterThanOrEqual(matches[i].score);
+      }
+    }
+    const ph = (await t.ok(COUNTERPARTS, { q: { countriesOfOrigin: ['PH'] }, first: 50 }, token))
+      .dialogueCounterparts as Match[];
+    expect(ph.map((m) => m.organization.name).sort()).toEqual([
+      'Filipino Domestic Workers Association Milan',
+      'Filipino Women’s Council Rome',
+      'Network of Filipino Migrant Associations in Europe',
+    ]);
+    const none = (await t.ok(COUNTERPARTS, { q: { countriesOfOrigin: ['PH'], themes: ['HEALTH'] } }, token))
+      .dialogueCounterparts;
+    expect(none).toEqual([]);
+  });
+
+  it('ranks counterparts with their organizations in a fixed number of SQL queries', async () => {
+    const FIND = `query($first: Int) { dialogueCounterparts(query: { themes: ["EDUCATION", "GENDER"], balanced: true }, first: $first) {
+      score organization { name countriesOfResidence { code } themes { code } networks { name } } } }`;
+    const count = async (first: number) => {
+      const before = QueryCounterLogger.count;
+      expect((await t.ok(FIND, { first }, token)).dialogueCounterparts).toHaveLength(first);
+      return QueryCounterLogger.count - before;
+    };
+    const find = [await count(2), await count(10)];
+    console.info(`SQL queries: dialogueCounterparts (first 2/10) ${find.join('/')}`);
+    expect(find[0]).toBe(find[1]);
+  });
+
+  it('has consultations of three levels with invitations and contributions (a draft stays hidden)', async () => {
+    const data = await t.ok(`{ consultations(first: 50) { totalCount nodes { title level status
+      convener { kind } invitations { status } } } }`);
+    const nodes = data.consultations.nodes as Array<{
+      title: string;
+      level: string;
+      status: string;
+      convener: { kind: string };
+      invitations: { status: string }[];
+    }>;
+    expect(data.consultations.totalCount).toBeGreaterThanOrEqual(3);
+    expect(new Set(nodes.map((n) => n.level))).toEqual(new Set(['NATIONAL', 'LOCAL', 'INTERNATIONAL']));
+    expect(new Set(nodes.map((n) => n.convener.kind))).toEqual(
+      new Set(['GOVERNMENT_AGENCY', 'LOCAL_AUTHORITY', 'INTERNATIONAL_ORGANIZATION']),
+    );
+    expect(nodes.every((n) => n.status !== 'DRAFT')).toBe(true);
+    expect(nodes.flatMap((n) => n.invitations.map((i) => i.status))).toEqual(
+      expect.arrayContaining(['ACCEPTED', 'DECLINED', 'PENDING']),
+    );
+    const [counts] = await dataSource(t).query(`SELECT
+      (SELECT count(*)::int FROM consultation) AS consultations,
+      (SELECT count(*)::int FROM contribution) AS contributions,
+      (SELECT count(*)::int FROM consultation_event) AS events`);
+    expect(counts.consultations).toBeGreaterThanOrEqual(4);
+    expect(counts.contributions).toBeGreaterThanOrEqual(6);
+    expect(counts.events).toBeGreaterThan(counts.consultations);
+    // The convener's owner reads the contributions of the national consultation.
+    const national = await t.ok(
+      `{ consultations(openOnly: true) { nodes { title contributions { organization { name } } } } }`,
+      {},
+      token,
+    );
+    const dmw = national.consultations.nodes.find((n: { title: string }) =>
+      n.title.startsWith('National consultation'),
+    );
+    expect(dmw.contributions.length).toBeGreaterThanOrEqual(2);
+  });
+});
