@@ -10,7 +10,9 @@ import {
   Page,
   paginate,
   requireId,
+  rankKeys,
   SortKey,
+  whereSearch,
 } from '@app/common';
 import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, ViewerAccess } from '@app/organizations';
 import { recordEvent } from '@app/events';
@@ -18,8 +20,6 @@ import { ReferenceDataService } from '@app/reference-data';
 import { TrainingOffersArgs, TrainingOfferInput } from './capacity.inputs.js';
 import { fillSeats, lockOffer, takenSeats } from './enrolment-seats.js';
 import { TrainingFormat, TrainingOffer, TrainingStatus } from './training-offer.entity.js';
-
-const TSQUERY = "websearch_to_tsquery('english', :search)";
 
 @Injectable()
 export class TrainingOffersService {
@@ -53,13 +53,8 @@ export class TrainingOffersService {
       .where('t.status = :published', { published: TrainingStatus.PUBLISHED });
     if (args.capacityAreas?.length) qb.andWhere('t.capacity_areas && :areas::text[]', { areas: args.capacityAreas });
     if (args.format) qb.andWhere('t.format = :format', { format: args.format });
-    const search = args.search?.trim();
-    if (search) qb.andWhere(`t.search_vector @@ ${TSQUERY}`, { search });
-    const keys: SortKey[] = search
-      ? [
-          { expr: `ts_rank(t.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
-          { expr: 't.id', direction: 'ASC' },
-        ]
+    const keys: SortKey[] = whereSearch(qb, 't', args.search)
+      ? rankKeys('t')
       : [
           { expr: 't.starts_at', direction: 'ASC' },
           { expr: 't.id', direction: 'ASC' },

@@ -10,7 +10,9 @@ import {
   Page,
   paginate,
   requireId,
+  rankKeys,
   SortKey,
+  whereSearch,
 } from '@app/common';
 import { FUND_OPEN_SQL } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
@@ -18,8 +20,6 @@ import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
 import { Fund, FundStatus } from './fund.entity.js';
 import { FundInput, FundsArgs } from './fund.inputs.js';
-
-const TSQUERY = "websearch_to_tsquery('english', :search)";
 
 /** The fund's words OR-ed into a tsquery (matching ranks organizations' text against it). */
 export const REFRESH_TEXT_QUERY_SQL = `UPDATE fund SET text_query = (
@@ -59,13 +59,8 @@ export class FundsService {
     const qb = this.dataSource.getRepository(Fund).createQueryBuilder('f').where("f.status <> 'DRAFT'");
     if (args.openOnly) qb.andWhere(FUND_OPEN_SQL);
     if (args.themes?.length) qb.andWhere('f.themes && :themes::text[]', { themes: args.themes });
-    const search = args.search?.trim();
-    if (search) qb.andWhere(`f.search_vector @@ ${TSQUERY}`, { search });
-    const keys: SortKey[] = search
-      ? [
-          { expr: `ts_rank(f.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
-          { expr: 'f.id', direction: 'ASC' },
-        ]
+    const keys: SortKey[] = whereSearch(qb, 'f', args.search)
+      ? rankKeys('f')
       : [
           { expr: 'f.deadline', direction: 'ASC' },
           { expr: 'f.id', direction: 'ASC' },

@@ -10,7 +10,9 @@ import {
   Page,
   paginate,
   requireId,
+  rankKeys,
   SortKey,
+  whereSearch,
   UnauthenticatedError,
 } from '@app/common';
 import { User } from '@app/auth';
@@ -24,8 +26,6 @@ import { OrganizationFilter, OrganizationInput, OrganizationOrder, Organizations
 import { MANAGER_ROLES, OrganizationPolicy } from './organization.policy.js';
 import { slugify } from './slug.js';
 import { VerificationEvent } from './verification-event.entity.js';
-
-const TSQUERY = "websearch_to_tsquery('english', :search)";
 
 @Injectable()
 export class OrganizationsService {
@@ -61,8 +61,7 @@ export class OrganizationsService {
   async list(args: OrganizationsArgs): Promise<Page<Organization>> {
     await this.assertFilterCodes(args.filter);
     const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
-    const search = args.search?.trim();
-    if (search) qb.andWhere(`o.search_vector @@ ${TSQUERY}`, { search });
+    const search = whereSearch(qb, 'o', args.search);
     this.applyFilter(qb, args.filter);
     const order = args.orderBy ?? (search ? OrganizationOrder.RELEVANCE : OrganizationOrder.NAME);
     return paginate(qb, this.sortKeys(order, !!search), args);
@@ -91,12 +90,7 @@ export class OrganizationsService {
   private sortKeys(order: OrganizationOrder, hasSearch: boolean): SortKey[] {
     switch (order) {
       case OrganizationOrder.RELEVANCE:
-        if (hasSearch) {
-          return [
-            { expr: `ts_rank(o.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
-            { expr: 'o.id', direction: 'ASC' },
-          ];
-        }
+        if (hasSearch) return rankKeys('o');
         return this.sortKeys(OrganizationOrder.NAME, false);
       case OrganizationOrder.NEWEST:
         return [

@@ -10,7 +10,9 @@ import {
   Page,
   paginate,
   requireId,
+  rankKeys,
   SortKey,
+  whereSearch,
   today,
 } from '@app/common';
 import { OrganizationPolicy, ViewerAccess } from '@app/organizations';
@@ -24,8 +26,6 @@ import {
   ProjectsArgs,
   RecordMeasurementArgs,
 } from './project.inputs.js';
-
-const TSQUERY = "websearch_to_tsquery('english', :search)";
 
 @Injectable()
 export class ProjectsService {
@@ -51,14 +51,10 @@ export class ProjectsService {
   async list(args: ProjectsArgs): Promise<Page<Project>> {
     await this.assertFilterCodes(args.filter);
     const qb = this.dataSource.getRepository(Project).createQueryBuilder('p').where('p.archived_at IS NULL');
-    const search = args.search?.trim();
-    if (search) qb.andWhere(`p.search_vector @@ ${TSQUERY}`, { search });
+    const search = whereSearch(qb, 'p', args.search);
     this.applyFilter(qb, args.filter);
     const keys: SortKey[] = search
-      ? [
-          { expr: `ts_rank(p.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
-          { expr: 'p.id', direction: 'ASC' },
-        ]
+      ? rankKeys('p')
       : [
           { expr: 'p.created_at', direction: 'DESC' },
           { expr: 'p.id', direction: 'DESC' },

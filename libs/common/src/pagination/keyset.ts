@@ -70,3 +70,28 @@ export async function paginate<T extends ObjectLiteral>(
 function normalise(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
+
+const TSQUERY = "websearch_to_tsquery('english', :search)";
+
+/**
+ * Full-text search over `<alias>.search_vector` (a weighted, GIN-indexed tsvector): keeps the rows
+ * matching the words of `search` (web-search syntax). Returns the trimmed words, or null when none.
+ */
+export function whereSearch<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  search: string | null | undefined,
+): string | null {
+  const words = search?.trim();
+  if (!words) return null;
+  qb.andWhere(`${alias}.search_vector @@ ${TSQUERY}`, { search: words });
+  return words;
+}
+
+/** Sort keys by full-text rank (best first), then id: for a query narrowed by `whereSearch`. */
+export function rankKeys(alias: string): SortKey[] {
+  return [
+    { expr: `ts_rank(${alias}.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
+    { expr: `${alias}.id`, direction: 'ASC' },
+  ];
+}
