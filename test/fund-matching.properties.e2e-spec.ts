@@ -216,4 +216,74 @@ describe('Fund matching properties (fast-check)', () => {
       { numRuns: 40, seed: 424242 },
     );
   });
+
+  it('ranks candidates exactly: the first k of fundCandidates are the first k of the whole ranked list', async () => {
+    const WORDS = ['schools', 'clinics', 'irrigation', 'solar', 'savings', 'teachers', 'nurses', 'farmers'];
+    const text = fc.subarray(WORDS, { minLength: 1 }).map((ws) => ws.join(' '));
+    const candidateArb = fc.record({
+      org: orgArb,
+      text,
+      projects: fc.array(fc.tuple(projectArb, text), { maxLength: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(candidateArb, { minLength: 2, maxLength: 12 }),
+        fundArb,
+        text,
+        async (cands, f, words) => {
+          // an open fund whose rules many of the candidates pass: the ranking is what is tested
+          const fund: FundSpec = {
+            ...f,
+            status: 'OPEN',
+            pastDeadline: false,
+            requiresLegal: false,
+            requiresVerification: false,
+            minAge: null,
+          };
+          const { fundId } = await insert(
+            cands[0].org,
+            cands[0].projects[0]?.[0] ?? {
+              kind: 'ENTREPRENEURSHIP',
+              countries: ['GH'],
+              themes: ['HEALTH'],
+              sdgs: [],
+              sought: null,
+            },
+            fund,
+          );
+          try {
+            await ds.query(`UPDATE fund SET description = $2 WHERE id = $1`, [fundId, words]);
+            await ds.query(REFRESH_TEXT_QUERY_SQL, [[fundId]]);
+            for (const c of cands.slice(1)) {
+              const [{ id }] = await ds.query(
+                `INSERT INTO organization (slug, name, kind, description, countries_of_residence, countries_of_origin, themes,
+                 legally_registered, women_led, youth_led)
+               VALUES ('o-' || gen_random_uuid(), 'Association', $1, $2, $3, $4, $5, true, $6, $7) RETURNING id`,
+                [c.org.kind, c.text, c.org.residence, c.org.origin, c.org.themes, c.org.womenLed, c.org.youthLed],
+              );
+              for (const [p, summary] of c.projects) {
+                await ds.query(
+                  `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
+                   funding_sought_currency, created_by_id)
+                 VALUES ($1, 'Project', $2, $3, $4, $5, $6, $7, 'EUR', $8)`,
+                  [id, summary, p.kind, p.countries, p.themes, p.sdgs, p.sought, userId],
+                );
+              }
+            }
+            const all = await matching.fundCandidates(fundId, 100);
+            for (let k = 1; k <= all.length; k++) {
+              const top = await matching.fundCandidates(fundId, k);
+              expect(top.map((m) => [m.organizationId, m.projectId, m.score])).toEqual(
+                all.slice(0, k).map((m) => [m.organizationId, m.projectId, m.score]),
+              );
+            }
+            for (let i = 1; i < all.length; i++) expect(all[i - 1].score).toBeGreaterThanOrEqual(all[i].score);
+          } finally {
+            await cleanUp();
+          }
+        },
+      ),
+      { numRuns: 40, seed: 777 },
+    );
+  });
 });

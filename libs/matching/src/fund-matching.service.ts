@@ -18,6 +18,7 @@ import {
   withScore,
 } from './fund-matching.sql.js';
 import { MatchReason, scoreOf } from './match.models.js';
+import { FUND_WEIGHTS } from './weights.js';
 
 /** What the explanations need to know about a fund (the Fund entity has these fields). */
 export interface FundFacts {
@@ -85,8 +86,13 @@ export class FundMatchingService {
   /**
    * The SQL of fundCandidates (the benchmark EXPLAINs exactly this). The fund is fixed, so its
    * columns become parameters ($3…): the same rules and terms, with the fund's values known to the
-   * planner. Candidates are scored once as organizations; their projects are joined in bulk and the
-   * best one per organization kept.
+   * planner. Full-text relevance (ts_rank) is the costly term, so the query ranks in two steps and
+   * stays exact:
+   *  1. every eligible organization and each of its eligible projects (index lookups) is scored
+   *     without TEXT: `base`;
+   *  2. TEXT adds at most FUND_WEIGHTS.TEXT, so no organization whose best `base` is below the
+   *     `first`-th best `base` minus that weight can reach the first `first` places: only the others
+   *     are scored fully, and each organization keeps its best project.
    */
   async fundCandidatesQuery(fundId: string, first: number): Promise<[string, unknown[]] | null> {
     const columns = Object.keys(FUND_COLUMNS) as FundColumn[];
@@ -96,24 +102,44 @@ export class FundMatchingService {
     );
     if (!fund) return null;
     const F = fundParams(3);
-    const organizations = withScore(`
+    const base = (terms: Record<keyof typeof FUND_WEIGHTS, string>) =>
+      FACTORS.filter((factor) => factor !== 'TEXT')
+        .map((factor) => terms[factor])
+        .join(' + ');
+    const lengths = { themes: fund.themes.length, sdgs: fund.sdgs.length };
+    const orgTerms = scoreTermsSql(false, F, undefined, lengths);
+    const projectTerms = scoreTermsSql(true, F, undefined, lengths);
+    const noProjectRules = `(cardinality(${F('eligible_countries_of_implementation')}) = 0 AND cardinality(${F('eligible_project_kinds')}) = 0)`;
+    const total = POINT_COLUMNS.map((c) => `s.${c}`).join(' + ');
+    const sql = `WITH o AS MATERIALIZED (
          SELECT o.id, o.themes, o.countries_of_origin, o.countries_of_residence, o.women_led, o.youth_led,
-                ${pointColumnsSql(scoreTermsSql(false, F))}
+                ${base(orgTerms)} AS base
            FROM organization o
-          WHERE ${eligibleSql('organization', F)}`);
-    const projects = withScore(`
-         SELECT p.organization_id, p.id, ${pointColumnsSql(scoreTermsSql(true, F, 'o.pt_text'))}
-           FROM project p JOIN o ON o.id = p.organization_id
-          WHERE ${eligibleSql('project', F)}`);
-    const sql = `WITH o AS MATERIALIZED (${organizations}),
-       bp AS (SELECT DISTINCT ON (organization_id) * FROM (${projects}) scored ORDER BY organization_id, score DESC, id)
-       SELECT $1::uuid AS fund_id, o.id AS organization_id, bp.id AS project_id,
-              ${POINT_COLUMNS.map((c) => `coalesce(bp.${c}, o.${c}) AS ${c}`).join(', ')},
-              coalesce(bp.score, o.score) AS score
-         FROM o LEFT JOIN bp ON bp.organization_id = o.id
-        WHERE bp.id IS NOT NULL
-           OR (cardinality(${F('eligible_countries_of_implementation')}) = 0 AND cardinality(${F('eligible_project_kinds')}) = 0)
-        ORDER BY score DESC, o.id ASC
+          WHERE ${eligibleSql('organization', F)}),
+       pp AS MATERIALIZED (
+         SELECT o.id AS organization_id, p.id, ${base(projectTerms)} AS base
+           FROM o CROSS JOIN LATERAL (SELECT * FROM project p WHERE p.organization_id = o.id OFFSET 0) p
+          WHERE ${eligibleSql('project', F)}),
+       po AS (SELECT organization_id, max(base) AS base FROM pp GROUP BY organization_id),
+       oo AS MATERIALIZED (
+         SELECT o.id, o.base FROM o
+          WHERE ${noProjectRules} AND NOT EXISTS (SELECT 1 FROM po WHERE po.organization_id = o.id)),
+       floor AS (
+         SELECT coalesce((SELECT base FROM (SELECT base FROM po UNION ALL SELECT base FROM oo) b
+                           ORDER BY base DESC OFFSET $2 - 1 LIMIT 1), 0)
+                - ${FUND_WEIGHTS.TEXT}::float8 - 1e-9 AS base),
+       scored AS (
+         SELECT o.id AS organization_id, p.id AS project_id, ${pointColumnsSql(projectTerms)}
+           FROM pp JOIN organization o ON o.id = pp.organization_id JOIN project p ON p.id = pp.id
+          WHERE pp.base >= (SELECT base FROM floor)
+         UNION ALL
+         SELECT o.id, NULL::uuid, ${pointColumnsSql(orgTerms)}
+           FROM oo JOIN organization o ON o.id = oo.id
+          WHERE oo.base >= (SELECT base FROM floor))
+       SELECT $1::uuid AS fund_id, s.*
+         FROM (SELECT DISTINCT ON (s.organization_id) s.*, ${total} AS score
+                 FROM scored s ORDER BY s.organization_id, score DESC, s.project_id) s
+        ORDER BY s.score DESC, s.organization_id ASC
         LIMIT $2`;
     return [sql, [fundId, first, ...columns.map((c) => fund[c])]];
   }

@@ -144,7 +144,20 @@ export function eligibleSql(scope: 'organization' | 'project' | 'both', f: FundR
 /** Points rounded to 4 decimals, in float8 (numeric arithmetic is several times slower). */
 const r4 = (sql: string) => `(round((${sql})::float8 * 10000) / 10000)`;
 const w = (weight: number) => `${weight}::float8`;
-const overlap = (fund: string, subject: string) => `(SELECT count(*) FROM unnest(${fund}) x WHERE x = ANY(${subject}))`;
+/**
+ * How many elements of the fund's array the subject array holds. With the fund's array length known
+ * (one fixed fund), the count is unrolled into one comparison per element: no subquery per row.
+ */
+const overlap = (fund: string, subject: string, length?: number) =>
+  length === undefined
+    ? `(SELECT count(*) FROM unnest(${fund}) x WHERE x = ANY(${subject}))`
+    : `(0${Array.from({ length }, (_, i) => ` + ((${fund})[${i + 1}] = ANY(${subject}))::int`).join('')})`;
+
+/** The lengths of a fixed fund's arrays (see `overlap`). */
+export interface FundArrayLengths {
+  themes: number;
+  sdgs: number;
+}
 
 const textPoints = (vector: string, f: FundRef) =>
   r4(`${w(W.TEXT)} * least(1, 2 * coalesce(ts_rank(${vector}, ${f('text_query')}, 32), 0))`);
@@ -152,19 +165,22 @@ const textPoints = (vector: string, f: FundRef) =>
 /**
  * Each factor's points as SQL. `withProject` false scores the organization alone. With a project,
  * TEXT is the better of the organization's and the project's relevance; `orgText` may name a column
- * that already holds the organization's TEXT points (fundCandidates scores organizations first).
+ * that already holds the organization's TEXT points (the fund-match fan-out scores organizations first).
  */
 export function scoreTermsSql(
   withProject: boolean,
   f: FundRef = FUND_ROW,
   orgText = textPoints('o.search_vector', f),
+  lengths?: FundArrayLengths,
 ): Record<keyof typeof W, string> {
   const themes = withProject ? '(p.themes || o.themes)' : 'o.themes';
   const sought = `p.funding_sought_amount::float8`;
   return {
-    THEMES: r4(`${w(W.THEMES)} * ${overlap(f('themes'), themes)} / greatest(cardinality(${f('themes')}), 1)`),
+    THEMES: r4(
+      `${w(W.THEMES)} * ${overlap(f('themes'), themes, lengths?.themes)} / greatest(cardinality(${f('themes')}), 1)`,
+    ),
     SDGS: withProject
-      ? r4(`${w(W.SDGS)} * ${overlap(f('sdgs'), 'p.sdgs')} / greatest(cardinality(${f('sdgs')}), 1)`)
+      ? r4(`${w(W.SDGS)} * ${overlap(f('sdgs'), 'p.sdgs', lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`)
       : '0::float8',
     GEOGRAPHY: r4(
       `${w(W.GEOGRAPHY / 2)} * (CASE WHEN o.countries_of_residence && ${f('eligible_countries_of_residence')} THEN 1 ELSE 0 END)
