@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AppConfig } from '@app/config';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
@@ -17,7 +18,8 @@ export class TestApp {
   private constructor(
     readonly app: NestExpressApplication,
     readonly url: string,
-    private readonly dropDatabase: () => Promise<void>,
+    /** Drops the database this app created and deletes its Redis keys (queues, rate limits). */
+    private readonly cleanUp: () => Promise<void>,
     /** The database this app uses on the DATABASE_URL server ('' for embedded PGlite). */
     readonly databaseUrl = '',
   ) {}
@@ -53,7 +55,11 @@ export class TestApp {
     const app = await createApiApp(config);
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, `http://127.0.0.1:${address.port}`, dropDatabase, databaseUrl);
+    const cleanUp = async () => {
+      await dropDatabase();
+      if (config.REDIS_URL) await deleteRedisKeys(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+    };
+    return new TestApp(app, `http://127.0.0.1:${address.port}`, cleanUp, databaseUrl);
   }
 
   async gql<T = Record<string, any>>(
@@ -86,7 +92,7 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.app.close();
-    await this.dropDatabase();
+    await this.cleanUp();
   }
 }
 
@@ -97,5 +103,21 @@ async function adminQuery(url: string, sql: string): Promise<void> {
     await client.query(sql);
   } finally {
     await client.end();
+  }
+}
+
+/** Deletes every key under the app's prefix (several apps sharing one prefix delete it when the first closes). */
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
