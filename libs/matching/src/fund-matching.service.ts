@@ -88,8 +88,9 @@ export class FundMatchingService {
    * columns become parameters ($3…): the same rules and terms, with the fund's values known to the
    * planner. Full-text relevance (ts_rank) is the costly term, so the query ranks in two steps and
    * stays exact:
-   *  1. every eligible organization and each of its eligible projects (index lookups) is scored
-   *     without TEXT: `base`;
+   *  1. every eligible organization and each of its eligible projects (index-only lookups in
+   *     IDX_project_matching: live projects, only the columns the index holds) is scored without
+   *     TEXT: `base`;
    *  2. TEXT adds at most FUND_WEIGHTS.TEXT, so no organization whose best `base` is below the
    *     `first`-th best `base` minus that weight can reach the first `first` places: only the others
    *     are scored fully, and each organization keeps its best project.
@@ -109,7 +110,9 @@ export class FundMatchingService {
     const lengths = { themes: fund.themes.length, sdgs: fund.sdgs.length };
     const orgTerms = scoreTermsSql(false, F, undefined, lengths);
     const projectTerms = scoreTermsSql(true, F, undefined, lengths);
-    const noProjectRules = `(cardinality(${F('eligible_countries_of_implementation')}) = 0 AND cardinality(${F('eligible_project_kinds')}) = 0)`;
+    // Without project rules, an organization without a live project is a candidate on its own.
+    const noProjectRules =
+      fund.eligible_countries_of_implementation.length === 0 && fund.eligible_project_kinds.length === 0;
     const total = POINT_COLUMNS.map((c) => `s.${c}`).join(' + ');
     const sql = `WITH o AS MATERIALIZED (
          SELECT o.id, o.themes, o.countries_of_origin, o.countries_of_residence, o.women_led, o.youth_led,
@@ -118,7 +121,10 @@ export class FundMatchingService {
           WHERE ${eligibleSql('organization', F)}),
        pp AS MATERIALIZED (
          SELECT o.id AS organization_id, p.id, ${base(projectTerms)} AS base
-           FROM o CROSS JOIN LATERAL (SELECT * FROM project p WHERE p.organization_id = o.id OFFSET 0) p
+           FROM o CROSS JOIN LATERAL (
+                  SELECT p.id, p.organization_id, NULL::timestamptz AS archived_at, p.kind, p.countries, p.themes,
+                         p.sdgs, p.funding_sought_amount, p.funding_sought_currency
+                    FROM project p WHERE p.organization_id = o.id AND p.archived_at IS NULL OFFSET 0) p
           WHERE ${eligibleSql('project', F)}),
        po AS (SELECT organization_id, max(base) AS base FROM pp GROUP BY organization_id),
        oo AS MATERIALIZED (

@@ -145,13 +145,15 @@ export function eligibleSql(scope: 'organization' | 'project' | 'both', f: FundR
 const r4 = (sql: string) => `(round((${sql})::float8 * 10000) / 10000)`;
 const w = (weight: number) => `${weight}::float8`;
 /**
- * How many elements of the fund's array the subject array holds. With the fund's array length known
- * (one fixed fund), the count is unrolled into one comparison per element: no subquery per row.
+ * How many elements of the fund's array any of the subject arrays holds. With the fund's array length
+ * known (one fixed fund), the count is unrolled into one comparison per element: no subquery per row.
  */
-const overlap = (fund: string, subject: string, length?: number) =>
-  length === undefined
-    ? `(SELECT count(*) FROM unnest(${fund}) x WHERE x = ANY(${subject}))`
-    : `(0${Array.from({ length }, (_, i) => ` + ((${fund})[${i + 1}] = ANY(${subject}))::int`).join('')})`;
+const overlap = (fund: string, subjects: string[], length?: number) => {
+  const held = (x: string) => `(${subjects.map((subject) => `${x} = ANY(${subject})`).join(' OR ')})`;
+  return length === undefined
+    ? `(SELECT count(*) FROM unnest(${fund}) x WHERE ${held('x')})`
+    : `(0${Array.from({ length }, (_, i) => ` + ${held(`(${fund})[${i + 1}]`)}::int`).join('')})`;
+};
 
 /** The lengths of a fixed fund's arrays (see `overlap`). */
 export interface FundArrayLengths {
@@ -173,14 +175,14 @@ export function scoreTermsSql(
   orgText = textPoints('o.search_vector', f),
   lengths?: FundArrayLengths,
 ): Record<keyof typeof W, string> {
-  const themes = withProject ? '(p.themes || o.themes)' : 'o.themes';
+  const themes = withProject ? ['p.themes', 'o.themes'] : ['o.themes'];
   const sought = `p.funding_sought_amount::float8`;
   return {
     THEMES: r4(
       `${w(W.THEMES)} * ${overlap(f('themes'), themes, lengths?.themes)} / greatest(cardinality(${f('themes')}), 1)`,
     ),
     SDGS: withProject
-      ? r4(`${w(W.SDGS)} * ${overlap(f('sdgs'), 'p.sdgs', lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`)
+      ? r4(`${w(W.SDGS)} * ${overlap(f('sdgs'), ['p.sdgs'], lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`)
       : '0::float8',
     GEOGRAPHY: r4(
       `${w(W.GEOGRAPHY / 2)} * (CASE WHEN o.countries_of_residence && ${f('eligible_countries_of_residence')} THEN 1 ELSE 0 END)

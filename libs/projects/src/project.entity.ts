@@ -37,6 +37,7 @@ export const PROJECT_SEARCH_EXPRESSION =
 @Index('IDX_project_themes', { synchronize: false })
 @Index('IDX_project_sdgs', { synchronize: false })
 @Index('IDX_project_search', { synchronize: false })
+@Index('IDX_project_matching', { synchronize: false })
 export class Project {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

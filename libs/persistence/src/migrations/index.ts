@@ -4,6 +4,7 @@ import { FundsAndApplications1795565233809 } from './1795565233809-FundsAndAppli
 import { CapacityBuilding1795577990668 } from './1795577990668-CapacityBuilding.js';
 import { Consultations1795578021109 } from './1795578021109-Consultations.js';
 import { Notifications1795578249234 } from './1795578249234-Notifications.js';
+import { ProjectMatchingIndex1795590000000 } from './1795590000000-ProjectMatchingIndex.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   CapacityBuilding1795577990668,
   Consultations1795578021109,
   Notifications1795578249234,
+  ProjectMatchingIndex1795590000000,
 ];
