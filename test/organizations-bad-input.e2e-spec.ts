@@ -25,7 +25,7 @@ describe('Bad input on accounts and organizations', () => {
     ['unknown country of residence', { countriesOfResidence: ['ZZ'] }, 'input.countriesOfResidence', /"ZZ"/],
     ['unknown language', { languages: ['en', 'qq'] }, 'input.languages', /"qq"/],
     ['unknown theme', { themes: ['EDUCATION', 'SPACE_TRAVEL'] }, 'input.themes', /"SPACE_TRAVEL"/],
-    ['over-long name (200)', { name: 'N'.repeat(200) }, 'input.name', null],
+    ['over-long name (200)', { name: 'N'.repeat(200) }, 'input.name', /^input\.name must be at most 150 characters$/],
     ['over-long description (5,000)', { description: 'D'.repeat(5000) }, 'input.description', null],
     ['negative member count', { memberCount: -3 }, 'input.memberCount', null],
     ['founding year in the future', { foundedYear: nextYear }, 'input.foundedYear', null],

@@ -12,10 +12,9 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { lowerCodes, MoneyInput, PageArgs, trim } from '@app/common';
+import { lowerCodes, MoneyInput, PageArgs, TrimmedText, trim } from '@app/common';
 import { OrganizationKind } from '@app/organizations';
 import { CapacityArea } from '@app/reference-data';
 import { TrainingFormat } from './training-offer.entity.js';
@@ -54,17 +53,11 @@ export class TrainingOfferInput {
   providerId: string;
 
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(3, { message: 'title must be at least 3 characters' })
-  @MaxLength(150, { message: 'title must be at most 150 characters' })
+  @TrimmedText(3, 150)
   title: string;
 
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(10, { message: 'description must be at least 10 characters' })
-  @MaxLength(8000, { message: 'description must be at most 8000 characters' })
+  @TrimmedText(10, 8000)
   description: string;
 
   @Field(() => [CapacityArea])

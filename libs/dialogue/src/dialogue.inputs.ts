@@ -1,17 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsDate,
-  IsEnum,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { lowerCodes, PageArgs, trim, upperCodes } from '@app/common';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsOptional, IsString } from 'class-validator';
+import { lowerCodes, PageArgs, TrimmedText, upperCodes } from '@app/common';
 import { ConsultationLevel } from './consultation.entity.js';
 
 export const MAX_CONTRIBUTION_LENGTH = 10_000;
@@ -24,17 +14,11 @@ export class ConsultationInput {
   convenerId: string;
 
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(3, { message: 'title must be at least 3 characters' })
-  @MaxLength(150, { message: 'title must be at most 150 characters' })
+  @TrimmedText(3, 150)
   title: string;
 
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(10, { message: 'description must be at least 10 characters' })
-  @MaxLength(8000, { message: 'description must be at most 8000 characters' })
+  @TrimmedText(10, 8000)
   description: string;
 
   @Field(() => ConsultationLevel)
@@ -89,10 +73,7 @@ export class SubmitContributionArgs {
   organizationId: string;
 
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(10, { message: 'body must be at least 10 characters' })
-  @MaxLength(MAX_CONTRIBUTION_LENGTH, { message: `body must be at most ${MAX_CONTRIBUTION_LENGTH} characters` })
+  @TrimmedText(10, MAX_CONTRIBUTION_LENGTH)
   body: string;
 }
 

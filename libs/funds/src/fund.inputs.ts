@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { MoneyInput, PageArgs, trim, upperCodes } from '@app/common';
+import { MoneyInput, PageArgs, TrimmedText, trim, upperCodes } from '@app/common';
 import { OrganizationKind } from '@app/organizations';
 import { ProjectKind } from '@app/projects';
 import { ApplicationStatus } from './application.entity.js';
@@ -85,10 +85,7 @@ export class FundInput {
   title: string;
 
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(10, { message: 'description must be at least 10 characters' })
-  @MaxLength(8000, { message: 'description must be at most 8000 characters' })
+  @TrimmedText(10, 8000)
   description: string;
 
   @Field({ description: 'ISO 4217' })
@@ -193,10 +190,7 @@ export class ApplyArgs {
   requestedAmount: MoneyInput;
 
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(20, { message: 'statement must be at least 20 characters' })
-  @MaxLength(8000, { message: 'statement must be at most 8000 characters' })
+  @TrimmedText(20, 8000)
   statement: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Keep as DRAFT instead of submitting' })

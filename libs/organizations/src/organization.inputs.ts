@@ -12,10 +12,9 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { lowerCodes, normaliseEmail, NotAFutureYear, PageArgs, trim, upperCodes } from '@app/common';
+import { lowerCodes, normaliseEmail, NotAFutureYear, PageArgs, TrimmedText, trim, upperCodes } from '@app/common';
 import { OrganizationKind } from './organization.entity.js';
 
 export const MAX_NAME_LENGTH = 150;
@@ -24,10 +23,7 @@ export const MAX_DESCRIPTION_LENGTH = 4000;
 @InputType()
 export class OrganizationInput {
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(2, { message: 'name must be at least 2 characters' })
-  @MaxLength(MAX_NAME_LENGTH, { message: `name must be at most ${MAX_NAME_LENGTH} characters` })
+  @TrimmedText(2, MAX_NAME_LENGTH)
   name: string;
 
   @Field(() => OrganizationKind)

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DateScalar, MoneyInput, PageArgs, trim, upperCodes } from '@app/common';
+import { DateScalar, MoneyInput, PageArgs, TrimmedText, trim, upperCodes } from '@app/common';
 import { ProjectKind, ProjectStatus } from './project.entity.js';
 
 @InputType()
@@ -24,17 +24,11 @@ export class ProjectInput {
   organizationId: string;
 
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(3, { message: 'title must be at least 3 characters' })
-  @MaxLength(150, { message: 'title must be at most 150 characters' })
+  @TrimmedText(3, 150)
   title: string;
 
   @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(10, { message: 'summary must be at least 10 characters' })
-  @MaxLength(4000, { message: 'summary must be at most 4000 characters' })
+  @TrimmedText(10, 4000)
   summary: string;
 
   @Field(() => ProjectKind)

@@ -1,4 +1,6 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength, registerDecorator, ValidationOptions } from 'class-validator';
 
 /** The year must not lie in the future (checked against the current date at validation time). */
 export function NotAFutureYear(options?: ValidationOptions): PropertyDecorator {
@@ -26,3 +28,12 @@ export const upperCodes = ({ value }: { value: unknown }) =>
 /** Lower-cases code lists (language codes). */
 export const lowerCodes = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
+
+/** A required text, trimmed, between `min` and `max` characters (the message names the field). */
+export const TrimmedText = (min: number, max: number) =>
+  applyDecorators(
+    Transform(trim),
+    IsString(),
+    MinLength(min, { message: `$property must be at least ${min} characters` }),
+    MaxLength(max, { message: `$property must be at most ${max} characters` }),
+  );
