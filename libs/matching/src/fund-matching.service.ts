@@ -8,9 +8,9 @@ import {
   ELIGIBILITY_RULES,
   eligibleSql,
   FACTORS,
-  FUND_COLUMNS,
+  FUND_COLUMNS_SELECT,
   FUND_ROW,
-  FundColumn,
+  fundColumnValues,
   fundParams,
   POINT_COLUMNS,
   pointColumnsSql,
@@ -96,11 +96,7 @@ export class FundMatchingService {
    *     are scored fully, and each organization keeps its best project.
    */
   async fundCandidatesQuery(fundId: string, first: number): Promise<[string, unknown[]] | null> {
-    const columns = Object.keys(FUND_COLUMNS) as FundColumn[];
-    const [fund] = await this.dataSource.query(
-      `SELECT ${columns.map((c) => (c === 'text_query' ? 'text_query::text AS text_query' : c)).join(', ')} FROM fund WHERE id = $1`,
-      [fundId],
-    );
+    const [fund] = await this.dataSource.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [fundId]);
     if (!fund) return null;
     const F = fundParams(3);
     const base = (terms: Record<keyof typeof FUND_WEIGHTS, string>) =>
@@ -147,7 +143,7 @@ export class FundMatchingService {
                  FROM scored s ORDER BY s.organization_id, score DESC, s.project_id) s
         ORDER BY s.score DESC, s.organization_id ASC
         LIMIT $2`;
-    return [sql, [fundId, first, ...columns.map((c) => fund[c])]];
+    return [sql, [fundId, first, ...fundColumnValues(fund)]];
   }
 
   /** Every rule with passed/failed and a sentence; the same SQL as the WHERE of the matches. */

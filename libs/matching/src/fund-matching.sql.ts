@@ -227,3 +227,37 @@ export function pointColumnsSql(terms: Record<keyof typeof W, string>): string {
 export function withScore(inner: string): string {
   return `SELECT s.*, ${POINT_COLUMNS.map((c) => `s.${c}`).join(' + ')} AS score FROM (${inner} OFFSET 0) s`;
 }
+
+/** Reads a fund's matching columns, to pass them as parameters (`fundParams`): text_query as text. */
+export const FUND_COLUMNS_SELECT = (Object.keys(FUND_COLUMNS) as FundColumn[])
+  .map((c) => (c === 'text_query' ? 'text_query::text AS text_query' : c))
+  .join(', ');
+
+/** The values of a row read with FUND_COLUMNS_SELECT, in parameter order. */
+export function fundColumnValues(fund: Record<string, unknown>): unknown[] {
+  return (Object.keys(FUND_COLUMNS) as FundColumn[]).map((c) => fund[c]);
+}
+
+/**
+ * CTEs ending in `candidates (id, <orgColumns>, score)`: every eligible organization that also
+ * passes `orgWhere`, scored with its best eligible project, or on its own when the fund has no
+ * project rules. Every candidate is scored fully (fundCandidates ranks only the first few, faster).
+ */
+export function scoredCandidatesSql(f: FundRef, orgWhere: string, orgColumns: string[] = []): string {
+  const organizations = withScore(`
+       SELECT o.id, ${orgColumns.map((c) => `o.${c}, `).join('')}o.themes, o.countries_of_origin,
+              o.countries_of_residence, o.women_led, o.youth_led, ${pointColumnsSql(scoreTermsSql(false, f))}
+         FROM organization o
+        WHERE ${orgWhere} AND ${eligibleSql('organization', f)}`);
+  const projects = withScore(`
+       SELECT p.organization_id, p.id, ${pointColumnsSql(scoreTermsSql(true, f, 'o.pt_text'))}
+         FROM project p JOIN o ON o.id = p.organization_id
+        WHERE ${eligibleSql('project', f)}`);
+  return `o AS MATERIALIZED (${organizations}),
+     bp AS (SELECT DISTINCT ON (organization_id) * FROM (${projects}) scored ORDER BY organization_id, score DESC, id),
+     candidates AS (
+       SELECT o.id, ${orgColumns.map((c) => `o.${c}, `).join('')}coalesce(bp.score, o.score) AS score
+         FROM o LEFT JOIN bp ON bp.organization_id = o.id
+        WHERE bp.id IS NOT NULL
+           OR (cardinality(${f('eligible_countries_of_implementation')}) = 0 AND cardinality(${f('eligible_project_kinds')}) = 0))`;
+}

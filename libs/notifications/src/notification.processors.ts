@@ -5,13 +5,8 @@ import { AppConfig } from '@app/config';
 import { DeliveredEvent, EventsService } from '@app/events';
 import { MANAGER_ROLES } from '@app/organizations';
 import { JobQueue } from '@app/queue';
-import {
-  BATCH_BOUND_SQL,
-  FAN_OUT_BATCH_SQL,
-  FIRST_ID,
-  FUND_PARAMS_SQL,
-  fundParamValues,
-} from './fund-match-fan-out.js';
+import { FUND_COLUMNS_SELECT, fundColumnValues } from '@app/matching';
+import { BATCH_BOUND_SQL, FAN_OUT_BATCH_SQL, FIRST_ID } from './fund-match-fan-out.js';
 import { DIGEST_JOB, EMAIL_JOB, NOTIFICATION_RETURNING, NotificationsService } from './notifications.service.js';
 
 export const FUND_DEADLINES_JOB = 'fund-deadlines';
@@ -65,9 +60,12 @@ export class NotificationProcessors implements OnModuleInit {
    */
   async fundPublished(event: DeliveredEvent<'FUND_PUBLISHED'>): Promise<number> {
     const { fundId } = event.payload;
-    const [fund]: Row[] = await this.dataSource.query(FUND_PARAMS_SQL, [fundId]);
+    const [fund]: Row[] = await this.dataSource.query(
+      `SELECT ${FUND_COLUMNS_SELECT}, title, funder_id FROM fund WHERE id = $1`,
+      [fundId],
+    );
     if (!fund || fund.status !== 'OPEN') return 0;
-    const fundValues = fundParamValues(fund);
+    const fundValues = fundColumnValues(fund);
     const size = this.config.NOTIFY_FAN_OUT_BATCH_SIZE;
     let after = FIRST_ID;
     let created = 0;
