@@ -14,7 +14,6 @@ async function main() {
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: false });
   app.enableShutdownHooks();
-  await app.init();
   const queue = app.get(JobQueue);
   await queue.startConsumer();
   logger.log(`Worker started (${queue.kind} queue); waiting for jobs`);

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { lowerCodes, MoneyInput, PageArgs, TrimmedText, trim } from '@app/common';
+import { upperCode, lowerCodes, MoneyInput, PageArgs, TrimmedText, trim } from '@app/common';
 import { OrganizationKind } from '@app/organizations';
 import { CapacityArea } from '@app/reference-data';
 import { TrainingFormat } from './training-offer.entity.js';
@@ -78,7 +78,7 @@ export class TrainingOfferInput {
   languages: string[];
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2; required IN_PERSON and HYBRID' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(upperCode)
   @IsOptional()
   @IsString()
   country?: string | null;

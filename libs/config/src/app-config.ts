@@ -26,7 +26,6 @@ const toBool = ({ value }: { value: unknown }) => {
   if (['0', 'false', 'no', 'off'].includes(text)) return false;
   return value; // left as a string so that validation names it
 };
-const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -132,7 +131,7 @@ export class AppConfig {
   DB_LOG_QUERIES = false;
 
   /** A published fund notifies the members of organizations whose match score (0..1) reaches this. */
-  @Transform(toNumber)
+  @Transform(toInt)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1)

@@ -78,13 +78,13 @@ export class ConsultationsService {
 
   /** All contributions for the convener's members and moderators; otherwise those of the viewer's organizations. */
   visibleContributions(c: Consultation, all: Contribution[], access: ViewerAccess): Contribution[] {
-    if (access.moderator || access.roles.has(c.convenerId)) return all;
+    if (this.policy.canSeeInternals(access, c.convenerId)) return all;
     return all.filter((x) => access.roles.has(x.organizationId));
   }
 
   /** The event history: the convener's members and moderators only (it names the users who acted). */
   canSeeHistory(c: Consultation, access: ViewerAccess): boolean {
-    return access.moderator || access.roles.has(c.convenerId);
+    return this.policy.canSeeInternals(access, c.convenerId);
   }
 
   // ---------- reads ----------

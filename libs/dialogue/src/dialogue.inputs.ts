@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsOptional, IsString } from 'class-validator';
-import { lowerCodes, PageArgs, TrimmedText, upperCodes } from '@app/common';
+import { lowerCodes, PageArgs, TrimmedText, upperCode, upperCodes } from '@app/common';
 import { ConsultationLevel } from './consultation.entity.js';
 
 export const MAX_CONTRIBUTION_LENGTH = 10_000;
@@ -39,7 +39,7 @@ export class ConsultationInput {
   countriesOfOrigin?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Where it is held (ISO 3166-1 alpha-2)' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(upperCode)
   @IsOptional()
   @IsString()
   country?: string | null;

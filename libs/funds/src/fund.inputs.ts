@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { MoneyInput, PageArgs, TrimmedText, trim, upperCodes } from '@app/common';
+import { MoneyInput, PageArgs, TrimmedText, trim, upperCode, upperCodes } from '@app/common';
 import { OrganizationKind } from '@app/organizations';
 import { ProjectKind } from '@app/projects';
 import { ApplicationStatus } from './application.entity.js';
@@ -89,7 +89,7 @@ export class FundInput {
   description: string;
 
   @Field({ description: 'ISO 4217' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(upperCode)
   @IsString()
   currency: string;
 

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsNumber, IsString, Max, Min } from 'class-validator';
 import { createRequire } from 'node:module';
 import { BadInputError } from '../errors/domain-error.js';
+import { upperCode } from '../validation/validators.js';
 
 const require = createRequire(import.meta.url);
 const currencyCodes = require('currency-codes') as { code(code: string): unknown; codes(): string[] };
@@ -26,7 +27,7 @@ export class MoneyInput {
   amount: number;
 
   @Field({ description: 'ISO 4217 code, e.g. EUR' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(upperCode)
   @IsString()
   currency: string;
 }

@@ -25,6 +25,9 @@ export const normaliseEmail = ({ value }: { value: unknown }) =>
 /** Upper-cases code lists (country codes). */
 export const upperCodes = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
+/** Upper-cases one code (currency, country). */
+export const upperCode = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 /** Lower-cases code lists (language codes). */
 export const lowerCodes = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
