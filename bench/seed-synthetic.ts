@@ -229,8 +229,9 @@ export async function seedSynthetic(runner: QueryRunner, seed: string, size: Syn
         FROM unnest(tsvector_to_array(to_tsvector('english', title || ' ' || description))) AS l)
     WHERE title LIKE 'Bench fund %'`);
   // What autovacuum does to a loaded table in steady state: statistics, and the visibility map that
-  // index-only scans (IDX_project_matching) rely on.
+  // index-only scans (IDX_project_matching) rely on. The matching profile was filled by triggers.
   await runner.query('VACUUM (ANALYZE) organization');
   await runner.query('VACUUM (ANALYZE) project');
   await runner.query('VACUUM (ANALYZE) fund');
+  await runner.query('VACUUM (ANALYZE) organization_matching_profile');
 }

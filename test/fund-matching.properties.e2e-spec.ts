@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { REFRESH_TEXT_QUERY_SQL } from '@app/funds';
-import { FundMatchingService } from '@app/matching';
+import {
+  FUND_COLUMNS_SELECT,
+  fundColumnValues,
+  FundMatchingService,
+  fundParams,
+  scoredCandidatesSql,
+} from '@app/matching';
 import { DataSource } from 'typeorm';
 import { TestApp } from './support/test-app.js';
 import { dataSource } from './support/fixtures.js';
@@ -220,14 +226,25 @@ describe('Fund matching properties (fast-check)', () => {
   it('ranks candidates exactly: the first k of fundCandidates are the first k of the whole ranked list', async () => {
     const WORDS = ['schools', 'clinics', 'irrigation', 'solar', 'savings', 'teachers', 'nurses', 'farmers'];
     const text = fc.subarray(WORDS, { minLength: 1 }).map((ws) => ws.join(' '));
+    // projects in two currencies, some archived at once, some edited after they were registered: the
+    // matching profile the bound is drawn from must follow every change
+    const projectChange = fc.constantFrom('none', 'none', 'archive', 'retheme', 'delete');
     const candidateArb = fc.record({
       org: orgArb,
       text,
-      projects: fc.array(fc.tuple(projectArb, text), { maxLength: 3 }),
+      projects: fc.array(
+        fc.record({
+          p: projectArb,
+          summary: text,
+          currency: fc.constantFrom('EUR', 'EUR', 'USD'),
+          change: projectChange,
+        }),
+        { maxLength: 3 },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(
-        fc.array(candidateArb, { minLength: 2, maxLength: 12 }),
+        fc.array(candidateArb, { minLength: 2, maxLength: 16 }),
         fundArb,
         text,
         async (cands, f, words) => {
@@ -242,7 +259,7 @@ describe('Fund matching properties (fast-check)', () => {
           };
           const { fundId } = await insert(
             cands[0].org,
-            cands[0].projects[0]?.[0] ?? {
+            cands[0].projects[0]?.p ?? {
               kind: 'ENTREPRENEURSHIP',
               countries: ['GH'],
               themes: ['HEALTH'],
@@ -261,20 +278,42 @@ describe('Fund matching properties (fast-check)', () => {
                VALUES ('o-' || gen_random_uuid(), 'Association', $1, $2, $3, $4, $5, true, $6, $7) RETURNING id`,
                 [c.org.kind, c.text, c.org.residence, c.org.origin, c.org.themes, c.org.womenLed, c.org.youthLed],
               );
-              for (const [p, summary] of c.projects) {
-                await ds.query(
+              for (const { p, summary, currency, change } of c.projects) {
+                const [{ id: projectId }] = await ds.query(
                   `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
                    funding_sought_currency, created_by_id)
-                 VALUES ($1, 'Project', $2, $3, $4, $5, $6, $7, 'EUR', $8)`,
-                  [id, summary, p.kind, p.countries, p.themes, p.sdgs, p.sought, userId],
+                 VALUES ($1, 'Project', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                  [id, summary, p.kind, p.countries, p.themes, p.sdgs, p.sought, currency, userId],
                 );
+                if (change === 'archive')
+                  await ds.query(`UPDATE project SET archived_at = now() WHERE id = $1`, [projectId]);
+                if (change === 'retheme') {
+                  await ds.query(`UPDATE project SET themes = $2, sdgs = '{}' WHERE id = $1`, [projectId, [THEMES[0]]]);
+                }
+                if (change === 'delete') await ds.query(`DELETE FROM project WHERE id = $1`, [projectId]);
               }
             }
+            // the reference: every candidate scored fully, with no pruning (the fund-match fan-out's query)
+            const [columns] = await ds.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [fundId]);
+            const reference: Array<{ id: string; score: number }> = await ds.query(
+              `WITH ${scoredCandidatesSql(fundParams(2), 'true')}
+               SELECT id, score FROM candidates WHERE $1::uuid IS NOT NULL ORDER BY score DESC, id`,
+              [fundId, ...fundColumnValues(columns)],
+            );
             const all = await matching.fundCandidates(fundId, 100);
+            expect(all.map((m) => m.organizationId)).toEqual(reference.map((r) => r.id));
+            all.forEach((m, i) => expect(m.score).toBeCloseTo(reference[i].score, 9));
             for (let k = 1; k <= all.length; k++) {
               const top = await matching.fundCandidates(fundId, k);
               expect(top.map((m) => [m.organizationId, m.projectId, m.score])).toEqual(
                 all.slice(0, k).map((m) => [m.organizationId, m.projectId, m.score]),
+              );
+              // the smallest seed: the floor comes from the single best bound, most organizations
+              // are pruned by their bounds alone
+              const [sql, params] = (await matching.fundCandidatesQuery(fundId, k, 1)) as [string, unknown[]];
+              const pruned: Array<{ organization_id: string; score: number }> = await ds.query(sql, params);
+              expect(pruned.map((r) => [r.organization_id, r.score])).toEqual(
+                reference.slice(0, k).map((r) => [r.id, r.score]),
               );
             }
             for (let i = 1; i < all.length; i++) expect(all[i - 1].score).toBeGreaterThanOrEqual(all[i].score);
@@ -285,5 +324,79 @@ describe('Fund matching properties (fast-check)', () => {
       ),
       { numRuns: 40, seed: 777 },
     );
+  });
+
+  it('keeps each organization’s matching profile equal to what its live projects cover', async () => {
+    const [{ id: orgId }] = await ds.query(
+      `INSERT INTO organization (slug, name, kind, themes, countries_of_origin) VALUES ('profiled', 'Profiled', 'NGO', '{HEALTH}', '{GH}')
+       RETURNING id`,
+    );
+    const profile = async () =>
+      (
+        await ds.query(
+          `SELECT kind, themes, live_projects, project_themes, project_sdgs, project_countries, project_kinds,
+                  funding_currencies, funding_sought_min, funding_sought_max
+             FROM organization_matching_profile WHERE id = $1`,
+          [orgId],
+        )
+      )[0];
+    const project = async (themes: string[], countries: string[], sought: number | null, currency: string) =>
+      (
+        await ds.query(
+          `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
+             funding_sought_currency, created_by_id)
+           VALUES ($1, 'P', 'S', 'REMITTANCES', $2, $3, '{4}', $4, $5, $6) RETURNING id`,
+          [orgId, countries, themes, sought, currency, userId],
+        )
+      )[0].id as string;
+    try {
+      expect(await profile()).toMatchObject({ kind: 'NGO', themes: ['HEALTH'], live_projects: 0, project_themes: [] });
+      const a = await project(['EDUCATION'], ['GH'], 20_000, 'EUR');
+      const b = await project(['GENDER', 'EDUCATION'], ['SN'], 50_000, 'EUR');
+      expect(await profile()).toMatchObject({
+        live_projects: 2,
+        project_themes: ['EDUCATION', 'GENDER'],
+        project_sdgs: [4],
+        project_countries: ['GH', 'SN'],
+        project_kinds: ['REMITTANCES'],
+        funding_currencies: ['EUR'],
+        funding_sought_min: 20_000,
+        funding_sought_max: 50_000,
+      });
+      await project(['HEALTH'], ['GH'], 1_000, 'USD');
+      expect(await profile()).toMatchObject({ live_projects: 3, funding_currencies: ['EUR', 'USD'] });
+      await ds.query(`UPDATE project SET archived_at = now() WHERE id = $1`, [b]);
+      await ds.query(`UPDATE project SET themes = '{CLIMATE_AND_DISPLACEMENT}' WHERE id = $1`, [a]);
+      await ds.query(`UPDATE organization SET kind = 'DIASPORA_ORGANIZATION', themes = '{GENDER}' WHERE id = $1`, [
+        orgId,
+      ]);
+      expect(await profile()).toMatchObject({
+        kind: 'DIASPORA_ORGANIZATION',
+        themes: ['GENDER'],
+        live_projects: 2,
+        project_themes: ['CLIMATE_AND_DISPLACEMENT', 'HEALTH'],
+        project_countries: ['GH'],
+      });
+      await ds.query(`DELETE FROM project WHERE organization_id = $1`, [orgId]);
+      expect(await profile()).toMatchObject({ live_projects: 0, project_themes: [], funding_currencies: [] });
+
+      // concurrent registrations (separate connections on PostgreSQL): none is missed
+      const themes = THEMES.slice(0, 4);
+      await Promise.all(
+        Array.from({ length: 16 }, (_, i) => project([themes[i % 4]], [ORIGIN[i % 5]], 1_000 * (i + 1), 'EUR')),
+      );
+      expect(await profile()).toMatchObject({
+        live_projects: 16,
+        project_themes: [...themes].sort(),
+        project_countries: [...ORIGIN].sort(),
+        funding_sought_min: 1_000,
+        funding_sought_max: 16_000,
+      });
+      await ds.query(`DELETE FROM project WHERE organization_id = $1`, [orgId]);
+      await ds.query(`DELETE FROM organization WHERE id = $1`, [orgId]);
+      expect(await profile()).toBeUndefined();
+    } finally {
+      await cleanUp();
+    }
   });
 });

@@ -14,6 +14,9 @@ import {
   fundParams,
   POINT_COLUMNS,
   pointColumnsSql,
+  projectRulesReachableSql,
+  profileProjectsSql,
+  ROUNDING_MARGIN,
   scoreTermsSql,
   withScore,
 } from './fund-matching.sql.js';
@@ -85,65 +88,62 @@ export class FundMatchingService {
 
   /**
    * The SQL of fundCandidates (the benchmark EXPLAINs exactly this). The fund is fixed, so its
-   * columns become parameters ($3…): the same rules and terms, with the fund's values known to the
-   * planner. Full-text relevance (ts_rank) is the costly term, so the query ranks in two steps and
-   * stays exact:
-   *  1. every eligible organization and each of its eligible projects (index-only lookups in
-   *     IDX_project_matching: live projects, only the columns the index holds) is scored without
-   *     TEXT: `base`;
-   *  2. TEXT adds at most FUND_WEIGHTS.TEXT, so no organization whose best `base` is below the
-   *     `first`-th best `base` minus that weight can reach the first `first` places: only the others
-   *     are scored fully, and each organization keeps its best project.
+   * columns become parameters ($4…): the same rules and terms, with the fund's values known to the
+   * planner. Reading every eligible organization's projects is the costly part, so the query ranks
+   * in three exact steps:
+   *  1. every eligible organization gets an upper bound of its score from its matching profile
+   *     (organization_matching_profile: its own columns and its live projects taken together), with
+   *     TEXT counted at full weight;
+   *  2. the `seed` organizations with the highest bounds are scored exactly: the `first`-th best of
+   *     these scores is a floor that the `first`-th best of all candidates cannot be below (any
+   *     `seed` keeps the result exact; a larger one raises the floor);
+   *  3. only organizations whose bound reaches the floor are scored exactly, each with its best
+   *     eligible project (or on its own, without projects, when the fund has no project rules).
    */
-  async fundCandidatesQuery(fundId: string, first: number): Promise<[string, unknown[]] | null> {
+  async fundCandidatesQuery(fundId: string, first: number, seed = first * 10): Promise<[string, unknown[]] | null> {
     const [fund] = await this.dataSource.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [fundId]);
     if (!fund) return null;
-    const F = fundParams(3);
-    const base = (terms: Record<keyof typeof FUND_WEIGHTS, string>) =>
-      FACTORS.filter((factor) => factor !== 'TEXT')
-        .map((factor) => terms[factor])
-        .join(' + ');
+    const F = fundParams(4);
     const lengths = { themes: fund.themes.length, sdgs: fund.sdgs.length };
-    const orgTerms = scoreTermsSql(false, F, undefined, lengths);
-    const projectTerms = scoreTermsSql(true, F, undefined, lengths);
+    const orgTerms = scoreTermsSql(false, { fund: F, lengths });
+    const projectTerms = scoreTermsSql(true, { fund: F, lengths });
+    /** An upper bound of the score: points not rounded, TEXT at full weight. */
+    const bound = (withProject: boolean) => {
+      const terms = scoreTermsSql(withProject, { fund: F, lengths, rounded: false });
+      return FACTORS.map((factor) => (factor === 'TEXT' ? `${FUND_WEIGHTS.TEXT}::float8` : terms[factor]))
+        .concat(`${ROUNDING_MARGIN}::float8`)
+        .join(' + ');
+    };
     // Without project rules, an organization without a live project is a candidate on its own.
     const noProjectRules =
       fund.eligible_countries_of_implementation.length === 0 && fund.eligible_project_kinds.length === 0;
     const total = POINT_COLUMNS.map((c) => `s.${c}`).join(' + ');
+    /** Each organization of `set` with its best eligible project, scored fully. */
+    const best = (set: string) => `SELECT DISTINCT ON (s.organization_id) s.*, ${total} AS score
+         FROM (SELECT o.id AS organization_id, p.id AS project_id, ${pointColumnsSql(projectTerms)}
+                 FROM ${set} c JOIN organization o ON o.id = c.id JOIN project p ON p.organization_id = o.id
+                WHERE c.with_projects AND ${eligibleSql('project', F)}
+                UNION ALL
+               SELECT o.id, NULL::uuid, ${pointColumnsSql(orgTerms)}
+                 FROM ${set} c JOIN organization o ON o.id = c.id
+                WHERE NOT c.with_projects) s
+        ORDER BY s.organization_id, score DESC, s.project_id`;
     const sql = `WITH o AS MATERIALIZED (
-         SELECT o.id, o.themes, o.countries_of_origin, o.countries_of_residence, o.women_led, o.youth_led,
-                ${base(orgTerms)} AS base
-           FROM organization o
-          WHERE ${eligibleSql('organization', F)}),
-       pp AS MATERIALIZED (
-         SELECT o.id AS organization_id, p.id, ${base(projectTerms)} AS base
-           FROM o CROSS JOIN LATERAL (
-                  SELECT p.id, p.organization_id, NULL::timestamptz AS archived_at, p.kind, p.countries, p.themes,
-                         p.sdgs, p.funding_sought_amount, p.funding_sought_currency
-                    FROM project p WHERE p.organization_id = o.id AND p.archived_at IS NULL OFFSET 0) p
-          WHERE ${eligibleSql('project', F)}),
-       po AS (SELECT organization_id, max(base) AS base FROM pp GROUP BY organization_id),
-       oo AS MATERIALIZED (
-         SELECT o.id, o.base FROM o
-          WHERE ${noProjectRules} AND NOT EXISTS (SELECT 1 FROM po WHERE po.organization_id = o.id)),
+         SELECT o.id, o.live_projects > 0 AS with_projects,
+                CASE WHEN o.live_projects > 0 THEN ${bound(true)} ELSE ${bound(false)} END AS bound
+           FROM organization_matching_profile o CROSS JOIN LATERAL ${profileProjectsSql(F)}
+          WHERE ${eligibleSql('organization', F)}
+            AND CASE WHEN o.live_projects > 0 THEN ${projectRulesReachableSql(F)} ELSE ${noProjectRules} END),
+       seed AS (SELECT * FROM o ORDER BY bound DESC, id LIMIT $3),
        floor AS (
-         SELECT coalesce((SELECT base FROM (SELECT base FROM po UNION ALL SELECT base FROM oo) b
-                           ORDER BY base DESC OFFSET $2 - 1 LIMIT 1), 0)
-                - ${FUND_WEIGHTS.TEXT}::float8 - 1e-9 AS base),
-       scored AS (
-         SELECT o.id AS organization_id, p.id AS project_id, ${pointColumnsSql(projectTerms)}
-           FROM pp JOIN organization o ON o.id = pp.organization_id JOIN project p ON p.id = pp.id
-          WHERE pp.base >= (SELECT base FROM floor)
-         UNION ALL
-         SELECT o.id, NULL::uuid, ${pointColumnsSql(orgTerms)}
-           FROM oo JOIN organization o ON o.id = oo.id
-          WHERE oo.base >= (SELECT base FROM floor))
-       SELECT $1::uuid AS fund_id, s.*
-         FROM (SELECT DISTINCT ON (s.organization_id) s.*, ${total} AS score
-                 FROM scored s ORDER BY s.organization_id, score DESC, s.project_id) s
-        ORDER BY s.score DESC, s.organization_id ASC
+         SELECT coalesce((SELECT score FROM (${best('seed')}) b ORDER BY score DESC OFFSET $2 - 1 LIMIT 1), 0)
+                - 1e-9 AS score),
+       survivors AS (SELECT * FROM o WHERE bound >= (SELECT score FROM floor))
+       SELECT $1::uuid AS fund_id, b.*
+         FROM (${best('survivors')}) b
+        ORDER BY b.score DESC, b.organization_id ASC
         LIMIT $2`;
-    return [sql, [fundId, first, ...fundColumnValues(fund)]];
+    return [sql, [fundId, first, seed, ...fundColumnValues(fund)]];
   }
 
   /** Every rule with passed/failed and a sentence; the same SQL as the WHERE of the matches. */

@@ -161,30 +161,47 @@ export interface FundArrayLengths {
   sdgs: number;
 }
 
-const textPoints = (vector: string, f: FundRef) =>
-  r4(`${w(W.TEXT)} * least(1, 2 * coalesce(ts_rank(${vector}, ${f('text_query')}, 32), 0))`);
+const textPoints = (vector: string, f: FundRef, round = r4) =>
+  round(`${w(W.TEXT)} * least(1, 2 * coalesce(ts_rank(${vector}, ${f('text_query')}, 32), 0))`);
+
+export interface ScoreTermsOptions {
+  /** The fund (default: the row `f`). */
+  fund?: FundRef;
+  /** SQL of the organization's TEXT points, e.g. a column that already holds them. */
+  orgText?: string;
+  /** A fixed fund's array lengths (see `overlap`). */
+  lengths?: FundArrayLengths;
+  /**
+   * false: points not rounded to 4 decimals (cheaper; for upper bounds, which must then add
+   * ROUNDING_MARGIN).
+   */
+  rounded?: boolean;
+}
+
+/** What rounding each factor's points to 4 decimals can add to a score, at most (6 × 0.00005). */
+export const ROUNDING_MARGIN = 0.0003;
 
 /**
  * Each factor's points as SQL. `withProject` false scores the organization alone. With a project,
  * TEXT is the better of the organization's and the project's relevance; `orgText` may name a column
  * that already holds the organization's TEXT points (the fund-match fan-out scores organizations first).
  */
-export function scoreTermsSql(
-  withProject: boolean,
-  f: FundRef = FUND_ROW,
-  orgText = textPoints('o.search_vector', f),
-  lengths?: FundArrayLengths,
-): Record<keyof typeof W, string> {
+export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions = {}): Record<keyof typeof W, string> {
+  const { fund: f = FUND_ROW, lengths } = options;
+  const round = options.rounded === false ? (sql: string) => `(${sql})` : r4;
+  const orgText = options.orgText ?? textPoints('o.search_vector', f, round);
   const themes = withProject ? ['p.themes', 'o.themes'] : ['o.themes'];
   const sought = `p.funding_sought_amount::float8`;
   return {
-    THEMES: r4(
+    THEMES: round(
       `${w(W.THEMES)} * ${overlap(f('themes'), themes, lengths?.themes)} / greatest(cardinality(${f('themes')}), 1)`,
     ),
     SDGS: withProject
-      ? r4(`${w(W.SDGS)} * ${overlap(f('sdgs'), ['p.sdgs'], lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`)
+      ? round(
+          `${w(W.SDGS)} * ${overlap(f('sdgs'), ['p.sdgs'], lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`,
+        )
       : '0::float8',
-    GEOGRAPHY: r4(
+    GEOGRAPHY: round(
       `${w(W.GEOGRAPHY / 2)} * (CASE WHEN o.countries_of_residence && ${f('eligible_countries_of_residence')} THEN 1 ELSE 0 END)
        + ${w(W.GEOGRAPHY / 2)} * (CASE WHEN ${
          withProject
@@ -193,7 +210,7 @@ export function scoreTermsSql(
        } THEN 1 ELSE 0 END)`,
     ),
     BUDGET: withProject
-      ? r4(`CASE
+      ? round(`CASE
           WHEN ${sought} IS NULL OR p.funding_sought_currency IS DISTINCT FROM ${f('currency')} THEN 0
           WHEN ${f('min_grant')}::float8 IS NOT NULL AND ${sought} < ${f('min_grant')}::float8
             THEN ${w(W.BUDGET)} * exp(-${BUDGET_DECAY} * (${f('min_grant')}::float8 - ${sought}) / greatest(${f('min_grant')}::float8, 1))
@@ -201,8 +218,8 @@ export function scoreTermsSql(
             THEN ${w(W.BUDGET)} * exp(-${BUDGET_DECAY} * (${sought} - ${f('max_grant')}::float8) / greatest(${f('max_grant')}::float8, 1))
           ELSE ${w(W.BUDGET)} END`)
       : '0::float8',
-    TEXT: withProject ? `greatest(${orgText}, ${textPoints('p.search_vector', f)})` : orgText,
-    PRIORITY: r4(
+    TEXT: withProject ? `greatest(${orgText}, ${textPoints('p.search_vector', f, round)})` : orgText,
+    PRIORITY: round(
       `CASE WHEN ${f('prioritizes_women_led')} AND ${f('prioritizes_youth_led')}
               THEN ${w(W.PRIORITY / 2)} * (o.women_led::int + o.youth_led::int)
             WHEN ${f('prioritizes_women_led')} THEN ${w(W.PRIORITY)} * o.women_led::int
@@ -239,6 +256,33 @@ export function fundColumnValues(fund: Record<string, unknown>): unknown[] {
 }
 
 /**
+ * An organization's live projects taken together, read from its matching profile `o`
+ * (organization_matching_profile), as a row `p` that the project score terms accept and that scores
+ * at least as well as any one of those projects: the union of their themes, SDGs and countries, and,
+ * of the amounts they seek, the one the fund's budget factor likes best (the point of their range
+ * nearest the grant range; the factor only decays away from that range). With amounts in several
+ * currencies, an amount inside the grant range stands in.
+ */
+export function profileProjectsSql(f: FundRef): string {
+  return `(SELECT o.project_themes AS themes, o.project_sdgs AS sdgs, o.project_countries AS countries,
+          o.project_kinds AS kinds,
+          CASE WHEN cardinality(o.funding_currencies) = 1 THEN o.funding_currencies[1]
+               WHEN ${f('currency')} = ANY(o.funding_currencies) THEN ${f('currency')} END AS funding_sought_currency,
+          CASE WHEN cardinality(o.funding_currencies) = 1
+               THEN greatest(o.funding_sought_min, least(o.funding_sought_max, coalesce(${f('min_grant')}::float8, o.funding_sought_min)))
+               ELSE coalesce(${f('min_grant')}, ${f('max_grant')}, 0)::float8 END AS funding_sought_amount) p`;
+}
+
+/**
+ * What the projects taken together `p` (profileProjectsSql) must hold for one of the organization's projects to
+ * pass the fund's project rules: a necessary condition, not a sufficient one.
+ */
+export function projectRulesReachableSql(f: FundRef): string {
+  return `(cardinality(${f('eligible_countries_of_implementation')}) = 0 OR p.countries && ${f('eligible_countries_of_implementation')})
+      AND (cardinality(${f('eligible_project_kinds')}) = 0 OR p.kinds && ${f('eligible_project_kinds')})`;
+}
+
+/**
  * CTEs ending in `candidates (id, <orgColumns>, score)`: every eligible organization that also
  * passes `orgWhere`, scored with its best eligible project, or on its own when the fund has no
  * project rules. Every candidate is scored fully (fundCandidates ranks only the first few, faster).
@@ -246,11 +290,11 @@ export function fundColumnValues(fund: Record<string, unknown>): unknown[] {
 export function scoredCandidatesSql(f: FundRef, orgWhere: string, orgColumns: string[] = []): string {
   const organizations = withScore(`
        SELECT o.id, ${orgColumns.map((c) => `o.${c}, `).join('')}o.themes, o.countries_of_origin,
-              o.countries_of_residence, o.women_led, o.youth_led, ${pointColumnsSql(scoreTermsSql(false, f))}
+              o.countries_of_residence, o.women_led, o.youth_led, ${pointColumnsSql(scoreTermsSql(false, { fund: f }))}
          FROM organization o
         WHERE ${orgWhere} AND ${eligibleSql('organization', f)}`);
   const projects = withScore(`
-       SELECT p.organization_id, p.id, ${pointColumnsSql(scoreTermsSql(true, f, 'o.pt_text'))}
+       SELECT p.organization_id, p.id, ${pointColumnsSql(scoreTermsSql(true, { fund: f, orgText: 'o.pt_text' }))}
          FROM project p JOIN o ON o.id = p.organization_id
         WHERE ${eligibleSql('project', f)}`);
   return `o AS MATERIALIZED (${organizations}),

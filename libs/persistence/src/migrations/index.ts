@@ -5,6 +5,7 @@ import { CapacityBuilding1795577990668 } from './1795577990668-CapacityBuilding.
 import { Consultations1795578021109 } from './1795578021109-Consultations.js';
 import { Notifications1795578249234 } from './1795578249234-Notifications.js';
 import { ProjectMatchingIndex1795590000000 } from './1795590000000-ProjectMatchingIndex.js';
+import { OrganizationMatchingProfile1795600000000 } from './1795600000000-OrganizationMatchingProfile.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Consultations1795578021109,
   Notifications1795578249234,
   ProjectMatchingIndex1795590000000,
+  OrganizationMatchingProfile1795600000000,
 ];
