@@ -103,6 +103,25 @@ async function main() {
   await time('fundCandidates (service)', () => matching.fundCandidates(fundId, 20));
   await time('fundCandidates (HTTP)', () => gql(FUND_CANDIDATES, { f: fundId }));
 
+  // One fund is one shape of rules: the same call for the first 50 open funds, from narrow to "anyone".
+  const funds: Array<{ id: string }> = await ds.query(
+    `SELECT id FROM fund WHERE title LIKE 'Bench fund %' AND status = 'OPEN' ORDER BY length(title), title LIMIT 50`,
+  );
+  const perFund: number[] = [];
+  for (const { id } of funds) {
+    const samples: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const started = performance.now();
+      await matching.fundCandidates(id, 20);
+      samples.push(performance.now() - started);
+    }
+    perFund.push(samples.slice(1).sort((a, b) => a - b)[1]); // the median of 3, after one warm-up
+  }
+  const spread = percentiles(perFund);
+  console.log(
+    `${'fundCandidates (service), 50 funds'.padEnd(34)} p50 ${spread.p50} ms   p95 ${spread.p95} ms   max ${Math.max(...perFund).toFixed(1)} ms   (median of 3 per fund)`,
+  );
+
   for (const [label, [sql, params]] of [
     ['fundMatches', FundMatchingService.fundMatchesQuery(organizationId, null, 20)],
     ['fundCandidates', (await matching.fundCandidatesQuery(fundId, 20)) as [string, unknown[]]],

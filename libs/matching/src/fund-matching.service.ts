@@ -118,15 +118,21 @@ export class FundMatchingService {
     const noProjectRules =
       fund.eligible_countries_of_implementation.length === 0 && fund.eligible_project_kinds.length === 0;
     const total = POINT_COLUMNS.map((c) => `s.${c}`).join(' + ');
-    /** Each organization of `set` with its best eligible project, scored fully. */
+    /**
+     * Each organization of `set` with its best eligible project, scored fully. The lateral subqueries
+     * (OFFSET 0: not flattened) look each organization and its projects up by index, whatever number
+     * of rows the planner expects `set` to hold.
+     */
     const best = (set: string) => `SELECT DISTINCT ON (s.organization_id) s.*, ${total} AS score
-         FROM (SELECT o.id AS organization_id, p.id AS project_id, ${pointColumnsSql(projectTerms)}
-                 FROM ${set} c JOIN organization o ON o.id = c.id JOIN project p ON p.organization_id = o.id
-                WHERE c.with_projects AND ${eligibleSql('project', F)}
-                UNION ALL
-               SELECT o.id, NULL::uuid, ${pointColumnsSql(orgTerms)}
-                 FROM ${set} c JOIN organization o ON o.id = c.id
-                WHERE NOT c.with_projects) s
+         FROM ${set} c CROSS JOIN LATERAL (
+              SELECT o.id AS organization_id, p.id AS project_id, ${pointColumnsSql(projectTerms)}
+                FROM organization o JOIN project p ON p.organization_id = o.id
+               WHERE c.with_projects AND o.id = c.id AND ${eligibleSql('project', F)}
+               UNION ALL
+              SELECT o.id, NULL::uuid, ${pointColumnsSql(orgTerms)}
+                FROM organization o
+               WHERE NOT c.with_projects AND o.id = c.id
+              OFFSET 0) s
         ORDER BY s.organization_id, score DESC, s.project_id`;
     const sql = `WITH o AS MATERIALIZED (
          SELECT o.id, o.live_projects > 0 AS with_projects,

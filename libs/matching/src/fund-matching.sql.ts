@@ -274,8 +274,8 @@ export function profileProjectsSql(f: FundRef): string {
 }
 
 /**
- * What the projects taken together `p` (profileProjectsSql) must hold for one of the organization's projects to
- * pass the fund's project rules: a necessary condition, not a sufficient one.
+ * What the projects taken together `p` (profileProjectsSql) must hold for one of them to pass the
+ * fund's project rules: a necessary condition, not a sufficient one.
  */
 export function projectRulesReachableSql(f: FundRef): string {
   return `(cardinality(${f('eligible_countries_of_implementation')}) = 0 OR p.countries && ${f('eligible_countries_of_implementation')})

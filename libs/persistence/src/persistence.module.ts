@@ -51,7 +51,13 @@ export function dataSourceOptions(config: AppConfig, url: string): DataSourceOpt
     // PGlite is one backend session: connections interleaving extended-protocol messages (Parse/Bind
     // of different clients) would clobber each other's unnamed statements, so the embedded database
     // gets a single connection. Nothing is lost: PGlite runs one statement at a time anyway.
-    extra: { max: config.embedded ? 1 : config.DB_POOL_SIZE, connectionTimeoutMillis: 30_000 },
+    extra: {
+      max: config.embedded ? 1 : config.DB_POOL_SIZE,
+      connectionTimeoutMillis: 30_000,
+      // No JIT compilation on the API's sessions: its queries are short, and compiling costs more than
+      // it saves (fundCandidates for a broad fund: 1.6 s with JIT, of which 1.5 s compiling; 0.1 s without).
+      ...(config.embedded ? {} : { options: '-c jit=off' }),
+    },
   };
 }
 
