@@ -103,6 +103,14 @@ async function main() {
   await time('fundCandidates (service)', () => matching.fundCandidates(fundId, 20));
   await time('fundCandidates (HTTP)', () => gql(FUND_CANDIDATES, { f: fundId }));
 
+  for (const [label, [sql, params]] of [
+    ['fundMatches', FundMatchingService.fundMatchesQuery(organizationId, null, 20)],
+    ['fundCandidates', (await matching.fundCandidatesQuery(fundId, 20)) as [string, unknown[]]],
+  ] as Array<[string, [string, unknown[]]]>) {
+    const plan: Array<{ 'QUERY PLAN': string }> = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...params]);
+    console.log(`\nEXPLAIN ANALYZE ${label}:\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
+
   // One fund is one shape of rules: the same call for the first 50 open funds, from narrow to "anyone".
   const funds: Array<{ id: string }> = await ds.query(
     `SELECT id FROM fund WHERE title LIKE 'Bench fund %' AND status = 'OPEN' ORDER BY length(title), title LIMIT 50`,
@@ -122,13 +130,6 @@ async function main() {
     `${'fundCandidates (service), 50 funds'.padEnd(34)} p50 ${spread.p50} ms   p95 ${spread.p95} ms   max ${Math.max(...perFund).toFixed(1)} ms   (median of 3 per fund)`,
   );
 
-  for (const [label, [sql, params]] of [
-    ['fundMatches', FundMatchingService.fundMatchesQuery(organizationId, null, 20)],
-    ['fundCandidates', (await matching.fundCandidatesQuery(fundId, 20)) as [string, unknown[]]],
-  ] as Array<[string, [string, unknown[]]]>) {
-    const plan: Array<{ 'QUERY PLAN': string }> = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...params]);
-    console.log(`\nEXPLAIN ANALYZE ${label}:\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
-  }
   await app.close();
 }
 
