@@ -13,7 +13,7 @@ import {
 } from '@app/common';
 import type { AuthUser, RequestLoaders } from '@app/common';
 import { TrainingMatchingService } from '@app/matching';
-import { Organization } from '@app/organizations';
+import { Organization, OrganizationPolicy } from '@app/organizations';
 import { Country, Language, loadAll } from '@app/reference-data';
 import { AssessmentsService } from './assessments.service.js';
 import { CapacityAssessment } from './capacity-assessment.entity.js';
@@ -201,15 +201,17 @@ export class EnrolmentResolver {
 
 @Resolver(() => Organization)
 export class OrganizationCapacityResolver {
-  constructor(private readonly evaluation: EvaluationService) {}
+  constructor(
+    private readonly evaluation: EvaluationService,
+    private readonly policy: OrganizationPolicy,
+  ) {}
 
   @ResolveField(() => CapacityAssessment, {
     nullable: true,
     description: "The latest self-assessment; only for the organization's members and moderators (null otherwise)",
   })
   async capacityAssessment(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    const access = await l.organizations.access();
-    if (!access.moderator && !access.roles.has(o.id)) return null;
+    if (!this.policy.canSeeInternals(await l.organizations.access(), o.id)) return null;
     return l.capacity.latestAssessment.load(o.id);
   }
 
@@ -217,8 +219,7 @@ export class OrganizationCapacityResolver {
     description: "Its enrolments, oldest first; only for the organization's members and moderators (empty otherwise)",
   })
   async enrolments(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    const access = await l.organizations.access();
-    if (!access.moderator && !access.roles.has(o.id)) return [];
+    if (!this.policy.canSeeInternals(await l.organizations.access(), o.id)) return [];
     return l.capacity.enrolmentsByOrganization.load(o.id);
   }
 
@@ -232,7 +233,10 @@ export class OrganizationCapacityResolver {
 
 @Resolver()
 export class TrainingMatchingResolver {
-  constructor(private readonly matching: TrainingMatchingService) {}
+  constructor(
+    private readonly matching: TrainingMatchingService,
+    private readonly policy: OrganizationPolicy,
+  ) {}
 
   @Query(() => [TrainingMatch], {
     description:
@@ -244,8 +248,7 @@ export class TrainingMatchingResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<TrainingMatch[]> {
     const organization = await l.organizations.organization.load(requireId(organizationId, 'Organization'));
-    const access = await l.organizations.access();
-    if (!organization || (!access.moderator && !access.roles.has(organizationId))) {
+    if (!organization || !this.policy.canSeeInternals(await l.organizations.access(), organizationId)) {
       throw new NotFoundError('Organization', organizationId);
     }
     const matches = await this.matching.trainingMatches(organizationId, pageSize(first));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
-import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS } from '@app/organizations';
+import { MANAGER_ROLES, MemberRole, OrganizationPolicy, PROVIDER_KINDS, ViewerAccess } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
 import { RateTrainingArgs } from './capacity.inputs.js';
@@ -22,12 +22,10 @@ export class EnrolmentsService {
   ) {}
 
   /** The enrolled organization's members, the provider's members and moderators see an enrolment. */
-  canSee(
-    enrolment: Enrolment,
-    providerId: string,
-    access: { moderator: boolean; roles: { has(id: string): boolean } },
-  ): boolean {
-    return access.moderator || access.roles.has(enrolment.organizationId) || access.roles.has(providerId);
+  canSee(enrolment: Enrolment, providerId: string, access: Pick<ViewerAccess, 'moderator' | 'roles'>): boolean {
+    return (
+      this.policy.canSeeInternals(access, enrolment.organizationId) || this.policy.canSeeInternals(access, providerId)
+    );
   }
 
   /**
@@ -158,9 +156,10 @@ export class EnrolmentsService {
     const enrolment = await manager.findOneBy(Enrolment, { id });
     if (!enrolment) throw new NotFoundError('Enrolment', id);
     const offer = await manager.findOneByOrFail(TrainingOffer, { id: enrolment.trainingId });
-    const roles = new Set<string>();
+    const roles = new Map<string, MemberRole>();
     for (const orgId of [enrolment.organizationId, offer.providerId]) {
-      if (await this.policy.roleOf(user.id, orgId, manager)) roles.add(orgId);
+      const role = await this.policy.roleOf(user.id, orgId, manager);
+      if (role) roles.set(orgId, role);
     }
     if (!this.canSee(enrolment, offer.providerId, { moderator: this.policy.isModerator(user), roles })) {
       throw new NotFoundError('Enrolment', id);
