@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@app/config';
 import { TestApp } from './support/test-app.js';
 import { dataSource, PASSWORD, registerUser } from './support/fixtures.js';
+import { closeCode, subscribeNotifications } from './support/notification-helpers.js';
 
 const REFRESH = `mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken refreshToken user { id } } }`;
 const ME = `{ me { id } }`;
@@ -78,6 +79,42 @@ describe('Tokens: rotation, reuse detection, expiry and forgery', () => {
     expect((await t.ok(ME, {}, user.token)).me.id).toBe(user.id);
     const garbageRefresh = await t.gql(REFRESH, { r: 'not-a-token' });
     expect(garbageRefresh.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('applies the same rule to graphql-ws connections, and refuses the token of a deleted user on both', async () => {
+    const user = await registerUser(t, 'socket');
+    const gone = await registerUser(t, 'gone');
+    const config = t.get(AppConfig);
+    const jwt = new JwtService({});
+    const expired = await jwt.signAsync(
+      { sub: user.id, role: 'USER' },
+      { secret: config.jwtSecret, expiresIn: -10, algorithm: 'HS256' },
+    );
+    const forged = await jwt.signAsync(
+      { sub: user.id, role: 'ADMIN' },
+      { secret: 'x'.repeat(48), expiresIn: 600, algorithm: 'HS256' },
+    );
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ sub: user.id, role: 'ADMIN', exp: 9999999999 })).toString('base64url');
+    await dataSource(t).query('DELETE FROM app_user WHERE id = $1', [gone.id]);
+    for (const token of [expired, forged, `${header}.${body}.`, 'garbage', gone.token]) {
+      expect(await closeCode(t.url, { authorization: `Bearer ${token}` })).toBe(4403);
+      expect(await closeCode(t.url, { accessToken: token })).toBe(4403);
+    }
+    expect((await t.gql(ME, {}, gone.token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // A valid token connects and subscribes.
+    const socket = subscribeNotifications(t.url, user.token);
+    try {
+      const connected = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 10_000);
+        socket.client.on('connected', () => resolve(true));
+        socket.client.on('closed', () => resolve(false));
+        socket.client.on('connected', () => clearTimeout(timer));
+      });
+      expect(connected).toBe(true);
+    } finally {
+      await socket.close();
+    }
   });
 
   it('answers a wrong password with UNAUTHENTICATED without saying which part was wrong', async () => {

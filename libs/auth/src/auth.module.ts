@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessTokenService } from './access-token.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { GqlAuthGuard } from './gql-auth.guard.js';
@@ -16,6 +17,7 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([User, RefreshToken]), PassportModule, JwtModule.register({})],
   providers: [
+    AccessTokenService,
     AuthService,
     UsersService,
     PasswordService,
@@ -24,6 +26,6 @@ import { UsersService } from './users.service.js';
     AuthResolver,
     { provide: APP_GUARD, useClass: GqlAuthGuard },
   ],
-  exports: [AuthService, UsersService, PasswordService, RateLimiterService],
+  exports: [AccessTokenService, AuthService, UsersService, PasswordService, RateLimiterService],
 })
 export class AuthModule {}

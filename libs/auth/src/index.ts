@@ -1,3 +1,4 @@
+export * from './access-token.service.js';
 export * from './auth.inputs.js';
 export * from './auth.module.js';
 export * from './auth.service.js';

@@ -1,31 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ExtractJwt, Strategy } from 'passport-jwt';
-import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/config';
+import { Strategy } from 'passport-jwt';
 import type { AuthUser } from '@app/common';
-import type { AccessTokenPayload } from './auth.service.js';
-import { User } from './user.entity.js';
+import { AccessTokenService } from './access-token.service.js';
 
-/** Verifies the Bearer access token (HS256, expiry) and loads the current user and role. */
+/** The Bearer access token of HTTP requests, checked by AccessTokenService's rule (signature, expiry, user). */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(
-    config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
-      algorithms: ['HS256'],
-      ignoreExpiration: false,
-    });
+  constructor(private readonly tokens: AccessTokenService) {
+    super(tokens.strategyOptions());
   }
 
-  async validate(payload: AccessTokenPayload): Promise<AuthUser | null> {
-    if (typeof payload?.sub !== 'string') return null;
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: payload.sub });
-    return user ? { id: user.id, email: user.email, platformRole: user.platformRole } : null;
+  validate(payload: unknown): Promise<AuthUser | null> {
+    return this.tokens.userOf(payload);
   }
 }

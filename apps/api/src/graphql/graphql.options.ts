@@ -43,7 +43,7 @@ function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
 }
 
 export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, moduleRef: ModuleRef): ApolloDriverConfig {
-  const auth = new SubscriptionAuthenticator(config, moduleRef);
+  const auth = new SubscriptionAuthenticator(moduleRef);
   return {
     // The committed schema.gql is written by development runs and checked by a test.
     autoSchemaFile: config.NODE_ENV === 'development' ? join(process.cwd(), 'schema.gql') : true,
