@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
-import { MANAGER_ROLES, MemberRole, OrganizationPolicy, PROVIDER_KINDS, ViewerAccess } from '@app/organizations';
+import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, ViewerAccess } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
 import { RateTrainingArgs } from './capacity.inputs.js';
@@ -156,12 +156,8 @@ export class EnrolmentsService {
     const enrolment = await manager.findOneBy(Enrolment, { id });
     if (!enrolment) throw new NotFoundError('Enrolment', id);
     const offer = await manager.findOneByOrFail(TrainingOffer, { id: enrolment.trainingId });
-    const roles = new Map<string, MemberRole>();
-    for (const orgId of [enrolment.organizationId, offer.providerId]) {
-      const role = await this.policy.roleOf(user.id, orgId, manager);
-      if (role) roles.set(orgId, role);
-    }
-    if (!this.canSee(enrolment, offer.providerId, { moderator: this.policy.isModerator(user), roles })) {
+    const access = await this.policy.accessIn(user, [enrolment.organizationId, offer.providerId], manager);
+    if (!this.canSee(enrolment, offer.providerId, access)) {
       throw new NotFoundError('Enrolment', id);
     }
     return Object.assign(enrolment, { providerId: offer.providerId });

@@ -151,7 +151,7 @@ export class ApplicationsService {
         .setLock('pessimistic_write')
         .where('f.id = :id', { id: found.fundId })
         .getOne();
-      const access = await this.accessIn(manager, user, [found.organizationId, fund?.funderId ?? '']);
+      const access = await this.policy.accessIn(user, [found.organizationId, fund?.funderId ?? ''], manager);
       if (!fund || !this.canSee(found, fund.funderId, access)) throw new NotFoundError('Application', args.id);
       await this.policy.requireRole(
         user,
@@ -230,7 +230,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.locked(manager, id);
       const fund = await manager.findOneByOrFail(Fund, { id: application.fundId });
-      const access = await this.accessIn(manager, user, [application.organizationId, fund.funderId]);
+      const access = await this.policy.accessIn(user, [application.organizationId, fund.funderId], manager);
       if (!this.canSee(application, fund.funderId, access)) throw new NotFoundError('Application', id);
       await this.policy.requireRole(user, application.organizationId, { action: 'change its applications' }, manager);
       const from = application.status;
@@ -250,16 +250,6 @@ export class ApplicationsService {
       .getOne();
     if (!application) throw new NotFoundError('Application', id);
     return application;
-  }
-
-  /** The viewer's roles in the given organizations, read inside the transaction. */
-  private async accessIn(manager: EntityManager, user: AuthUser, organizationIds: string[]): Promise<ViewerAccess> {
-    const roles = new Map();
-    for (const orgId of organizationIds.filter(Boolean)) {
-      const role = await this.policy.roleOf(user.id, orgId, manager);
-      if (role) roles.set(orgId, role);
-    }
-    return { user, moderator: this.policy.isModerator(user), roles, contactReader: false };
   }
 
   private record(

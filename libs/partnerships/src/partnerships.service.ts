@@ -110,7 +110,7 @@ export class PartnershipsService {
   private async transition(
     user: AuthUser,
     id: string,
-    decide: (p: Partnership, roles: ReadonlySet<string>) => PartnershipStatus,
+    decide: (p: Partnership, roles: ViewerAccess['roles']) => PartnershipStatus,
   ): Promise<Partnership> {
     requireId(id, 'Partnership');
     return this.dataSource.transaction(async (manager) => {
@@ -120,18 +120,12 @@ export class PartnershipsService {
         .setLock('pessimistic_write')
         .where('p.id = :id', { id })
         .getOne();
-      const roles = new Set<string>();
-      if (p) {
-        for (const orgId of [p.initiatorId, p.partnerId]) {
-          if (await this.policy.roleOf(user.id, orgId, manager)) roles.add(orgId);
-        }
-      }
-      if (!p || !this.canSee(p, { moderator: this.policy.isModerator(user), roles })) {
-        throw new NotFoundError('Partnership', id);
-      }
-      if (roles.size === 0) throw new ForbiddenError('Only members of the two organizations may change a partnership');
+      const access = await this.policy.accessIn(user, p ? [p.initiatorId, p.partnerId] : [], manager);
+      if (!p || !this.canSee(p, access)) throw new NotFoundError('Partnership', id);
+      if (access.roles.size === 0)
+        throw new ForbiddenError('Only members of the two organizations may change a partnership');
       const from = p.status;
-      p.status = decide(p, roles);
+      p.status = decide(p, access.roles);
       const saved = await manager.save(p);
       await this.record(manager, saved, from, user.id);
       if (from === PartnershipStatus.PROPOSED && saved.status !== PartnershipStatus.ENDED) {
