@@ -59,10 +59,10 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
         return { req: ctx.req, res: ctx.res, loaders: registry.create(ctx.req as GqlContext['req']) } as GqlContext;
       }
       // graphql-ws: no HTTP request. The socket was authenticated when it connected; the operation
-      // gets a request-like object with the same bearer token, which the global JWT guard checks again.
+      // gets a request-like object with the same bearer token, which the global JWT guard checks
+      // again and puts the user on (req.user).
       const req = {
         headers: { authorization: SubscriptionAuthenticator.header(ctx.connectionParams) },
-        user: ctx.extra?.user ?? null,
       } as unknown as GqlContext['req'];
       return { req, loaders: registry.create(req) } satisfies GqlContext;
     },
@@ -72,10 +72,7 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
         path: '/graphql',
         onConnect: async (context: unknown) => {
           const ctx = context as WsConnectionContext;
-          const user = await auth.authenticate(ctx.connectionParams).catch(() => null);
-          if (!user) return false;
-          ctx.extra.user = user;
-          return true;
+          return !!(await auth.authenticate(ctx.connectionParams).catch(() => null));
         },
       },
     },

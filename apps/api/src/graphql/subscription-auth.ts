@@ -5,7 +5,6 @@ import type { AuthUser } from '@app/common';
 /** graphql-ws' context argument (the parts used here). */
 export interface WsConnectionContext {
   connectionParams?: Readonly<Record<string, unknown>>;
-  extra: { user?: AuthUser };
 }
 
 /**
