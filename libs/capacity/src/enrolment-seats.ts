@@ -50,10 +50,16 @@ export function recordEnrolmentEvent(
 
 /**
  * Moves the oldest WAITLISTED enrolments (created_at, id) up while seats are free (call with the
- * offer locked), recording an ENROLMENT_PROMOTED event for each. Returns the ids promoted.
+ * offer locked), recording an ENROLMENT_PROMOTED event for each. Returns the ids promoted. `taken`:
+ * the seats already counted under the same lock (counted here when not given).
  */
-export async function fillSeats(manager: EntityManager, offer: TrainingOffer, actorId: string): Promise<string[]> {
-  const free = offer.seats - (await takenSeats(manager, offer.id));
+export async function fillSeats(
+  manager: EntityManager,
+  offer: TrainingOffer,
+  actorId: string,
+  taken?: number,
+): Promise<string[]> {
+  const free = offer.seats - (taken ?? (await takenSeats(manager, offer.id)));
   if (free <= 0) return [];
   const rows: Array<{ id: string; organization_id: string }> = await manager.query(
     `SELECT id, organization_id FROM enrolment WHERE training_id = $1 AND status = 'WAITLISTED' ORDER BY created_at ASC, id ASC LIMIT $2`,

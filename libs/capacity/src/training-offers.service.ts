@@ -91,7 +91,7 @@ export class TrainingOffersService {
       }
       Object.assign(offer, this.fields(input));
       const saved = await manager.save(offer);
-      if (saved.status === TrainingStatus.PUBLISHED) await fillSeats(manager, saved, user.id);
+      if (saved.status === TrainingStatus.PUBLISHED) await fillSeats(manager, saved, user.id, taken);
       return saved;
     });
   }
