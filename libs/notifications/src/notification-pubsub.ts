@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { AppConfig } from '@app/config';
+import { RedisService } from '@app/persistence';
 
 /** What travels between processes: a notification as its subscriber sees it. */
 export interface NotificationMessage {
@@ -87,18 +87,16 @@ export class NotificationPubSub implements OnModuleInit, OnApplicationShutdown {
   private readonly channel: string;
   private ready: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly config: AppConfig) {
-    this.channel = `${config.REDIS_KEY_PREFIX}notifications`;
+  constructor(private readonly redis: RedisService) {
+    // ioredis' keyPrefix does not apply to channels: the channel carries the prefix itself.
+    this.channel = `${redis.keyPrefix}notifications`;
   }
 
   onModuleInit(): void {
-    if (!this.config.REDIS_URL) return;
-    // ioredis' keyPrefix does not apply to channels: the channel carries the prefix itself.
-    this.publisher = new Redis(this.config.REDIS_URL, { connectionName: 'nexus-notify-pub' });
-    this.subscriber = new Redis(this.config.REDIS_URL, { connectionName: 'nexus-notify-sub' });
-    for (const client of [this.publisher, this.subscriber]) {
-      client.on('error', (error) => this.logger.warn(`Redis (notifications): ${error.message}`));
-    }
+    if (!this.redis.enabled) return;
+    // RedisService closes both connections at shutdown.
+    this.publisher = this.redis.create('notify-pub');
+    this.subscriber = this.redis.create('notify-sub');
     this.subscriber.on('message', (channel: string, text: string) => {
       if (channel !== this.channel) return;
       try {
@@ -166,10 +164,7 @@ export class NotificationPubSub implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     for (const set of this.subscriptions.values()) for (const s of set) void s.return();
-    await Promise.all(
-      [this.subscriber, this.publisher].filter((c): c is Redis => !!c).map((c) => c.quit().catch(() => c.disconnect())),
-    );
   }
 }

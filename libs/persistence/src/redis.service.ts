@@ -22,13 +22,23 @@ export class RedisService implements OnApplicationShutdown {
     return this.shared;
   }
 
-  /** A dedicated connection (subscribers, blocking queue consumers). */
-  create(name: string, options: { maxRetriesPerRequest?: number | null } = {}): Redis {
+  /** What every key and channel of this deployment starts with (REDIS_KEY_PREFIX). */
+  get keyPrefix(): string {
+    return this.config.REDIS_KEY_PREFIX;
+  }
+
+  /**
+   * A dedicated connection (subscribers, blocking queue consumers), closed at shutdown. Its keys
+   * carry the key prefix, unless `prefixKeys` is false (BullMQ prefixes its keys itself and refuses
+   * connections that do). Pub/sub channels never get the prefix from the connection.
+   */
+  create(name: string, options: { maxRetriesPerRequest?: number | null; prefixKeys?: boolean } = {}): Redis {
     if (!this.config.REDIS_URL) throw new Error('REDIS_URL is not set');
+    const { prefixKeys = true, ...redisOptions } = options;
     const client = new Redis(this.config.REDIS_URL, {
       connectionName: `nexus-${name}`,
-      keyPrefix: this.config.REDIS_KEY_PREFIX,
-      ...options,
+      ...(prefixKeys ? { keyPrefix: this.config.REDIS_KEY_PREFIX } : {}),
+      ...redisOptions,
     });
     client.on('error', (error) => this.logger.warn(`Redis (${name}): ${error.message}`));
     this.clients.push(client);

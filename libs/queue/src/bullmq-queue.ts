@@ -1,5 +1,5 @@
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import { RedisService } from '@app/persistence';
 import { assertJobId, JobOptions, JobQueue } from './job-queue.js';
 
 const QUEUE_NAME = 'jobs';
@@ -12,17 +12,15 @@ const QUEUE_NAME = 'jobs';
 export class BullMqJobQueue extends JobQueue {
   readonly kind = 'bullmq';
   private readonly queue: Queue;
-  private readonly connections: Redis[] = [];
   private worker?: Worker;
   private readonly prefix: string;
 
   constructor(
-    private readonly url: string,
-    keyPrefix: string,
+    private readonly redis: RedisService,
     private readonly defaults: { attempts: number; backoffMs: number; concurrency: number },
   ) {
     super();
-    this.prefix = `${keyPrefix.replace(/:+$/, '')}:bull`;
+    this.prefix = `${redis.keyPrefix.replace(/:+$/, '')}:bull`;
     this.queue = new Queue(QUEUE_NAME, {
       connection: this.connect('queue', 1),
       prefix: this.prefix,
@@ -80,10 +78,10 @@ export class BullMqJobQueue extends JobQueue {
     }
   }
 
+  /** Closes the worker and the queue; RedisService closes their connections at shutdown. */
   async close(): Promise<void> {
     await this.worker?.close().catch(() => undefined);
     await this.queue.close().catch(() => undefined);
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
   }
 
   private schedulesDelayed(delayed: number): number {
@@ -91,10 +89,7 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   /** BullMQ manages its own key prefix, so its connections carry none (ioredis keyPrefix is refused). */
-  private connect(name: string, maxRetriesPerRequest: number | null): Redis {
-    const client = new Redis(this.url, { connectionName: `nexus-bullmq-${name}`, maxRetriesPerRequest });
-    client.on('error', (error) => this.logger.warn(`Redis (bullmq ${name}): ${error.message}`));
-    this.connections.push(client);
-    return client;
+  private connect(name: string, maxRetriesPerRequest: number | null) {
+    return this.redis.create(`bullmq-${name}`, { maxRetriesPerRequest, prefixKeys: false });
   }
 }

@@ -1,19 +1,18 @@
 import { BeforeApplicationShutdown, Global, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { RedisService } from '@app/persistence';
 import { BullMqJobQueue } from './bullmq-queue.js';
 import { InProcessJobQueue } from './in-process-queue.js';
 import { JobQueue } from './job-queue.js';
 
 /** BullMQ when REDIS_URL is set, the in-process queue otherwise (chosen by configuration). */
-export function createJobQueue(config: AppConfig): JobQueue {
+export function createJobQueue(config: AppConfig, redis: RedisService): JobQueue {
   const defaults = {
     attempts: config.JOB_ATTEMPTS,
     backoffMs: config.JOB_BACKOFF_MS,
     concurrency: config.JOB_CONCURRENCY,
   };
-  return config.REDIS_URL
-    ? new BullMqJobQueue(config.REDIS_URL, config.REDIS_KEY_PREFIX, defaults)
-    : new InProcessJobQueue(defaults);
+  return redis.enabled ? new BullMqJobQueue(redis, defaults) : new InProcessJobQueue(defaults);
 }
 
 /**
@@ -23,7 +22,7 @@ export function createJobQueue(config: AppConfig): JobQueue {
  */
 @Global()
 @Module({
-  providers: [{ provide: JobQueue, inject: [AppConfig], useFactory: createJobQueue }],
+  providers: [{ provide: JobQueue, inject: [AppConfig, RedisService], useFactory: createJobQueue }],
   exports: [JobQueue],
 })
 export class QueueModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
