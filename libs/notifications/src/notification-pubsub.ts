@@ -141,12 +141,6 @@ export class NotificationPubSub implements OnModuleInit, OnApplicationShutdown {
     return this.subscriptions.get(userId)?.size ?? 0;
   }
 
-  get subscriberCount(): number {
-    let n = 0;
-    for (const set of this.subscriptions.values()) n += set.size;
-    return n;
-  }
-
   private deliver(messages: NotificationMessage[]): void {
     for (const m of messages) {
       const set = this.subscriptions.get(m.userId);

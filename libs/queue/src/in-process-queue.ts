@@ -8,7 +8,6 @@ interface PendingJob {
   attempts: number;
   backoffMs: number;
   attemptsMade: number;
-  runAt: number;
 }
 
 const KEPT_COMPLETED = 10_000;
@@ -56,7 +55,6 @@ export class InProcessJobQueue extends JobQueue {
       attempts: options.attempts ?? this.defaults.attempts,
       backoffMs: options.backoffMs ?? this.defaults.backoffMs,
       attemptsMade: 0,
-      runAt: Date.now() + (options.delayMs ?? 0),
     };
     this.enqueue(job, options.delayMs ?? 0);
   }

@@ -56,10 +56,6 @@ export abstract class JobQueue {
     return previous;
   }
 
-  processor(name: string): JobHandler | undefined {
-    return this.handlers.get(name);
-  }
-
   /** Declares a repeatable job; the consumer starts it (once across all consumers with BullMQ). */
   schedule(name: string, spec: RepeatSpec): void {
     this.schedules.set(name, spec);
