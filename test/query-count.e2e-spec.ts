@@ -16,6 +16,18 @@ const LIST = `query($first: Int) {
   }
 }`;
 
+const EVALUATIONS = `query($first: Int) {
+  organizations(first: $first, orderBy: NAME) {
+    nodes {
+      id
+      trainingEvaluation {
+        offers enrolments admitted completions completionRate averageRating ratingsCount
+        perOffer { training { id } enrolments completions averageRating }
+      }
+    }
+  }
+}`;
+
 describe('Per-request DataLoaders', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -56,5 +68,71 @@ describe('Per-request DataLoaders', () => {
     expect(new Set(anonymous).size).toBe(1);
     expect(new Set(signedIn).size).toBe(1);
     expect(anonymous[0]).toBeLessThanOrEqual(10);
+  });
+
+  it('resolves trainingEvaluation over a list of organizations in a fixed number of SQL queries', async () => {
+    const ds = dataSource(t);
+    const participant = await registerUser(t, 'trainee');
+    // every third organization provides two published offers and one draft; enrolments, some completed and rated
+    await ds.query(
+      `
+      INSERT INTO training_offer (provider_id, title, description, capacity_areas, format, languages, starts_at,
+                                  seats, status, created_by_id)
+      SELECT o.id, 'Training ' || o.slug || ' ' || k, 'A training.', '{FUNDRAISING}', 'ONLINE', '{en}',
+             now() + make_interval(days => k * 10), 10,
+             (CASE WHEN k = 3 THEN 'DRAFT' ELSE 'PUBLISHED' END)::training_status, $1
+        FROM organization o CROSS JOIN generate_series(1, 3) AS k
+       WHERE substring(o.slug from 5)::int % 3 = 0`,
+      [participant.id],
+    );
+    await ds.query(
+      `INSERT INTO enrolment (training_id, organization_id, participant_id, status, rating)
+       SELECT t.id, o.id, $1,
+              (CASE WHEN substring(o.slug from 5)::int % 2 = 0 THEN 'COMPLETED' ELSE 'ACCEPTED' END)::enrolment_status,
+              (CASE WHEN substring(o.slug from 5)::int % 4 = 0 THEN 1 + substring(o.slug from 5)::int % 5 END)
+         FROM training_offer t JOIN organization o ON substring(o.slug from 5)::int BETWEEN 90 AND 94
+        WHERE t.status = 'PUBLISHED'`,
+      [participant.id],
+    );
+    await ds.query(
+      `INSERT INTO enrolment_event (enrolment_id, actor_id, from_status, to_status)
+       SELECT id, participant_id, NULL, 'ACCEPTED' FROM enrolment`,
+    );
+    const count = async (first: number) => {
+      const before = QueryCounterLogger.count;
+      const data = await t.ok(EVALUATIONS, { first });
+      expect(data.organizations.nodes).toHaveLength(first);
+      return { queries: QueryCounterLogger.count - before, nodes: data.organizations.nodes };
+    };
+    const [twenty, hundred] = [await count(20), await count(100)];
+    console.info(`SQL queries for trainingEvaluation over 20/100 organizations: ${twenty.queries}/${hundred.queries}`);
+    expect(twenty.queries).toBe(hundred.queries);
+    expect(hundred.queries).toBeLessThanOrEqual(5);
+
+    // batched, each organization still gets its own figures: the same as asked one at a time
+    const providers = hundred.nodes.filter((n: any) => n.trainingEvaluation.offers > 0);
+    expect(providers).toHaveLength(33);
+    expect(hundred.nodes.find((n: any) => n.trainingEvaluation.offers === 0).trainingEvaluation).toEqual({
+      offers: 0,
+      enrolments: 0,
+      admitted: 0,
+      completions: 0,
+      completionRate: null,
+      averageRating: null,
+      ratingsCount: 0,
+      perOffer: [],
+    });
+    for (const node of providers.slice(0, 5)) {
+      const one = await t.ok(
+        `query($id: ID!) { organization(id: $id) { trainingEvaluation {
+           offers enrolments admitted completions completionRate averageRating ratingsCount
+           perOffer { training { id } enrolments completions averageRating } } } }`,
+        { id: node.id },
+      );
+      expect(one.organization.trainingEvaluation).toEqual(node.trainingEvaluation);
+      expect(node.trainingEvaluation.offers).toBe(2);
+      expect(node.trainingEvaluation.enrolments).toBe(10);
+      expect(node.trainingEvaluation.completions).toBe(6);
+    }
   });
 });

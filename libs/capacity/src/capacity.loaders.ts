@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { CapacityAssessment } from './capacity-assessment.entity.js';
-import { OfferStats } from './capacity.models.js';
+import { OfferStats, ProviderTrainingEvaluation } from './capacity.models.js';
 import { Enrolment } from './enrolment.entity.js';
 import { emptyStats, EvaluationService } from './evaluation.service.js';
 import { TrainingOffer } from './training-offer.entity.js';
@@ -16,6 +16,8 @@ export interface CapacityLoaders {
   latestAssessment: DataLoader<string, CapacityAssessment | null>;
   enrolmentsByTraining: DataLoader<string, Enrolment[]>;
   enrolmentsByOrganization: DataLoader<string, Enrolment[]>;
+  /** An organization's evaluation as a training provider. */
+  providerEvaluation: DataLoader<string, ProviderTrainingEvaluation>;
 }
 
 declare module '@app/common' {
@@ -72,6 +74,7 @@ export class CapacityLoaderFactory {
       }),
       enrolmentsByTraining: enrolments('training_id', 'trainingId'),
       enrolmentsByOrganization: enrolments('organization_id', 'organizationId'),
+      providerEvaluation: new DataLoader((ids) => this.evaluation.providerEvaluations(ids)),
     };
   }
 }

@@ -201,10 +201,7 @@ export class EnrolmentResolver {
 
 @Resolver(() => Organization)
 export class OrganizationCapacityResolver {
-  constructor(
-    private readonly evaluation: EvaluationService,
-    private readonly policy: OrganizationPolicy,
-  ) {}
+  constructor(private readonly policy: OrganizationPolicy) {}
 
   @ResolveField(() => CapacityAssessment, {
     nullable: true,
@@ -226,8 +223,8 @@ export class OrganizationCapacityResolver {
   @ResolveField(() => ProviderTrainingEvaluation, {
     description: 'As a training provider: completions, completion rate and average rating, in total and per offer',
   })
-  trainingEvaluation(@Parent() o: Organization) {
-    return this.evaluation.providerEvaluation(o.id);
+  trainingEvaluation(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
+    return l.capacity.providerEvaluation.load(o.id);
   }
 }
 

@@ -73,36 +73,53 @@ export class EvaluationService {
     };
   }
 
-  /** A provider's evaluation over its non-draft offers: totals and per offer. */
-  async providerEvaluation(providerId: string): Promise<ProviderTrainingEvaluation> {
-    const offers = await this.dataSource
-      .getRepository(TrainingOffer)
-      .createQueryBuilder('t')
-      .where('t.provider_id = :providerId AND t.status <> :draft', { providerId, draft: TrainingStatus.DRAFT })
-      .orderBy('t.starts_at', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .getMany();
+  /**
+   * Providers' evaluations over their non-draft offers, totals and per offer, in the order of
+   * `providerIds`; two queries for any number of providers (their offers, then the offers' stats).
+   */
+  async providerEvaluations(providerIds: readonly string[]): Promise<ProviderTrainingEvaluation[]> {
+    const offers = providerIds.length
+      ? await this.dataSource
+          .getRepository(TrainingOffer)
+          .createQueryBuilder('t')
+          .where('t.provider_id = ANY(:providerIds) AND t.status <> :draft', {
+            providerIds,
+            draft: TrainingStatus.DRAFT,
+          })
+          .orderBy('t.starts_at', 'ASC')
+          .addOrderBy('t.id', 'ASC')
+          .getMany()
+      : [];
     const stats = await this.stats(offers.map((o) => o.id));
-    const perOffer = offers.map((o) => EvaluationService.offerEvaluation(o, stats.get(o.id) ?? emptyStats(o.id)));
-    const total = [...stats.values()].reduce(
-      (sum, s) => ({
-        enrolments: sum.enrolments + s.enrolments,
-        admitted: sum.admitted + s.admitted,
-        completions: sum.completions + s.completions,
-        ratingsCount: sum.ratingsCount + s.ratingsCount,
-        ratingsSum: sum.ratingsSum + s.ratingsSum,
-      }),
-      { enrolments: 0, admitted: 0, completions: 0, ratingsCount: 0, ratingsSum: 0 },
-    );
-    return {
-      offers: offers.length,
-      enrolments: total.enrolments,
-      admitted: total.admitted,
-      completions: total.completions,
-      completionRate: completionRate(total),
-      averageRating: averageRating(total),
-      ratingsCount: total.ratingsCount,
-      perOffer,
-    };
+    const byProvider = new Map<string, TrainingOffer[]>();
+    for (const o of offers) {
+      const list = byProvider.get(o.providerId);
+      if (list) list.push(o);
+      else byProvider.set(o.providerId, [o]);
+    }
+    return providerIds.map((providerId) => {
+      const own = byProvider.get(providerId) ?? [];
+      const ownStats = own.map((o) => stats.get(o.id) ?? emptyStats(o.id));
+      const total = ownStats.reduce(
+        (sum, s) => ({
+          enrolments: sum.enrolments + s.enrolments,
+          admitted: sum.admitted + s.admitted,
+          completions: sum.completions + s.completions,
+          ratingsCount: sum.ratingsCount + s.ratingsCount,
+          ratingsSum: sum.ratingsSum + s.ratingsSum,
+        }),
+        { enrolments: 0, admitted: 0, completions: 0, ratingsCount: 0, ratingsSum: 0 },
+      );
+      return {
+        offers: own.length,
+        enrolments: total.enrolments,
+        admitted: total.admitted,
+        completions: total.completions,
+        completionRate: completionRate(total),
+        averageRating: averageRating(total),
+        ratingsCount: total.ratingsCount,
+        perOffer: own.map((o, i) => EvaluationService.offerEvaluation(o, ownStats[i])),
+      };
+    });
   }
 }
