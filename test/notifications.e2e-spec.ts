@@ -1,5 +1,5 @@
 import { EVENT_JOB, EventsService, recordEvent } from '@app/events';
-import { NotificationProcessors, NotificationPubSub, NotificationsService } from '@app/notifications';
+import { MailerService, NotificationProcessors, NotificationPubSub, NotificationsService } from '@app/notifications';
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, dataSource, promote, registerUser, TestUser } from './support/fixtures.js';
@@ -325,6 +325,43 @@ describe('Notifications (in-process queue)', () => {
     expect(digest.body).toContain('New fund for Ghanaian Teachers UK: Education Futures Fund');
     expect(await service.sendDailyDigests()).toBe(0);
     expect(await mails(alice.email)).toBe(1);
+  });
+
+  it('a failed e-mail leaves it and the later ones pending, marks the ones sent before it, and mails each once', async () => {
+    const frank = await registerUser(t, 'frank');
+    const ds = dataSource(t);
+    await ds.query(`INSERT INTO notification_preference (user_id, email_frequency) VALUES ($1, 'IMMEDIATE')`, [
+      frank.id,
+    ]);
+    for (let i = 0; i < 4; i++) {
+      await ds.query(
+        `INSERT INTO notification (user_id, kind, title, body, dedupe_key, created_at)
+         VALUES ($1, 'TEST', $2, 'body', $2, now() + make_interval(secs => $3))`,
+        [frank.id, `mail ${i}`, i],
+      );
+    }
+    const states = async () =>
+      (
+        await ds.query(`SELECT title, email_state FROM notification WHERE user_id = $1 ORDER BY created_at`, [frank.id])
+      ).map((r: { email_state: string }) => r.email_state);
+    const mailer = t.get(MailerService);
+    const send = mailer.send;
+    let franksMails = 0;
+    mailer.send = async (mail) => {
+      if (mail.to === frank.email && ++franksMails === 3) throw new Error('SMTP down (injected)');
+      return send.call(mailer, mail);
+    };
+    try {
+      await expect(t.get(NotificationsService).sendPendingEmails()).rejects.toThrow('SMTP down (injected)');
+    } finally {
+      mailer.send = send;
+    }
+    expect(await states()).toEqual(['SENT', 'SENT', 'PENDING', 'PENDING']);
+    await t.get(NotificationsService).sendPendingEmails();
+    expect(await states()).toEqual(['SENT', 'SENT', 'SENT', 'SENT']);
+    expect(
+      await count(`SELECT count(*) FROM email_outbox WHERE to_address = $1 AND sent_at IS NOT NULL`, [frank.email]),
+    ).toBe(4);
   });
 
   it('reminds organizations with a DRAFT seven days before a deadline, closes funds past it, and tells applicants of decisions', async () => {

@@ -88,13 +88,14 @@ export class EventsService implements EntitySubscriberInterface, OnModuleInit {
         WHERE id = ANY($1) AND processed_at IS NULL RETURNING id, dispatch_count`,
       [ids],
     );
-    for (const row of rows) {
-      await this.queue.add<EventJob>(
-        EVENT_JOB,
-        { eventId: row.id },
-        { jobId: `event-${row.id}-${row.dispatch_count}` },
-      );
-    }
+    // Should enqueueing fail, the sweep delivers these events again (they are marked dispatched).
+    await this.queue.addBulk<EventJob>(
+      rows.map((row) => ({
+        name: EVENT_JOB,
+        data: { eventId: row.id },
+        options: { jobId: `event-${row.id}-${row.dispatch_count}` },
+      })),
+    );
   }
 
   /**

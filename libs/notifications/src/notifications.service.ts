@@ -161,17 +161,32 @@ export class NotificationsService {
       if (skipped.length) {
         await this.dataSource.query(`UPDATE notification SET email_state = 'SKIPPED' WHERE id = ANY($1)`, [skipped]);
       }
+      // One UPDATE for the mails of the batch, also when a mail fails: those sent before it are
+      // marked, it and the rest stay PENDING, and its error fails the job (which retries). Should the
+      // process stop before the UPDATE, the next run finds these mails sent in email_outbox (same
+      // dedupe keys) and only marks them: nothing is mailed twice nor lost.
+      const mailed: string[] = [];
+      let failure: { error: unknown } | undefined;
       for (const r of rows.filter((x) => x.frequency === EmailFrequency.IMMEDIATE)) {
-        await this.mailer.send({
-          userId: r.user_id,
-          to: r.email,
-          subject: r.title,
-          text: `${r.body}${r.link ? `\n\n${this.config.PUBLIC_WEB_URL}${r.link}` : ''}`,
-          dedupeKey: `notification:${r.id}`,
-        });
-        await this.dataSource.query(`UPDATE notification SET email_state = 'SENT' WHERE id = $1`, [r.id]);
-        sent++;
+        try {
+          await this.mailer.send({
+            userId: r.user_id,
+            to: r.email,
+            subject: r.title,
+            text: `${r.body}${r.link ? `\n\n${this.config.PUBLIC_WEB_URL}${r.link}` : ''}`,
+            dedupeKey: `notification:${r.id}`,
+          });
+        } catch (error) {
+          failure = { error };
+          break;
+        }
+        mailed.push(r.id);
       }
+      if (mailed.length) {
+        await this.dataSource.query(`UPDATE notification SET email_state = 'SENT' WHERE id = ANY($1)`, [mailed]);
+      }
+      if (failure) throw failure.error;
+      sent += mailed.length;
       if (rows.length < BATCH) return sent;
     }
   }

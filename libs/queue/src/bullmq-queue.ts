@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import { RedisService } from '@app/persistence';
-import { assertJobId, JobOptions, JobQueue } from './job-queue.js';
+import { assertJobId, JobOptions, JobQueue, NewJob } from './job-queue.js';
 
 const QUEUE_NAME = 'jobs';
 
@@ -39,13 +39,14 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async add<T>(name: string, data: T, options: JobOptions = {}): Promise<void> {
-    assertJobId(options.jobId);
-    await this.queue.add(name, data, {
-      jobId: options.jobId,
-      attempts: options.attempts,
-      backoff: options.backoffMs ? { type: 'exponential', delay: options.backoffMs } : undefined,
-      delay: options.delayMs,
-    });
+    await this.queue.add(name, data, bullOptions(options));
+  }
+
+  /** One round trip for all the jobs (BullMQ's addBulk), with the same options and dedupe as `add`. */
+  override async addBulk<T>(jobs: Array<NewJob<T>>): Promise<void> {
+    if (!jobs.length) return;
+    const bulk = jobs.map((job) => ({ name: job.name, data: job.data, opts: bullOptions(job.options ?? {}) }));
+    await this.queue.addBulk(bulk);
   }
 
   async startConsumer(): Promise<void> {
@@ -92,4 +93,15 @@ export class BullMqJobQueue extends JobQueue {
   private connect(name: string, maxRetriesPerRequest: number | null) {
     return this.redis.create(`bullmq-${name}`, { maxRetriesPerRequest, prefixKeys: false });
   }
+}
+
+/** BullMQ's options of one job (throws on an id BullMQ refuses). */
+function bullOptions(options: JobOptions) {
+  assertJobId(options.jobId);
+  return {
+    jobId: options.jobId,
+    attempts: options.attempts,
+    backoff: options.backoffMs ? { type: 'exponential', delay: options.backoffMs } : undefined,
+    delay: options.delayMs,
+  };
 }

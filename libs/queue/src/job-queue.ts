@@ -12,6 +12,13 @@ export interface JobOptions {
   delayMs?: number;
 }
 
+/** One job of `addBulk`. */
+export interface NewJob<T = unknown> {
+  name: string;
+  data: T;
+  options?: JobOptions;
+}
+
 export interface JobInfo {
   id: string;
   name: string;
@@ -62,6 +69,11 @@ export abstract class JobQueue {
   }
 
   abstract add<T>(name: string, data: T, options?: JobOptions): Promise<void>;
+
+  /** Adds several jobs, each as `add` would (in one round trip where the implementation can). */
+  async addBulk<T>(jobs: Array<NewJob<T>>): Promise<void> {
+    for (const job of jobs) await this.add(job.name, job.data, job.options);
+  }
 
   /** Starts running processors and repeatable jobs in this process. */
   abstract startConsumer(): Promise<void>;

@@ -19,6 +19,22 @@ describe('InProcessJobQueue', () => {
     await queue.close();
   });
 
+  it('addBulk adds each job as add does (dedupe by jobId)', async () => {
+    const queue = new InProcessJobQueue(defaults);
+    const seen: number[] = [];
+    queue.process<{ n: number }>('work', async ({ n }) => void seen.push(n));
+    await queue.add('work', { n: 1 }, { jobId: 'a' });
+    await queue.addBulk([
+      { name: 'work', data: { n: 2 }, options: { jobId: 'a' } },
+      { name: 'work', data: { n: 3 }, options: { jobId: 'b' } },
+      { name: 'work', data: { n: 4 } },
+    ]);
+    await queue.startConsumer();
+    await queue.onIdle(1000);
+    expect(seen.sort()).toEqual([1, 3, 4]);
+    await queue.close();
+  });
+
   it('retries with exponential backoff, then gives up after the attempts', async () => {
     expect([1, 2, 3].map((n) => backoffDelay(10, n))).toEqual([10, 20, 40]);
     const queue = new InProcessJobQueue(defaults);
