@@ -95,13 +95,17 @@ export class BullMqJobQueue extends JobQueue {
   }
 }
 
-/** BullMQ's options of one job (throws on an id BullMQ refuses). */
+/**
+ * BullMQ's options of one job (throws on an id BullMQ refuses). Only the options the job sets: an
+ * `undefined` would override the queue's defaults (attempts, backoff) instead of falling back to them.
+ */
 function bullOptions(options: JobOptions) {
   assertJobId(options.jobId);
-  return {
+  const set = {
     jobId: options.jobId,
     attempts: options.attempts,
     backoff: options.backoffMs ? { type: 'exponential', delay: options.backoffMs } : undefined,
     delay: options.delayMs,
   };
+  return Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
 }
