@@ -406,6 +406,43 @@ describe('Dialogue with governments: counterparts → consultation → invitatio
     expect(counts[0]).toBe(counts[1]);
   });
 
+  it('invites any number of organizations in a fixed number of SQL queries', async () => {
+    const draft = async (title: string) =>
+      (
+        await t.ok(
+          CREATE,
+          {
+            i: {
+              convenerId: ministry,
+              title,
+              description: 'Invitations written in one go.',
+              level: 'LOCAL',
+              themes: ['DOMESTIC_WORK'],
+              closesAt: day(5),
+            },
+          },
+          officer.token,
+        )
+      ).createConsultation.id;
+    const count = async (ids: string[]) => {
+      const c = await draft(`Invite ${ids.length}`);
+      const before = QueryCounterLogger.count;
+      const invited = (await t.ok(INVITE, { c, o: ids }, officer.token)).inviteToConsultation;
+      const queries = QueryCounterLogger.count - before;
+      expect(invited.map((i: { organization: { id: string } }) => i.organization.id)).toEqual(ids);
+      expect(invited.every((i: { status: string }) => i.status === 'PENDING')).toBe(true);
+      const [{ events }] = await dataSource(t).query(
+        'SELECT count(*)::int AS events FROM consultation_event WHERE consultation_id = $1 AND invitation_id IS NOT NULL',
+        [c],
+      );
+      expect(events).toBe(ids.length);
+      return queries;
+    };
+    const counts = [await count([orgs[0].id]), await count(orgs.slice(0, 6).map((o) => o.id))];
+    console.info(`SQL queries: inviting 1/6 organizations to a draft ${counts.join('/')}`);
+    expect(counts[0]).toBe(counts[1]);
+  });
+
   it('re-inviting concurrently creates one invitation per organization', async () => {
     const id = (
       await t.ok(

@@ -18,7 +18,6 @@ import { DialogueCounterpartsService } from '@app/matching';
 import type { OrganizationMatch } from '@app/matching';
 import { ANY_ROLE, CONVENER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
 import { recordEvent } from '@app/events';
-import { isUniqueViolation } from '@app/persistence';
 import { ReferenceDataService } from '@app/reference-data';
 import {
   Consultation,
@@ -237,55 +236,56 @@ export class ConsultationsService {
 
   /**
    * Invites organizations (DRAFT or OPEN consultations). Re-inviting returns the existing invitation
-   * unchanged; the unique index (consultation, organization) keeps concurrent calls from duplicating.
+   * unchanged. Concurrent calls cannot duplicate: each locks the consultation row first (FOR UPDATE,
+   * in `managed`), so the second reads the invitations the first committed; the unique index
+   * (consultation, organization) backs this up.
    */
-  async invite(user: AuthUser, args: InviteArgs, attempt = 1): Promise<ConsultationInvitation[]> {
+  async invite(user: AuthUser, args: InviteArgs): Promise<ConsultationInvitation[]> {
     requireId(args.consultationId, 'Consultation');
     const ids = [...new Set(args.organizationIds)];
     const bad = ids.find((x) => !isUuid(x));
     if (bad !== undefined) throw new BadInputError('organizationIds', `organizationIds: no organization "${bad}"`);
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const c = await this.managed(manager, user, args.consultationId, 'invite to consultations');
-        if (ConsultationsService.effectiveStatus(c) === ConsultationStatus.CLOSED)
-          throw new ConflictError('A CLOSED consultation takes no more invitations');
-        if (ids.includes(c.convenerId))
-          throw new BadInputError('organizationIds', 'organizationIds: the convener cannot invite itself');
-        const found: Array<{ id: string }> = await manager.query('SELECT id FROM organization WHERE id = ANY($1)', [
-          ids,
-        ]);
-        const known = new Set(found.map((o) => o.id));
-        const unknown = ids.find((x) => !known.has(x));
-        if (unknown) throw new BadInputError('organizationIds', `organizationIds: no organization "${unknown}"`);
-        const existing = await manager
-          .getRepository(ConsultationInvitation)
-          .createQueryBuilder('i')
-          .where('i.consultation_id = :id AND i.organization_id = ANY(:ids)', { id: c.id, ids })
-          .getMany();
-        const byOrg = new Map(existing.map((i) => [i.organizationId, i]));
-        const result: ConsultationInvitation[] = [];
-        const created: ConsultationInvitation[] = [];
-        for (const organizationId of ids) {
-          let invitation = byOrg.get(organizationId);
-          if (!invitation) {
-            invitation = await manager.save(
+    return this.dataSource.transaction(async (manager) => {
+      const c = await this.managed(manager, user, args.consultationId, 'invite to consultations');
+      if (ConsultationsService.effectiveStatus(c) === ConsultationStatus.CLOSED)
+        throw new ConflictError('A CLOSED consultation takes no more invitations');
+      if (ids.includes(c.convenerId))
+        throw new BadInputError('organizationIds', 'organizationIds: the convener cannot invite itself');
+      const found: Array<{ id: string }> = await manager.query('SELECT id FROM organization WHERE id = ANY($1)', [ids]);
+      const known = new Set(found.map((o) => o.id));
+      const unknown = ids.find((x) => !known.has(x));
+      if (unknown) throw new BadInputError('organizationIds', `organizationIds: no organization "${unknown}"`);
+      const existing = await manager
+        .getRepository(ConsultationInvitation)
+        .createQueryBuilder('i')
+        .where('i.consultation_id = :id AND i.organization_id = ANY(:ids)', { id: c.id, ids })
+        .getMany();
+      const byOrg = new Map(existing.map((i) => [i.organizationId, i]));
+      const missing = ids.filter((organizationId) => !byOrg.has(organizationId));
+      // one INSERT for the new invitations, one for their events
+      const created = missing.length
+        ? await manager.save(
+            missing.map((organizationId) =>
               manager.create(ConsultationInvitation, { consultationId: c.id, organizationId, invitedById: user.id }),
-            );
-            await this.record(manager, c.id, invitation.id, user.id, null, InvitationStatus.PENDING);
-            created.push(invitation);
-          }
-          result.push(invitation);
-        }
-        if (c.status === ConsultationStatus.OPEN) await this.announce(manager, c, created);
-        return result;
-      });
-    } catch (error) {
-      // A concurrent call invited one of them first: run again, that invitation now exists and is returned.
-      if (isUniqueViolation(error, 'UQ_consultation_invitation') && attempt < 3) {
-        return this.invite(user, args, attempt + 1);
+            ),
+          )
+        : [];
+      if (created.length) {
+        await manager.insert(
+          ConsultationEvent,
+          created.map((invitation) => ({
+            consultationId: c.id,
+            invitationId: invitation.id,
+            actorId: user.id,
+            fromStatus: null,
+            toStatus: InvitationStatus.PENDING,
+          })),
+        );
       }
-      throw error;
-    }
+      for (const invitation of created) byOrg.set(invitation.organizationId, invitation);
+      if (c.status === ConsultationStatus.OPEN) await this.announce(manager, c, created);
+      return ids.map((organizationId) => byOrg.get(organizationId) as ConsultationInvitation);
+    });
   }
 
   /**
@@ -350,15 +350,16 @@ export class ConsultationsService {
             : `Contributions are accepted only while the consultation is OPEN; it is ${status}`,
         );
       }
-      const invitations: Array<{ organization_id: string; status: InvitationStatus }> = await manager.query(
-        'SELECT organization_id, status FROM consultation_invitation WHERE consultation_id = $1',
-        [c.id],
+      // whether anyone was invited, and this organization's invitation (both by the unique index)
+      const [{ invited, mine }]: Array<{ invited: boolean; mine: InvitationStatus | null }> = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM consultation_invitation WHERE consultation_id = $1) AS invited,
+                (SELECT status FROM consultation_invitation WHERE consultation_id = $1 AND organization_id = $2) AS mine`,
+        [c.id, args.organizationId],
       );
-      if (invitations.length) {
-        const mine = invitations.find((i) => i.organization_id === args.organizationId);
+      if (invited) {
         if (!mine) throw new ForbiddenError('Only invited organizations may contribute to this consultation');
-        if (mine.status !== InvitationStatus.ACCEPTED)
-          throw new ConflictError(`Accept the invitation before contributing (it is ${mine.status})`);
+        if (mine !== InvitationStatus.ACCEPTED)
+          throw new ConflictError(`Accept the invitation before contributing (it is ${mine})`);
       }
       return manager.save(
         manager.create(Contribution, {
