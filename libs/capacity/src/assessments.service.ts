@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, BadInputError, requireId } from '@app/common';
 import { OrganizationPolicy } from '@app/organizations';
-import { CapacityAssessment, NEED_LEVEL } from './capacity-assessment.entity.js';
+import { CapacityAssessment, needsOf } from './capacity-assessment.entity.js';
 import { SubmitAssessmentArgs } from './capacity.inputs.js';
 
 @Injectable()
@@ -28,7 +28,7 @@ export class AssessmentsService {
         manager.create(CapacityAssessment, {
           organizationId: args.organizationId,
           scores,
-          needs: scores.filter((s) => s.level <= NEED_LEVEL).map((s) => s.area),
+          needs: needsOf(scores),
           submittedById: user.id,
         }),
       );

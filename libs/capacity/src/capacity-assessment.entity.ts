@@ -6,6 +6,11 @@ import { CapacityArea } from '@app/reference-data';
 /** Levels at or below this are needs (domain.md, "Training score"). */
 export const NEED_LEVEL = 2;
 
+/** The needs of an assessment: the areas scored at or below NEED_LEVEL, in the order given. */
+export function needsOf(scores: ReadonlyArray<{ area: CapacityArea; level: number }>): CapacityArea[] {
+  return scores.filter((s) => s.level <= NEED_LEVEL).map((s) => s.area);
+}
+
 @ObjectType()
 export class CapacityScore {
   @Field(() => CapacityArea)

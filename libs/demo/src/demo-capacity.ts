@@ -3,9 +3,9 @@ import type { User } from '@app/auth';
 import {
   CapacityAssessment,
   Enrolment,
-  EnrolmentEvent,
   EnrolmentStatus,
-  NEED_LEVEL,
+  needsOf,
+  recordEnrolmentEvent,
   TrainingFormat,
   TrainingOffer,
   TrainingStatus,
@@ -383,7 +383,7 @@ export async function seedDemoCapacity(
       m.create(CapacityAssessment, {
         organizationId: org(key).id,
         scores: list,
-        needs: list.filter((s) => s.level <= NEED_LEVEL).map((s) => s.area),
+        needs: needsOf(list),
         submittedById: ownerOf(key).id,
       }),
     );
@@ -418,12 +418,13 @@ export async function seedDemoCapacity(
     ]);
     let from: EnrolmentStatus | null = null;
     for (const to of PATHS[status] ?? [status]) {
-      await m.insert(EnrolmentEvent, {
-        enrolmentId: enrolment.id,
-        actorId: to === EnrolmentStatus.COMPLETED ? providerOwner : participant,
-        fromStatus: from,
-        toStatus: to,
-      });
+      await recordEnrolmentEvent(
+        m,
+        enrolment.id,
+        from,
+        to,
+        to === EnrolmentStatus.COMPLETED ? providerOwner : participant,
+      );
       from = to;
     }
   }

@@ -1,4 +1,6 @@
 import { TRAINING_WEIGHTS } from '@app/matching';
+import { CapacityArea } from '@app/reference-data';
+import { needsOf } from '../capacity-assessment.entity.js';
 import { averageRating, completionRate, emptyStats } from '../evaluation.service.js';
 import { TrainingOffersService } from '../training-offers.service.js';
 
@@ -8,6 +10,17 @@ describe('Capacity-building rules', () => {
     expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
     expect(Math.max(...weights)).toBe(TRAINING_WEIGHTS.NEEDS);
     expect(weights.filter((w) => w === TRAINING_WEIGHTS.NEEDS)).toHaveLength(1);
+  });
+
+  it('takes the areas at level 2 or below as needs, in the order assessed', () => {
+    const scores = [
+      { area: 'FUNDRAISING', level: 3 },
+      { area: 'DIGITAL_SKILLS', level: 2 },
+      { area: 'PROJECT_MANAGEMENT', level: 5 },
+      { area: 'FINANCIAL_LITERACY', level: 1 },
+    ] as Array<{ area: CapacityArea; level: number }>;
+    expect(needsOf(scores)).toEqual(['DIGITAL_SKILLS', 'FINANCIAL_LITERACY']);
+    expect(needsOf([])).toEqual([]);
   });
 
   it('computes completion rate over admitted participants and the average over given ratings', () => {
