@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Organization, OrganizationKind } from '@app/organizations';
 import { MatchReason, OrganizationMatch, round4, scoreOf } from './match.models.js';
+import { DIASPORA_KINDS } from './partner-suggestions.service.js';
 import { COUNTERPART_BALANCE, COUNTERPART_SATURATION as SAT, COUNTERPART_WEIGHTS as W } from './weights.js';
 
 /** Kinds that may speak for migrant and diaspora communities (see COUNTERPART_WEIGHTS for why). */
 export const COUNTERPART_KINDS: readonly OrganizationKind[] = [
-  OrganizationKind.DIASPORA_ORGANIZATION,
-  OrganizationKind.MIGRANT_ASSOCIATION,
-  OrganizationKind.DIASPORA_NETWORK,
+  ...DIASPORA_KINDS,
   OrganizationKind.TRADE_UNION,
   OrganizationKind.FAITH_BASED,
   OrganizationKind.NGO,
