@@ -14,6 +14,20 @@ describe('Tokens: rotation, reuse detection, expiry and forgery', () => {
   });
   afterAll(() => t?.close());
 
+  /** Access tokens for `userId` that must be refused: expired, signed with another secret, unsigned. */
+  async function badTokens(userId: string) {
+    const jwt = new JwtService({});
+    const secret = t.get(AppConfig).jwtSecret;
+    const expired = await jwt.signAsync({ sub: userId, role: 'USER' }, { secret, expiresIn: -10, algorithm: 'HS256' });
+    const forged = await jwt.signAsync(
+      { sub: userId, role: 'ADMIN' },
+      { secret: 'x'.repeat(48), expiresIn: 600, algorithm: 'HS256' },
+    );
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ sub: userId, role: 'ADMIN', exp: 9999999999 })).toString('base64url');
+    return { expired, forged, unsigned: `${header}.${body}.` };
+  }
+
   it('rotates refresh tokens, and a reused one revokes the whole family', async () => {
     const user = await registerUser(t, 'rotate');
     const first = (await t.ok(REFRESH, { r: user.refreshToken })).refreshToken;
@@ -57,19 +71,7 @@ describe('Tokens: rotation, reuse detection, expiry and forgery', () => {
 
   it('rejects unknown, expired, forged and unsigned access tokens with UNAUTHENTICATED', async () => {
     const user = await registerUser(t, 'jwt');
-    const config = t.get(AppConfig);
-    const jwt = new JwtService({});
-    const expired = await jwt.signAsync(
-      { sub: user.id, role: 'USER' },
-      { secret: config.jwtSecret, expiresIn: -10, algorithm: 'HS256' },
-    );
-    const forged = await jwt.signAsync(
-      { sub: user.id, role: 'ADMIN' },
-      { secret: 'x'.repeat(48), expiresIn: 600, algorithm: 'HS256' },
-    );
-    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ sub: user.id, role: 'ADMIN', exp: 9999999999 })).toString('base64url');
-    const unsigned = `${header}.${body}.`;
+    const { expired, forged, unsigned } = await badTokens(user.id);
     for (const token of [expired, forged, unsigned, 'garbage']) {
       const res = await t.gql(ME, {}, token);
       expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -84,20 +86,9 @@ describe('Tokens: rotation, reuse detection, expiry and forgery', () => {
   it('applies the same rule to graphql-ws connections, and refuses the token of a deleted user on both', async () => {
     const user = await registerUser(t, 'socket');
     const gone = await registerUser(t, 'gone');
-    const config = t.get(AppConfig);
-    const jwt = new JwtService({});
-    const expired = await jwt.signAsync(
-      { sub: user.id, role: 'USER' },
-      { secret: config.jwtSecret, expiresIn: -10, algorithm: 'HS256' },
-    );
-    const forged = await jwt.signAsync(
-      { sub: user.id, role: 'ADMIN' },
-      { secret: 'x'.repeat(48), expiresIn: 600, algorithm: 'HS256' },
-    );
-    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ sub: user.id, role: 'ADMIN', exp: 9999999999 })).toString('base64url');
+    const { expired, forged, unsigned } = await badTokens(user.id);
     await dataSource(t).query('DELETE FROM app_user WHERE id = $1', [gone.id]);
-    for (const token of [expired, forged, `${header}.${body}.`, 'garbage', gone.token]) {
+    for (const token of [expired, forged, unsigned, 'garbage', gone.token]) {
       expect(await closeCode(t.url, { authorization: `Bearer ${token}` })).toBe(4403);
       expect(await closeCode(t.url, { accessToken: token })).toBe(4403);
     }
