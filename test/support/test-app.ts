@@ -52,13 +52,21 @@ export class TestApp {
       REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
       ...env,
     });
-    const app = await createApiApp(config);
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address() as { port: number };
     const cleanUp = async () => {
       await dropDatabase();
       if (config.REDIS_URL) await deleteRedisKeys(config.REDIS_URL, config.REDIS_KEY_PREFIX);
     };
+    let app: NestExpressApplication | undefined;
+    try {
+      app = await createApiApp(config);
+      await app.listen(0, '127.0.0.1');
+    } catch (error) {
+      // an app that did not start leaves no database or keys behind either
+      await app?.close().catch(() => undefined);
+      await cleanUp().catch(() => undefined);
+      throw error;
+    }
+    const address = app.getHttpServer().address() as { port: number };
     return new TestApp(app, `http://127.0.0.1:${address.port}`, cleanUp, databaseUrl);
   }
 
