@@ -72,7 +72,7 @@ export class ConsultationsService {
 
   /** DRAFT consultations are seen by the convener's members and moderators only. */
   canSee(c: Consultation, access: { moderator: boolean; roles: { has(id: string): boolean } }): boolean {
-    return c.status !== ConsultationStatus.DRAFT || access.moderator || access.roles.has(c.convenerId);
+    return c.status !== ConsultationStatus.DRAFT || this.policy.canSeeInternals(access, c.convenerId);
   }
 
   /** All contributions for the convener's members and moderators; otherwise those of the viewer's organizations. */

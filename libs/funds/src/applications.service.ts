@@ -49,7 +49,7 @@ export class ApplicationsService {
 
   /** Applicants' members, the funder's members (not drafts) and moderators. */
   canSee(application: FundApplication, funderId: string, access: ViewerAccess): boolean {
-    if (access.moderator || access.roles.has(application.organizationId)) return true;
+    if (this.policy.canSeeInternals(access, application.organizationId)) return true;
     return access.roles.has(funderId) && application.status !== ApplicationStatus.DRAFT;
   }
 

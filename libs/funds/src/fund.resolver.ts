@@ -12,7 +12,7 @@ import {
 } from '@app/common';
 import type { AuthUser, RequestLoaders } from '@app/common';
 import { FundMatchingService, OrganizationMatch, ScoredMatch } from '@app/matching';
-import { Organization, OrganizationKind } from '@app/organizations';
+import { Organization, OrganizationKind, OrganizationPolicy } from '@app/organizations';
 import { Project, ProjectKind } from '@app/projects';
 import { loadAll, Sdg, Theme } from '@app/reference-data';
 import { ApplicationEvent, FundApplication } from './application.entity.js';
@@ -32,6 +32,7 @@ export class FundResolver {
   constructor(
     private readonly fundsService: FundsService,
     private readonly applicationsService: ApplicationsService,
+    private readonly policy: OrganizationPolicy,
   ) {}
 
   @Public()
@@ -132,7 +133,7 @@ export class FundResolver {
   @ResolveField(() => [FundApplication], { description: "The funder's members only (submitted ones)" })
   async applications(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
     const access = await l.organizations.access();
-    if (!access.moderator && !access.roles.has(f.funderId)) return [];
+    if (!this.policy.canSeeInternals(access, f.funderId)) return [];
     const all = await l.funds.applicationsByFund.load(f.id);
     return all.filter((a) => this.applicationsService.canSee(a, f.funderId, access));
   }
@@ -190,10 +191,12 @@ export class ApplicationResolver {
 
 @Resolver(() => Project)
 export class ProjectApplicationsResolver {
+  constructor(private readonly policy: OrganizationPolicy) {}
+
   @ResolveField(() => [FundApplication], { description: "Visible to the owning organization's members only" })
   async applications(@Parent() p: Project, @Loaders() l: RequestLoaders) {
     const access = await l.organizations.access();
-    if (!access.moderator && !access.roles.has(p.organizationId)) return [];
+    if (!this.policy.canSeeInternals(access, p.organizationId)) return [];
     return l.funds.applicationsByProject.load(p.id);
   }
 }
@@ -203,6 +206,7 @@ export class FundMatchingResolver {
   constructor(
     private readonly matching: FundMatchingService,
     private readonly funds: FundsService,
+    private readonly policy: OrganizationPolicy,
   ) {}
 
   @Public()
@@ -261,7 +265,7 @@ export class FundMatchingResolver {
     if (projectId) {
       const project = await l.projects.project.load(requireId(projectId, 'Project'));
       const access = await l.organizations.access();
-      if (!project || (project.archivedAt && !access.roles.has(project.organizationId) && !access.moderator)) {
+      if (!project || (project.archivedAt && !this.policy.canSeeInternals(access, project.organizationId))) {
         throw new NotFoundError('Project', projectId);
       }
     }

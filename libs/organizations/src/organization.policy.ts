@@ -95,7 +95,10 @@ export class OrganizationPolicy {
   }
 
   /** Members, capacity assessment, applications and verification history of an organization. */
-  canSeeInternals(access: Pick<ViewerAccess, 'moderator' | 'roles'>, organizationId: string): boolean {
+  canSeeInternals(
+    access: { moderator: boolean; roles: { has(id: string): boolean } },
+    organizationId: string,
+  ): boolean {
     return access.moderator || access.roles.has(organizationId);
   }
 
