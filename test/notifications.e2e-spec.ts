@@ -211,7 +211,9 @@ describe('Notifications (in-process queue)', () => {
     const events = t.get(EventsService);
     const ds = dataSource(t);
     // Every attempt fails: the job is given up, the event stays unprocessed with its error.
+    let attempts = 0;
     const original = queue.replaceProcessor(EVENT_JOB, async () => {
+      attempts++;
       throw new Error('processor down (injected)');
     });
     let eventId: string;
@@ -224,6 +226,9 @@ describe('Notifications (in-process queue)', () => {
         async () =>
           (await ds.query(`SELECT dispatch_count FROM outbox_event WHERE id = $1`, [eventId]))[0].dispatch_count === 1,
       );
+      // dispatch_count is committed before the job is enqueued: wait for the job's first attempt, so
+      // that onIdle waits for its retries (and not for an empty queue)
+      await waitFor(async () => attempts > 0);
       await queue.onIdle();
     } finally {
       queue.replaceProcessor(EVENT_JOB, original);
