@@ -98,7 +98,8 @@ async function run(argv: string[]): Promise<string> {
         async (app) => {
           const schema = lexicographicSortSchema(app.get(GraphQLSchemaHost).schema);
           const file = join(process.cwd(), 'schema.gql');
-          writeFileSync(file, SCHEMA_HEADER + printSchema(schema) + '\n');
+          // no final newline: byte for byte what development runs of the API write (autoSchemaFile)
+          writeFileSync(file, SCHEMA_HEADER + printSchema(schema));
           return `Wrote ${file}`;
         },
       );
