@@ -3,13 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import {
-  FUND_COLUMNS_SELECT,
-  fundColumnValues,
-  FundMatchingService,
-  fundParams,
-  scoredCandidatesSql,
-} from '@app/matching';
+import { FundMatchingService } from '@app/matching';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
 import { seedSynthetic } from './seed-synthetic.js';
 
@@ -132,18 +126,15 @@ async function main() {
     }
     perFund.push(samples.slice(1).sort((a, b) => a - b)[1]); // the median of 3, after one warm-up
     // exact at this scale too: the first 20 are those of every candidate scored fully, unpruned
+    const ranked = async (query: Promise<[string, unknown[]] | null>) =>
+      ((await ds.query(...((await query) as [string, unknown[]]))) as Array<{ organization_id: string; score: number }>)
+        .map((r) => `${r.organization_id}:${r.score}`)
+        .join();
     const [fast, full] = await Promise.all([
-      matching.fundCandidatesQuery(id, 20).then((q) => ds.query(...(q as [string, unknown[]]))),
-      ds.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [id]).then(([fund]) =>
-        ds.query(
-          `WITH ${scoredCandidatesSql(fundParams(2), 'true')}
-             SELECT id, score FROM candidates WHERE $1::uuid IS NOT NULL ORDER BY score DESC, id LIMIT 20`,
-          [id, ...fundColumnValues(fund)],
-        ),
-      ),
+      ranked(matching.fundCandidatesQuery(id, 20)),
+      ranked(matching.allCandidatesQuery(id, 20)),
     ]);
-    const ranked = (rows: Array<{ id: string; score: number }>) => rows.map((r) => `${r.id}:${r.score}`).join();
-    if (ranked(fast.map((r: { organization_id: string }) => ({ ...r, id: r.organization_id }))) !== ranked(full)) {
+    if (fast !== full) {
       inexact.push(id);
     }
   }

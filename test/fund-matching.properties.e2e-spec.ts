@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { REFRESH_TEXT_QUERY_SQL } from '@app/funds';
-import {
-  FUND_COLUMNS_SELECT,
-  fundColumnValues,
-  FundMatchingService,
-  fundParams,
-  scoredCandidatesSql,
-} from '@app/matching';
+import { FundMatchingService } from '@app/matching';
 import { DataSource } from 'typeorm';
 import { TestApp } from './support/test-app.js';
 import { dataSource } from './support/fixtures.js';
@@ -294,11 +288,9 @@ describe('Fund matching properties (fast-check)', () => {
               }
             }
             // the reference: every candidate scored fully, with no pruning (the fund-match fan-out's query)
-            const [columns] = await ds.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [fundId]);
-            const reference: Array<{ id: string; score: number }> = await ds.query(
-              `WITH ${scoredCandidatesSql(fundParams(2), 'true')}
-               SELECT id, score FROM candidates WHERE $1::uuid IS NOT NULL ORDER BY score DESC, id`,
-              [fundId, ...fundColumnValues(columns)],
+            const referenceQuery = (await matching.allCandidatesQuery(fundId)) as [string, unknown[]];
+            const reference: Array<{ id: string; score: number }> = (await ds.query(...referenceQuery)).map(
+              (r: { organization_id: string; score: number }) => ({ id: r.organization_id, score: r.score }),
             );
             const all = await matching.fundCandidates(fundId, 100);
             expect(all.map((m) => m.organizationId)).toEqual(reference.map((r) => r.id));

@@ -12,11 +12,13 @@ import {
   FUND_ROW,
   fundColumnValues,
   fundParams,
-  POINT_COLUMNS,
+  noProjectRulesSql,
   pointColumnsSql,
   projectRulesReachableSql,
   profileProjectsSql,
   ROUNDING_MARGIN,
+  scoredCandidatesSql,
+  scoreSumSql,
   scoreTermsSql,
   withScore,
 } from './fund-matching.sql.js';
@@ -51,6 +53,9 @@ export interface EligibilityCheckResult {
   passed: boolean;
   detail: string;
 }
+
+/** A fund's row read with FUND_COLUMNS_SELECT (the arrays whose lengths the SQL unrolls, typed). */
+type FundColumnsRow = Record<string, unknown> & { themes: string[]; sdgs: number[] };
 
 type PointsRow = Record<string, string> & { fund_id: string; organization_id: string; project_id: string | null };
 
@@ -101,7 +106,7 @@ export class FundMatchingService {
    *     eligible project (or on its own, without projects, when the fund has no project rules).
    */
   async fundCandidatesQuery(fundId: string, first: number, seed = first * 10): Promise<[string, unknown[]] | null> {
-    const [fund] = await this.dataSource.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [fundId]);
+    const fund = await this.fundColumns(fundId);
     if (!fund) return null;
     const F = fundParams(4);
     const lengths = { themes: fund.themes.length, sdgs: fund.sdgs.length };
@@ -114,16 +119,12 @@ export class FundMatchingService {
         .concat(`${ROUNDING_MARGIN}::float8`)
         .join(' + ');
     };
-    // Without project rules, an organization without a live project is a candidate on its own.
-    const noProjectRules =
-      fund.eligible_countries_of_implementation.length === 0 && fund.eligible_project_kinds.length === 0;
-    const total = POINT_COLUMNS.map((c) => `s.${c}`).join(' + ');
     /**
      * Each organization of `set` with its best eligible project, scored fully. The lateral subqueries
      * (OFFSET 0: not flattened) look each organization and its projects up by index, whatever number
      * of rows the planner expects `set` to hold.
      */
-    const best = (set: string) => `SELECT DISTINCT ON (s.organization_id) s.*, ${total} AS score
+    const best = (set: string) => `SELECT DISTINCT ON (s.organization_id) s.*, ${scoreSumSql('s')} AS score
          FROM ${set} c CROSS JOIN LATERAL (
               SELECT o.id AS organization_id, p.id AS project_id, ${pointColumnsSql(projectTerms)}
                 FROM organization o JOIN project p ON p.organization_id = o.id
@@ -139,7 +140,7 @@ export class FundMatchingService {
                 CASE WHEN o.live_projects > 0 THEN ${bound(true)} ELSE ${bound(false)} END AS bound
            FROM organization_matching_profile o CROSS JOIN LATERAL ${profileProjectsSql(F)}
           WHERE ${eligibleSql('organization', F)}
-            AND CASE WHEN o.live_projects > 0 THEN ${projectRulesReachableSql(F)} ELSE ${noProjectRules} END),
+            AND CASE WHEN o.live_projects > 0 THEN ${projectRulesReachableSql(F)} ELSE ${noProjectRulesSql(F)} END),
        seed AS (SELECT * FROM o ORDER BY bound DESC, id LIMIT $3),
        floor AS (
          SELECT coalesce((SELECT score FROM (${best('seed')}) b ORDER BY score DESC OFFSET $2 - 1 LIMIT 1), 0)
@@ -150,6 +151,25 @@ export class FundMatchingService {
         ORDER BY b.score DESC, b.organization_id ASC
         LIMIT $2`;
     return [sql, [fundId, first, seed, ...fundColumnValues(fund)]];
+  }
+
+  /**
+   * Every candidate of a fund scored fully, with no pruning, ranked as fundCandidates ranks them
+   * (`organization_id`, `score`; the first `limit`, null for all): the reference the pruned
+   * fundCandidates must agree with (the property tests and the benchmark compare them).
+   */
+  async allCandidatesQuery(fundId: string, limit: number | null = null): Promise<[string, unknown[]] | null> {
+    const fund = await this.fundColumns(fundId);
+    if (!fund) return null;
+    const sql = `WITH ${scoredCandidatesSql(fundParams(2), 'true')}
+       SELECT id AS organization_id, score FROM candidates ORDER BY score DESC, id LIMIT $1::int`;
+    return [sql, [limit, ...fundColumnValues(fund)]];
+  }
+
+  /** A fund's matching columns, to pass them as parameters (`fundParams`); undefined when no such fund. */
+  private async fundColumns(fundId: string): Promise<FundColumnsRow | undefined> {
+    const [fund] = await this.dataSource.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [fundId]);
+    return fund;
   }
 
   /** Every rule with passed/failed and a sentence; the same SQL as the WHERE of the matches. */

@@ -238,11 +238,19 @@ export function pointColumnsSql(terms: Record<keyof typeof W, string>): string {
 }
 
 /**
+ * The score: the sum of the point columns of the row aliased `alias`, always added in the same order
+ * (so that every query ranks by the same float8 sums).
+ */
+export function scoreSumSql(alias: string): string {
+  return POINT_COLUMNS.map((c) => `${alias}.${c}`).join(' + ');
+}
+
+/**
  * Adds `score`, the sum of the point columns, to a query that selects them. OFFSET 0 keeps
  * PostgreSQL from inlining the inner query, which would compute every term twice.
  */
 export function withScore(inner: string): string {
-  return `SELECT s.*, ${POINT_COLUMNS.map((c) => `s.${c}`).join(' + ')} AS score FROM (${inner} OFFSET 0) s`;
+  return `SELECT s.*, ${scoreSumSql('s')} AS score FROM (${inner} OFFSET 0) s`;
 }
 
 /** Reads a fund's matching columns, to pass them as parameters (`fundParams`): text_query as text. */
@@ -271,6 +279,11 @@ export function profileProjectsSql(f: FundRef): string {
           CASE WHEN cardinality(o.funding_currencies) = 1
                THEN greatest(o.funding_sought_min, least(o.funding_sought_max, coalesce(${f('min_grant')}::float8, o.funding_sought_min)))
                ELSE coalesce(${f('min_grant')}, ${f('max_grant')}, 0)::float8 END AS funding_sought_amount) p`;
+}
+
+/** The fund has no project rules: an organization without a live project is a candidate on its own. */
+export function noProjectRulesSql(f: FundRef): string {
+  return `(cardinality(${f('eligible_countries_of_implementation')}) = 0 AND cardinality(${f('eligible_project_kinds')}) = 0)`;
 }
 
 /**
@@ -302,6 +315,5 @@ export function scoredCandidatesSql(f: FundRef, orgWhere: string, orgColumns: st
      candidates AS (
        SELECT o.id, ${orgColumns.map((c) => `o.${c}, `).join('')}coalesce(bp.score, o.score) AS score
          FROM o LEFT JOIN bp ON bp.organization_id = o.id
-        WHERE bp.id IS NOT NULL
-           OR (cardinality(${f('eligible_countries_of_implementation')}) = 0 AND cardinality(${f('eligible_project_kinds')}) = 0))`;
+        WHERE bp.id IS NOT NULL OR ${noProjectRulesSql(f)})`;
 }
