@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import { AppConfig } from '@app/config';
 import { RedisService } from '@app/persistence';
 import { BullMqJobQueue } from '../bullmq-queue.js';
@@ -10,20 +11,22 @@ const REDIS_URL = process.env.REDIS_URL;
   const prefix = `test-${randomBytes(4).toString('hex')}:`;
   let redis: RedisService;
   let queue: BullMqJobQueue;
+  /** Reads and cleans up the raw keys (no key prefix of its own). */
+  let raw: Redis;
   beforeAll(() => {
     redis = new RedisService({ REDIS_URL, REDIS_KEY_PREFIX: prefix } as AppConfig);
     queue = new BullMqJobQueue(redis, { attempts: 5, backoffMs: 100, concurrency: 1 });
+    raw = redis.create('test', { prefixKeys: false });
   });
   afterAll(async () => {
     await queue?.close();
-    const client = redis.create('cleanup', { prefixKeys: false });
-    const keys = await client.keys(`${prefix}*`);
-    if (keys.length) await client.del(...keys);
+    const keys = await raw.keys(`${prefix}*`);
+    if (keys.length) await raw.del(...keys);
     await redis.onApplicationShutdown();
   });
 
   const stored = async (id: string) => {
-    const opts = await redis.create('read', { prefixKeys: false }).hget(`${prefix}bull:jobs:${id}`, 'opts');
+    const opts = await raw.hget(`${prefix}bull:jobs:${id}`, 'opts');
     return JSON.parse(opts as string) as { attempts?: number; backoff?: { delay: number } };
   };
 
