@@ -71,7 +71,7 @@ export class ConsultationsService {
   }
 
   /** DRAFT consultations are seen by the convener's members and moderators only. */
-  canSee(c: Consultation, access: { moderator: boolean; roles: { has(id: string): boolean } }): boolean {
+  canSee(c: Consultation, access: Pick<ViewerAccess, 'moderator' | 'roles'>): boolean {
     return c.status !== ConsultationStatus.DRAFT || this.policy.canSeeInternals(access, c.convenerId);
   }
 
@@ -303,11 +303,10 @@ export class ConsultationsService {
         .getOne();
       if (!invitation) throw new NotFoundError('Invitation', id);
       const c = await this.locked(manager, invitation.consultationId, 'pessimistic_read');
-      const role = await this.policy.roleOf(user.id, invitation.organizationId, manager);
-      const convenerRole = await this.policy.roleOf(user.id, c.convenerId, manager);
-      const access = { moderator: this.policy.isModerator(user), roles: new Set(convenerRole ? [c.convenerId] : []) };
+      const access = await this.policy.accessIn(user, [c.convenerId, invitation.organizationId], manager);
       if (!this.canSee(c, access)) throw new NotFoundError('Invitation', id);
-      if (!role) throw new ForbiddenError('Only members of the invited organization may answer the invitation');
+      if (!access.roles.has(invitation.organizationId))
+        throw new ForbiddenError('Only members of the invited organization may answer the invitation');
       if (ConsultationsService.effectiveStatus(c) === ConsultationStatus.CLOSED)
         throw new ConflictError('The consultation is CLOSED; invitations can no longer be answered');
       const to = accept ? InvitationStatus.ACCEPTED : InvitationStatus.DECLINED;
@@ -333,8 +332,7 @@ export class ConsultationsService {
     requireId(args.organizationId, 'Organization');
     return this.dataSource.transaction(async (manager) => {
       const c = await this.locked(manager, args.consultationId, 'pessimistic_read');
-      const convenerRole = await this.policy.roleOf(user.id, c.convenerId, manager);
-      const access = { moderator: this.policy.isModerator(user), roles: new Set(convenerRole ? [c.convenerId] : []) };
+      const access = await this.policy.accessIn(user, [c.convenerId], manager);
       if (!this.canSee(c, access)) throw new NotFoundError('Consultation', args.consultationId);
       await this.policy.requireRole(
         user,
@@ -390,8 +388,7 @@ export class ConsultationsService {
     const c = await this.locked(manager, id, 'pessimistic_write');
     if (
       c.status === ConsultationStatus.DRAFT &&
-      !this.policy.isModerator(user) &&
-      !(await this.policy.roleOf(user.id, c.convenerId, manager))
+      !this.canSee(c, await this.policy.accessIn(user, [c.convenerId], manager))
     ) {
       throw new NotFoundError('Consultation', id);
     }

@@ -141,8 +141,7 @@ export class FundsService {
     if (!fund) throw new NotFoundError('Fund', id);
     if (
       fund.status === FundStatus.DRAFT &&
-      !(await this.policy.roleOf(user.id, fund.funderId, manager)) &&
-      !this.policy.isModerator(user)
+      !this.canSee(fund, await this.policy.accessIn(user, [fund.funderId], manager))
     ) {
       throw new NotFoundError('Fund', id);
     }

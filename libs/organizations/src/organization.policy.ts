@@ -95,10 +95,7 @@ export class OrganizationPolicy {
   }
 
   /** Members, capacity assessment, applications and verification history of an organization. */
-  canSeeInternals(
-    access: { moderator: boolean; roles: { has(id: string): boolean } },
-    organizationId: string,
-  ): boolean {
+  canSeeInternals(access: Pick<ViewerAccess, 'moderator' | 'roles'>, organizationId: string): boolean {
     return access.moderator || access.roles.has(organizationId);
   }
 

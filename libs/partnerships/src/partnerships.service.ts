@@ -26,7 +26,7 @@ export class PartnershipsService {
   ) {}
 
   /** PROPOSED and DECLINED partnerships are seen by members of both sides and moderators; ACTIVE and ENDED by anyone. */
-  canSee(p: Partnership, access: Pick<ViewerAccess, 'moderator'> & { roles: { has(id: string): boolean } }): boolean {
+  canSee(p: Partnership, access: Pick<ViewerAccess, 'moderator' | 'roles'>): boolean {
     if (p.status === PartnershipStatus.ACTIVE || p.status === PartnershipStatus.ENDED) return true;
     return this.policy.canSeeInternals(access, p.initiatorId) || this.policy.canSeeInternals(access, p.partnerId);
   }
