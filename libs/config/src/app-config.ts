@@ -120,6 +120,47 @@ export class AppConfig {
   @Max(100)
   DB_POOL_SIZE = 10;
 
+  /** Longest time one SQL statement of the API may run before PostgreSQL cancels it (0 = no limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 15000;
+  /** Most fields (aliases included) one selection set of an operation may ask for. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  GRAPHQL_MAX_ALIASES = 100;
+  /** Most root fields one operation may ask for (each runs its own resolvers). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_ROOT_FIELDS = 20;
+  /** Points of expensive work (matching, search) one client may spend per window (shared through Redis). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXPENSIVE_BUDGET_POINTS = 600;
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  EXPENSIVE_BUDGET_WINDOW_SECONDS = 60;
+  /**
+   * Proxies whose X-Forwarded-For is believed, comma-separated: addresses, CIDR ranges, or
+   * Express's names (loopback, linklocal, uniquelocal). Empty: the socket address is the client.
+   */
+  @IsString()
+  @Matches(/^[\w.:/, -]{0,2000}$/, { message: 'TRUSTED_PROXIES is a comma-separated list of addresses or CIDR ranges' })
+  TRUSTED_PROXIES = '';
+  /** Longest wait for one Redis command before the API falls back (rate limits fail open in-process). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  REDIS_COMMAND_TIMEOUT_MS = 500;
   /** Load the demo data set on the first start of the embedded database (never into DATABASE_URL). */
   @Transform(toBool)
   @IsBoolean()

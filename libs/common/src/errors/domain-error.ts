@@ -6,6 +6,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The database or another service the API needs is unreachable: HTTP 503 with Retry-After; try again. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** An expected error: mapped to a GraphQL error with its code and never logged as a server fault. */
@@ -56,5 +58,12 @@ export class RateLimitedError extends DomainError {
     super(ErrorCode.RATE_LIMITED, `Too many attempts; try again in ${retryAfterSeconds} seconds`, {
       retryAfterSeconds,
     });
+  }
+}
+
+/** An infrastructure failure (database down, pool exhausted): never reported as the client's fault. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(retryAfterSeconds = 5, message = 'The service is temporarily unavailable; try again shortly') {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message, { retryAfterSeconds, http: { status: 503 } });
   }
 }
