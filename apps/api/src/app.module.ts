@@ -42,7 +42,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CommonModule,
-        PersistenceModule.forRoot({ runMigrations: true }),
+        PersistenceModule.forRoot({ runMigrations: true, statementTimeout: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [AppConfig, LoaderRegistry, ModuleRef],

@@ -35,7 +35,13 @@ export class DatabaseLifecycle implements OnApplicationShutdown {
 }
 
 /** The TypeORM options every entry point (API, worker, CLI, tests) shares. */
-export function dataSourceOptions(config: AppConfig, url: string): DataSourceOptions {
+export function dataSourceOptions(
+  config: AppConfig,
+  url: string,
+  session: { statementTimeoutMs?: number } = {},
+): DataSourceOptions {
+  const settings = ['-c jit=off'];
+  if (session.statementTimeoutMs) settings.push(`-c statement_timeout=${session.statementTimeoutMs}`);
   return {
     type: 'postgres',
     url,
@@ -56,7 +62,8 @@ export function dataSourceOptions(config: AppConfig, url: string): DataSourceOpt
       connectionTimeoutMillis: 30_000,
       // No JIT compilation on the API's sessions: its queries are short, and compiling costs more than
       // it saves (fundCandidates for a broad fund: 1.6 s with JIT, of which 1.5 s compiling; 0.1 s without).
-      ...(config.embedded ? {} : { options: '-c jit=off' }),
+      // A statement timeout (API sessions only) turns a runaway query into a clean error (57014).
+      ...(config.embedded ? {} : { options: settings.join(' ') }),
     },
   };
 }
@@ -67,8 +74,12 @@ class DatabaseLifecycleModule {}
 
 @Module({})
 export class PersistenceModule {
-  /** `runMigrations`: apply pending migrations at start-up (the API and the CLI do; the worker waits for them). */
-  static forRoot(options: { runMigrations?: boolean } = {}): DynamicModule {
+  /**
+   * `runMigrations`: apply pending migrations at start-up (the API and the CLI do; the worker waits for them).
+   * `statementTimeout`: sessions get DB_STATEMENT_TIMEOUT_MS (the API); migrations then run first on a
+   * connection of their own without it, since a migration over a large table may take longer.
+   */
+  static forRoot(options: { runMigrations?: boolean; statementTimeout?: boolean } = {}): DynamicModule {
     const logger = new Logger('Persistence');
     return {
       module: PersistenceModule,
@@ -76,11 +87,27 @@ export class PersistenceModule {
         DatabaseLifecycleModule,
         TypeOrmModule.forRootAsync({
           inject: [AppConfig, DatabaseLifecycle],
-          useFactory: async (config: AppConfig, lifecycle: DatabaseLifecycle) => ({
-            ...dataSourceOptions(config, await lifecycle.url()),
-            autoLoadEntities: true,
-            migrationsRun: options.runMigrations ?? true,
-          }),
+          useFactory: async (config: AppConfig, lifecycle: DatabaseLifecycle) => {
+            const url = await lifecycle.url();
+            const statementTimeoutMs = options.statementTimeout ? config.DB_STATEMENT_TIMEOUT_MS : 0;
+            const runMigrations = options.runMigrations ?? true;
+            if (runMigrations && statementTimeoutMs && !config.embedded) {
+              const migrator = await new DataSource({
+                ...dataSourceOptions(config, url),
+                extra: { max: 1 },
+              }).initialize();
+              try {
+                await migrator.runMigrations({ transaction: 'each' });
+              } finally {
+                await migrator.destroy();
+              }
+            }
+            return {
+              ...dataSourceOptions(config, url, { statementTimeoutMs }),
+              autoLoadEntities: true,
+              migrationsRun: runMigrations,
+            };
+          },
           dataSourceFactory: async (opts) => {
             const dataSource = await new DataSource(opts as DataSourceOptions).initialize();
             logger.log(`Database ready (${(opts as { url: string }).url.replace(/\/\/[^@]*@/, '//')})`);
