@@ -59,7 +59,11 @@ export function dataSourceOptions(
     // gets a single connection. Nothing is lost: PGlite runs one statement at a time anyway.
     extra: {
       max: config.embedded ? 1 : config.DB_POOL_SIZE,
-      connectionTimeoutMillis: 30_000,
+      // Longest wait for a connection (a free pooled one, or a new one to the server). On a server
+      // that does not answer (frozen, unreachable network) requests hung this long; 5 s fails them
+      // soon (SERVICE_UNAVAILABLE) and leaves room for pool queues under load. A refused connection
+      // fails at once anyway. PGlite's single connection is a queue, not a network: it keeps 30 s.
+      connectionTimeoutMillis: config.embedded ? 30_000 : 5_000,
       // No JIT compilation on the API's sessions: its queries are short, and compiling costs more than
       // it saves (fundCandidates for a broad fund: 1.6 s with JIT, of which 1.5 s compiling; 0.1 s without).
       // A statement timeout (API sessions only) turns a runaway query into a clean error (57014).
@@ -97,6 +101,12 @@ export class PersistenceModule {
                 extra: { max: 1 },
               }).initialize();
               try {
+                // TypeORM creates typeorm_metadata (where migrations record generated columns) only for
+                // a data source whose entities have generated columns; this one has no entities, so a
+                // fresh database failed its first migration ("relation typeorm_metadata does not exist").
+                await migrator.query(
+                  'CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text)',
+                );
                 await migrator.runMigrations({ transaction: 'each' });
               } finally {
                 await migrator.destroy();
