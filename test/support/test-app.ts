@@ -26,10 +26,14 @@ export class TestApp {
 
   /**
    * `options.databaseUrl`: share the database of another TestApp (several API instances on one
-   * database); this app then neither creates nor drops it.
+   * database); this app then neither creates nor drops it. `options.serverUrl`: create (and drop) the
+   * app's database on this PostgreSQL server instead of the one DATABASE_URL names (fault tests).
    */
-  static async start(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
-    const serverUrl = process.env.DATABASE_URL;
+  static async start(
+    env: Record<string, string> = {},
+    options: { databaseUrl?: string; serverUrl?: string } = {},
+  ): Promise<TestApp> {
+    const serverUrl = options.serverUrl ?? process.env.DATABASE_URL;
     let databaseUrl = '';
     let dropDatabase = async () => {};
     if (options.databaseUrl) {
