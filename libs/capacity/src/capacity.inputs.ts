@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { upperCode, lowerCodes, MoneyInput, PageArgs, TrimmedText, trim } from '@app/common';
+import { LIST_LIMITS, lowerCodes, MaxItems, MoneyInput, PageArgs, TrimmedText, trim, upperCode } from '@app/common';
 import { OrganizationKind } from '@app/organizations';
 import { CapacityArea } from '@app/reference-data';
 import { TrainingFormat } from './training-offer.entity.js';
@@ -127,6 +127,7 @@ export class TrainingOfferInput {
   @Field(() => [OrganizationKind], { nullable: true, description: 'Empty = any kind' })
   @IsOptional()
   @IsEnum(OrganizationKind, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
   eligibleOrganizationKinds?: OrganizationKind[];
 }
 
@@ -142,6 +143,7 @@ export class TrainingOffersArgs extends PageArgs {
   @Field(() => [CapacityArea], { nullable: true, description: 'Offers covering any of these areas' })
   @IsOptional()
   @IsEnum(CapacityArea, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
   capacityAreas?: CapacityArea[];
 
   @Field(() => TrainingFormat, { nullable: true })

@@ -56,8 +56,8 @@ export class TrainingOffersService {
     const keys: SortKey[] = whereSearch(qb, 't', args.search)
       ? rankKeys('t')
       : [
-          { expr: 't.starts_at', direction: 'ASC' },
-          { expr: 't.id', direction: 'ASC' },
+          { expr: 't.starts_at', direction: 'ASC', type: 'timestamp' },
+          { expr: 't.id', direction: 'ASC', type: 'uuid' },
         ];
     return paginate(qb as SelectQueryBuilder<TrainingOffer>, keys, args);
   }

@@ -106,12 +106,12 @@ export class ConsultationsService {
     }
     const keys: SortKey[] = args.openOnly
       ? [
-          { expr: 'c.closes_at', direction: 'ASC' },
-          { expr: 'c.id', direction: 'ASC' },
+          { expr: 'c.closes_at', direction: 'ASC', type: 'timestamp' },
+          { expr: 'c.id', direction: 'ASC', type: 'uuid' },
         ]
       : [
-          { expr: 'c.created_at', direction: 'DESC' },
-          { expr: 'c.id', direction: 'ASC' },
+          { expr: 'c.created_at', direction: 'DESC', type: 'timestamp' },
+          { expr: 'c.id', direction: 'ASC', type: 'uuid' },
         ];
     return paginate(qb as SelectQueryBuilder<Consultation>, keys, args);
   }

@@ -15,7 +15,18 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { MoneyInput, PageArgs, TrimmedText, trim, upperCode, upperCodes } from '@app/common';
+import {
+  LIST_LIMITS,
+  MAX_AMOUNT,
+  MAX_FUND_BUDGET,
+  MaxItems,
+  MoneyInput,
+  PageArgs,
+  TrimmedText,
+  trim,
+  upperCode,
+  upperCodes,
+} from '@app/common';
 import { OrganizationKind } from '@app/organizations';
 import { ProjectKind } from '@app/projects';
 import { ApplicationStatus } from './application.entity.js';
@@ -25,6 +36,7 @@ export class FundEligibilityInput {
   @Field(() => [OrganizationKind], { nullable: true, description: 'Empty = any kind' })
   @IsOptional()
   @IsEnum(OrganizationKind, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
   organizationKinds?: OrganizationKind[];
 
   @Field(() => [String], { nullable: true, description: 'Applicant must be based in one of these; empty = any' })
@@ -51,6 +63,7 @@ export class FundEligibilityInput {
   @Field(() => [ProjectKind], { nullable: true, description: 'Empty = any kind' })
   @IsOptional()
   @IsEnum(ProjectKind, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
   projectKinds?: ProjectKind[];
 
   @Field(() => Boolean, { nullable: true })
@@ -97,18 +110,21 @@ export class FundInput {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0, { message: 'minGrant must not be negative' })
+  @Max(MAX_AMOUNT, { message: `minGrant must be at most ${MAX_AMOUNT}` })
   minGrant?: number | null;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0, { message: 'maxGrant must not be negative' })
+  @Max(MAX_AMOUNT, { message: `maxGrant must be at most ${MAX_AMOUNT}` })
   maxGrant?: number | null;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0, { message: 'totalBudget must not be negative' })
+  @Max(MAX_FUND_BUDGET, { message: `totalBudget must be at most ${MAX_FUND_BUDGET}` })
   totalBudget?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Share the applicant co-funds, 0..100' })
@@ -135,6 +151,7 @@ export class FundInput {
   @Field(() => [Int], { nullable: true })
   @IsOptional()
   @IsInt({ each: true })
+  @MaxItems(LIST_LIMITS.sdgs)
   sdgs?: number[];
 
   @Field(() => Boolean, { nullable: true })
@@ -171,6 +188,7 @@ export class FundsArgs extends PageArgs {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsString({ each: true })
+  @MaxItems(LIST_LIMITS.themes)
   themes?: string[];
 }
 

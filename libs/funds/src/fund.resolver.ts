@@ -6,6 +6,7 @@ import {
   Money,
   money,
   NotFoundError,
+  optionalId,
   pageSize,
   Public,
   requireId,
@@ -13,7 +14,7 @@ import {
 import type { AuthUser, RequestLoaders } from '@app/common';
 import { FundMatchingService, OrganizationMatch, ScoredMatch } from '@app/matching';
 import { Organization, OrganizationKind, OrganizationPolicy } from '@app/organizations';
-import { Project, ProjectKind } from '@app/projects';
+import { Project, ProjectKind, ProjectsService } from '@app/projects';
 import { loadAll, Sdg, Theme } from '@app/reference-data';
 import { ApplicationEvent, FundApplication } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
@@ -206,7 +207,7 @@ export class FundMatchingResolver {
   constructor(
     private readonly matching: FundMatchingService,
     private readonly funds: FundsService,
-    private readonly policy: OrganizationPolicy,
+    private readonly projects: ProjectsService,
   ) {}
 
   @Public()
@@ -219,8 +220,8 @@ export class FundMatchingResolver {
     @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<FundMatch[]> {
-    await this.subject(l, organizationId, projectId);
-    const matches = await this.matching.fundMatches(organizationId, projectId ?? null, pageSize(first));
+    const subject = await this.subject(l, organizationId, projectId);
+    const matches = await this.matching.fundMatches(subject.organizationId, subject.projectId, pageSize(first));
     return Promise.all(
       matches.map(async (m) => ({
         fund: (await l.funds.fund.load(m.fundId)) as Fund,
@@ -253,22 +254,24 @@ export class FundMatchingResolver {
     @Loaders() l: RequestLoaders,
     @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
   ): Promise<EligibilityReport> {
-    await this.funds.get(fundId, await l.organizations.access());
-    await this.subject(l, organizationId, projectId);
-    const checks = await this.matching.checkEligibility(fundId, organizationId, projectId ?? null);
+    const fund = await this.funds.get(fundId, await l.organizations.access());
+    const subject = await this.subject(l, organizationId, projectId);
+    const checks = await this.matching.checkEligibility(fund.id, subject.organizationId, subject.projectId);
     return { eligible: checks.every((c) => c.passed), checks };
   }
 
+  /** The organization (and project, if one is named) matched; NOT_FOUND unless the viewer may see them. */
   private async subject(l: RequestLoaders, organizationId: string, projectId?: string | null) {
     const organization = await l.organizations.organization.load(requireId(organizationId, 'Organization'));
     if (!organization) throw new NotFoundError('Organization', organizationId);
-    if (projectId) {
-      const project = await l.projects.project.load(requireId(projectId, 'Project'));
-      const access = await l.organizations.access();
-      if (!project || (project.archivedAt && !this.policy.canSeeInternals(access, project.organizationId))) {
-        throw new NotFoundError('Project', projectId);
+    const id = optionalId(projectId, 'Project');
+    if (id !== null) {
+      const project = await l.projects.project.load(id);
+      if (!project || !this.projects.canSee(project, await l.organizations.access())) {
+        throw new NotFoundError('Project', projectId ?? id);
       }
     }
+    return { organizationId: organization.id, projectId: id };
   }
 
   private async organizationMatch(m: ScoredMatch, l: RequestLoaders): Promise<OrganizationMatch> {

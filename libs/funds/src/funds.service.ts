@@ -62,8 +62,8 @@ export class FundsService {
     const keys: SortKey[] = whereSearch(qb, 'f', args.search)
       ? rankKeys('f')
       : [
-          { expr: 'f.deadline', direction: 'ASC' },
-          { expr: 'f.id', direction: 'ASC' },
+          { expr: 'f.deadline', direction: 'ASC', type: 'timestamp' },
+          { expr: 'f.id', direction: 'ASC', type: 'uuid' },
         ];
     return paginate(qb as SelectQueryBuilder<Fund>, keys, args);
   }

@@ -14,7 +14,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { lowerCodes, normaliseEmail, NotAFutureYear, PageArgs, TrimmedText, trim, upperCodes } from '@app/common';
+import {
+  LIST_LIMITS,
+  lowerCodes,
+  MaxItems,
+  normaliseEmail,
+  NotAFutureYear,
+  PageArgs,
+  TrimmedText,
+  trim,
+  upperCodes,
+} from '@app/common';
 import { OrganizationKind } from './organization.entity.js';
 
 export const MAX_NAME_LENGTH = 150;
@@ -121,29 +131,34 @@ export class OrganizationFilter {
   @Field(() => [OrganizationKind], { nullable: true })
   @IsOptional()
   @IsEnum(OrganizationKind, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
   kinds?: OrganizationKind[];
 
   @Field(() => [String], { nullable: true })
   @Transform(upperCodes)
   @IsOptional()
   @IsString({ each: true })
+  @MaxItems(LIST_LIMITS.countries)
   countriesOfOrigin?: string[];
 
   @Field(() => [String], { nullable: true })
   @Transform(upperCodes)
   @IsOptional()
   @IsString({ each: true })
+  @MaxItems(LIST_LIMITS.countries)
   countriesOfResidence?: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsString({ each: true })
+  @MaxItems(LIST_LIMITS.themes)
   themes?: string[];
 
   @Field(() => [String], { nullable: true })
   @Transform(lowerCodes)
   @IsOptional()
   @IsString({ each: true })
+  @MaxItems(LIST_LIMITS.languages)
   languages?: string[];
 
   @Field(() => Boolean, { nullable: true })

@@ -17,7 +17,6 @@ import {
 } from '@app/common';
 import { User } from '@app/auth';
 import { recordEvent } from '@app/events';
-import { isUniqueViolation } from '@app/persistence';
 import { ReferenceDataService } from '@app/reference-data';
 import { Membership, MemberRole } from './membership.entity.js';
 import { NetworkMembership, NetworkRequestStatus } from './network-membership.entity.js';
@@ -94,18 +93,18 @@ export class OrganizationsService {
         return this.sortKeys(OrganizationOrder.NAME, false);
       case OrganizationOrder.NEWEST:
         return [
-          { expr: 'o.created_at', direction: 'DESC' },
-          { expr: 'o.id', direction: 'DESC' },
+          { expr: 'o.created_at', direction: 'DESC', type: 'timestamp' },
+          { expr: 'o.id', direction: 'DESC', type: 'uuid' },
         ];
       case OrganizationOrder.MEMBER_COUNT:
         return [
-          { expr: 'coalesce(o.member_count, -1)', direction: 'DESC' },
-          { expr: 'o.id', direction: 'ASC' },
+          { expr: 'coalesce(o.member_count, -1)', direction: 'DESC', type: 'int' },
+          { expr: 'o.id', direction: 'ASC', type: 'uuid' },
         ];
       default:
         return [
-          { expr: 'lower(o.name)', direction: 'ASC' },
-          { expr: 'o.id', direction: 'ASC' },
+          { expr: 'lower(o.name)', direction: 'ASC', type: 'text' },
+          { expr: 'o.id', direction: 'ASC', type: 'uuid' },
         ];
     }
   }
@@ -122,24 +121,16 @@ export class OrganizationsService {
 
   async create(user: AuthUser, input: OrganizationInput): Promise<Organization> {
     await this.assertInputCodes(input);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.dataSource.transaction(async (manager) => {
-          const slug = await this.freeSlug(manager, slugify(input.name));
-          const organization = await manager.save(manager.create(Organization, { ...this.profile(input), slug }));
-          await manager.insert(Membership, {
-            userId: user.id,
-            organizationId: organization.id,
-            role: MemberRole.OWNER,
-          });
-          return organization;
-        });
-      } catch (error) {
-        // Two organizations of the same name created at once: take the next free slug.
-        if (attempt < 3 && isUniqueViolation(error, 'UQ_organization_slug')) continue;
-        throw error;
-      }
-    }
+    return this.dataSource.transaction(async (manager) => {
+      const slug = await this.claimSlug(manager, slugify(input.name));
+      const organization = await manager.save(manager.create(Organization, { ...this.profile(input), slug }));
+      await manager.insert(Membership, {
+        userId: user.id,
+        organizationId: organization.id,
+        role: MemberRole.OWNER,
+      });
+      return organization;
+    });
   }
 
   async update(user: AuthUser, id: string, input: OrganizationInput): Promise<Organization> {
@@ -152,11 +143,13 @@ export class OrganizationsService {
         { roles: MANAGER_ROLES, action: 'update it' },
         manager,
       );
-      const renamed = organization.name !== input.name;
-      Object.assign(organization, this.profile(input));
-      if (renamed && organization.verification === VerificationStatus.VERIFIED) {
-        await this.recordVerification(manager, organization, VerificationStatus.PENDING, user.id, 'Name changed');
+      const changed = vouchedChanges(organization, this.profile(input));
+      if (changed.length && organization.verification === VerificationStatus.VERIFIED) {
+        organization.verifiedKind = organization.kind;
+        const note = `Changed since verification: ${changed.join(', ')}`;
+        await this.recordVerification(manager, organization, VerificationStatus.PENDING, user.id, note);
       }
+      Object.assign(organization, this.profile(input));
       return manager.save(organization);
     });
   }
@@ -187,6 +180,28 @@ export class OrganizationsService {
     await this.reference.assertCountries('input.countriesOfResidence', input.countriesOfResidence);
     await this.reference.assertThemes('input.themes', input.themes);
     await this.reference.assertLanguages('input.languages', input.languages);
+  }
+
+  /**
+   * A slug no committed or concurrent organization has, by construction: the transaction holds an
+   * advisory lock on the base and on the slug it takes (released at commit), so a concurrent
+   * creation of the same name waits, then sees this one. A numbered slug ("x-2") may also be
+   * another name's base; locking it before the final check covers that.
+   */
+  private async claimSlug(manager: EntityManager, base: string): Promise<string> {
+    await this.lockSlug(manager, base);
+    let slug = await this.freeSlug(manager, base);
+    while (slug !== base) {
+      await this.lockSlug(manager, slug);
+      const next = await this.freeSlug(manager, base);
+      if (next === slug) return slug;
+      slug = next;
+    }
+    return slug;
+  }
+
+  private lockSlug(manager: EntityManager, slug: string) {
+    return manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`organization-slug:${slug}`]);
   }
 
   private async freeSlug(manager: EntityManager, base: string): Promise<string> {
@@ -355,6 +370,7 @@ export class OrganizationsService {
       }
       const to = approve ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
       await this.recordVerification(manager, organization, to, user.id, trimmed);
+      if (approve) organization.verifiedKind = organization.kind;
       await recordEvent(manager, {
         type: 'VERIFICATION_DECIDED',
         payload: { organizationId, status: approve ? 'VERIFIED' : 'REJECTED', note: trimmed, actorId: user.id },
@@ -389,4 +405,14 @@ export class OrganizationsService {
   private lock(manager: EntityManager, organizationId: string) {
     return manager.query('SELECT id FROM organization WHERE id = $1 FOR UPDATE', [organizationId]);
   }
+}
+
+/** What verification vouched for: a change of any of these sends a VERIFIED organization back to PENDING. */
+const VOUCHED_FIELDS = ['kind', 'name', 'countriesOfOrigin', 'countriesOfResidence', 'legallyRegistered'] as const;
+
+/** The vouched-for fields whose value differs between the organization and its new profile. */
+export function vouchedChanges(organization: Organization, profile: Partial<Organization>): string[] {
+  const same = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b) ? [...a].sort().join() === [...b].sort().join() : a === b;
+  return VOUCHED_FIELDS.filter((field) => !same(organization[field], profile[field]));
 }

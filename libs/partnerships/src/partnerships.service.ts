@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, ConflictError, ForbiddenError, NotFoundError, requireId } from '@app/common';
+import {
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  optionalId,
+  requireId,
+} from '@app/common';
 import { Organization, OrganizationPolicy, ViewerAccess } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
@@ -31,10 +39,13 @@ export class PartnershipsService {
     return this.policy.canSeeInternals(access, p.initiatorId) || this.policy.canSeeInternals(access, p.partnerId);
   }
 
-  async propose(user: AuthUser, args: ProposeArgs): Promise<Partnership> {
-    requireId(args.initiatorId, 'Organization');
-    requireId(args.partnerId, 'Organization');
-    if (args.projectId) requireId(args.projectId, 'Project');
+  async propose(user: AuthUser, input: ProposeArgs): Promise<Partnership> {
+    const args = {
+      ...input,
+      initiatorId: requireId(input.initiatorId, 'Organization'),
+      partnerId: requireId(input.partnerId, 'Organization'),
+      projectId: optionalId(input.projectId, 'Project'),
+    };
     const message = args.message?.trim() || null;
     if (message && message.length > 2000) throw new BadInputError('message', 'message must be at most 2000 characters');
     try {
@@ -62,7 +73,7 @@ export class PartnershipsService {
             kind: args.kind,
             initiatorId: args.initiatorId,
             partnerId: args.partnerId,
-            projectId: args.projectId ?? null,
+            projectId: args.projectId,
             message,
             proposedById: user.id,
           }),

@@ -14,8 +14,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DateScalar, MoneyInput, PageArgs, TrimmedText, trim, upperCodes } from '@app/common';
+import { DateScalar, LIST_LIMITS, MaxItems, MoneyInput, PageArgs, TrimmedText, trim, upperCodes } from '@app/common';
 import { ProjectKind, ProjectStatus } from './project.entity.js';
+
+/** More people than live on Earth is a typing error (and the column is a 32-bit int). */
+export const MAX_BENEFICIARIES = 2_000_000_000;
 
 @InputType()
 export class ProjectInput {
@@ -63,6 +66,7 @@ export class ProjectInput {
   @IsInt({ each: true })
   @Min(1, { each: true, message: 'sdgs must be between 1 and 17' })
   @Max(17, { each: true, message: 'sdgs must be between 1 and 17' })
+  @MaxItems(LIST_LIMITS.sdgs)
   sdgs?: number[];
 
   @Field(() => MoneyInput, { nullable: true })
@@ -89,6 +93,7 @@ export class ProjectInput {
   @IsOptional()
   @IsInt()
   @Min(0, { message: 'beneficiaries must not be negative' })
+  @Max(MAX_BENEFICIARIES, { message: `beneficiaries must be at most ${MAX_BENEFICIARIES}` })
   beneficiaries?: number | null;
 }
 
@@ -97,27 +102,34 @@ export class ProjectFilter {
   @Field(() => [ProjectKind], { nullable: true })
   @IsOptional()
   @IsEnum(ProjectKind, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
   kinds?: ProjectKind[];
 
   @Field(() => [ProjectStatus], { nullable: true })
   @IsOptional()
   @IsEnum(ProjectStatus, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
   statuses?: ProjectStatus[];
 
   @Field(() => [String], { nullable: true })
   @Transform(upperCodes)
   @IsOptional()
   @IsString({ each: true })
+  @MaxItems(LIST_LIMITS.countries)
   countries?: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsString({ each: true })
+  @MaxItems(LIST_LIMITS.themes)
   themes?: string[];
 
   @Field(() => [Int], { nullable: true })
   @IsOptional()
   @IsInt({ each: true })
+  @Min(1, { each: true, message: 'sdgs must be between 1 and 17' })
+  @Max(17, { each: true, message: 'sdgs must be between 1 and 17' })
+  @MaxItems(LIST_LIMITS.sdgs)
   sdgs?: number[];
 
   @Field(() => ID, { nullable: true })

@@ -56,8 +56,8 @@ export class ProjectsService {
     const keys: SortKey[] = search
       ? rankKeys('p')
       : [
-          { expr: 'p.created_at', direction: 'DESC' },
-          { expr: 'p.id', direction: 'DESC' },
+          { expr: 'p.created_at', direction: 'DESC', type: 'timestamp' },
+          { expr: 'p.id', direction: 'DESC', type: 'uuid' },
         ];
     return paginate(qb, keys, args);
   }
@@ -71,8 +71,8 @@ export class ProjectsService {
     return paginate(
       qb,
       [
-        { expr: 'p.created_at', direction: 'DESC' },
-        { expr: 'p.id', direction: 'DESC' },
+        { expr: 'p.created_at', direction: 'DESC', type: 'timestamp' },
+        { expr: 'p.id', direction: 'DESC', type: 'uuid' },
       ],
       args,
     );

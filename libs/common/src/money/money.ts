@@ -8,6 +8,14 @@ import { upperCode } from '../validation/validators.js';
 const require = createRequire(import.meta.url);
 const currencyCodes = require('currency-codes') as { code(code: string): unknown; codes(): string[] };
 
+/**
+ * The largest amount of one grant, budget line, cost or request: under ten billion, so it fits the
+ * narrowest money column (numeric(12,2), a training's cost) and makes sense everywhere.
+ */
+export const MAX_AMOUNT = 9_999_999_999;
+/** The largest total budget of a fund (its column is numeric(16,2)). */
+export const MAX_FUND_BUDGET = 99_999_999_999_999;
+
 /** An amount in an ISO 4217 currency. */
 @ObjectType()
 export class Money {
@@ -23,7 +31,7 @@ export class MoneyInput {
   @Field(() => Float)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0, { message: 'amount must not be negative' })
-  @Max(1e12)
+  @Max(MAX_AMOUNT, { message: `amount must be at most ${MAX_AMOUNT}` })
   amount: number;
 
   @Field({ description: 'ISO 4217 code, e.g. EUR' })

@@ -1,23 +1,53 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from '../errors/domain-error.js';
+import { isUuid } from '../validation/ids.js';
 import { DEFAULT_PAGE_SIZE, Page } from './connection.js';
+
+/** The SQL type of a sort key's value: a cursor value of another shape never reaches SQL. */
+export type SortKeyType = 'uuid' | 'timestamp' | 'int' | 'number' | 'text';
 
 /** One ORDER BY term. `expr` must be deterministic SQL; the last key must be unique (the id). */
 export interface SortKey {
   expr: string;
   direction: 'ASC' | 'DESC';
+  type: SortKeyType;
+}
+
+/** The form `normalise` writes (toISOString), years 1000..9999. */
+const ISO_INSTANT = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const MAX_INT = 2 ** 31 - 1;
+const MAX_TEXT_KEY = 1000;
+/** A NUL byte or a lone UTF-16 surrogate: text PostgreSQL cannot store or compare. */
+const UNSQLABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const VALID: Record<SortKeyType, (value: unknown) => boolean> = {
+  uuid: isUuid,
+  // a real instant: 2026-02-30 parses (as March 2nd) but does not print back the same
+  timestamp: (v) => typeof v === 'string' && ISO_INSTANT.test(v) && sameInstant(v),
+  int: (v) => Number.isInteger(v) && Math.abs(v as number) <= MAX_INT,
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  text: (v) => typeof v === 'string' && v.length <= MAX_TEXT_KEY && !UNSQLABLE.test(v),
+};
+
+function sameInstant(iso: string): boolean {
+  const date = new Date(iso);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === iso;
 }
 
 export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): unknown[] {
+/** The values of a cursor made for `keys`; BAD_USER_INPUT naming `after` for anything else (before any SQL). */
+export function decodeCursor(cursor: string, keys: readonly Pick<SortKey, 'type'>[]): unknown[] {
+  let values: unknown;
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length) return values;
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    /* answered below */
+    values = null;
+  }
+  if (Array.isArray(values) && values.length === keys.length && keys.every((k, i) => VALID[k.type](values[i]))) {
+    return values;
   }
   throw new BadInputError('after', 'after is not a cursor of this list');
 }
@@ -40,7 +70,7 @@ export async function paginate<T extends ObjectLiteral>(
     else page.addOrderBy(`sk_${i}`, key.direction);
   });
   if (args.after) {
-    const values = decodeCursor(args.after, keys.length);
+    const values = decodeCursor(args.after, keys);
     const params: Record<string, unknown> = {};
     const ors: string[] = [];
     keys.forEach((key, i) => {
@@ -91,7 +121,7 @@ export function whereSearch<T extends ObjectLiteral>(
 /** Sort keys by full-text rank (best first), then id: for a query narrowed by `whereSearch`. */
 export function rankKeys(alias: string): SortKey[] {
   return [
-    { expr: `ts_rank(${alias}.search_vector, ${TSQUERY})::float8`, direction: 'DESC' },
-    { expr: `${alias}.id`, direction: 'ASC' },
+    { expr: `ts_rank(${alias}.search_vector, ${TSQUERY})::float8`, direction: 'DESC', type: 'number' },
+    { expr: `${alias}.id`, direction: 'ASC', type: 'uuid' },
   ];
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, MaxLength, MinLength, registerDecorator, ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsString, MaxLength, MinLength, registerDecorator, ValidationOptions } from 'class-validator';
 
 /** The year must not lie in the future (checked against the current date at validation time). */
 export function NotAFutureYear(options?: ValidationOptions): PropertyDecorator {
@@ -40,3 +40,12 @@ export const TrimmedText = (min: number, max: number) =>
     MinLength(min, { message: `$property must be at least ${min} characters` }),
     MaxLength(max, { message: `$property must be at most ${max} characters` }),
   );
+
+/**
+ * Upper bounds of list inputs (filters and stored lists): every list is bounded, so none can outgrow
+ * SQL's 65,535 parameters or make validation itself expensive. Duplicates are allowed, hence the slack.
+ */
+export const LIST_LIMITS = { countries: 300, themes: 100, languages: 200, sdgs: 17, enumValues: 50 } as const;
+
+/** At most `max` items (BAD_USER_INPUT naming the field). */
+export const MaxItems = (max: number) => ArrayMaxSize(max, { message: `$property must have at most ${max} items` });

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { TestApp } from './support/test-app.js';
+import { dataSource, TestUser } from './support/fixtures.js';
+import { Cast, cast, orgWithRoles, snapshot } from './support/authz.js';
+import { fundInput, inDays } from './support/fund-fixtures.js';
+import { projectInput } from './support/project-input.js';
+
+const CREATE_FUND = `mutation($i: FundInput!) { createFund(input: $i) { id } }`;
+const CREATE_PROJECT = `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`;
+const CREATE_TRAINING = `mutation($i: TrainingOfferInput!) { createTrainingOffer(input: $i) { id } }`;
+const PROPOSE = `mutation($i: ID!, $p: ID!, $project: ID) {
+  proposePartnership(initiatorId: $i, partnerId: $p, kind: KNOWLEDGE_EXCHANGE, projectId: $project) { id } }`;
+
+const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+function trainingInput(providerId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    providerId,
+    title: 'Grant writing for diaspora associations',
+    description: 'Three online sessions on writing fundable project proposals',
+    capacityAreas: ['FUNDRAISING'],
+    format: 'ONLINE',
+    languages: ['en'],
+    startsAt: inDays(30),
+    seats: 20,
+    ...overrides,
+  };
+}
+
+describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND, never a 500', () => {
+  let t: TestApp;
+  let c: Cast;
+  let funderId: string;
+  let orgId: string;
+  let partnerId: string;
+  let providerId: string;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    c = await cast(t);
+    funderId = await orgWithRoles(t, c, { kind: 'FUNDER', verification: 'VERIFIED' });
+    orgId = await orgWithRoles(t, c);
+    partnerId = await orgWithRoles(t, c);
+    providerId = await orgWithRoles(t, c, { kind: 'TRAINING_PROVIDER', verification: 'VERIFIED' });
+  });
+  afterAll(() => t?.close());
+
+  const TABLES = ['fund', 'project', 'training_offer', 'partnership'];
+
+  async function refused(query: string, variables: Record<string, unknown>, user: TestUser | null, field: string) {
+    const before = await snapshot(t, TABLES);
+    const res = await t.gql(query, variables, user?.token);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await snapshot(t, TABLES)).toBe(before);
+    return res.errors?.[0].message ?? '';
+  }
+
+  describe('numbers fit their columns', () => {
+    it.each([
+      ['minGrant', { minGrant: 1e12, maxGrant: null }],
+      ['maxGrant', { maxGrant: 1e13, totalBudget: null }],
+      ['totalBudget', { totalBudget: 1e15 }],
+    ])('createFund refuses an overflowing %s naming the field', async (field, overrides) => {
+      const message = await refused(CREATE_FUND, { i: fundInput(funderId, overrides) }, c.owner, `input.${field}`);
+      expect(message).toMatch(new RegExp(`^input\\.${field} must be at most \\d+$`));
+    });
+
+    it('createFund accepts the largest amounts (they fit numeric(14,2) and numeric(16,2))', async () => {
+      const i = fundInput(funderId, {
+        minGrant: 9_999_999_999,
+        maxGrant: 9_999_999_999,
+        totalBudget: 99_999_999_999_999,
+      });
+      const { createFund } = await t.ok(CREATE_FUND, { i }, c.owner.token);
+      const [row] = await dataSource(t).query('SELECT max_grant, total_budget FROM fund WHERE id = $1', [
+        createFund.id,
+      ]);
+      expect(row).toEqual({ max_grant: '9999999999.00', total_budget: '99999999999999.00' });
+    });
+
+    it('createProject refuses a budget of 1e12 and overflowing beneficiaries, naming the field', async () => {
+      const budget = { amount: 1e12, currency: 'EUR' };
+      await refused(
+        CREATE_PROJECT,
+        { i: projectInput(orgId, { budget, fundingSought: null }) },
+        c.owner,
+        'input.budget.amount',
+      );
+      await refused(
+        CREATE_PROJECT,
+        { i: projectInput(orgId, { beneficiaries: 2_100_000_000 }) },
+        c.owner,
+        'input.beneficiaries',
+      );
+    });
+
+    it('createTrainingOffer refuses a cost of 1e11 naming input.cost.amount', async () => {
+      const i = trainingInput(providerId, { cost: { amount: 1e11, currency: 'EUR' } });
+      await refused(CREATE_TRAINING, { i }, c.owner, 'input.cost.amount');
+    });
+
+    it('applyToFund refuses a requested amount beyond any column', async () => {
+      const apply = `mutation($f: ID!, $p: ID!, $a: MoneyInput!) {
+        applyToFund(fundId: $f, projectId: $p, requestedAmount: $a, statement: "A statement that is long enough to pass.") { id } }`;
+      const vars = { f: randomUUID(), p: randomUUID(), a: { amount: 1e12, currency: 'EUR' } };
+      await refused(apply, vars, c.owner, 'requestedAmount.amount');
+    });
+  });
+
+  describe('lists are bounded', () => {
+    it('a filter with more than 300 country codes is BAD_USER_INPUT naming it', async () => {
+      const q = `query($a: [String!]) { organizations(filter: { countriesOfOrigin: $a }) { totalCount } }`;
+      const message = await refused(q, { a: Array(301).fill('GH') }, null, 'filter.countriesOfOrigin');
+      expect(message).toMatch(/at most 300/);
+      expect((await t.ok(q, { a: Array(300).fill('GH') })).organizations.totalCount).toBeGreaterThan(0);
+    });
+
+    it('70,000 codes (beyond the 65,535 SQL parameters) answer BAD_USER_INPUT, not a 500', async () => {
+      const codes = Array.from({ length: 70_000 }, (_, i) => `C${i}`);
+      const q = `query($a: [String!]) { projects(filter: { countries: $a }) { totalCount } }`;
+      const res = await t.gql(q, { a: codes });
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    it.each([
+      ['funds themes', `query($a: [String!]) { funds(themes: $a) { totalCount } }`, 'themes', 'EDUCATION'],
+      [
+        'project filter themes',
+        `query($a: [String!]) { projects(filter: { themes: $a }) { totalCount } }`,
+        'filter.themes',
+        'EDUCATION',
+      ],
+      [
+        'project filter kinds',
+        `query($a: [ProjectKind!]) { projects(filter: { kinds: $a }) { totalCount } }`,
+        'filter.kinds',
+        'SOCIAL_INVESTMENT',
+      ],
+      [
+        'organization filter languages',
+        `query($a: [String!]) { organizations(filter: { languages: $a }) { totalCount } }`,
+        'filter.languages',
+        'en',
+      ],
+      [
+        'training capacity areas',
+        `query($a: [CapacityArea!]) { trainingOffers(capacityAreas: $a) { totalCount } }`,
+        'capacityAreas',
+        'FUNDRAISING',
+      ],
+    ])('%s: a list beyond its limit is BAD_USER_INPUT', async (_name, q, field, value) => {
+      await refused(q, { a: Array(1000).fill(value) }, null, field);
+    });
+
+    it('project sdgs in a filter must be SDG numbers (a smallint overflow never reaches SQL)', async () => {
+      const q = `query { projects(filter: { sdgs: [40000] }) { totalCount } }`;
+      await refused(q, {}, null, 'filter.sdgs');
+    });
+  });
+
+  describe('malformed pagination cursors', () => {
+    const FUNDS = `query($a: String) { funds(first: 1, after: $a) { nodes { id } pageInfo { endCursor } } }`;
+    const BY_MEMBERS = `query($a: String) { organizations(first: 1, after: $a, orderBy: MEMBER_COUNT) { nodes { id } } }`;
+    const SEARCH = `query($a: String) { organizations(first: 1, after: $a, search: "organization") { nodes { id } } }`;
+    const uuid = '00000000-0000-4000-8000-000000000000';
+
+    it.each([
+      ['not base64 JSON', FUNDS, '!!not a cursor!!'],
+      ['the wrong number of values', FUNDS, cursor([uuid])],
+      ['text where an instant belongs', FUNDS, cursor(['yesterday', uuid])],
+      ['an impossible date', FUNDS, cursor(['2027-02-30T00:00:00.000Z', uuid])],
+      ['text where an id belongs', FUNDS, cursor(['2027-01-01T00:00:00.000Z', 'not-an-id'])],
+      ['a fraction where an integer belongs', BY_MEMBERS, cursor([1.5, uuid])],
+      ['an integer beyond int4', BY_MEMBERS, cursor([1e12, uuid])],
+      ['text where a rank belongs', SEARCH, cursor(['high', uuid])],
+      [
+        'a lone surrogate in a name',
+        `query($a: String) { organizations(first: 1, after: $a) { nodes { id } } }`,
+        cursor(['\ud800', uuid]),
+      ],
+    ])('%s: BAD_USER_INPUT naming after', async (_name, q, after) => {
+      const res = await t.gql(q, { a: after });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    });
+
+    it('a cursor the API made still pages', async () => {
+      const q = `query($a: String) { organizations(first: 1, after: $a, orderBy: MEMBER_COUNT) { nodes { id } pageInfo { endCursor } } }`;
+      const first = (await t.ok(q, {})).organizations;
+      const second = (await t.ok(q, { a: first.pageInfo.endCursor })).organizations;
+      expect(second.nodes[0].id).not.toBe(first.nodes[0].id);
+    });
+  });
+
+  describe('optional ids given as "" or as a non-UUID', () => {
+    it('proposePartnership(projectId: "") is NOT_FOUND and writes nothing', async () => {
+      for (const project of ['', 'not-a-uuid']) {
+        const before = await snapshot(t, ['partnership', 'partnership_event', 'outbox_event']);
+        const res = await t.gql(PROPOSE, { i: orgId, p: partnerId, project }, c.owner.token);
+        expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+        expect(await snapshot(t, ['partnership', 'partnership_event', 'outbox_event'])).toBe(before);
+      }
+    });
+
+    it('fundMatches and checkEligibility with projectId "" are NOT_FOUND', async () => {
+      const fund = (await t.ok(CREATE_FUND, { i: fundInput(funderId) }, c.owner.token)).createFund;
+      const matches = await t.gql(`query($o: ID!) { fundMatches(organizationId: $o, projectId: "") { score } }`, {
+        o: orgId,
+      });
+      expect(matches.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const check = await t.gql(
+        `query($f: ID!, $o: ID!) { checkEligibility(fundId: $f, organizationId: $o, projectId: "") { eligible } }`,
+        { f: fund.id, o: orgId },
+        c.owner.token,
+      );
+      expect(check.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+});
