@@ -48,6 +48,23 @@
  *   Errors of kinds 3-6 are plain Errors, so matching only QueryFailedError misses the common case.
  *   The auth user lookup (AccessTokenService.userOf) sees exactly these errors: today passport turns
  *   them into UNAUTHENTICATED "The access token is invalid".
+ *   Compared with libs/common/src/errors/infrastructure-error.ts (work in progress when this was written):
+ *   it lacks ENETUNREACH, "Client was closed and is not queryable" (use /is not queryable$/), "Cannot use
+ *   a pool after calling end on the pool" and class 53 beyond 53300; it adds 57014, 40P01 and 40001.
+ *
+ * UNDER JEST, ECONNREFUSED IS NOT `instanceof Error`: errors made by Node core (net) belong to the main
+ * realm, the app runs in Jest's VM context (checked: `err instanceof Error` is false for both a net
+ * socket error and pg Pool's ECONNREFUSED; pg's own errors, QueryFailedError and DatabaseError are
+ * fine). Consequences seen in this file's run: GraphQLExceptionFilter RETURNS the exception for
+ * GraphQL, so a resolver whose query got ECONNREFUSED returns that error object as its VALUE, and
+ * graphql-js (whose `result instanceof Error` check fails) completes it as data: anonymous
+ * `organizations { totalCount }` answered INTERNAL_SERVER_ERROR "Cannot return null for non-nullable
+ * field OrganizationConnection.totalCount" while PostgreSQL was down. A thrown cross-realm error is no
+ * better: graphql-js's locatedError wraps a non-Error as new Error("Unexpected error value: ...") and the
+ * code is lost from originalError. So classify by duck typing (code/message, never instanceof) and, in
+ * the GraphQL branch of GraphQLExceptionFilter, THROW `unavailableError(exception) ?? exception` (a
+ * ServiceUnavailableError made in the app's realm) instead of returning the exception. In production
+ * (one realm) returning works, but the tests run in Jest.
  *
  * RECOVERY: TypeORM and pg recover by themselves, no restart of the API: pg-pool evicts an idle client on
  * its 'error' event (TypeORM installs a pool error handler, so the process does not crash) and a client
