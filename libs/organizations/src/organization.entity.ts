@@ -134,6 +134,14 @@ export class Organization {
   })
   searchVector?: string;
 
+  /**
+   * The kind the last verification vouched for, kept when a change sends the organization back to
+   * PENDING. While `kind` differs from it, the privileges of the kind (funds, consultations,
+   * trainings) wait for a moderator; null when never verified or verified before it was tracked.
+   */
+  @Column({ type: 'enum', enum: OrganizationKind, enumName: 'organization_kind', nullable: true })
+  verifiedKind: OrganizationKind | null;
+
   @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -152,6 +152,11 @@ export class OrganizationPolicy {
     if (requirement.kinds && !requirement.kinds.includes(organization.kind)) {
       throw new ForbiddenError(`An organization of kind ${organization.kind} may not ${requirement.action}`);
     }
+    if (requirement.kinds && organization.verifiedKind && organization.verifiedKind !== organization.kind) {
+      throw new ForbiddenError(
+        `${organization.name} changed its kind to ${organization.kind}; it may ${requirement.action} once a moderator verifies it again`,
+      );
+    }
     return { organization, role };
   }
 }

@@ -6,6 +6,7 @@ import { Consultations1795578021109 } from './1795578021109-Consultations.js';
 import { Notifications1795578249234 } from './1795578249234-Notifications.js';
 import { ProjectMatchingIndex1795590000000 } from './1795590000000-ProjectMatchingIndex.js';
 import { OrganizationMatchingProfile1795600000000 } from './1795600000000-OrganizationMatchingProfile.js';
+import { OrganizationVerifiedKind1795620000001 } from './1795620000001-OrganizationVerifiedKind.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Notifications1795578249234,
   ProjectMatchingIndex1795590000000,
   OrganizationMatchingProfile1795600000000,
+  OrganizationVerifiedKind1795620000001,
 ];
