@@ -80,7 +80,8 @@ import { PrivatePostgres, privateServersUnavailable, PrivateRedis } from './supp
 import { TestApp } from './support/test-app.js';
 
 const unavailable = privateServersUnavailable();
-if (unavailable) console.warn(`SKIPPED test/faults.e2e-spec.ts: ${unavailable}`);
+// Straight to stderr: Jest does not show the console output of a file whose tests were all skipped.
+if (unavailable) process.stderr.write(`\nSKIPPED test/faults.e2e-spec.ts (fault tests): ${unavailable}\n`);
 const describeFaults = unavailable ? describe.skip : describe;
 
 /** No request may take longer than this while a server is down or restarting. */
@@ -104,7 +105,7 @@ const CREATE_ORG = `mutation($input: OrganizationInput!) { createOrganization(in
 const UPDATE_ORG = `mutation($id: ID!, $input: OrganizationInput!) { updateOrganization(id: $id, input: $input) { id name } }`;
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { id } } }`;
 
-describeFaults('faults on private servers', () => {
+describeFaults(`faults on private servers${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   let postgres: PrivatePostgres | undefined;
   let redis: PrivateRedis | undefined;
   let t: TestApp | undefined;

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import { join } from 'node:path';
  * shared servers must never be stopped (other test files and people use them at the same time).
  */
 
-export const POSTGRES_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PG_BIN, else the newest /usr/lib/postgresql/<version>/bin (Debian and Ubuntu packages; CI installs 15+). */
+export const POSTGRES_BIN = process.env.PG_BIN ?? newestPostgresBin('/usr/lib/postgresql');
 export const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
 
 /** Why private servers cannot run here, or null when they can. */
@@ -21,6 +22,15 @@ export function privateServersUnavailable(): string | null {
   if (!existsSync(REDIS_SERVER)) return `${REDIS_SERVER} is missing`;
   if (process.getuid?.() === 0 && osUser('postgres') === null) return 'running as root without a postgres OS user';
   return null;
+}
+
+function newestPostgresBin(root: string): string {
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, 'bin', 'pg_ctl')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return join(root, versions[0] ?? '15', 'bin');
 }
 
 /** A free TCP port on 127.0.0.1 (asked of the kernel, then released). */
