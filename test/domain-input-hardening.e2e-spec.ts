@@ -190,6 +190,55 @@ describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND,
     });
   });
 
+  describe('writes that committed while the client was told they failed', () => {
+    const ENROL = `mutation($o: ID!, $t: ID!) { enrol(organizationId: $o, trainingId: $t) { id status organization { id } training { id } } }`;
+    const ASSESS = `mutation($o: ID!) { submitCapacityAssessment(organizationId: $o, scores: [{ area: FUNDRAISING, level: 2 }]) {
+      id organization { id } } }`;
+    const count = async (sql: string, params: unknown[]) => (await dataSource(t).query(sql, params))[0].n as number;
+
+    it('enrol with upper-case ids enrols once and answers it; a retry is CONFLICT, not a second row', async () => {
+      const training = (await t.ok(CREATE_TRAINING, { i: trainingInput(providerId) }, c.owner.token))
+        .createTrainingOffer;
+      await t.ok(`mutation($id: ID!) { publishTrainingOffer(id: $id) { id } }`, { id: training.id }, c.owner.token);
+      const res = await t.ok(ENROL, { o: orgId.toUpperCase(), t: training.id.toUpperCase() }, c.member.token);
+      expect(res.enrol).toMatchObject({
+        status: 'ACCEPTED',
+        organization: { id: orgId },
+        training: { id: training.id },
+      });
+      const retry = await t.gql(ENROL, { o: orgId, t: training.id }, c.member.token);
+      expect(retry.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(await count('SELECT count(*)::int AS n FROM enrolment WHERE training_id = $1', [training.id])).toBe(1);
+    });
+
+    it('submitCapacityAssessment with an upper-case organization id writes one assessment and answers it', async () => {
+      const before = await count('SELECT count(*)::int AS n FROM capacity_assessment WHERE organization_id = $1', [
+        orgId,
+      ]);
+      const res = await t.ok(ASSESS, { o: orgId.toUpperCase() }, c.member.token);
+      expect(res.submitCapacityAssessment.organization.id).toBe(orgId);
+      const after = await count('SELECT count(*)::int AS n FROM capacity_assessment WHERE organization_id = $1', [
+        orgId,
+      ]);
+      expect(after).toBe(before + 1);
+    });
+
+    it('updateProject with status null changes nothing and names input.status; left out, the status stays', async () => {
+      const UPDATE = `mutation($id: ID!, $i: ProjectInput!) { updateProject(id: $id, input: $i) { id title status } }`;
+      const project = (await t.ok(CREATE_PROJECT, { i: projectInput(orgId) }, c.owner.token)).createProject;
+      const i = projectInput(orgId, { title: 'A title that must not be saved', status: null });
+      const message = await refused(UPDATE, { id: project.id, i }, c.owner, 'input.status');
+      expect(message).toMatch(/^input\.status must not be null/);
+      const { status: _omitted, ...rest } = projectInput(orgId, { title: 'Solar irrigation, second phase' });
+      const kept = await t.ok(UPDATE, { id: project.id.toUpperCase(), i: rest }, c.owner.token);
+      expect(kept.updateProject).toEqual({
+        id: project.id,
+        title: 'Solar irrigation, second phase',
+        status: 'SEEKING_FUNDING',
+      });
+    });
+  });
+
   describe('optional ids given as "" or as a non-UUID', () => {
     it('proposePartnership(projectId: "") is NOT_FOUND and writes nothing', async () => {
       for (const project of ['', 'not-a-uuid']) {

@@ -1,9 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE, ModuleRef } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, ConfigModule } from '@app/config';
-import { CommonModule, GraphQLExceptionFilter, InputValidationPipe, LoaderRegistry } from '@app/common';
+import {
+  CommonModule,
+  GraphQLExceptionFilter,
+  IdNormalisationInterceptor,
+  InputValidationPipe,
+  LoaderRegistry,
+} from '@app/common';
 import { PersistenceModule } from '@app/persistence';
 import { ReferenceDataModule } from '@app/reference-data';
 import { AuthModule } from '@app/auth';
@@ -52,6 +58,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        { provide: APP_INTERCEPTOR, useClass: IdNormalisationInterceptor },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],

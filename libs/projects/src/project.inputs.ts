@@ -14,7 +14,17 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DateScalar, LIST_LIMITS, MaxItems, MoneyInput, PageArgs, TrimmedText, trim, upperCodes } from '@app/common';
+import {
+  DateScalar,
+  LIST_LIMITS,
+  MaxItems,
+  MoneyInput,
+  OmittableNotNull,
+  PageArgs,
+  TrimmedText,
+  trim,
+  upperCodes,
+} from '@app/common';
 import { ProjectKind, ProjectStatus } from './project.entity.js';
 
 /** More people than live on Earth is a typing error (and the column is a 32-bit int). */
@@ -39,7 +49,7 @@ export class ProjectInput {
   kind: ProjectKind;
 
   @Field(() => ProjectStatus, { nullable: true, description: 'Default IDEA' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsEnum(ProjectStatus)
   status?: ProjectStatus;
 

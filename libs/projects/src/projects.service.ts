@@ -199,7 +199,7 @@ export class ProjectsService {
       title: input.title,
       summary: input.summary,
       kind: input.kind,
-      status: input.status ?? undefined,
+      ...(input.status ? { status: input.status } : {}), // left out: the current status (IDEA when new) stays
       countries: [...new Set(input.countries)],
       locality: input.locality ?? null,
       themes: [...new Set(input.themes)],

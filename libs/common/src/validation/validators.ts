@@ -1,6 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsString, MaxLength, MinLength, registerDecorator, ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsDefined,
+  IsString,
+  MaxLength,
+  MinLength,
+  registerDecorator,
+  ValidateIf,
+  ValidationOptions,
+} from 'class-validator';
 
 /** The year must not lie in the future (checked against the current date at validation time). */
 export function NotAFutureYear(options?: ValidationOptions): PropertyDecorator {
@@ -49,3 +58,13 @@ export const LIST_LIMITS = { countries: 300, themes: 100, languages: 200, sdgs: 
 
 /** At most `max` items (BAD_USER_INPUT naming the field). */
 export const MaxItems = (max: number) => ArrayMaxSize(max, { message: `$property must have at most ${max} items` });
+
+/**
+ * An optional field that cannot be cleared: it may be left out (the current or default value
+ * stays) but not given as null (BAD_USER_INPUT naming it, before anything is written).
+ */
+export const OmittableNotNull = () =>
+  applyDecorators(
+    ValidateIf((_object, value) => value !== undefined),
+    IsDefined({ message: '$property must not be null (leave it out to keep the current value)' }),
+  );
