@@ -6,4 +6,5 @@ export * from './auth/decorators.js';
 export * from './graphql/loaders.js';
 export * from './common.module.js';
 export * from './scalars/date.scalar.js';
+export * from './scalars/date-time.scalar.js';
 export * from './money/money.js';

@@ -82,7 +82,7 @@ export class AppConfig {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  /** Sign-in and registration attempts allowed per IP and per e-mail in each window. */
+  /** Failed sign-ins per (account, client address), and registrations per address and per e-mail, in each window. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -92,6 +92,23 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   AUTH_RATE_LIMIT_WINDOW_SECONDS = 60;
+  /** Failed sign-ins per client address over all accounts in each window (password spraying). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_ADDRESS_FAILURE_MAX = 50;
+  /** Longest delay of a sign-in to an account that failed AUTH_RATE_LIMIT_MAX times in the window from anywhere (0 = none). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30000)
+  AUTH_ACCOUNT_DELAY_MAX_MS = 3000;
+  /** Operations (subscriptions) one graphql-ws connection may run at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 
   @Transform(toBool)
   @IsOptional()
@@ -142,7 +159,7 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  EXPENSIVE_BUDGET_POINTS = 600;
+  EXPENSIVE_BUDGET_POINTS = 30000;
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -252,6 +269,12 @@ export class AppConfig {
   }
   get explorer(): boolean {
     return this.GRAPHQL_EXPLORER ?? !this.isProduction;
+  }
+  /** TRUSTED_PROXIES as Express's `trust proxy` list ([] = trust none: the socket address is the client). */
+  get trustedProxies(): string[] {
+    return this.TRUSTED_PROXIES.split(',')
+      .map((proxy) => proxy.trim())
+      .filter(Boolean);
   }
   /** The secret used to sign access tokens (always set after load()). */
   get jwtSecret(): string {

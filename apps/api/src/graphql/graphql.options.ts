@@ -1,49 +1,18 @@
 import { join } from 'node:path';
-import { Logger } from '@nestjs/common';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AppConfig } from '@app/config';
-import { formatGraphQLError, GqlContext, isExpectedError, LoaderRegistry } from '@app/common';
+import { DateTimeScalar, GqlContext, graphQLErrorFormatter, LoaderRegistry } from '@app/common';
 import { ModuleRef } from '@nestjs/core';
-import { assertComplexity, depthLimitRule } from './query-limits.js';
+import { operationShapeRule, safeStringsRule } from './query-limits.js';
+import { errorLoggingPlugin, httpStatusPlugin, operationLimitsPlugin } from './request-plugins.js';
 import { SubscriptionAuthenticator, WsConnectionContext } from './subscription-auth.js';
 
-const logger = new Logger('GraphQL');
-
-/** Logs unexpected errors with the request id; clients get only INTERNAL_SERVER_ERROR (formatGraphQLError). */
-function errorLoggingPlugin(): ApolloServerPlugin<GqlContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            if (isExpectedError(error)) continue;
-            const original = error.originalError ?? error;
-            logger.error(
-              `request ${contextValue?.req?.requestId ?? '-'} at ${error.path?.join('.') ?? '-'}: ${original.stack ?? original.message}`,
-            );
-          }
-        },
-      };
-    },
-  };
-}
-
-function complexityPlugin(max: number): ApolloServerPlugin<GqlContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request }) {
-          assertComplexity(schema, document, request.operationName ?? undefined, request.variables, max);
-        },
-      };
-    },
-  };
-}
+/** Tokens of the largest document accepted (the largest real operation has a few thousand). */
+const MAX_TOKENS = 20_000;
 
 export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, moduleRef: ModuleRef): ApolloDriverConfig {
-  const auth = new SubscriptionAuthenticator(moduleRef);
+  const auth = new SubscriptionAuthenticator(moduleRef, config.GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET);
   return {
     // The committed schema.gql is written by development runs and checked by a test.
     autoSchemaFile: config.NODE_ENV === 'development' ? join(process.cwd(), 'schema.gql') : true,
@@ -66,22 +35,35 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       } as unknown as GqlContext['req'];
       return { req, loaders: registry.create(req) } satisfies GqlContext;
     },
-    // Subscriptions over graphql-ws on the same path; unauthenticated connections are refused.
+    // Subscriptions over graphql-ws on the same path; unauthenticated connections are refused, a
+    // connection closes when its token expires and runs at most GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET
+    // operations at once (close codes: subscription-auth.ts).
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
-        onConnect: async (context: unknown) => {
-          const ctx = context as WsConnectionContext;
-          return !!(await auth.authenticate(ctx.connectionParams).catch(() => null));
-        },
+        onConnect: (context: unknown) => auth.onConnect(context as WsConnectionContext),
+        onSubscribe: (context: unknown) => auth.onSubscribe(context as WsConnectionContext),
+        onClose: (context: unknown) => auth.onClose(context as WsConnectionContext),
       },
     },
-    formatError: formatGraphQLError,
-    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
+    // No scalar or field is ever silently coerced: DateTime is strict ISO 8601 (date-time.scalar.ts).
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    // A document of more tokens than any real operation is refused before it is parsed further.
+    parseOptions: { maxTokens: MAX_TOKENS },
+    formatError: graphQLErrorFormatter({ hideSchema: !config.introspection }),
+    validationRules: [
+      operationShapeRule({
+        maxDepth: config.GRAPHQL_MAX_DEPTH,
+        maxFields: config.GRAPHQL_MAX_ALIASES,
+        maxRootFields: config.GRAPHQL_MAX_ROOT_FIELDS,
+      }),
+      safeStringsRule,
+    ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(),
-      complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY),
+      operationLimitsPlugin(config, moduleRef),
+      httpStatusPlugin(),
     ],
   };
 }

@@ -1,3 +1,4 @@
 export * from './domain-error.js';
 export * from './format-error.js';
 export * from './graphql-exception.filter.js';
+export * from './infrastructure-error.js';
