@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@app/config';
 import { TestApp } from './support/test-app.js';
-import { dataSource, PASSWORD, registerUser } from './support/fixtures.js';
+import { dataSource, login, PASSWORD, registerUser } from './support/fixtures.js';
 import { closeCode, subscribeNotifications } from './support/notification-helpers.js';
 
 const REFRESH = `mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken refreshToken user { id } } }`;
@@ -67,6 +67,50 @@ describe('Tokens: rotation, reuse detection, expiry and forgery', () => {
     );
     const res = await t.gql(REFRESH, { r: user.refreshToken });
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('stops the access token at once when its session signs out or is revoked by refresh-token reuse', async () => {
+    const user = await registerUser(t, 'signout');
+    expect((await t.ok(ME, {}, user.token)).me.id).toBe(user.id);
+    await t.ok(`mutation($r: String!) { logout(refreshToken: $r) }`, { r: user.refreshToken });
+    const afterLogout = await t.gql(ME, {}, user.token);
+    expect(afterLogout.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await closeCode(t.url, { accessToken: user.token })).toBe(4403);
+
+    const other = await registerUser(t, 'reuse');
+    const rotated = (await t.ok(REFRESH, { r: other.refreshToken })).refreshToken;
+    expect((await t.ok(ME, {}, rotated.accessToken)).me.id).toBe(other.id);
+    await t.gql(REFRESH, { r: other.refreshToken }); // reuse: the family is revoked
+    for (const token of [other.token, rotated.accessToken]) {
+      expect((await t.gql(ME, {}, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    // another session of the same user is untouched
+    const again = await login(t, other.email);
+    expect((await t.ok(ME, {}, again.token)).me.id).toBe(other.id);
+  });
+
+  it('refuses signed tokens without exp or without a session (sid), and a session of another user', async () => {
+    const user = await registerUser(t, 'claims');
+    const victim = await registerUser(t, 'victim');
+    const [{ sid }] = await dataSource(t).query('SELECT family_id AS sid FROM refresh_token WHERE user_id = $1', [
+      user.id,
+    ]);
+    const jwt = new JwtService({});
+    const secret = t.get(AppConfig).jwtSecret;
+    const sign = (payload: object, options: object = { expiresIn: 600 }) =>
+      jwt.signAsync(payload, { secret, algorithm: 'HS256', ...options });
+    const valid = await sign({ sub: user.id, role: 'USER', sid });
+    expect((await t.ok(ME, {}, valid)).me.id).toBe(user.id);
+    const refused = [
+      await sign({ sub: user.id, role: 'USER', sid }, {}), // no exp
+      await sign({ sub: user.id, role: 'USER' }), // no sid
+      await sign({ sub: user.id, role: 'USER', sid: 'not-a-uuid' }),
+      await sign({ sub: victim.id, role: 'USER', sid }), // someone else's session
+    ];
+    for (const token of refused) {
+      expect((await t.gql(ME, {}, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(await closeCode(t.url, { accessToken: token })).toBe(4403);
+    }
   });
 
   it('rejects unknown, expired, forged and unsigned access tokens with UNAUTHENTICATED', async () => {

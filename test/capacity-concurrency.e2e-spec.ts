@@ -1,5 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
-import { AppConfig } from '@app/config';
+import { AuthService, PlatformRole, User } from '@app/auth';
 import { TestApp } from './support/test-app.js';
 import { createOrg, dataSource, registerUser, TestUser } from './support/fixtures.js';
 
@@ -87,16 +86,12 @@ describe('Enrolment under concurrency', () => {
        SELECT u, o, 'MEMBER' FROM unnest($1::uuid[], $2::uuid[]) AS x(u, o)`,
       [users.map((u) => u.id), orgs.map((o) => o.id)],
     );
-    const jwt = t.get(JwtService);
-    const config = t.get(AppConfig);
+    const auth = t.get(AuthService);
     participants = await Promise.all(
       users.map(async (u, i) => ({
         userId: u.id,
         orgId: orgs[i].id,
-        token: await jwt.signAsync(
-          { sub: u.id, role: 'USER' },
-          { secret: config.jwtSecret, expiresIn: 3600, algorithm: 'HS256' },
-        ),
+        token: (await auth.issueTokens({ id: u.id, platformRole: PlatformRole.USER } as User)).accessToken,
       })),
     );
   });

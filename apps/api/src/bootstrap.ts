@@ -16,6 +16,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     bufferLogs: false,
   });
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustedProxies); // req.ip: X-Forwarded-For only from these proxies
   app.use((req: Request & { requestId?: string }, res: Response, next: NextFunction) => {
     const given = req.header('x-request-id');
     req.requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();

@@ -2,6 +2,7 @@ import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { normaliseEmail, trim } from '@app/common';
+import { IsNotWeakPassword } from './password-rules.js';
 import { User } from './user.entity.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -18,6 +19,7 @@ export class RegisterInput {
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
   @MaxLength(200)
+  @IsNotWeakPassword()
   password: string;
 
   @Field()

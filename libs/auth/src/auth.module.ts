@@ -11,6 +11,7 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { PasswordService } from './password.service.js';
 import { RateLimiterService } from './rate-limiter.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
@@ -22,6 +23,7 @@ import { UsersService } from './users.service.js';
     UsersService,
     PasswordService,
     RateLimiterService,
+    SignInThrottle,
     JwtStrategy,
     AuthResolver,
     { provide: APP_GUARD, useClass: GqlAuthGuard },

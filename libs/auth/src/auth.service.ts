@@ -11,11 +11,14 @@ import { AuthPayload, RegisterInput } from './auth.inputs.js';
 import { PasswordService } from './password.service.js';
 import { RateLimiterService } from './rate-limiter.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
 import { PlatformRole, User } from './user.entity.js';
 
 export interface AccessTokenPayload {
   sub: string;
   role: PlatformRole;
+  /** The session: the family of the refresh token issued with it. Revoking the family stops the access token. */
+  sid: string;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -27,11 +30,12 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly passwords: PasswordService,
     private readonly rateLimiter: RateLimiterService,
+    private readonly throttle: SignInThrottle,
     private readonly config: AppConfig,
   ) {}
 
   async register(input: RegisterInput, ip: string): Promise<AuthPayload> {
-    await this.limit('register', ip, input.email);
+    await this.limitRegistration(ip, input.email);
     const users = this.dataSource.getRepository(User);
     if (await users.exists({ where: { email: input.email } })) {
       throw new ConflictError('An account with this e-mail address already exists');
@@ -49,7 +53,7 @@ export class AuthService {
   async login(rawEmail: string, password: string, ip: string): Promise<AuthPayload> {
     const email = rawEmail.trim().toLowerCase();
     if (!isEmail(email)) throw new BadInputError('email', 'email must be a valid e-mail address');
-    await this.limit('login', ip, email);
+    await this.throttle.beforeAttempt(email, ip);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -57,7 +61,10 @@ export class AuthService {
       .where('u.email = :email', { email })
       .getOne();
     const ok = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !ok) throw new UnauthenticatedError('Wrong e-mail address or password');
+    if (!user || !ok) {
+      await this.throttle.failed(email, ip);
+      throw new UnauthenticatedError('Wrong e-mail address or password');
+    }
     return this.issueTokens(user);
   }
 
@@ -96,12 +103,16 @@ export class AuthService {
     return true;
   }
 
-  private async issueTokens(
+  /**
+   * Starts a session (or continues `familyId` on rotation) for a user whose identity is already
+   * established: a signed access token naming the session, and a new refresh token.
+   */
+  async issueTokens(
     user: User,
     familyId: string = randomUUID(),
     repo = this.dataSource.getRepository(RefreshToken),
   ): Promise<AuthPayload> {
-    const payload: AccessTokenPayload = { sub: user.id, role: user.platformRole };
+    const payload: AccessTokenPayload = { sub: user.id, role: user.platformRole, sid: familyId };
     const accessToken = await this.jwt.signAsync(payload, {
       secret: this.config.jwtSecret,
       expiresIn: this.config.JWT_ACCESS_TTL_SECONDS,
@@ -117,11 +128,11 @@ export class AuthService {
     return { accessToken, refreshToken, user };
   }
 
-  private async limit(action: string, ip: string, email: string): Promise<void> {
+  private async limitRegistration(ip: string, email: string): Promise<void> {
     const { AUTH_RATE_LIMIT_MAX: max, AUTH_RATE_LIMIT_WINDOW_SECONDS: window } = this.config;
     const results = await Promise.all([
-      this.rateLimiter.hit(`${action}:ip:${ip}`, max, window),
-      this.rateLimiter.hit(`${action}:email:${email}`, max, window),
+      this.rateLimiter.hit(`register:ip:${ip}`, max, window),
+      this.rateLimiter.hit(`register:email:${email}`, max, window),
     ]);
     const blocked = results.find((r) => !r.allowed);
     if (blocked) throw new RateLimitedError(blocked.retryAfterSeconds);

@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
-import { IS_PUBLIC, UnauthenticatedError } from '@app/common';
+import { DomainError, IS_PUBLIC, ServiceUnavailableError, UnauthenticatedError } from '@app/common';
 
 /**
  * The global guard: a request with a Bearer token must carry a valid one (else UNAUTHENTICATED);
@@ -33,8 +33,13 @@ export class GqlAuthGuard extends AuthGuard('jwt') {
     return (await super.canActivate(context)) as boolean;
   }
 
+  /**
+   * `error` is what the user lookup threw (AccessTokenService.userOf: ServiceUnavailableError when
+   * the database fails): an infrastructure failure stays one, never "invalid token".
+   */
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
-    if (error || !user) {
+    if (error) throw error instanceof DomainError ? error : new ServiceUnavailableError();
+    if (!user) {
       const name = (info as { name?: string } | undefined)?.name;
       throw new UnauthenticatedError(
         name === 'TokenExpiredError' ? 'The access token has expired' : 'The access token is invalid',

@@ -2,6 +2,7 @@ export * from './access-token.service.js';
 export * from './auth.inputs.js';
 export * from './auth.module.js';
 export * from './auth.service.js';
+export * from './password-rules.js';
 export * from './password.service.js';
 export * from './rate-limiter.service.js';
 export * from './refresh-token.entity.js';

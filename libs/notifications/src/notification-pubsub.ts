@@ -106,6 +106,7 @@ export class NotificationPubSub implements OnModuleInit, OnApplicationShutdown {
       }
     });
     this.ready = this.subscriber.subscribe(this.channel);
+    this.ready.catch((error: Error) => this.logger.warn(`Subscribing to ${this.channel} failed: ${error.message}`));
   }
 
   /** Resolves once this process receives what is published (tests wait on it). */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /** Lazily created Redis connections when REDIS_URL is set; `null` means "run in-process". */
 @Injectable()
@@ -15,10 +15,19 @@ export class RedisService implements OnApplicationShutdown {
     return !!this.config.REDIS_URL;
   }
 
-  /** The shared command connection, or null without REDIS_URL. */
+  /**
+   * The shared command connection, or null without REDIS_URL. Its commands fail fast instead of
+   * waiting for Redis: each times out after REDIS_COMMAND_TIMEOUT_MS, none is queued while the
+   * connection is down, and none is retried on reconnection (callers fall back, e.g. rate limits
+   * count in process).
+   */
   client(): Redis | null {
     if (!this.config.REDIS_URL) return null;
-    if (!this.shared) this.shared = this.create('shared');
+    this.shared ??= this.create('shared', {
+      commandTimeout: this.config.REDIS_COMMAND_TIMEOUT_MS,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+    });
     return this.shared;
   }
 
@@ -32,7 +41,12 @@ export class RedisService implements OnApplicationShutdown {
    * carry the key prefix, unless `prefixKeys` is false (BullMQ prefixes its keys itself and refuses
    * connections that do). Pub/sub channels never get the prefix from the connection.
    */
-  create(name: string, options: { maxRetriesPerRequest?: number | null; prefixKeys?: boolean } = {}): Redis {
+  create(
+    name: string,
+    options: Pick<RedisOptions, 'maxRetriesPerRequest' | 'commandTimeout' | 'enableOfflineQueue'> & {
+      prefixKeys?: boolean;
+    } = {},
+  ): Redis {
     if (!this.config.REDIS_URL) throw new Error('REDIS_URL is not set');
     const { prefixKeys = true, ...redisOptions } = options;
     const client = new Redis(this.config.REDIS_URL, {
