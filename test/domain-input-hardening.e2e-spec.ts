@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestApp } from './support/test-app.js';
 import { dataSource, TestUser } from './support/fixtures.js';
 import { Cast, cast, orgWithRoles, snapshot } from './support/authz.js';
-import { fundInput, inDays } from './support/fund-fixtures.js';
+import { APPLY, DECIDE, fundInput, inDays, publishedFund, STATEMENT } from './support/fund-fixtures.js';
 import { projectInput } from './support/project-input.js';
 
 const CREATE_FUND = `mutation($i: FundInput!) { createFund(input: $i) { id } }`;
@@ -236,6 +236,82 @@ describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND,
         title: 'Solar irrigation, second phase',
         status: 'SEEKING_FUNDING',
       });
+    });
+  });
+
+  describe('the budget rule holds after awards', () => {
+    const UPDATE_FUND = `mutation($id: ID!, $i: FundInput!) { updateFund(id: $id, input: $i) { id totalBudget currency } }`;
+    const awardedSum = async (fundId: string) =>
+      Number(
+        (
+          await dataSource(t).query(
+            `SELECT coalesce(sum(requested_amount), 0) AS s FROM fund_application WHERE fund_id = $1 AND status = 'AWARDED'`,
+            [fundId],
+          )
+        )[0].s,
+      );
+
+    /** A published fund (budget 500,000 EUR) with one application of 40,000 EUR, shortlisted. */
+    async function fundWithShortlist() {
+      const fund = await publishedFund(t, c.owner, funderId);
+      const project = (await t.ok(CREATE_PROJECT, { i: projectInput(orgId) }, c.owner.token)).createProject;
+      const vars = { f: fund.id, p: project.id, a: { amount: 40000, currency: 'EUR' }, s: STATEMENT };
+      const application = (await t.ok(APPLY, vars, c.member.token)).applyToFund;
+      await t.ok(DECIDE, { id: application.id, s: 'SHORTLISTED' }, c.owner.token);
+      return { fundId: fund.id, applicationId: application.id };
+    }
+
+    it('refuses a totalBudget below the sum awarded (input.totalBudget) and accepts one that covers it', async () => {
+      const { fundId, applicationId } = await fundWithShortlist();
+      await t.ok(DECIDE, { id: applicationId, s: 'AWARDED' }, c.owner.token);
+      const message = await refused(
+        UPDATE_FUND,
+        { id: fundId, i: fundInput(funderId, { totalBudget: 39999.99, maxGrant: 30000, minGrant: 1000 }) },
+        c.owner,
+        'input.totalBudget',
+      );
+      expect(message).toMatch(/at least 40000(\.00)? EUR, the sum already awarded/);
+      const ok = await t.ok(
+        UPDATE_FUND,
+        { id: fundId, i: fundInput(funderId, { totalBudget: 40000, maxGrant: 40000 }) },
+        c.owner.token,
+      );
+      expect(ok.updateFund.totalBudget).toBe(40000);
+    });
+
+    it('refuses a currency change once applications exist (input.currency)', async () => {
+      const { fundId } = await fundWithShortlist();
+      const message = await refused(
+        UPDATE_FUND,
+        { id: fundId, i: fundInput(funderId, { currency: 'USD' }) },
+        c.owner,
+        'input.currency',
+      );
+      expect(message).toMatch(/cannot change from EUR/);
+      // without applications the currency may still change
+      const fresh = (await t.ok(CREATE_FUND, { i: fundInput(funderId) }, c.owner.token)).createFund;
+      const changed = await t.ok(
+        UPDATE_FUND,
+        { id: fresh.id, i: fundInput(funderId, { currency: 'usd' }) },
+        c.owner.token,
+      );
+      expect(changed.updateFund.currency).toBe('USD');
+    });
+
+    it('a concurrent award and budget cut never leave more awarded than the budget', async () => {
+      for (let round = 0; round < 4; round++) {
+        const { fundId, applicationId } = await fundWithShortlist();
+        const cut = fundInput(funderId, { totalBudget: 30000, maxGrant: 30000 });
+        const [award, update] = await Promise.all([
+          t.gql(DECIDE, { id: applicationId, s: 'AWARDED' }, c.owner.token),
+          t.gql(UPDATE_FUND, { id: fundId, i: cut }, c.owner.token),
+        ]);
+        const outcomes = [award, update].map((r) => r.errors?.[0].extensions?.code ?? 'OK').sort();
+        expect(outcomes.filter((o) => o !== 'OK')).toHaveLength(1); // exactly one of them wins
+        expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(outcomes.find((o) => o !== 'OK'));
+        const [{ total_budget }] = await dataSource(t).query('SELECT total_budget FROM fund WHERE id = $1', [fundId]);
+        expect(await awardedSum(fundId)).toBeLessThanOrEqual(Number(total_budget));
+      }
     });
   });
 

@@ -68,7 +68,13 @@ export class ApplicationsService {
           { action: 'apply to funds with its projects' },
           manager,
         );
-        const fund = await manager.findOneBy(Fund, { id: args.fundId });
+        // FOR SHARE: updateFund (FOR UPDATE) cannot change the currency or budget under this application
+        const fund = await manager
+          .getRepository(Fund)
+          .createQueryBuilder('f')
+          .setLock('pessimistic_read')
+          .where('f.id = :id', { id: args.fundId })
+          .getOne();
         if (
           !fund ||
           (fund.status === FundStatus.DRAFT && !(await this.policy.roleOf(user.id, fund.funderId, manager)))

@@ -93,6 +93,7 @@ export class FundsService {
       if (fund.status === FundStatus.OPEN && input.deadline.getTime() <= Date.now()) {
         throw new BadInputError('input.deadline', 'The deadline of an open fund must be in the future');
       }
+      await this.assertCommitmentsHold(manager, fund, input);
       Object.assign(fund, this.fields(input));
       const saved = await manager.save(fund);
       await manager.query(REFRESH_TEXT_QUERY_SQL, [[fund.id]]);
@@ -147,6 +148,34 @@ export class FundsService {
     }
     await this.requireFunder(user, fund.funderId, manager, action);
     return fund;
+  }
+
+  /**
+   * What the fund already committed to stays true: the total budget covers the sum awarded, and the
+   * currency of its applications stays its currency. Called with the fund row locked (FOR UPDATE),
+   * the lock decideApplication takes to award and applyToFund takes (FOR SHARE) to apply, so no
+   * award or application slips in between this check and the write.
+   */
+  private async assertCommitmentsHold(manager: EntityManager, fund: Fund, input: FundInput) {
+    const [row]: Array<{ applications: number; awarded: string; covered: boolean }> = await manager.query(
+      `SELECT count(*)::int AS applications,
+              coalesce(sum(requested_amount) FILTER (WHERE status = 'AWARDED'), 0)::text AS awarded,
+              $2::numeric IS NULL OR $2::numeric >= coalesce(sum(requested_amount) FILTER (WHERE status = 'AWARDED'), 0) AS covered
+         FROM fund_application WHERE fund_id = $1`,
+      [fund.id, input.totalBudget ?? null],
+    );
+    if (input.currency !== fund.currency && row.applications > 0) {
+      throw new BadInputError(
+        'input.currency',
+        `input.currency cannot change from ${fund.currency}: the fund already has ${row.applications} application(s) in it`,
+      );
+    }
+    if (!row.covered) {
+      throw new BadInputError(
+        'input.totalBudget',
+        `input.totalBudget must be at least ${row.awarded} ${fund.currency}, the sum already awarded`,
+      );
+    }
   }
 
   private requireFunder(user: AuthUser, funderId: string, manager: EntityManager, action: string) {
