@@ -8,8 +8,8 @@ import { operationShapeRule, safeStringsRule } from './query-limits.js';
 import { errorLoggingPlugin, httpStatusPlugin, operationLimitsPlugin } from './request-plugins.js';
 import { SubscriptionAuthenticator, WsConnectionContext } from './subscription-auth.js';
 
-/** Tokens of the largest document accepted (the largest real operation has a few thousand). */
-const MAX_TOKENS = 20_000;
+/** Tokens of the largest document accepted (real operations have a few hundred; 1,000 aliases need 10,000). */
+const MAX_TOKENS = 5_000;
 
 export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, moduleRef: ModuleRef): ApolloDriverConfig {
   const auth = new SubscriptionAuthenticator(moduleRef, config.GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET);
