@@ -8,7 +8,7 @@ import { Public } from '@app/common';
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** 200 when the database answers, 503 otherwise. */
+  /** 200 when the database answers, 503 with Retry-After otherwise (as GraphQL's SERVICE_UNAVAILABLE). */
   @Public()
   @Get('health')
   @HttpCode(200)
@@ -18,7 +18,7 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up', latencyMs: Date.now() - started };
     } catch {
-      res.status(503);
+      res.status(503).setHeader('Retry-After', '5');
       return { status: 'error', database: 'down' };
     }
   }
