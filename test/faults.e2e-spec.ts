@@ -76,7 +76,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { orgInput, PASSWORD, registerUser, TestUser } from './support/fixtures.js';
-import { PrivatePostgres, privateServersUnavailable, PrivateRedis } from './support/private-servers.js';
+import { blackHole, PrivatePostgres, privateServersUnavailable, PrivateRedis } from './support/private-servers.js';
 import { TestApp } from './support/test-app.js';
 
 const unavailable = privateServersUnavailable();
@@ -86,6 +86,8 @@ const describeFaults = unavailable ? describe.skip : describe;
 
 /** No request may take longer than this while a server is down or restarting. */
 const MAX_REQUEST_MS = 5_000;
+/** A server that accepts connections and never answers: the pool's connection timeout (5 s) plus a margin. */
+const MAX_UNANSWERED_MS = 8_000;
 /** The same API process answers normally again within this time after PostgreSQL accepts connections. */
 const MAX_RECOVERY_MS = 15_000;
 /** Sign-in with Redis down (it took 8-9.5 s: the rate limiter waited on Redis). */
@@ -305,6 +307,67 @@ describeFaults(`faults on private servers${unavailable ? ` (skipped: ${unavailab
         }
       },
     );
+  });
+
+  describe('PostgreSQL stops answering (accepts connections, never replies)', () => {
+    it('requests answer 503 SERVICE_UNAVAILABLE after the pool connection timeout (5 s), not 30 s, then recover', async () => {
+      expectOk(await post(ORGANIZATIONS), 'anonymous organizations before');
+      // Stopping the server drops every pooled connection; a listener that never answers then takes
+      // its port, so every request needs a new connection and waits for the pool's timeout.
+      await postgres!.stop('fast');
+      const hole = await blackHole(postgres!.port);
+      const answers: Array<[string, HttpAnswer]> = [];
+      let healthDown: Awaited<ReturnType<typeof health>>;
+      try {
+        const attempt = (query: string, variables: Record<string, unknown>, token?: string) =>
+          post(query, variables, token).catch((error: Error): HttpAnswer => ({
+            status: 0,
+            retryAfter: null,
+            body: { errors: [{ message: error.message }] },
+            ms: 20_000,
+          }));
+        const [me, anonymous, one, down] = await Promise.all([
+          attempt(ME, {}, user.token),
+          attempt(ORGANIZATIONS, {}),
+          attempt(ORGANIZATION, { id: organizationId }),
+          health().catch(() => ({ status: 0, retryAfter: null, body: {}, ms: 20_000 })),
+        ]);
+        answers.push(
+          ['me (unanswered server)', me],
+          ['anonymous organizations (unanswered server)', anonymous],
+          ['anonymous organization (unanswered server)', one],
+        );
+        healthDown = down;
+        expect(hole.connections()).toBeGreaterThan(0);
+      } finally {
+        await hole.close();
+        await postgres!.start();
+      }
+      const problems: string[] = [];
+      for (const [what, a] of answers) {
+        const problem = notUnavailable({ ...a, ms: 0 }, what);
+        if (problem) problems.push(problem);
+        if (a.ms >= MAX_UNANSWERED_MS)
+          problems.push(`${what}: took ${Math.round(a.ms)} ms (bound ${MAX_UNANSWERED_MS} ms)`);
+      }
+      if (healthDown.status !== 503 || healthDown.ms >= MAX_UNANSWERED_MS) {
+        problems.push(`/health (unanswered server): HTTP ${healthDown.status} in ${Math.round(healthDown.ms)} ms`);
+      }
+      console.log(
+        `faults: unanswered PostgreSQL: ${answers.map(([w, a]) => `${w} HTTP ${a.status} in ${Math.round(a.ms)} ms`).join(', ')}, ` +
+          `/health HTTP ${healthDown.status} in ${Math.round(healthDown.ms)} ms`,
+      );
+      expect(problems).toEqual([]);
+
+      const upAt = performance.now();
+      for (;;) {
+        const a = await post(ORGANIZATIONS);
+        if (!notOk(a, '')) break;
+        if (performance.now() - upAt > MAX_RECOVERY_MS) throw new Error(`not recovered: ${describeAnswer(a)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expectOk(await post(ME, {}, user.token), 'me after');
+    });
   });
 
   describe('Redis stops and starts again', () => {

@@ -253,6 +253,32 @@ export class PrivateRedis {
   }
 }
 
+/**
+ * A server that accepts TCP connections on 127.0.0.1:port and never answers: what a frozen database
+ * host or a black-holed network looks like to a client. `close` drops every connection.
+ */
+export async function blackHole(port: number): Promise<{ connections: () => number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let accepted = 0;
+  const server = createServer((socket) => {
+    accepted++;
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return {
+    connections: () => accepted,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 /** True when something on 127.0.0.1:port answers a Redis PING. */
 function ping(port: number): Promise<boolean> {
   return new Promise((resolve) => {
