@@ -4,6 +4,7 @@ import { AuthzRow, Cast, cast, orgOwnedBy, orgWithRoles, runAuthzTable } from '.
 import { orgInput } from './support/fixtures.js';
 
 const ORG_TABLES = ['organization', 'membership', 'network_membership', 'verification_event'];
+const INVITATION_TABLES = [...ORG_TABLES, 'member_invitation'];
 
 describe('Authorization of the organization mutations (table-driven)', () => {
   let t: TestApp;
@@ -23,6 +24,16 @@ describe('Authorization of the organization mutations (table-driven)', () => {
         userId,
       ])
     )[0].id;
+
+  /** A pending invitation of `invitee` to the organization, inserted directly. */
+  const invitationIn = async (orgId: string, role: string) =>
+    (
+      await dataSource(t).query(
+        `INSERT INTO member_invitation (organization_id, email, role, token_hash, expires_at)
+         VALUES ($1, $2, $3, md5(random()::text) || md5(random()::text), now() + interval '7 days') RETURNING id`,
+        [orgId, invitee.email, role],
+      )
+    )[0].id as string;
 
   it('lets only the allowed roles act, and refused calls write nothing', async () => {
     const rows: AuthzRow[] = [
@@ -44,22 +55,44 @@ describe('Authorization of the organization mutations (table-driven)', () => {
           variables: { id: await orgWithRoles(t, c), i: orgInput({ name: 'Renamed association' }) },
         }),
       },
+      ...(['addOrganizationMember', 'inviteOrganizationMember'] as const).flatMap((mutation): AuthzRow[] => [
+        {
+          name: `${mutation} (MEMBER)`,
+          allowed: ['admin', 'owner'],
+          tables: INVITATION_TABLES,
+          prepare: async () => ({
+            query: `mutation($o: ID!, $e: String!) { ${mutation}(organizationId: $o, email: $e, role: MEMBER) { id } }`,
+            variables: { o: await orgWithRoles(t, c), e: invitee.email },
+          }),
+        },
+        {
+          name: `${mutation} (OWNER)`,
+          allowed: ['owner'],
+          tables: INVITATION_TABLES,
+          prepare: async () => ({
+            query: `mutation($o: ID!, $e: String!) { ${mutation}(organizationId: $o, email: $e, role: OWNER) { id } }`,
+            variables: { o: await orgWithRoles(t, c), e: invitee.email },
+          }),
+        },
+      ]),
       {
-        name: 'addOrganizationMember (MEMBER)',
+        name: 'revokeMemberInvitation (MEMBER)',
         allowed: ['admin', 'owner'],
-        tables: ORG_TABLES,
+        refused: { outsider: 'NOT_FOUND', member: 'NOT_FOUND', moderator: 'NOT_FOUND' },
+        tables: INVITATION_TABLES,
         prepare: async () => ({
-          query: `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: MEMBER) { id } }`,
-          variables: { o: await orgWithRoles(t, c), e: invitee.email },
+          query: `mutation($i: ID!) { revokeMemberInvitation(id: $i) { status } }`,
+          variables: { i: await invitationIn(await orgWithRoles(t, c), 'MEMBER') },
         }),
       },
       {
-        name: 'addOrganizationMember (OWNER)',
+        name: 'revokeMemberInvitation (OWNER)',
         allowed: ['owner'],
-        tables: ORG_TABLES,
+        refused: { outsider: 'NOT_FOUND', member: 'NOT_FOUND', moderator: 'NOT_FOUND' },
+        tables: INVITATION_TABLES,
         prepare: async () => ({
-          query: `mutation($o: ID!, $e: String!) { addOrganizationMember(organizationId: $o, email: $e, role: OWNER) { id } }`,
-          variables: { o: await orgWithRoles(t, c), e: invitee.email },
+          query: `mutation($i: ID!) { revokeMemberInvitation(id: $i) { status } }`,
+          variables: { i: await invitationIn(await orgWithRoles(t, c), 'OWNER') },
         }),
       },
       {

@@ -68,11 +68,28 @@ export async function createOrg(t: TestApp, user: TestUser, overrides: Record<st
   };
 }
 
-const ADD_MEMBER = `mutation($o: ID!, $e: String!, $r: MemberRole!) { addOrganizationMember(organizationId: $o, email: $e, role: $r) { id role } }`;
+const INVITE_MEMBER = `mutation($o: ID!, $e: String!, $r: MemberRole!) { inviteOrganizationMember(organizationId: $o, email: $e, role: $r) { id } }`;
+const ACCEPT_INVITATION = `mutation($i: AcceptMemberInvitationInput!) { acceptMemberInvitation(input: $i) { membership { id role } } }`;
 
+/** The token of the latest invitation mailed to `email`, read from the mail in email_outbox (as the person would). */
+export async function invitationToken(t: TestApp, email: string): Promise<string> {
+  const rows: Array<{ body: string }> = await dataSource(t).query(
+    `SELECT body FROM email_outbox WHERE to_address = $1 AND dedupe_key LIKE 'member-invitation:%'
+      ORDER BY created_at DESC LIMIT 1`,
+    [email],
+  );
+  const token = /\/invitations\/([\w-]+)/.exec(rows[0]?.body ?? '')?.[1];
+  if (!token) throw new Error(`No invitation was mailed to ${email}`);
+  return token;
+}
+
+/** `owner` invites `user` with `role`, and `user` accepts (signed in): the membership. */
 export async function addMember(t: TestApp, owner: TestUser, organizationId: string, user: TestUser, role: string) {
-  return (await t.ok(ADD_MEMBER, { o: organizationId, e: user.email, r: role }, owner.token)).addOrganizationMember as {
+  await t.ok(INVITE_MEMBER, { o: organizationId, e: user.email, r: role }, owner.token);
+  const token = await invitationToken(t, user.email);
+  return (await t.ok(ACCEPT_INVITATION, { i: { token } }, user.token)).acceptMemberInvitation.membership as {
     id: string;
+    role: string;
   };
 }
 

@@ -48,6 +48,8 @@ export interface DomainEventPayloads {
     title: string;
     convenerId: string;
   };
+  /** A mail written to email_outbox inside the transaction (e.g. a member invitation); sent after commit. */
+  EMAIL_QUEUED: { dedupeKey: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

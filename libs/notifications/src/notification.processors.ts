@@ -43,6 +43,7 @@ export class NotificationProcessors implements OnModuleInit {
     this.events.handle('ENROLMENT_PROMOTED', (e) => this.enrolment(e, 'promoted'));
     this.events.handle('INVITATION_RECEIVED', (e) => this.invitationReceived(e));
     this.events.handle('TRAINING_PUBLISHED', (e) => this.trainingPublished(e));
+    this.events.handle('EMAIL_QUEUED', (e) => this.notifications.sendQueuedEmail(e.payload.dedupeKey));
 
     const every = this.config.JOB_SCHEDULE_INTERVAL_SECONDS * 1000;
     this.queue.process(FUND_DEADLINES_JOB, () => this.fundDeadlines().then(() => undefined));

@@ -142,6 +142,22 @@ export class NotificationsService {
 
   // ---------- e-mail ----------
 
+  /** Sends a mail another module queued in email_outbox (EMAIL_QUEUED); one already sent is not sent again. */
+  async sendQueuedEmail(dedupeKey: string): Promise<void> {
+    const [row]: Row[] = await this.dataSource.query(
+      `SELECT user_id, to_address, subject, body FROM email_outbox WHERE dedupe_key = $1 AND sent_at IS NULL`,
+      [dedupeKey],
+    );
+    if (!row) return;
+    await this.mailer.send({
+      userId: row.user_id,
+      to: row.to_address,
+      subject: row.subject,
+      text: row.body,
+      dedupeKey,
+    });
+  }
+
   /** IMMEDIATE users get one mail per notification; NONE users' are skipped; DAILY_DIGEST wait for the digest. */
   async sendPendingEmails(): Promise<number> {
     let sent = 0;

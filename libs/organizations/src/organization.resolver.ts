@@ -2,7 +2,7 @@ import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver }
 import { CurrentUser, Connection, Loaders, Public } from '@app/common';
 import type { AuthUser, RequestLoaders } from '@app/common';
 import { Country, Language, loadAll, Theme } from '@app/reference-data';
-import { Membership, MemberRole } from './membership.entity.js';
+import { Membership } from './membership.entity.js';
 import { loadOrganizations } from './organization.loaders.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationInput, OrganizationsArgs } from './organization.inputs.js';
@@ -51,16 +51,6 @@ export class OrganizationResolver {
     @Args('input') input: OrganizationInput,
   ) {
     return this.service.update(user, id, input);
-  }
-
-  @Mutation(() => Membership)
-  addOrganizationMember(
-    @CurrentUser() user: AuthUser,
-    @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('email') email: string,
-    @Args('role', { type: () => MemberRole }) role: MemberRole,
-  ) {
-    return this.service.addMember(user, organizationId, email, role);
   }
 
   @Mutation(() => Boolean, { description: 'Remove a member, or leave (your own membership).' })

@@ -2,6 +2,9 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoaderRegistry } from '@app/common';
 import { AuthModule } from '@app/auth';
+import { MemberInvitation } from './member-invitation.entity.js';
+import { MemberInvitationResolver } from './member-invitation.resolver.js';
+import { MemberInvitationsService } from './member-invitations.service.js';
 import { Membership } from './membership.entity.js';
 import { MembershipResolver, UserMembershipsResolver } from './membership.resolver.js';
 import { NetworkMembership } from './network-membership.entity.js';
@@ -13,14 +16,19 @@ import { OrganizationsService } from './organizations.service.js';
 import { VerificationEvent } from './verification-event.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, Membership, NetworkMembership, VerificationEvent]), AuthModule],
+  imports: [
+    TypeOrmModule.forFeature([Organization, Membership, NetworkMembership, VerificationEvent, MemberInvitation]),
+    AuthModule,
+  ],
   providers: [
     OrganizationsService,
+    MemberInvitationsService,
     OrganizationPolicy,
     OrganizationLoaderFactory,
     OrganizationResolver,
     MembershipResolver,
     UserMembershipsResolver,
+    MemberInvitationResolver,
   ],
   exports: [OrganizationsService, OrganizationPolicy],
 })

@@ -15,7 +15,6 @@ import {
   whereSearch,
   UnauthenticatedError,
 } from '@app/common';
-import { User } from '@app/auth';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
 import { Membership, MemberRole } from './membership.entity.js';
@@ -215,27 +214,6 @@ export class OrganizationsService {
   }
 
   // ---------- members ----------
-
-  async addMember(user: AuthUser, organizationId: string, email: string, role: MemberRole): Promise<Membership> {
-    requireId(organizationId, 'Organization');
-    return this.dataSource.transaction(async (manager) => {
-      const { role: actorRole } = await this.policy.requireRole(
-        user,
-        organizationId,
-        { roles: MANAGER_ROLES, action: 'manage members' },
-        manager,
-      );
-      if (role === MemberRole.OWNER && actorRole !== MemberRole.OWNER) {
-        throw new ForbiddenError('Only an OWNER may add an OWNER');
-      }
-      const invitee = await manager.findOneBy(User, { email: email.trim().toLowerCase() });
-      if (!invitee)
-        throw new BadInputError('email', `No account uses the e-mail address ${email.trim().toLowerCase()}`);
-      const existing = await manager.findOneBy(Membership, { userId: invitee.id, organizationId });
-      if (existing) throw new ConflictError('This user is already a member of the organization');
-      return manager.save(manager.create(Membership, { userId: invitee.id, organizationId, role }));
-    });
-  }
 
   /** Removes a member (OWNER/ADMIN) or lets a member leave. Only an OWNER removes an OWNER; the last OWNER stays. */
   async removeMember(user: AuthUser, membershipId: string): Promise<boolean> {

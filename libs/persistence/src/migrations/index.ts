@@ -7,6 +7,7 @@ import { Notifications1795578249234 } from './1795578249234-Notifications.js';
 import { ProjectMatchingIndex1795590000000 } from './1795590000000-ProjectMatchingIndex.js';
 import { OrganizationMatchingProfile1795600000000 } from './1795600000000-OrganizationMatchingProfile.js';
 import { OrganizationVerifiedKind1795620000001 } from './1795620000001-OrganizationVerifiedKind.js';
+import { MemberInvitations1795620000002 } from './1795620000002-MemberInvitations.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   ProjectMatchingIndex1795590000000,
   OrganizationMatchingProfile1795600000000,
   OrganizationVerifiedKind1795620000001,
+  MemberInvitations1795620000002,
 ];
