@@ -2,7 +2,6 @@ import { ModuleRef } from '@nestjs/core';
 import { GraphQLError } from 'graphql';
 import { AccessTokenService } from '@app/auth';
 import { ErrorCode, ServiceUnavailableError } from '@app/common';
-import type { AuthUser } from '@app/common';
 
 /** graphql-ws' context argument (the parts used here). */
 export interface WsConnectionContext {
@@ -41,10 +40,6 @@ export class SubscriptionAuthenticator {
     const header = params?.authorization ?? params?.Authorization;
     if (typeof header === 'string' && /^Bearer\s+\S+/i.test(header)) return header;
     return typeof params?.accessToken === 'string' && params.accessToken ? `Bearer ${params.accessToken}` : '';
-  }
-
-  async authenticate(params: Readonly<Record<string, unknown>> | undefined): Promise<AuthUser | null> {
-    return (await this.check(params))?.user ?? null;
   }
 
   /** graphql-ws onConnect: accepts a valid token and schedules the close at its expiry. */
