@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { TestApp } from './support/test-app.js';
 import { dataSource, orgInput, registerUser, TestUser } from './support/fixtures.js';
 
@@ -129,10 +131,7 @@ describe('GraphQL hardening: no client error is a 500, no anonymous request stal
     expect(nested.status).toBe(400);
     expect(nested.json.errors?.[0].message).toMatch(/at most 100 fields/);
     // six matching queries cost more than one operation may (at most five)
-    const six = Array.from(
-      { length: 20 },
-      (_, i) => `a${i}: fundCandidates(fundId: "${fundId}", first: 1) { score }`,
-    );
+    const six = Array.from({ length: 20 }, (_, i) => `a${i}: fundCandidates(fundId: "${fundId}", first: 1) { score }`);
     const costly = await post(t, { query: `{ ${six.join(' ')} }` });
     expect(costly.status).toBe(400);
     expect(codeOf(costly)).toBe('QUERY_TOO_COMPLEX');
@@ -234,4 +233,50 @@ describe('GraphQL hardening: a runaway statement is cancelled cleanly (PostgreSQ
       expect(await dataSource(t).query('SELECT count(*)::int AS n FROM organization')).toEqual([{ n: 0 }]);
     },
   );
+});
+
+describe('GraphQL hardening: operations over graphql-ws meet the same limits', () => {
+  let t: TestApp;
+  let user: TestUser;
+  beforeAll(async () => {
+    t = await TestApp.start({ GRAPHQL_MAX_DEPTH: '4' });
+    user = await registerUser(t, 'socket');
+  });
+  afterAll(() => t?.close());
+
+  /** The first error message an operation gets over a socket, or 'OK' when it answers. */
+  async function overSocket(query: string, variables?: Record<string, unknown>): Promise<string> {
+    const client = createClient({
+      url: `${t.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${user.token}` },
+      retryAttempts: 0,
+    });
+    try {
+      return await new Promise<string>((resolve) => {
+        client.subscribe(
+          { query, variables },
+          {
+            next: (result) => resolve(result.errors?.[0]?.message ?? 'OK'),
+            error: (errors) => resolve((errors as Array<{ message: string }>)[0]?.message ?? String(errors)),
+            complete: () => resolve('OK'),
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  it('refuses depth, unsafe text and oversized variables before running, and runs a normal operation', async () => {
+    expect(await overSocket('{ me { id } }')).toBe('OK');
+    expect(await overSocket('{ organizations { nodes { networks { memberOrganizations { name } } } } }')).toMatch(
+      /levels deep; the maximum is 4/,
+    );
+    expect(await overSocket('{ organizations(search: "a\\u0000") { totalCount } }')).toMatch(/NUL character/);
+    const list = Array.from({ length: 150_000 }, () => 1);
+    expect(
+      await overSocket('query($a:[String!]){organizations(filter:{countriesOfOrigin:$a}){totalCount}}', { a: list }),
+    ).toMatch(/holds 150000 items/);
+  });
 });

@@ -4,7 +4,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { AppConfig } from '@app/config';
 import { DateTimeScalar, GqlContext, graphQLErrorFormatter, LoaderRegistry } from '@app/common';
 import { ModuleRef } from '@nestjs/core';
-import { operationShapeRule, safeStringsRule } from './query-limits.js';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { checkSocketOperation, limitRules, OperationLimits } from './query-limits.js';
 import { errorLoggingPlugin, httpStatusPlugin, operationLimitsPlugin } from './request-plugins.js';
 import { SubscriptionAuthenticator, WsConnectionContext } from './subscription-auth.js';
 
@@ -13,6 +14,12 @@ const MAX_TOKENS = 5_000;
 
 export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, moduleRef: ModuleRef): ApolloDriverConfig {
   const auth = new SubscriptionAuthenticator(moduleRef, config.GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET);
+  const limits: OperationLimits = {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxFields: config.GRAPHQL_MAX_ALIASES,
+    maxRootFields: config.GRAPHQL_MAX_ROOT_FIELDS,
+    maxTokens: MAX_TOKENS,
+  };
   return {
     // The committed schema.gql is written by development runs and checked by a test.
     autoSchemaFile: config.NODE_ENV === 'development' ? join(process.cwd(), 'schema.gql') : true,
@@ -42,23 +49,18 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       'graphql-ws': {
         path: '/graphql',
         onConnect: (context: unknown) => auth.onConnect(context as WsConnectionContext),
-        onSubscribe: (context: unknown) => auth.onSubscribe(context as WsConnectionContext),
+        onSubscribe: (context: unknown, _id: string, payload: { query: string; variables?: unknown }) =>
+          auth.onSubscribe(context as WsConnectionContext) ??
+          checkSocketOperation(moduleRef.get(GraphQLSchemaHost, { strict: false }).schema, payload, limits),
         onClose: (context: unknown) => auth.onClose(context as WsConnectionContext),
       },
     },
     // No scalar or field is ever silently coerced: DateTime is strict ISO 8601 (date-time.scalar.ts).
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     // A document of more tokens than any real operation is refused before it is parsed further.
-    parseOptions: { maxTokens: MAX_TOKENS },
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: graphQLErrorFormatter({ hideSchema: !config.introspection }),
-    validationRules: [
-      operationShapeRule({
-        maxDepth: config.GRAPHQL_MAX_DEPTH,
-        maxFields: config.GRAPHQL_MAX_ALIASES,
-        maxRootFields: config.GRAPHQL_MAX_ROOT_FIELDS,
-      }),
-      safeStringsRule,
-    ],
+    validationRules: limitRules(limits),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(),

@@ -1,5 +1,9 @@
 import {
   ASTVisitor,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
@@ -262,4 +266,39 @@ export function assertComplexity(
     });
   }
   return { complexity, expensive };
+}
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxFields: number;
+  maxRootFields: number;
+  maxTokens: number;
+}
+
+/** The validation rules added to GraphQL's own for every operation (HTTP and graphql-ws). */
+export function limitRules(limits: OperationLimits): ValidationRule[] {
+  return [operationShapeRule(limits), safeStringsRule];
+}
+
+/**
+ * The same checks for an operation that arrives over graphql-ws (which parses and validates on its
+ * own, without Apollo's plugins): parse with the token limit, validate with the limit rules, coerce the
+ * variables once. Returns the errors, or undefined when the operation may run.
+ */
+export function checkSocketOperation(
+  schema: GraphQLSchema,
+  payload: { query?: unknown; operationName?: unknown; variables?: unknown },
+  limits: OperationLimits,
+): GraphQLError[] | undefined {
+  try {
+    const document = parse(String(payload.query ?? ''), { maxTokens: limits.maxTokens });
+    const errors = validate(schema, document, [...specifiedRules, ...limitRules(limits)]);
+    if (errors.length > 0) return [...errors];
+    const name = typeof payload.operationName === 'string' ? payload.operationName : undefined;
+    const operation = getOperationAST(document, name);
+    if (operation) assertVariables(schema, operation, (payload.variables ?? {}) as Record<string, unknown>);
+    return undefined;
+  } catch (error) {
+    return [error instanceof GraphQLError ? error : new GraphQLError('The operation is invalid')];
+  }
 }
