@@ -20,7 +20,7 @@ import {
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 /**
- * What one operation may ask for, checked before any resolver runs (docs/architecture.md, "Request
+ * What one operation may ask for, checked before any resolver runs (docs/security.md, "Request
  * limits"): depth, fields per selection set (aliases), root fields, cost, variables. Every refusal is a
  * client error (HTTP 400) with a code of its own.
  */
