@@ -1,5 +1,5 @@
 import { TestApp } from './support/test-app.js';
-import { createOrg, orgInput, promote, registerUser, TestUser, verify } from './support/fixtures.js';
+import { addMember, createOrg, orgInput, promote, registerUser, TestUser, verify } from './support/fixtures.js';
 import { fundInput, inDays } from './support/fund-fixtures.js';
 
 const UPDATE = `mutation($id: ID!, $i: OrganizationInput!) { updateOrganization(id: $id, input: $i) { verification } }`;
@@ -119,5 +119,52 @@ describe('Organizations hardening: verification and slugs', () => {
     const results = await Promise.all(names.map((n) => t.gql(CREATE_ORG, { i: orgInput({ name: n }) }, user.token)));
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(new Set(results.map((r) => r.data!.createOrganization.slug)).size).toBe(names.length);
+  });
+
+  describe('personal data: e-mail addresses', () => {
+    const MEMBERS = `query($id: ID) { organization(id: $id) { members { user { id email } } } }`;
+    const VISIBILITY = `mutation($v: EmailVisibility!) { updateEmailVisibility(visibility: $v) { email emailVisibility } }`;
+    const emailsSeenBy = async (orgId: string, viewer: TestUser) =>
+      Object.fromEntries(
+        (await t.ok(MEMBERS, { id: orgId }, viewer.token)).organization.members.map(
+          (m: { user: { id: string; email: string | null } }) => [m.user.id, m.user.email],
+        ),
+      );
+
+    it('are private by default: only the user and moderators see them; ORGANIZATIONS shows them to fellow members', async () => {
+      const alice = await registerUser(t, 'alice');
+      const bob = await registerUser(t, 'bob');
+      const { id: orgId } = await createOrg(t, alice);
+      await addMember(t, alice, orgId, bob, 'MEMBER');
+
+      expect(await emailsSeenBy(orgId, bob)).toEqual({ [alice.id]: null, [bob.id]: bob.email });
+      expect(await emailsSeenBy(orgId, alice)).toEqual({ [alice.id]: alice.email, [bob.id]: null });
+      expect(await emailsSeenBy(orgId, moderator)).toEqual({ [alice.id]: alice.email, [bob.id]: bob.email });
+
+      const changed = (await t.ok(VISIBILITY, { v: 'ORGANIZATIONS' }, alice.token)).updateEmailVisibility;
+      expect(changed).toEqual({ email: alice.email, emailVisibility: 'ORGANIZATIONS' });
+      expect(await emailsSeenBy(orgId, bob)).toEqual({ [alice.id]: alice.email, [bob.id]: bob.email });
+      // a member of another organization of hers does not see bob's, whose setting stays PRIVATE
+      const carol = await registerUser(t, 'carol');
+      const { id: other } = await createOrg(t, alice);
+      await addMember(t, alice, other, carol, 'MEMBER');
+      expect(await emailsSeenBy(orgId, carol)).toEqual({}); // not a member: no member list at all
+      await t.ok(VISIBILITY, { v: 'PRIVATE' }, alice.token);
+      expect(await emailsSeenBy(orgId, bob)).toEqual({ [alice.id]: null, [bob.id]: bob.email });
+      expect((await t.gql(VISIBILITY, { v: 'ORGANIZATIONS' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('the signed-in user sees her own address in sign-in answers and in me', async () => {
+      const dana = await registerUser(t, 'dana');
+      const login = await t.ok(
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { email } } }`,
+        { e: dana.email, p: 'correct-horse-battery' },
+      );
+      expect(login.login.user.email).toBe(dana.email);
+      expect((await t.ok(`{ me { email emailVisibility } }`, {}, dana.token)).me).toEqual({
+        email: dana.email,
+        emailVisibility: 'PRIVATE',
+      });
+    });
   });
 });

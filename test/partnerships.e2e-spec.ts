@@ -81,14 +81,20 @@ describe('Partnerships', () => {
     expect(ended.status).toBe('ENDED');
     expect((await t.gql(END, { id: proposed.id }, bob.token)).errors?.[0].extensions?.code).toBe('CONFLICT');
     const history = await t.ok(
-      `query($id: ID) { organization(id: $id) { partnerships(status: ENDED) { history { fromStatus toStatus actorId } } } }`,
+      `query($id: ID) { organization(id: $id) { partnerships(status: ENDED) { history { fromStatus toStatus } } } }`,
       { id: ngo.id },
     );
     expect(history.organization.partnerships[0].history).toEqual([
-      { fromStatus: null, toStatus: 'PROPOSED', actorId: alice.id },
-      { fromStatus: 'PROPOSED', toStatus: 'ACTIVE', actorId: bob.id },
-      { fromStatus: 'ACTIVE', toStatus: 'ENDED', actorId: alice.id },
+      { fromStatus: null, toStatus: 'PROPOSED' },
+      { fromStatus: 'PROPOSED', toStatus: 'ACTIVE' },
+      { fromStatus: 'ACTIVE', toStatus: 'ENDED' },
     ]);
+    // the public history names no user (user ids are personal data)
+    const actors = await t.gql(
+      `query($id: ID) { organization(id: $id) { partnerships(status: ENDED) { history { actorId } } } }`,
+      { id: ngo.id },
+    );
+    expect(actors.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(
       (await t.ok(`query($id: ID!) { project(id: $id) { partners { id } } }`, { id: project.id })).project.partners,
     ).toEqual([]);

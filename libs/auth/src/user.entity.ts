@@ -8,6 +8,15 @@ export enum PlatformRole {
 }
 registerEnumType(PlatformRole, { name: 'PlatformRole' });
 
+/** Who besides the user herself and moderators sees her e-mail address. */
+export enum EmailVisibility {
+  /** Nobody else. */
+  PRIVATE = 'PRIVATE',
+  /** Members of the organizations she belongs to. */
+  ORGANIZATIONS = 'ORGANIZATIONS',
+}
+registerEnumType(EmailVisibility, { name: 'EmailVisibility' });
+
 @ObjectType()
 @Entity('app_user')
 export class User {
@@ -15,8 +24,12 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** Stored normalised (trimmed, lower-case); unique. */
-  @Field()
+  /** Stored normalised (trimmed, lower-case); unique. Exposed through a field resolver that applies emailVisibility. */
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Null unless the viewer is this user, a moderator, or (emailVisibility ORGANIZATIONS) a member of one of her organizations',
+  })
   @Index('UQ_app_user_email', { unique: true })
   @Column({ length: 254 })
   email: string;
@@ -28,6 +41,15 @@ export class User {
   @HideField()
   @Column({ select: false })
   passwordHash: string;
+
+  @Field(() => EmailVisibility)
+  @Column({
+    type: 'enum',
+    enum: EmailVisibility,
+    enumName: 'email_visibility',
+    default: EmailVisibility.PRIVATE,
+  })
+  emailVisibility: EmailVisibility;
 
   @Field(() => PlatformRole)
   @Column({ type: 'enum', enum: PlatformRole, enumName: 'platform_role', default: PlatformRole.USER })

@@ -94,6 +94,19 @@ export class OrganizationPolicy {
     return access.moderator || access.roles.has(organizationId) || access.contactReader;
   }
 
+  /**
+   * A user's e-mail address: the user herself and moderators; when she chose ORGANIZATIONS, members
+   * of an organization she belongs to (`memberships`: hers; pass none when she chose PRIVATE).
+   */
+  canSeeEmail(
+    access: Pick<ViewerAccess, 'user' | 'moderator' | 'roles'>,
+    userId: string,
+    memberships: ReadonlyArray<Pick<Membership, 'organizationId'>>,
+  ): boolean {
+    if (access.moderator || access.user?.id === userId) return true;
+    return memberships.some((m) => access.roles.has(m.organizationId));
+  }
+
   /** Members, capacity assessment, applications and verification history of an organization. */
   canSeeInternals(access: Pick<ViewerAccess, 'moderator' | 'roles'>, organizationId: string): boolean {
     return access.moderator || access.roles.has(organizationId);

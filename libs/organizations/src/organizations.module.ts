@@ -13,6 +13,7 @@ import { OrganizationLoaderFactory } from './organization.loaders.js';
 import { OrganizationPolicy } from './organization.policy.js';
 import { OrganizationResolver } from './organization.resolver.js';
 import { OrganizationsService } from './organizations.service.js';
+import { AuthPayloadUserResolver, UserPrivacyResolver } from './user-privacy.resolver.js';
 import { VerificationEvent } from './verification-event.entity.js';
 
 @Module({
@@ -29,6 +30,8 @@ import { VerificationEvent } from './verification-event.entity.js';
     MembershipResolver,
     UserMembershipsResolver,
     MemberInvitationResolver,
+    UserPrivacyResolver,
+    AuthPayloadUserResolver,
   ],
   exports: [OrganizationsService, OrganizationPolicy],
 })

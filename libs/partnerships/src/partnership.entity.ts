@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, HideField, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
@@ -93,7 +93,7 @@ export class Partnership {
   updatedAt: Date;
 }
 
-/** Every transition of a partnership: who, when, from, to. */
+/** Every transition of a partnership: when, from, to. */
 @ObjectType()
 @Entity('partnership_event')
 export class PartnershipEvent {
@@ -108,7 +108,8 @@ export class PartnershipEvent {
   @Column({ type: 'uuid' })
   partnershipId: string;
 
-  @Field(() => ID)
+  /** The user who acted: kept for audit, never exposed (history is public; user ids are personal data). */
+  @HideField()
   @Column({ type: 'uuid' })
   actorId: string;
 

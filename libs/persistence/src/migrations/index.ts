@@ -8,6 +8,7 @@ import { ProjectMatchingIndex1795590000000 } from './1795590000000-ProjectMatchi
 import { OrganizationMatchingProfile1795600000000 } from './1795600000000-OrganizationMatchingProfile.js';
 import { OrganizationVerifiedKind1795620000001 } from './1795620000001-OrganizationVerifiedKind.js';
 import { MemberInvitations1795620000002 } from './1795620000002-MemberInvitations.js';
+import { UserEmailVisibility1795620000003 } from './1795620000003-UserEmailVisibility.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   OrganizationMatchingProfile1795600000000,
   OrganizationVerifiedKind1795620000001,
   MemberInvitations1795620000002,
+  UserEmailVisibility1795620000003,
 ];
