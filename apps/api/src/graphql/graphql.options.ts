@@ -59,6 +59,8 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     // A document of more tokens than any real operation is refused before it is parsed further.
     parseOptions: { maxTokens: limits.maxTokens },
+    // Nest resets the status of answers with data to 200; httpStatusPlugin sets 503/429 itself.
+    preserveHttpStatusForExecutionErrors: false,
     formatError: graphQLErrorFormatter({ hideSchema: !config.introspection }),
     validationRules: limitRules(limits),
     plugins: [
