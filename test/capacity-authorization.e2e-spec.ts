@@ -61,8 +61,9 @@ describe('Authorization and bad input of the capacity-building mutations', () =>
     );
     return id as string;
   };
-  const castProvider = () => orgWithRoles(t, c, { kind: 'TRAINING_PROVIDER' });
-  const thirdProvider = () => orgOwnedBy(t, third, { kind: 'TRAINING_PROVIDER' });
+  // VERIFIED: publishing an offer notifies others (test/publishing-rules.e2e-spec.ts covers unverified providers)
+  const castProvider = () => orgWithRoles(t, c, { kind: 'TRAINING_PROVIDER', verification: 'VERIFIED' });
+  const thirdProvider = () => orgOwnedBy(t, third, { kind: 'TRAINING_PROVIDER', verification: 'VERIFIED' });
 
   beforeAll(async () => {
     t = await TestApp.start();

@@ -1,6 +1,6 @@
 import { AuthService, PlatformRole, User } from '@app/auth';
 import { TestApp } from './support/test-app.js';
-import { createOrg, dataSource, registerUser, TestUser } from './support/fixtures.js';
+import { createOrg, dataSource, registerUser, TestUser, verify } from './support/fixtures.js';
 
 /**
  * "ACCEPTED + COMPLETED never exceeds seats", under real concurrency over HTTP. Runs on PGlite by
@@ -66,6 +66,7 @@ describe('Enrolment under concurrency', () => {
         countriesOfResidence: ['BE'],
       })
     ).id;
+    await verify(t, providerId); // publishing notifies others: VERIFIED providers only
     // N organizations, each with its own member, inserted directly (argon2 sign-ups would dominate the run)
     const ds = dataSource(t);
     const users: Array<{ id: string }> = await ds.query(

@@ -1,6 +1,6 @@
 import { QueryCounterLogger } from '@app/persistence';
 import { TestApp } from './support/test-app.js';
-import { addMember, createOrg, dataSource, promote, registerUser, TestUser } from './support/fixtures.js';
+import { addMember, createOrg, dataSource, promote, registerUser, TestUser, verify } from './support/fixtures.js';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -70,6 +70,7 @@ describe('Capacity building: assessment → matches → enrolment → completion
         languages: ['en', 'fr'],
       })
     ).id;
+    await verify(t, providerId); // publishing notifies others: VERIFIED providers only
     orgId = (
       await createOrg(t, owner, {
         name: 'Association des Femmes Sénégalaises de Lyon',

@@ -57,10 +57,12 @@ describe('Authorization of the dialogue mutations (table-driven) and bad input',
     );
     return id as string;
   };
+  // VERIFIED: opening and inviting notify others (test/publishing-rules.e2e-spec.ts covers unverified conveners)
+  const GOVERNMENT = { kind: 'GOVERNMENT_AGENCY', verification: 'VERIFIED', countries_of_origin: [] };
   /** A government agency where the cast holds OWNER, ADMIN and MEMBER. */
-  const castGovernment = () => orgWithRoles(t, c, { kind: 'GOVERNMENT_AGENCY', countries_of_origin: [] });
+  const castGovernment = () => orgWithRoles(t, c, GOVERNMENT);
   /** A government agency of a third party. */
-  const otherGovernment = () => orgOwnedBy(t, third, { kind: 'LOCAL_AUTHORITY', countries_of_origin: [] });
+  const otherGovernment = () => orgOwnedBy(t, third, { ...GOVERNMENT, kind: 'LOCAL_AUTHORITY' });
 
   it('lets only the allowed roles act, and refused calls write nothing', async () => {
     const rows: AuthzRow[] = [

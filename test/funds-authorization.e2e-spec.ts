@@ -152,7 +152,7 @@ describe('Bad input on funds and applications', () => {
     t = await TestApp.start();
     owner = await registerUser(t, 'funder');
     applicant = await registerUser(t, 'applicant');
-    funderId = await orgOwnedBy(t, owner, { kind: 'FUNDER', countries_of_origin: [] });
+    funderId = await orgOwnedBy(t, owner, { kind: 'FUNDER', verification: 'VERIFIED', countries_of_origin: [] });
     const org = await orgOwnedBy(t, applicant);
     projectId = (await t.ok(CREATE_PROJECT, { i: projectInput(org) }, applicant.token)).createProject.id;
   });

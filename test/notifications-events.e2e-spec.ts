@@ -1,6 +1,6 @@
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
-import { createOrg, registerUser, TestUser } from './support/fixtures.js';
+import { createOrg, registerUser, TestUser, verify } from './support/fixtures.js';
 import { inDays } from './support/fund-fixtures.js';
 import { MY_NOTIFICATIONS, NotificationView, waitFor } from './support/notification-helpers.js';
 
@@ -39,6 +39,7 @@ describe('Notifications of trainings, enrolments and invitations', () => {
       ['provider', 'needy', 'strong', 'late'].map((name) => registerUser(t, name)),
     );
     providerId = (await createOrg(t, provider, { name: 'Brussels Training Centre', kind: 'TRAINING_PROVIDER' })).id;
+    await verify(t, providerId); // publishing notifies others: VERIFIED providers only
     needyOrg = (await createOrg(t, needy, { name: 'Senegalese Women of Lyon' })).id;
     strongOrg = (await createOrg(t, strong, { name: 'Ghanaian Accountants UK' })).id;
     lateOrg = (await createOrg(t, late, { name: 'Malian Association of Turin' })).id;
@@ -99,6 +100,7 @@ describe('Notifications of trainings, enrolments and invitations', () => {
         countriesOfResidence: ['SN'],
       })
     ).id;
+    await verify(t, ministryId);
     const create = (title: string) =>
       t.ok(
         CREATE_CONSULTATION,

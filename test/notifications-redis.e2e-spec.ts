@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { NotificationPubSub } from '@app/notifications';
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
-import { addMember, createOrg, dataSource, registerUser, TestUser } from './support/fixtures.js';
+import { addMember, createOrg, dataSource, registerUser, TestUser, verify } from './support/fixtures.js';
 import { fundInput } from './support/fund-fixtures.js';
 import { MY_NOTIFICATIONS, NotificationView, subscribeNotifications, waitFor } from './support/notification-helpers.js';
 
@@ -91,6 +91,7 @@ function startWorker(env: Record<string, string>): Promise<{ child: ChildProcess
         countriesOfOrigin: [],
         countriesOfResidence: ['FR'],
       });
+      await verify(b, funder.id); // publishing notifies others: VERIFIED funders only
     });
 
     afterAll(async () => {

@@ -14,7 +14,7 @@ import {
   SortKey,
   whereSearch,
 } from '@app/common';
-import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, ViewerAccess } from '@app/organizations';
+import { MANAGER_ROLES, Organization, OrganizationPolicy, PROVIDER_KINDS, ViewerAccess } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
 import { TrainingOffersArgs, TrainingOfferInput } from './capacity.inputs.js';
@@ -81,7 +81,7 @@ export class TrainingOffersService {
     requireId(id, 'TrainingOffer');
     await this.validate(input);
     return this.dataSource.transaction(async (manager) => {
-      const offer = await this.managed(manager, user, id, 'update training offers');
+      const { offer } = await this.managed(manager, user, id, 'update training offers');
       if (input.providerId !== offer.providerId)
         throw new BadInputError('input.providerId', 'A training offer cannot move to another provider');
       if (offer.status === TrainingStatus.CANCELLED) throw new ConflictError('A cancelled training cannot be edited');
@@ -99,7 +99,8 @@ export class TrainingOffersService {
   async publish(user: AuthUser, id: string): Promise<TrainingOffer> {
     requireId(id, 'TrainingOffer');
     return this.dataSource.transaction(async (manager) => {
-      const offer = await this.managed(manager, user, id, 'publish training offers');
+      const { offer, provider } = await this.managed(manager, user, id, 'publish training offers');
+      this.policy.requireVerifiedToPublish(provider, 'publish training offers');
       if (offer.status !== TrainingStatus.DRAFT)
         throw new ConflictError(`Only a DRAFT training can be published; this one is ${offer.status}`);
       if (TrainingOffersService.enrolmentClosesAt(offer).getTime() <= Date.now()) {
@@ -120,14 +121,19 @@ export class TrainingOffersService {
   }
 
   /** Locks an offer and checks the user is OWNER/ADMIN of its provider. Invisible drafts are NOT_FOUND. */
-  private async managed(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<TrainingOffer> {
+  private async managed(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+    action: string,
+  ): Promise<{ offer: TrainingOffer; provider: Organization }> {
     const offer = await lockOffer(manager, id);
     if (!offer) throw new NotFoundError('TrainingOffer', id);
     if (offer.status === TrainingStatus.DRAFT && !(await this.policy.roleOf(user.id, offer.providerId, manager))) {
       throw new NotFoundError('TrainingOffer', id);
     }
-    await this.requireProvider(user, offer.providerId, manager, action);
-    return offer;
+    const { organization } = await this.requireProvider(user, offer.providerId, manager, action);
+    return { offer, provider: organization };
   }
 
   private requireProvider(user: AuthUser, providerId: string, manager: EntityManager, action: string) {

@@ -16,7 +16,14 @@ import {
 } from '@app/common';
 import { DialogueCounterpartsService } from '@app/matching';
 import type { OrganizationMatch } from '@app/matching';
-import { ANY_ROLE, CONVENER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import {
+  ANY_ROLE,
+  CONVENER_KINDS,
+  MANAGER_ROLES,
+  Organization,
+  OrganizationPolicy,
+  ViewerAccess,
+} from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
 import {
@@ -169,7 +176,8 @@ export class ConsultationsService {
 
   /** DRAFT → OPEN; closesAt must be in the future (and after opensAt). */
   open(user: AuthUser, id: string): Promise<Consultation> {
-    return this.transition(user, id, 'open consultations', (c) => {
+    return this.transition(user, id, 'open consultations', (c, convener) => {
+      this.policy.requireVerifiedToPublish(convener, 'open consultations');
       if (c.status !== ConsultationStatus.DRAFT)
         throw new ConflictError(`Only a DRAFT consultation can be opened; this one is ${c.status}`);
       if (c.closesAt.getTime() <= Date.now())
@@ -193,13 +201,13 @@ export class ConsultationsService {
     user: AuthUser,
     id: string,
     action: string,
-    decide: (c: Consultation) => ConsultationStatus,
+    decide: (c: Consultation, convener: Organization) => ConsultationStatus,
   ): Promise<Consultation> {
     requireId(id, 'Consultation');
     return this.dataSource.transaction(async (manager) => {
-      const c = await this.managed(manager, user, id, action);
+      const { c, convener } = await this.managed(manager, user, id, action);
       const from = c.status;
-      c.status = decide(c);
+      c.status = decide(c, convener);
       const saved = await manager.save(c);
       await this.record(manager, c.id, null, user.id, from, c.status);
       if (from === ConsultationStatus.DRAFT && saved.status === ConsultationStatus.OPEN) {
@@ -246,9 +254,12 @@ export class ConsultationsService {
     const bad = ids.find((x) => !isUuid(x));
     if (bad !== undefined) throw new BadInputError('organizationIds', `organizationIds: no organization "${bad}"`);
     return this.dataSource.transaction(async (manager) => {
-      const c = await this.managed(manager, user, args.consultationId, 'invite to consultations');
+      const { c, convener } = await this.managed(manager, user, args.consultationId, 'invite to consultations');
       if (ConsultationsService.effectiveStatus(c) === ConsultationStatus.CLOSED)
         throw new ConflictError('A CLOSED consultation takes no more invitations');
+      // invitations to an OPEN consultation notify at once (those to a DRAFT wait until it opens)
+      if (c.status === ConsultationStatus.OPEN)
+        this.policy.requireVerifiedToPublish(convener, 'invite organizations to an open consultation');
       if (ids.includes(c.convenerId))
         throw new BadInputError('organizationIds', 'organizationIds: the convener cannot invite itself');
       const found: Array<{ id: string }> = await manager.query('SELECT id FROM organization WHERE id = ANY($1)', [ids]);
@@ -384,7 +395,12 @@ export class ConsultationsService {
   }
 
   /** Loads a consultation (locked) and checks the user convenes it. Invisible drafts are NOT_FOUND. */
-  private async managed(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<Consultation> {
+  private async managed(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+    action: string,
+  ): Promise<{ c: Consultation; convener: Organization }> {
     const c = await this.locked(manager, id, 'pessimistic_write');
     if (
       c.status === ConsultationStatus.DRAFT &&
@@ -392,8 +408,8 @@ export class ConsultationsService {
     ) {
       throw new NotFoundError('Consultation', id);
     }
-    await this.requireConvener(user, c.convenerId, manager, action);
-    return c;
+    const { organization } = await this.requireConvener(user, c.convenerId, manager, action);
+    return { c, convener: organization };
   }
 
   private requireConvener(user: AuthUser, organizationId: string, manager: EntityManager, action: string) {

@@ -15,7 +15,7 @@ import {
   whereSearch,
 } from '@app/common';
 import { FUND_OPEN_SQL } from '@app/matching';
-import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { FUNDER_KINDS, MANAGER_ROLES, Organization, OrganizationPolicy, ViewerAccess } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
 import { Fund, FundStatus } from './fund.entity.js';
@@ -85,7 +85,7 @@ export class FundsService {
     requireId(id, 'Fund');
     await this.validate(input);
     return this.dataSource.transaction(async (manager) => {
-      const fund = await this.managed(manager, user, id, 'update funds');
+      const { fund } = await this.managed(manager, user, id, 'update funds');
       if (input.funderId !== fund.funderId)
         throw new BadInputError('input.funderId', 'A fund cannot move to another funder');
       if (FundsService.effectiveStatus(fund) === FundStatus.CLOSED)
@@ -104,7 +104,8 @@ export class FundsService {
   async publish(user: AuthUser, id: string): Promise<Fund> {
     requireId(id, 'Fund');
     return this.dataSource.transaction(async (manager) => {
-      const fund = await this.managed(manager, user, id, 'publish funds');
+      const { fund, funder } = await this.managed(manager, user, id, 'publish funds');
+      this.policy.requireVerifiedToPublish(funder, 'publish funds');
       if (fund.status !== FundStatus.DRAFT)
         throw new ConflictError(`Only a DRAFT fund can be published; this one is ${fund.status}`);
       if (fund.deadline.getTime() <= Date.now())
@@ -122,7 +123,7 @@ export class FundsService {
   async close(user: AuthUser, id: string): Promise<Fund> {
     requireId(id, 'Fund');
     return this.dataSource.transaction(async (manager) => {
-      const fund = await this.managed(manager, user, id, 'close funds');
+      const { fund } = await this.managed(manager, user, id, 'close funds');
       if (fund.status !== FundStatus.OPEN)
         throw new ConflictError(`Only an OPEN fund can be closed; this one is ${fund.status}`);
       fund.status = FundStatus.CLOSED;
@@ -132,7 +133,12 @@ export class FundsService {
   }
 
   /** Loads a fund (locked) and checks the user is OWNER/ADMIN of its funder. Invisible drafts are NOT_FOUND. */
-  async managed(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<Fund> {
+  async managed(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+    action: string,
+  ): Promise<{ fund: Fund; funder: Organization }> {
     const fund = await manager
       .getRepository(Fund)
       .createQueryBuilder('f')
@@ -146,8 +152,8 @@ export class FundsService {
     ) {
       throw new NotFoundError('Fund', id);
     }
-    await this.requireFunder(user, fund.funderId, manager, action);
-    return fund;
+    const { organization } = await this.requireFunder(user, fund.funderId, manager, action);
+    return { fund, funder: organization };
   }
 
   /**

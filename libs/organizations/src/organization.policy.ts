@@ -143,6 +143,19 @@ export class OrganizationPolicy {
   }
 
   /**
+   * Publishing what notifies other organizations (funds, training offers, opening a consultation and
+   * inviting to an open one) needs a VERIFIED organization: otherwise anyone could register one and
+   * mail every matching organization's members. Drafts need no verification.
+   */
+  requireVerifiedToPublish(organization: Pick<Organization, 'name' | 'verification'>, action: string): void {
+    if (organization.verification !== VerificationStatus.VERIFIED) {
+      throw new ForbiddenError(
+        `Only a VERIFIED organization may ${action} (it notifies other organizations); ${organization.name} is ${organization.verification}`,
+      );
+    }
+  }
+
+  /**
    * Loads the organization (NOT_FOUND if it does not exist) and checks that the user holds one of
    * `roles` in it and that its kind allows the action (FORBIDDEN otherwise).
    */
