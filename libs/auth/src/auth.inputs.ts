@@ -1,4 +1,5 @@
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { applyDecorators } from '@nestjs/common';
+import { ArgsType, Field, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { normaliseEmail, trim } from '@app/common';
@@ -7,27 +8,61 @@ import { User } from './user.entity.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** The rules of a new account's e-mail address, password and name (register, completeRegistration). */
+const EmailField = () =>
+  applyDecorators(
+    Field(),
+    Transform(normaliseEmail),
+    IsEmail({}, { message: 'email must be a valid e-mail address' }),
+    MaxLength(254),
+  );
+const PasswordField = () =>
+  applyDecorators(
+    Field(),
+    IsString(),
+    MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }),
+    MaxLength(200),
+    IsNotWeakPassword(),
+  );
+const NameField = () =>
+  applyDecorators(
+    Field(),
+    Transform(trim),
+    IsString(),
+    MinLength(1, { message: 'name must not be empty' }),
+    MaxLength(120),
+  );
+
 @InputType()
 export class RegisterInput {
-  @Field()
-  @Transform(normaliseEmail)
-  @IsEmail({}, { message: 'email must be a valid e-mail address' })
-  @MaxLength(254)
+  @EmailField()
   email: string;
 
-  @Field()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(200)
-  @IsNotWeakPassword()
+  @PasswordField()
   password: string;
 
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(120)
+  @NameField()
   name: string;
+}
+
+@ArgsType()
+export class StartRegistrationArgs {
+  @EmailField()
+  email: string;
+}
+
+@ArgsType()
+export class CompleteRegistrationArgs {
+  @Field({ description: 'The token of the link in the confirmation e-mail (PUBLIC_WEB_URL/register/<token>)' })
+  @IsString()
+  @MaxLength(200, { message: 'token is not a registration token' })
+  token: string;
+
+  @NameField()
+  name: string;
+
+  @PasswordField()
+  password: string;
 }
 
 @ObjectType()

@@ -11,12 +11,17 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { PasswordService } from './password.service.js';
 import { RateLimiterService } from './rate-limiter.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { RegistrationRequest } from './registration-request.entity.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, RefreshToken]), PassportModule, JwtModule.register({})],
+  imports: [
+    TypeOrmModule.forFeature([User, RefreshToken, RegistrationRequest]),
+    PassportModule,
+    JwtModule.register({}),
+  ],
   providers: [
     AccessTokenService,
     AuthService,

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public, Viewer } from '@app/common';
 import type { AuthUser, GqlContext } from '@app/common';
-import { AuthPayload, RegisterInput } from './auth.inputs.js';
+import { AuthPayload, CompleteRegistrationArgs, RegisterInput, StartRegistrationArgs } from './auth.inputs.js';
 import { AuthService } from './auth.service.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
@@ -22,9 +22,33 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates an account and signs in. Refused (FORBIDDEN, reason EMAIL_CONFIRMATION_REQUIRED) when ' +
+      'REGISTRATION_EMAIL_CONFIRMATION is on (production): use startRegistration and completeRegistration.',
+  })
   register(@Args('input') input: RegisterInput, @Context() ctx: GqlContext): Promise<AuthPayload> {
     return this.auth.register(input, clientIp(ctx));
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      'Mails a single-use link (24 h) to create an account with this address, or, when the address has an ' +
+      'account, a notice to its owner. Always true: the answer does not tell whether the address has an account.',
+  })
+  startRegistration(@Args() args: StartRegistrationArgs, @Context() ctx: GqlContext): Promise<boolean> {
+    return this.auth.startRegistration(args.email, clientIp(ctx));
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates the account of the address confirmed by the token of a startRegistration e-mail and signs in. ' +
+      'An unknown, used or expired token answers BAD_USER_INPUT naming token.',
+  })
+  completeRegistration(@Args() args: CompleteRegistrationArgs): Promise<AuthPayload> {
+    return this.auth.completeRegistration(args);
   }
 
   @Public()

@@ -5,12 +5,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
 import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { BadInputError, ConflictError, RateLimitedError, UnauthenticatedError } from '@app/common';
+import {
+  BadInputError,
+  ConflictError,
+  DomainError,
+  ErrorCode,
+  RateLimitedError,
+  UnauthenticatedError,
+} from '@app/common';
+import { queueEmail } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
-import { AuthPayload, RegisterInput } from './auth.inputs.js';
+import { AuthPayload, CompleteRegistrationArgs, RegisterInput } from './auth.inputs.js';
 import { PasswordService } from './password.service.js';
 import { RateLimiterService } from './rate-limiter.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { registrationLinkMail, registrationNoticeMail } from './registration-mail.js';
+import { RegistrationRequest } from './registration-request.entity.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { PlatformRole, User } from './user.entity.js';
 
@@ -23,6 +33,20 @@ export interface AccessTokenPayload {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** How long the link of a registration e-mail works. */
+export const REGISTRATION_TTL_HOURS = 24;
+
+/** Why a registration token cannot be used (BAD_USER_INPUT naming `token`). */
+export const REGISTRATION_TOKEN_ERRORS = {
+  unknown: 'This registration link is not valid; ask for a new one with startRegistration',
+  used: 'This registration link was already used; sign in with your e-mail address and password',
+  expired: 'This registration link has expired; ask for a new one with startRegistration',
+  taken: 'An account already uses this e-mail address; sign in, or reset your password',
+} as const;
+
+/** The extensions.reason of the FORBIDDEN answer of register when REGISTRATION_EMAIL_CONFIRMATION is on. */
+export const EMAIL_CONFIRMATION_REQUIRED = 'EMAIL_CONFIRMATION_REQUIRED';
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -34,7 +58,25 @@ export class AuthService {
     private readonly config: AppConfig,
   ) {}
 
+  /** REGISTRATION_EMAIL_CONFIRMATION, on in production unless set. */
+  get registrationNeedsConfirmation(): boolean {
+    return this.config.REGISTRATION_EMAIL_CONFIRMATION ?? this.config.isProduction;
+  }
+
+  /**
+   * Creates and signs in an account at once. Its CONFLICT for a known address tells anyone which
+   * addresses have accounts, so with REGISTRATION_EMAIL_CONFIRMATION on it is refused before it
+   * looks at anything (FORBIDDEN, reason EMAIL_CONFIRMATION_REQUIRED).
+   */
   async register(input: RegisterInput, ip: string): Promise<AuthPayload> {
+    if (this.registrationNeedsConfirmation) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'Accounts are created after confirming the e-mail address: call startRegistration(email), then ' +
+          'completeRegistration(token, name, password) with the token of the link in the e-mail',
+        { reason: EMAIL_CONFIRMATION_REQUIRED },
+      );
+    }
     await this.limitRegistration(ip, input.email);
     const users = this.dataSource.getRepository(User);
     if (await users.exists({ where: { email: input.email } })) {
@@ -48,6 +90,81 @@ export class AuthService {
       if (isUniqueViolation(error)) throw new ConflictError('An account with this e-mail address already exists');
       throw error;
     }
+  }
+
+  /**
+   * Mails a single-use link (PUBLIC_WEB_URL/register/<token>, REGISTRATION_TTL_HOURS) to a new
+   * address, replacing its pending one; mails the owner of an address that has an account a notice
+   * instead. Always true: the answer, and the work done before it (one lookup, one delete or
+   * upsert, one mail and its event in one transaction; the mail is sent after commit), are the same.
+   */
+  async startRegistration(email: string, ip: string): Promise<boolean> {
+    await this.limitRegistration(ip, email);
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { email }, select: { id: true, email: true } });
+      if (user) {
+        // a pending link of an address that has an account can only fail: drop it
+        await manager.delete(RegistrationRequest, { email, completedAt: IsNull() });
+        await queueEmail(manager, this.config, registrationNoticeMail(this.config, user, randomUUID()));
+        return;
+      }
+      const token = randomBytes(32).toString('base64url');
+      const tokenHash = sha256(token);
+      // one statement, so two requests for one address at once end as one row with the last token
+      await manager.query(
+        `INSERT INTO registration_request (email, token_hash, expires_at) VALUES ($1, $2, $3)
+         ON CONFLICT (email) DO UPDATE
+           SET token_hash = EXCLUDED.token_hash, expires_at = EXCLUDED.expires_at, completed_at = NULL, updated_at = now()`,
+        [email, tokenHash, new Date(Date.now() + REGISTRATION_TTL_HOURS * 3_600_000)],
+      );
+      await queueEmail(
+        manager,
+        this.config,
+        registrationLinkMail(this.config, email, token, tokenHash, REGISTRATION_TTL_HOURS),
+      );
+    });
+    return true;
+  }
+
+  /**
+   * Creates the account of the address a registration token confirmed, uses the token up and
+   * signs in. An unknown, used or expired token, or an address that got an account meanwhile,
+   * answers BAD_USER_INPUT naming `token` (not UNAUTHENTICATED: no session is involved, and
+   * clients treat UNAUTHENTICATED as "sign the user out").
+   */
+  async completeRegistration(args: CompleteRegistrationArgs): Promise<AuthPayload> {
+    const tokenHash = sha256(args.token);
+    // checked first without a lock, so that no password is hashed (argon2id, 19 MiB) for a bad token
+    const found = await this.dataSource.getRepository(RegistrationRequest).findOneBy({ tokenHash });
+    const problem = registrationTokenProblem(found);
+    if (problem) throw new BadInputError('token', problem);
+    const passwordHash = await this.passwords.hash(args.password);
+    let outcome: { error: string } | { payload: AuthPayload };
+    try {
+      outcome = await this.dataSource.transaction(async (manager) => {
+        const request = await manager
+          .getRepository(RegistrationRequest)
+          .createQueryBuilder('r')
+          .setLock('pessimistic_write')
+          .where('r.token_hash = :tokenHash', { tokenHash })
+          .getOne();
+        const error = registrationTokenProblem(request);
+        if (error || !request) return { error: error ?? REGISTRATION_TOKEN_ERRORS.unknown };
+        await manager.update(RegistrationRequest, { id: request.id }, { completedAt: new Date() });
+        if (await manager.existsBy(User, { email: request.email })) return { error: REGISTRATION_TOKEN_ERRORS.taken };
+        const { id } = await manager.save(
+          manager.create(User, { email: request.email, name: args.name, passwordHash }),
+        );
+        const user = await manager.findOneByOrFail(User, { id });
+        return { payload: await this.issueTokens(user, undefined, manager.getRepository(RefreshToken)) };
+      });
+    } catch (error) {
+      // an account of this address was created by another request between the check and the insert
+      if (isUniqueViolation(error)) throw new BadInputError('token', REGISTRATION_TOKEN_ERRORS.taken);
+      throw error;
+    }
+    if ('error' in outcome) throw new BadInputError('token', outcome.error);
+    return outcome.payload;
   }
 
   async login(rawEmail: string, password: string, ip: string): Promise<AuthPayload> {
@@ -128,6 +245,7 @@ export class AuthService {
     return { accessToken, refreshToken, user };
   }
 
+  /** Registrations (register, startRegistration) per client address and per e-mail address. */
   private async limitRegistration(ip: string, email: string): Promise<void> {
     const { AUTH_RATE_LIMIT_MAX: max, AUTH_RATE_LIMIT_WINDOW_SECONDS: window } = this.config;
     const results = await Promise.all([
@@ -137,4 +255,11 @@ export class AuthService {
     const blocked = results.find((r) => !r.allowed);
     if (blocked) throw new RateLimitedError(blocked.retryAfterSeconds);
   }
+}
+
+function registrationTokenProblem(request: RegistrationRequest | null): string | null {
+  if (!request) return REGISTRATION_TOKEN_ERRORS.unknown;
+  if (request.completedAt) return REGISTRATION_TOKEN_ERRORS.used;
+  if (request.expiresAt.getTime() <= Date.now()) return REGISTRATION_TOKEN_ERRORS.expired;
+  return null;
 }

@@ -6,5 +6,6 @@ export * from './password-rules.js';
 export * from './password.service.js';
 export * from './rate-limiter.service.js';
 export * from './refresh-token.entity.js';
+export * from './registration-request.entity.js';
 export * from './user.entity.js';
 export * from './users.service.js';

@@ -103,6 +103,11 @@ export class AppConfig {
   @Min(0)
   @Max(30000)
   AUTH_ACCOUNT_DELAY_MAX_MS = 3000;
+  /** Accounts are created only through startRegistration/completeRegistration (register refused); unset = on in production. */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  REGISTRATION_EMAIL_CONFIRMATION?: boolean = undefined;
   /** Operations (subscriptions) one graphql-ws connection may run at once. */
   @Transform(toInt)
   @IsInt()

@@ -3,3 +3,4 @@ export * from './events.module.js';
 export * from './events.service.js';
 export * from './outbox-event.entity.js';
 export * from './record-event.js';
+export * from './queue-email.js';

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { recordEvent } from '@app/events';
+import { queueEmail } from '@app/events';
 import { MemberInvitation } from './member-invitation.entity.js';
 import { Organization } from './organization.entity.js';
 
@@ -23,16 +23,11 @@ export async function queueInvitationMail(
     `You are invited to join ${organization.name} on Diaspora Nexus as ${invitation.role}.\n\n` +
     `Accept or decline the invitation within ${days} days:\n${link}\n\n` +
     'If you did not expect this invitation, you can ignore this e-mail.';
-  await manager.query(
-    `INSERT INTO email_outbox (user_id, to_address, subject, body, dedupe_key, transport)
-     VALUES (NULL, $1, $2, $3, $4, $5)`,
-    [
-      invitation.email,
-      `Invitation to join ${organization.name}`.slice(0, 300),
-      text,
-      dedupeKey,
-      config.SMTP_URL ? 'smtp' : 'log',
-    ],
-  );
-  await recordEvent(manager, { type: 'EMAIL_QUEUED', payload: { dedupeKey } });
+  await queueEmail(manager, config, {
+    userId: null,
+    to: invitation.email,
+    subject: `Invitation to join ${organization.name}`,
+    text,
+    dedupeKey,
+  });
 }

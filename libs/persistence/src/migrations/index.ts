@@ -9,6 +9,7 @@ import { OrganizationMatchingProfile1795600000000 } from './1795600000000-Organi
 import { OrganizationVerifiedKind1795620000001 } from './1795620000001-OrganizationVerifiedKind.js';
 import { MemberInvitations1795620000002 } from './1795620000002-MemberInvitations.js';
 import { UserEmailVisibility1795620000003 } from './1795620000003-UserEmailVisibility.js';
+import { RegistrationRequests1795640000021 } from './1795640000021-RegistrationRequests.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   OrganizationVerifiedKind1795620000001,
   MemberInvitations1795620000002,
   UserEmailVisibility1795620000003,
+  RegistrationRequests1795640000021,
 ];
