@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestApp } from './support/test-app.js';
 import { dataSource, TestUser } from './support/fixtures.js';
-import { Cast, cast, orgWithRoles, snapshot } from './support/authz.js';
+import { Cast, cast, orgOwnedBy, orgWithRoles, snapshot } from './support/authz.js';
 import { APPLY, DECIDE, fundInput, inDays, publishedFund, STATEMENT } from './support/fund-fixtures.js';
 import { projectInput } from './support/project-input.js';
 
@@ -312,6 +312,56 @@ describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND,
         const [{ total_budget }] = await dataSource(t).query('SELECT total_budget FROM fund WHERE id = $1', [fundId]);
         expect(await awardedSum(fundId)).toBeLessThanOrEqual(Number(total_budget));
       }
+    });
+  });
+
+  describe('one visibility rule for every path to a project', () => {
+    const ARCHIVE = `mutation($id: ID!) { archiveProject(id: $id) { id } }`;
+    const RESPOND = `mutation($id: ID!) { respondToPartnership(id: $id, accept: true) { status } }`;
+    const PARTNERSHIPS = `query($o: ID!) { organization(id: $o) { partnerships { id project { id } } } }`;
+    const PROJECT = `query($id: ID!) { project(id: $id) { id } }`;
+
+    it('an archived project behind an active partnership is null for those who may not see it, as project(id)', async () => {
+      const project = (await t.ok(CREATE_PROJECT, { i: projectInput(orgId) }, c.owner.token)).createProject;
+      const other = await orgWithRoles(t, c);
+      const proposed = (await t.ok(PROPOSE, { i: orgId, p: other, project: project.id }, c.owner.token))
+        .proposePartnership;
+      await t.ok(RESPOND, { id: proposed.id }, c.owner.token);
+      const seen = async (token?: string) =>
+        (await t.ok(PARTNERSHIPS, { o: orgId }, token)).organization.partnerships.find(
+          (p: { id: string }) => p.id === proposed.id,
+        ).project;
+      expect(await seen()).toEqual({ id: project.id });
+
+      await t.ok(ARCHIVE, { id: project.id }, c.owner.token);
+      expect((await t.gql(PROJECT, { id: project.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      for (const viewer of [undefined, c.outsider.token]) expect(await seen(viewer)).toBeNull();
+      // its organization's members and moderators still see it, on both paths
+      for (const viewer of [c.member, c.moderator]) {
+        expect(await seen(viewer.token)).toEqual({ id: project.id });
+        expect((await t.ok(PROJECT, { id: project.id }, viewer.token)).project).toEqual({ id: project.id });
+      }
+    });
+
+    it('a funder sees an application but not the archived project behind it; the applicant sees both', async () => {
+      const funder = await orgOwnedBy(t, c.outsider, {
+        kind: 'FUNDER',
+        verification: 'VERIFIED',
+        countries_of_origin: [],
+      });
+      const fund = await publishedFund(t, c.outsider, funder);
+      const project = (await t.ok(CREATE_PROJECT, { i: projectInput(orgId) }, c.owner.token)).createProject;
+      const vars = { f: fund.id, p: project.id, a: { amount: 40000, currency: 'EUR' }, s: STATEMENT };
+      await t.ok(APPLY, vars, c.member.token);
+      await t.ok(ARCHIVE, { id: project.id }, c.owner.token);
+      const q = `query($id: ID!) { fund(id: $id) { applications { organization { id } project { id } } } }`;
+      expect((await t.ok(q, { id: fund.id }, c.outsider.token)).fund.applications).toEqual([
+        { organization: { id: orgId }, project: null },
+      ]);
+      const mine = `query($id: ID!) { project(id: $id) { applications { project { id } } } }`;
+      expect((await t.ok(mine, { id: project.id }, c.member.token)).project.applications).toEqual([
+        { project: { id: project.id } },
+      ]);
     });
   });
 

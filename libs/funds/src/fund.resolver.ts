@@ -142,7 +142,10 @@ export class FundResolver {
 
 @Resolver(() => FundApplication)
 export class ApplicationResolver {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly projects: ProjectsService,
+  ) {}
 
   @Mutation(() => FundApplication, { description: 'SUBMITTED, or DRAFT when draft: true' })
   applyToFund(@CurrentUser() user: AuthUser, @Args() args: ApplyArgs) {
@@ -169,9 +172,12 @@ export class ApplicationResolver {
     return l.funds.fund.load(a.fundId);
   }
 
-  @ResolveField(() => Project)
+  @ResolveField(() => Project, {
+    nullable: true,
+    description: 'Null when the project is archived and the viewer may not see it (as project(id))',
+  })
   project(@Parent() a: FundApplication, @Loaders() l: RequestLoaders) {
-    return l.projects.project.load(a.projectId);
+    return this.projects.visible(l, a.projectId);
   }
 
   @ResolveField(() => Organization)
@@ -225,7 +231,7 @@ export class FundMatchingResolver {
     return Promise.all(
       matches.map(async (m) => ({
         fund: (await l.funds.fund.load(m.fundId)) as Fund,
-        project: m.projectId ? await l.projects.project.load(m.projectId) : null,
+        project: await this.projects.visible(l, m.projectId),
         score: m.score,
         reasons: m.reasons,
       })),
@@ -277,7 +283,7 @@ export class FundMatchingResolver {
   private async organizationMatch(m: ScoredMatch, l: RequestLoaders): Promise<OrganizationMatch> {
     return {
       organization: (await l.organizations.organization.load(m.organizationId)) as Organization,
-      project: m.projectId ? await l.projects.project.load(m.projectId) : null,
+      project: await this.projects.visible(l, m.projectId),
       score: m.score,
       reasons: m.reasons,
     };

@@ -2,13 +2,16 @@ import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/grap
 import { CurrentUser, Loaders } from '@app/common';
 import type { AuthUser, RequestLoaders } from '@app/common';
 import { loadOrganizations, Organization } from '@app/organizations';
-import { Project } from '@app/projects';
+import { Project, ProjectsService } from '@app/projects';
 import { Partnership, PartnershipEvent, PartnershipKind, PartnershipStatus } from './partnership.entity.js';
 import { PartnershipsService } from './partnerships.service.js';
 
 @Resolver(() => Partnership)
 export class PartnershipResolver {
-  constructor(private readonly service: PartnershipsService) {}
+  constructor(
+    private readonly service: PartnershipsService,
+    private readonly projects: ProjectsService,
+  ) {}
 
   @Mutation(() => Partnership, { description: 'Members of the initiator propose; the partner answers.' })
   proposePartnership(
@@ -46,9 +49,12 @@ export class PartnershipResolver {
     return l.organizations.organization.load(p.partnerId);
   }
 
-  @ResolveField(() => Project, { nullable: true })
+  @ResolveField(() => Project, {
+    nullable: true,
+    description: 'Null without a project, or when it is archived and the viewer may not see it (as project(id))',
+  })
   project(@Parent() p: Partnership, @Loaders() l: RequestLoaders) {
-    return p.projectId ? l.projects.project.load(p.projectId) : null;
+    return this.projects.visible(l, p.projectId);
   }
 
   @ResolveField(() => [PartnershipEvent], { description: 'Every transition: who, when, from, to' })

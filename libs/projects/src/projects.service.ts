@@ -11,6 +11,7 @@ import {
   paginate,
   requireId,
   rankKeys,
+  RequestLoaders,
   SortKey,
   whereSearch,
   today,
@@ -46,6 +47,16 @@ export class ProjectsService {
 
   canSee(project: Project, access: ViewerAccess): boolean {
     return !project.archivedAt || this.policy.canSeeInternals(access, project.organizationId);
+  }
+
+  /**
+   * The project behind a field (Partnership.project, FundApplication.project, a match's project) if
+   * the viewer may see it, else null: the same rule as the project(id) query, on every path.
+   */
+  async visible(loaders: RequestLoaders, id: string | null | undefined): Promise<Project | null> {
+    if (!id) return null;
+    const [project, access] = await Promise.all([loaders.projects.project.load(id), loaders.organizations.access()]);
+    return project && this.canSee(project, access) ? project : null;
   }
 
   async list(args: ProjectsArgs): Promise<Page<Project>> {
