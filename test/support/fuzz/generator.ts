@@ -91,7 +91,12 @@ export type BadKind =
   | 'sql-meta';
 
 /** Relative frequency of each kind (big bodies and slow paths less often, so a run stays short). */
-const KIND_WEIGHT: Partial<Record<BadKind, number>> = { 'huge-list': 0.3, 'long-string': 0.6 };
+const KIND_WEIGHT: Partial<Record<BadKind, number>> = {
+  'huge-list': 0.3,
+  'long-string': 0.6,
+  'bad-cursor': 3,
+  'bad-date': 2,
+};
 
 export interface BadValue {
   kind: BadKind;
@@ -346,7 +351,7 @@ const INT_DOMAIN_HIGH: Record<string, number> = {
   seats: 10_001,
   memberCount: 2_000_000_000,
   foundedYear: 3000,
-  beneficiaries: 2_000_000_000,
+  beneficiaries: 2_000_000_001,
   minOrganizationAgeYears: 1000,
 };
 /** Floats that are measurements with no range (float8 columns): large finite values are not invalid. */

@@ -122,7 +122,6 @@ export function captureServerLog(prefix: string) {
   const pattern = new RegExp(`request (${prefix}-\\d+) at ([^:]*): ([^\\n]*)`);
   streams.forEach((stream, i) => {
     stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
-      // eslint-disable-next-line no-control-regex
       const text = String(chunk).replace(/\x1b\[[0-9;]*m/g, '');
       const m = pattern.exec(text);
       if (m) {
@@ -222,9 +221,13 @@ const list = (entries: Array<[string, number]>, max = Infinity) =>
 /** The class of a failing response: its failing problems and the cause (server log) or the error message. */
 function classOf(o: Outcome): string {
   const problems = o.problems.filter((p) => FAILING.includes(p)).join('+');
+  if (o.problems.includes('ACCEPTED')) {
+    // each accepted bad value is its own finding
+    const b = o.request.bad.find((x) => x.certain) ?? o.request.bad[0];
+    return `${problems}: ${o.request.op} succeeded with ${b?.kind} (${b?.label}) at ${b?.path}`;
+  }
   const text =
     o.cause?.replace(/ \(at [^)]*\)$/, '') ??
-    (o.problems.includes('ACCEPTED') ? 'the mutation succeeded' : undefined) ??
     (o.problems.includes('NO_RESPONSE') ? String(o.body) : firstMessage(o)) ??
     '';
   return `${problems}: ${cut(normalize(text), 160)}`;
@@ -308,7 +311,8 @@ function normalize(message: string): string {
     .replace(/got invalid value [\s\S]*?(?=; | at "|$)/, 'got invalid value …')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')
     .replace(/"[^"]*"/g, '"…"')
-    .replace(/\d+/g, 'N');
+    .replace(/\d+/g, 'N')
+    .replace(/^(Variable "…" got invalid value …)[\s\S]*$/, '$1 (any reason: type, null, enum, field, range)');
 }
 
 function firstMessage(o: Outcome): string | undefined {
