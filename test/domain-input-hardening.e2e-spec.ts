@@ -343,7 +343,7 @@ describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND,
       }
     });
 
-    it('a funder sees an application but not the archived project behind it; the applicant sees both', async () => {
+    it('the funder still sees the archived project behind an application to its fund, as the applicant does', async () => {
       const funder = await orgOwnedBy(t, c.outsider, {
         kind: 'FUNDER',
         verification: 'VERIFIED',
@@ -356,7 +356,7 @@ describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND,
       await t.ok(ARCHIVE, { id: project.id }, c.owner.token);
       const q = `query($id: ID!) { fund(id: $id) { applications { organization { id } project { id } } } }`;
       expect((await t.ok(q, { id: fund.id }, c.outsider.token)).fund.applications).toEqual([
-        { organization: { id: orgId }, project: null },
+        { organization: { id: orgId }, project: { id: project.id } },
       ]);
       const mine = `query($id: ID!) { project(id: $id) { applications { project { id } } } }`;
       expect((await t.ok(mine, { id: project.id }, c.member.token)).project.applications).toEqual([

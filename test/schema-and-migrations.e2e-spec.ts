@@ -18,6 +18,17 @@ import { dataSource } from './support/fixtures.js';
 
 const BUILT_IN = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
 
+/**
+ * Where the schema departs from the outline on purpose (names stay; these types changed), and why.
+ * A change not listed here fails the contract test, and so does a listed one that is gone.
+ */
+const CONTRACT_CHANGES: Record<string, string> = {
+  'Mutation.addOrganizationMember: MemberInvitation! instead of Membership!':
+    'issue 11: members are invited by e-mail and accept themselves; nobody is added without consent',
+  'User.email: String instead of String!':
+    'issue 11: an e-mail address is shown only to the user, moderators and whom she chose (emailVisibility)',
+};
+
 /** Every name of the outline missing from the schema (or with another type, or other arguments). */
 function contractGaps(outline: GraphQLSchema, schema: GraphQLSchema): string[] {
   const gaps: string[] = [];
@@ -74,9 +85,9 @@ describe('Schema contract and migrations', () => {
     expect(committed).toBe(generated.trim());
   });
 
-  it('contains the public API contract (docs/schema-outline.graphql)', () => {
+  it('contains the public API contract (docs/schema-outline.graphql), but for the deliberate changes listed', () => {
     const outline = buildSchema(readFileSync(join(process.cwd(), 'docs/schema-outline.graphql'), 'utf8'));
-    expect(contractGaps(outline, t.get(GraphQLSchemaHost).schema)).toEqual([]);
+    expect(contractGaps(outline, t.get(GraphQLSchemaHost).schema).sort()).toEqual(Object.keys(CONTRACT_CHANGES).sort());
   });
 
   it('keeps docs/schema-outline.graphql a copy of the product contract, where shared/docs is beside the checkout', () => {

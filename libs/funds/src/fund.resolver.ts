@@ -142,10 +142,7 @@ export class FundResolver {
 
 @Resolver(() => FundApplication)
 export class ApplicationResolver {
-  constructor(
-    private readonly applications: ApplicationsService,
-    private readonly projects: ProjectsService,
-  ) {}
+  constructor(private readonly applications: ApplicationsService) {}
 
   @Mutation(() => FundApplication, { description: 'SUBMITTED, or DRAFT when draft: true' })
   applyToFund(@CurrentUser() user: AuthUser, @Args() args: ApplyArgs) {
@@ -173,11 +170,11 @@ export class ApplicationResolver {
   }
 
   @ResolveField(() => Project, {
-    nullable: true,
-    description: 'Null when the project is archived and the viewer may not see it (as project(id))',
+    description:
+      'The project applied with, archived or not: whoever may see the application (the applicant, the funder, moderators) may see it',
   })
   project(@Parent() a: FundApplication, @Loaders() l: RequestLoaders) {
-    return this.projects.visible(l, a.projectId);
+    return l.projects.project.load(a.projectId);
   }
 
   @ResolveField(() => Organization)
