@@ -358,6 +358,18 @@ const INT_DOMAIN_HIGH: Record<string, number> = {
 const FLOAT_UNBOUNDED = new Set(['baseline', 'target', 'value']);
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+/** A cursor decoded (base64url JSON array, else two values), its values replaced, encoded again. */
+function spoilCursor(cursor: unknown, spoil: (value: unknown, i: number, all: unknown[]) => unknown): string {
+  let values: unknown[] = ['x', 'y'];
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length) values = decoded;
+  } catch {
+    /* not one of ours: two values */
+  }
+  return Buffer.from(JSON.stringify(values.map(spoil))).toString('base64url');
+}
 const upperUuid = () => '9E0C7B4A-1D2F-4A3B-8C5D-6E7F8A9B0C1D';
 
 function hugeList(item: unknown): unknown[] {
@@ -643,6 +655,15 @@ function kindsFor(slot: Slot): KindGen[] {
             ['base64 with a NUL', () => b64('2027-01-01\u0000x')],
             ['base64 huge number', () => b64(`1e400|${upperUuid()}`)],
             ['another connection’s cursor', () => 'b3JnYW5pemF0aW9uOjE='],
+            // the real cursor with its values spoiled (right length, wrong content)
+            [
+              'id that is not a UUID',
+              () => spoilCursor(slot.value, (v, i, all) => (i === all.length - 1 ? 'not-a-uuid' : v)),
+            ],
+            ['objects for values', () => spoilCursor(slot.value, () => ({ a: 1 }))],
+            ['NUL in a value', () => spoilCursor(slot.value, (v) => `${String(v)}\u0000`)],
+            ['dates before 4713 BC', () => spoilCursor(slot.value, () => '-004714-01-01T00:00:00Z')],
+            ['huge numbers', () => spoilCursor(slot.value, () => 1e308)],
           ],
         });
     }
