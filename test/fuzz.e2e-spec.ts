@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { JobQueue } from '@app/queue';
+import { InProcessJobQueue, JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { argumentlessRequest, generateRequest, KindLimits, operationsOf } from './support/fuzz/generator.js';
 import { fuzzSeed, Prng } from './support/fuzz/prng.js';
@@ -47,8 +47,11 @@ describe('Fuzz: invalid input over every operation', () => {
     // huge lists are big bodies, and a server that checks them item by item stalls on each
     const limits = new KindLimits({ 'huge-list': Number(process.env.FUZZ_HUGE_LISTS ?? 8) });
     const order = [...operations];
+    // jobs of the fixture (e.g. the fund's matching fan-out) finish before the first snapshot. With
+    // REDIS_URL the API only enqueues (a worker process runs jobs), so nothing runs in the background.
     const queue = t.app.get(JobQueue);
-    await queue.onIdle();
+    const settle = () => (queue instanceof InProcessJobQueue ? queue.onIdle() : Promise.resolve());
+    await settle();
     const before = await tableStates(t, EXCLUDED_TABLES);
 
     const prefix = `fuzz-${SEED}`;
@@ -80,7 +83,7 @@ describe('Fuzz: invalid input over every operation', () => {
       log.stop();
     }
     const seconds = (performance.now() - started) / 1000;
-    await queue.onIdle();
+    await settle();
     const changes = tableChanges(before, await tableStates(t, EXCLUDED_TABLES));
     const { failed, text } = summarize(outcomes, log.causes, prefix, seconds, changes, SEED);
 
