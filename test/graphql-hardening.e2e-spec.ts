@@ -101,10 +101,13 @@ describe('GraphQL hardening: no client error is a 500, no anonymous request stal
   });
 
   it('refuses 2,000 nested inline fragments without overflowing the stack', async () => {
-    const query = `{ ${'... on Query { '.repeat(2000)}__typename${' }'.repeat(2000)} }`;
-    const res = await post(t, { query });
+    const nested = (levels: number) => `{ ${'... on Query { '.repeat(levels)}__typename${' }'.repeat(levels)} }`;
+    const res = await post(t, { query: nested(2000) });
     expect(res.status).toBe(400);
-    expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(codeOf(res)).toBe('GRAPHQL_PARSE_FAILED'); // 10,000 tokens
+    const fewer = await post(t, { query: nested(500) }); // 2,500 tokens: refused by the nesting rule
+    expect(fewer.status).toBe(400);
+    expect(fewer.json.errors?.[0].message).toMatch(/Fragments are nested more than \d+ deep/);
     expect((await post(t, { query: '{ __typename }' })).status).toBe(200);
   });
 
@@ -119,8 +122,12 @@ describe('GraphQL hardening: no client error is a 500, no anonymous request stal
     const started = performance.now();
     const res = await post(t, { query: `{ ${aliases.join(' ')} }` });
     expect(res.status).toBe(400);
-    expect(res.json.errors?.[0].message).toMatch(/at most 20 root fields/);
+    expect(res.json.errors?.[0].message).toMatch(/more that 5000 tokens/); // refused while parsing
     expect(performance.now() - started).toBeLessThan(1000);
+    // 21 of them are few tokens, but more root fields than an operation may ask for
+    const many = await post(t, { query: `{ ${aliases.slice(0, 21).join(' ')} }` });
+    expect(many.status).toBe(400);
+    expect(many.json.errors?.[0].message).toMatch(/at most 20 root fields/);
     // the same aliases one level down meet the limit of fields per selection
     const nested = await post(t, {
       query: `{ organizations { nodes { ${aliases
