@@ -90,11 +90,20 @@ describe('Schema contract and migrations', () => {
     expect(contractGaps(outline, t.get(GraphQLSchemaHost).schema).sort()).toEqual(Object.keys(CONTRACT_CHANGES).sort());
   });
 
-  it('keeps docs/schema-outline.graphql a copy of the product contract, where shared/docs is beside the checkout', () => {
-    const shared = join(process.cwd(), '../shared/docs/schema-outline.graphql');
-    if (!existsSync(shared)) return; // a checkout without the product folder (CI) tests the committed copy only
-    expect(readFileSync(join(process.cwd(), 'docs/schema-outline.graphql'), 'utf8')).toBe(readFileSync(shared, 'utf8'));
-  });
+  // The product folder sits beside a developer's checkout, not beside CI's: there the test is reported
+  // as skipped (with the reason in its name) instead of passing without asserting anything.
+  const sharedOutline = join(process.cwd(), '../shared/docs/schema-outline.graphql');
+  const withSharedDocs = existsSync(sharedOutline);
+  (withSharedDocs ? it : it.skip)(
+    withSharedDocs
+      ? 'keeps docs/schema-outline.graphql a copy of the product contract in ../shared/docs'
+      : 'keeps docs/schema-outline.graphql a copy of the product contract: SKIPPED, ../shared/docs is not beside this checkout',
+    () => {
+      expect(readFileSync(join(process.cwd(), 'docs/schema-outline.graphql'), 'utf8')).toBe(
+        readFileSync(sharedOutline, 'utf8'),
+      );
+    },
+  );
 
   it('entities and migrations agree (no schema change is pending)', async () => {
     const pending = await dataSource(t).driver.createSchemaBuilder().log();
