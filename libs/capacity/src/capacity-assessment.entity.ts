@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedCol
 import { Organization } from '@app/organizations';
 import { CapacityArea } from '@app/reference-data';
 
-/** Levels at or below this are needs (domain.md, "Training score"). */
+/** Levels at or below this are needs (docs/domain.md, "Trainings and enrolment", "Training score"). */
 export const NEED_LEVEL = 2;
 
 /** The needs of an assessment: the areas scored at or below NEED_LEVEL, in the order given. */

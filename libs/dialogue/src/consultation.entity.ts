@@ -30,7 +30,7 @@ registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
 
 /**
  * A consultation convened by a government agency, local authority or international organization
- * (domain.md, "Dialogue"). `status` is the stored one; the API exposes the effective status
+ * (docs/domain.md, "Dialogue"). `status` is the stored one; the API exposes the effective status
  * (ConsultationsService.effectiveStatus). Country and theme codes are arrays like the organization's.
  */
 @ObjectType()

@@ -48,7 +48,7 @@ export const CONSULTATION_OPEN_SQL = `(c.status = 'OPEN' AND c.closes_at > now()
 type Lock = 'pessimistic_write' | 'pessimistic_read';
 
 /**
- * Consultations (domain.md, "Dialogue"): DRAFT → OPEN → CLOSED, convened by OWNER/ADMIN of a
+ * Consultations (docs/domain.md, "Dialogue"): DRAFT → OPEN → CLOSED, convened by OWNER/ADMIN of a
  * government agency, local authority or international organization; invitations (PENDING →
  * ACCEPTED | DECLINED, answered by the invited organization's members); contributions while OPEN.
  * Every state change is a consultation_event (who, when, from, to).

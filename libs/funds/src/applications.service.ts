@@ -17,7 +17,7 @@ import { Fund, FundStatus } from './fund.entity.js';
 import { ApplyArgs, DecideApplicationArgs } from './fund.inputs.js';
 import { FundsService } from './funds.service.js';
 
-/** What a funder may decide from each status (domain.md, "Application"). */
+/** What a funder may decide from each status (docs/domain.md, "Application"). */
 const DECISIONS: Partial<Record<ApplicationStatus, ApplicationStatus[]>> = {
   [ApplicationStatus.SUBMITTED]: [
     ApplicationStatus.UNDER_REVIEW,

@@ -59,7 +59,7 @@ const logScale = (count: string, saturation: number) =>
 const points = (weight: number, expr: string) => `round(${Math.round(weight * 10_000)} * (${expr})::float8)::int`;
 
 /**
- * The counterpart finder (domain.md, "Dialogue counterparts"): every filter of the query is a WHERE
+ * The counterpart finder (docs/domain.md, "Dialogue counterparts"): every filter of the query is a WHERE
  * clause (`&&` on the GIN-indexed arrays), the score a sum of weighted SQL terms, ORDER BY score,
  * id. Reasons carry the points the database computed; `balanced` re-ranks the top greedily.
  */

@@ -6,7 +6,7 @@ import { Organization, OrganizationKind } from '@app/organizations';
 import { MatchReason, OrganizationMatch, scoreOf } from './match.models.js';
 import { PARTNER_WEIGHTS as W } from './weights.js';
 
-/** Diaspora-side kinds, and the origin-side kinds that complement them (domain.md). */
+/** Diaspora-side kinds, and the origin-side kinds that complement them (docs/domain.md, "Partner suggestions"). */
 export const DIASPORA_KINDS = [
   OrganizationKind.DIASPORA_ORGANIZATION,
   OrganizationKind.MIGRANT_ASSOCIATION,

@@ -37,7 +37,7 @@ interface Row {
 }
 
 /**
- * Hard rules of training matching (domain.md): published, still open for enrolment (before the
+ * Hard rules of training matching (docs/domain.md, "Training score"): published, still open for enrolment (before the
  * application deadline, or the start when there is none), open to the organization's kind.
  */
 export const TRAINING_OPEN_SQL = `t.status = 'PUBLISHED' AND coalesce(t.application_deadline, t.starts_at) > now()`;

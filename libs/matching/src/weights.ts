@@ -1,7 +1,7 @@
 /**
  * Every weight the matching uses, in one place. Each group sums to 1, so scores stay in 0..1.
  *
- * Partner suggestions (domain.md, "Partner suggestions"): organizations of a complementary kind that
+ * Partner suggestions (docs/domain.md, "Partner suggestions"): organizations of a complementary kind that
  * share themes and countries.
  *  - THEMES: share of the organization's themes that the candidate shares.
  *  - GEOGRAPHY: share of the organization's countries (community origin + project countries) that the
@@ -18,7 +18,7 @@ export const PARTNER_WEIGHTS = {
 } as const;
 
 /**
- * Fund score (domain.md, "Matching"): the sum of these weighted factors, in 0..1.
+ * Fund score (docs/domain.md, "Fund score"): the sum of these weighted factors, in 0..1.
  *  - THEMES: share of the fund's themes that the organization (and its project) work on — the largest weight.
  *  - SDGS: share of the fund's SDGs that the project names (projects only).
  *  - GEOGRAPHY: half for a residence country the fund names (rather than "any"), half for an
@@ -42,7 +42,7 @@ export const FUND_WEIGHTS = {
 export const BUDGET_DECAY = 3;
 
 /**
- * Training score (domain.md, "Training score"): the sum of these weighted factors, in 0..1.
+ * Training score (docs/domain.md, "Training score"): the sum of these weighted factors, in 0..1.
  *  - NEEDS: share of the organization's needs (capacity areas assessed at level ≤ 2 in its latest
  *    self-assessment) that the offer covers — the largest weight. No assessment, no needs: 0.
  *  - LANGUAGE: the offer is taught in a language the organization uses.
@@ -64,7 +64,7 @@ export const TRAINING_WEIGHTS = {
 export const SMALL_ORGANIZATION_MEMBERS = 50;
 
 /**
- * Dialogue counterparts (domain.md, "Dialogue counterparts"): organizations a government may consult.
+ * Dialogue counterparts (docs/domain.md, "Dialogue counterparts"): organizations a government may consult.
  * Candidates are the organizations that speak for migrant and diaspora communities: DIASPORA_ORGANIZATION,
  * MIGRANT_ASSOCIATION, DIASPORA_NETWORK, and the civil society that the GFMD civil-society days
  * also seat — TRADE_UNION (migrant workers' centres), FAITH_BASED (migrant communities) and NGO.

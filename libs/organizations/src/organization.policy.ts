@@ -55,7 +55,7 @@ export interface RoleRequirement {
 }
 
 /**
- * The one place for organization-level permissions (domain.md, "Who may do what"). Services call
+ * The one place for organization-level permissions (docs/domain.md, "Who may do what"). Services call
  * it before they write; field resolvers ask it what a viewer may see.
  */
 @Injectable()

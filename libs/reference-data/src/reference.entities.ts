@@ -31,7 +31,7 @@ export class Language {
   name: string;
 }
 
-/** Migration & development themes (domain.md); rows so that moderators can add more. */
+/** Migration & development themes (docs/domain.md, "Reference data"); rows so that moderators can add more. */
 @ObjectType()
 @Entity('theme')
 export class Theme {

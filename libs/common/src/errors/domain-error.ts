@@ -1,4 +1,4 @@
-/** The error codes clients see in `extensions.code` (domain.md, "Errors"). */
+/** The error codes clients see in `extensions.code` (docs/domain.md, "Errors"). */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',

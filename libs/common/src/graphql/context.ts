@@ -9,7 +9,7 @@ export interface AuthUser {
 
 /**
  * The GraphQL context, built once per request. `loaders` is filled by the API app with the
- * per-request DataLoaders of every lib (see apps/api/src/graphql/loaders.ts).
+ * per-request DataLoaders of every lib (LoaderRegistry.create, in apps/api/src/graphql/graphql.options.ts).
  */
 export interface GqlContext {
   req: Request & { user?: AuthUser | null; requestId?: string };

@@ -21,7 +21,7 @@ const ORGANIZATION_COLUMNS = [
  *    kinds, the currencies they seek funding in, and the range of the amounts sought (in float8,
  *    as the score computes them; only bounds are drawn from them).
  * fundCandidates bounds each organization's best score with it (libs/matching,
- * `profileBoundSql`) and reads the projects of only the organizations that can reach the first
+ * `profileProjectsSql`) and reads the projects of only the organizations that can reach the first
  * places.
  *
  * Kept by triggers, so that no write path (API, demo data, imports) can forget it:

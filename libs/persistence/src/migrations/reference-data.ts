@@ -1,5 +1,5 @@
 /**
- * Reference data that no maintained package provides: the themes of domain.md, the 17 SDGs and the
+ * Reference data that no maintained package provides: the themes (docs/domain.md, "Reference data"), the 17 SDGs and the
  * capacity areas of the API contract. Countries and languages come from i18n-iso-countries,
  * countries-list and iso-639-1 (see the InitialSchema migration).
  */
