@@ -42,9 +42,12 @@ describe('DateTime scalar: strict ISO 8601, nothing rolled over or nulled', () =
 });
 
 describe('Date scalar: calendar dates only', () => {
-  it.each(['2027-02-30', '0000-01-01', '0999-12-31', '2027-1-1', '2027-01-31T00:00:00Z', true, 20270101])('refuses %p', (value) => {
-    expect(() => DateScalar.parseValue(value)).toThrow(/YYYY-MM-DD/);
-  });
+  it.each(['2027-02-30', '0000-01-01', '0999-12-31', '2027-1-1', '2027-01-31T00:00:00Z', true, 20270101])(
+    'refuses %p',
+    (value) => {
+      expect(() => DateScalar.parseValue(value)).toThrow(/YYYY-MM-DD/);
+    },
+  );
 
   it('accepts a real date and a leap day', () => {
     expect(DateScalar.parseValue('2028-02-29')).toBe('2028-02-29');
