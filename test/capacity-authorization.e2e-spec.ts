@@ -1,9 +1,9 @@
 import { TestApp } from './support/test-app.js';
 import { dataSource, registerUser, TestUser } from './support/fixtures.js';
 import { AuthzRow, Cast, cast, orgOwnedBy, orgWithRoles, runAuthzTable, snapshot } from './support/authz.js';
+import { inDays } from './support/inputs.js';
 
 const TABLES = ['capacity_assessment', 'training_offer', 'enrolment', 'enrolment_event'];
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 const ASSESS = `mutation($o: ID!, $s: [CapacityScoreInput!]!) { submitCapacityAssessment(organizationId: $o, scores: $s) { id } }`;
 const CREATE = `mutation($i: TrainingOfferInput!) { createTrainingOffer(input: $i) { id } }`;
@@ -96,9 +96,10 @@ describe('Authorization and bad input of the capacity-building mutations', () =>
         prepare: async () => ({ query: CREATE, variables: { i: offerInput(await orgWithRoles(t, c)) } }),
       },
       {
+        // moderators see a DRAFT (read-only): FORBIDDEN, not NOT_FOUND, as for DRAFT funds
         name: 'updateTrainingOffer (DRAFT)',
         allowed: ['admin', 'owner'],
-        refused: { outsider: 'NOT_FOUND', moderator: 'NOT_FOUND' },
+        refused: { outsider: 'NOT_FOUND' },
         tables: TABLES,
         prepare: async () => {
           const provider = await castProvider();
@@ -120,7 +121,7 @@ describe('Authorization and bad input of the capacity-building mutations', () =>
       {
         name: 'publishTrainingOffer',
         allowed: ['admin', 'owner'],
-        refused: { outsider: 'NOT_FOUND', moderator: 'NOT_FOUND' },
+        refused: { outsider: 'NOT_FOUND' },
         tables: TABLES,
         prepare: async () => ({ query: PUBLISH, variables: { id: await insertOffer(await castProvider(), 'DRAFT') } }),
       },
@@ -179,6 +180,26 @@ describe('Authorization and bad input of the capacity-building mutations', () =>
       },
     ];
     await runAuthzTable(t, c, rows);
+  });
+
+  it('shows a DRAFT training offer to the provider’s members and (read-only) moderators only', async () => {
+    const READ = `query($id: ID!) { trainingOffer(id: $id) { id status } }`;
+    const id = await insertOffer(await castProvider(), 'DRAFT');
+    for (const [user, visible] of [
+      [undefined, false],
+      [c.outsider, false],
+      [third, false],
+      [c.member, true],
+      [c.admin, true],
+      [c.owner, true],
+      [c.moderator, true],
+    ] as Array<[TestUser | undefined, boolean]>) {
+      const res = await t.gql(READ, { id }, user?.token);
+      if (visible) expect(res.data?.trainingOffer).toEqual({ id, status: 'DRAFT' });
+      else expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }
+    const published = await insertOffer(await castProvider(), 'PUBLISHED');
+    expect((await t.ok(READ, { id: published })).trainingOffer.id).toBe(published);
   });
 
   /** Expects BAD_USER_INPUT naming `field` (or the given code) and no write. */

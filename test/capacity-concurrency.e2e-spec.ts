@@ -1,12 +1,12 @@
 import { AuthService, PlatformRole, User } from '@app/auth';
 import { TestApp } from './support/test-app.js';
 import { createOrg, dataSource, registerUser, TestUser, verify } from './support/fixtures.js';
+import { inDays } from './support/inputs.js';
 
 /**
  * "ACCEPTED + COMPLETED never exceeds seats", under real concurrency over HTTP. Runs on PGlite by
  * default and on PostgreSQL when DATABASE_URL is set.
  */
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const ENROL = `mutation($t: ID!, $o: ID!) { enrol(trainingId: $t, organizationId: $o) { id status organization { id } } }`;
 const CANCEL = `mutation($id: ID!) { cancelEnrolment(id: $id) { id status } }`;
 

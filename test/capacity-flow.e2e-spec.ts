@@ -1,8 +1,7 @@
 import { QueryCounterLogger } from '@app/persistence';
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, dataSource, promote, registerUser, TestUser, verify } from './support/fixtures.js';
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+import { inDays } from './support/inputs.js';
 
 const ASSESS = `mutation($o: ID!, $s: [CapacityScoreInput!]!) {
   submitCapacityAssessment(organizationId: $o, scores: $s) { id scores { area level } needs assessedAt organization { id } } }`;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { TestApp } from './support/test-app.js';
 import { dataSource, registerUser, TestUser } from './support/fixtures.js';
 import { AuthzRow, Cast, cast, orgOwnedBy, orgWithRoles, runAuthzTable, snapshot } from './support/authz.js';
+import { inDays } from './support/inputs.js';
 
 const TABLES = ['consultation', 'consultation_invitation', 'contribution', 'consultation_event'];
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
 
 const CREATE = `mutation($i: ConsultationInput!) { createConsultation(input: $i) { id } }`;
 const OPEN = `mutation($id: ID!) { openConsultation(id: $id) { status } }`;
@@ -23,7 +23,7 @@ const input = (convenerId: string, extra: Record<string, unknown> = {}) => ({
   themes: ['LABOUR_MIGRATION'],
   countriesOfOrigin: ['PH'],
   country: 'IT',
-  closesAt: day(20),
+  closesAt: inDays(20),
   ...extra,
 });
 
@@ -234,7 +234,7 @@ describe('Authorization of the dialogue mutations (table-driven) and bad input',
     ['no theme', { themes: [] }, 'input.themes', null],
     ['an unknown country of origin', { countriesOfOrigin: ['PH', 'XX'] }, 'input.countriesOfOrigin', /"XX"/],
     ['an unknown country', { country: 'ZZ' }, 'input.country', /"ZZ"/],
-    ['closesAt before opensAt', { opensAt: day(10), closesAt: day(5) }, 'input.closesAt', null],
+    ['closesAt before opensAt', { opensAt: inDays(10), closesAt: inDays(5) }, 'input.closesAt', null],
     ['a too short title', { title: 'x' }, 'input.title', null],
     ['a too long description', { description: 'D'.repeat(9000) }, 'input.description', null],
   ];

@@ -3,8 +3,7 @@ import { COUNTERPART_KINDS } from '@app/matching';
 import { QueryCounterLogger } from '@app/persistence';
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, dataSource, registerUser, TestUser, verify } from './support/fixtures.js';
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
+import { inDays } from './support/inputs.js';
 
 const COUNTERPARTS = `query($q: CounterpartQuery!, $first: Int) {
   dialogueCounterparts(query: $q, first: $first) {
@@ -197,7 +196,7 @@ describe('Dialogue with governments: counterparts → consultation → invitatio
             themes: ['LABOUR_MIGRATION', 'DOMESTIC_WORK'],
             countriesOfOrigin: ['ph'],
             country: 'it',
-            closesAt: day(30),
+            closesAt: inDays(30),
           },
         },
         officer.token,
@@ -337,7 +336,7 @@ describe('Dialogue with governments: counterparts → consultation → invitatio
               description: 'Open to every organization of the diaspora.',
               level: 'REGIONAL',
               themes: ['LABOUR_MIGRATION'],
-              closesAt: day(10),
+              closesAt: inDays(10),
               ...extra,
             },
           },
@@ -360,7 +359,7 @@ describe('Dialogue with governments: counterparts → consultation → invitatio
     expect((await t.ok(CLOSE, { id }, officer.token)).closeConsultation.status).toBe('CLOSED');
 
     // opensAt in the future: OPEN, but contributions wait for opensAt.
-    const later = await create({ opensAt: day(2), closesAt: day(12) });
+    const later = await create({ opensAt: inDays(2), closesAt: inDays(12) });
     await t.ok(OPEN, { id: later }, officer.token);
     expect((await t.ok(READ, { id: later })).consultation).toMatchObject({
       status: 'OPEN',
@@ -418,7 +417,7 @@ describe('Dialogue with governments: counterparts → consultation → invitatio
               description: 'Invitations written in one go.',
               level: 'LOCAL',
               themes: ['DOMESTIC_WORK'],
-              closesAt: day(5),
+              closesAt: inDays(5),
             },
           },
           officer.token,
@@ -454,7 +453,7 @@ describe('Dialogue with governments: counterparts → consultation → invitatio
             description: 'Two officers invite the same organizations at once.',
             level: 'LOCAL',
             themes: ['DOMESTIC_WORK'],
-            closesAt: day(5),
+            closesAt: inDays(5),
           },
         },
         officer.token,
