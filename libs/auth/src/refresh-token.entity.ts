@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { CreatedEntity } from '@app/persistence';
 import { User } from './user.entity.js';
 
 /**
@@ -6,10 +7,7 @@ import { User } from './user.entity.js';
  * family; presenting a used or revoked token revokes the whole family (reuse detection).
  */
 @Entity('refresh_token')
-export class RefreshToken {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class RefreshToken extends CreatedEntity {
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
   user: User;
 
@@ -32,7 +30,4 @@ export class RefreshToken {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   revokedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }

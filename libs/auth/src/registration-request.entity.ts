@@ -1,15 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '@app/persistence';
 
 /**
  * A pending confirmation of an e-mail address for a new account (startRegistration). Only the
  * SHA-256 of its single-use token is stored; the token travels in the e-mail. One row per
- * address: asking again replaces the token and its expiry. completedAt marks it used.
+ * address: asking again replaces the token and its expiry (and updatedAt). completedAt marks it used.
  */
 @Entity('registration_request')
-export class RegistrationRequest {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class RegistrationRequest extends BaseEntity {
   /** Normalised (trimmed, lower-case). */
   @Index('UQ_registration_request_email', { unique: true })
   @Column({ length: 254 })
@@ -26,11 +24,4 @@ export class RegistrationRequest {
   /** When the account was created with the token (or found to exist already). */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   completedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  /** Also when the token was last replaced. */
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }

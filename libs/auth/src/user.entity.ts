@@ -1,5 +1,6 @@
-import { Field, HideField, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, HideField, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '@app/persistence';
 
 export enum PlatformRole {
   USER = 'USER',
@@ -19,11 +20,7 @@ registerEnumType(EmailVisibility, { name: 'EmailVisibility' });
 
 @ObjectType()
 @Entity('app_user')
-export class User {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends BaseEntity {
   /** Stored normalised (trimmed, lower-case); unique. Exposed through a field resolver that applies emailVisibility. */
   @Field(() => String, {
     nullable: true,
@@ -54,11 +51,4 @@ export class User {
   @Field(() => PlatformRole)
   @Column({ type: 'enum', enum: PlatformRole, enumName: 'platform_role', default: PlatformRole.USER })
   platformRole: PlatformRole;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }

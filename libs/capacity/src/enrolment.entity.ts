@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity, CreatedEntity } from '@app/persistence';
 import { User } from '@app/auth';
 import { Organization } from '@app/organizations';
 import { TrainingOffer } from './training-offer.entity.js';
@@ -38,11 +39,7 @@ export const SEAT_STATUSES = [EnrolmentStatus.ACCEPTED, EnrolmentStatus.COMPLETE
 @Entity('enrolment')
 @Index('UQ_enrolment_live', { synchronize: false })
 @Index('IDX_enrolment_training_status', ['trainingId', 'status', 'createdAt'])
-export class Enrolment {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Enrolment extends BaseEntity {
   @ManyToOne(() => TrainingOffer, { onDelete: 'RESTRICT', nullable: false })
   training?: TrainingOffer;
 
@@ -86,23 +83,12 @@ export class Enrolment {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   cancelledAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }
 
 /** Every transition of an enrolment: who, when, from, to (creation has no `from`). */
 @ObjectType()
 @Entity('enrolment_event')
-export class EnrolmentEvent {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class EnrolmentEvent extends CreatedEntity {
   @ManyToOne(() => Enrolment, { onDelete: 'CASCADE', nullable: false })
   enrolment?: Enrolment;
 
@@ -121,8 +107,4 @@ export class EnrolmentEvent {
   @Field(() => EnrolmentStatus)
   @Column({ type: 'enum', enum: EnrolmentStatus, enumName: 'enrolment_status' })
   toStatus: EnrolmentStatus;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }

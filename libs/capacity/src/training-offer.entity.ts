@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity } from '@app/persistence';
 import { Organization, OrganizationKind } from '@app/organizations';
 import { CapacityArea } from '@app/reference-data';
 
@@ -31,11 +32,7 @@ export const TRAINING_SEARCH_EXPRESSION =
 @Index('IDX_training_offer_status_starts', ['status', 'startsAt'])
 @Index('IDX_training_offer_capacity_areas', { synchronize: false })
 @Index('IDX_training_offer_search', { synchronize: false })
-export class TrainingOffer {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class TrainingOffer extends BaseEntity {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
   provider?: Organization;
 
@@ -120,11 +117,4 @@ export class TrainingOffer {
 
   @Column({ type: 'uuid' })
   createdById: string;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }

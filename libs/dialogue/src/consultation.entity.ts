@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity, CreatedEntity } from '@app/persistence';
 import { User } from '@app/auth';
 import { Organization } from '@app/organizations';
 
@@ -36,11 +37,7 @@ registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
 @ObjectType()
 @Entity('consultation')
 @Index('IDX_consultation_status_closes_at', ['status', 'closesAt'])
-export class Consultation {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Consultation extends BaseEntity {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
   convener?: Organization;
 
@@ -98,13 +95,6 @@ export class Consultation {
 
   @Column({ type: 'uuid' })
   createdById: string;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }
 
 /**
@@ -114,11 +104,7 @@ export class Consultation {
 @ObjectType()
 @Entity('consultation_invitation')
 @Index('UQ_consultation_invitation', ['consultationId', 'organizationId'], { unique: true })
-export class ConsultationInvitation {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ConsultationInvitation extends BaseEntity {
   @ManyToOne(() => Consultation, { onDelete: 'RESTRICT', nullable: false })
   consultation?: Consultation;
 
@@ -147,23 +133,12 @@ export class ConsultationInvitation {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   respondedAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }
 
 /** A contribution of an organization to a consultation. Never deleted (no operation removes one). */
 @ObjectType()
 @Entity('contribution')
-export class Contribution {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Contribution extends CreatedEntity {
   @ManyToOne(() => Consultation, { onDelete: 'RESTRICT', nullable: false })
   consultation?: Consultation;
 
@@ -187,10 +162,6 @@ export class Contribution {
   @Field()
   @Column({ type: 'text' })
   body: string;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }
 
 /**
@@ -199,11 +170,7 @@ export class Contribution {
  */
 @ObjectType()
 @Entity('consultation_event')
-export class ConsultationEvent {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ConsultationEvent extends CreatedEntity {
   @ManyToOne(() => Consultation, { onDelete: 'RESTRICT', nullable: false })
   consultation?: Consultation;
 
@@ -230,8 +197,4 @@ export class ConsultationEvent {
   @Field()
   @Column({ type: 'varchar', length: 20 })
   toStatus: string;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }

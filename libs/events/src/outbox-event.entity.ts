@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '@app/persistence';
 
 /**
  * The transactional outbox: a domain event written in the same transaction as the change it
@@ -8,18 +9,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('outbox_event')
 @Index('IDX_outbox_event_unprocessed', { synchronize: false })
-export class OutboxEvent {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class OutboxEvent extends CreatedEntity {
   @Column({ length: 60 })
   type: string;
 
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   dispatchedAt: Date | null;

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity, CreatedEntity } from '@app/persistence';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
 import { Fund } from './fund.entity.js';
@@ -31,11 +32,7 @@ export const LIVE_APPLICATION_STATUSES = [
 @ObjectType('FundApplication')
 @Entity('fund_application')
 @Index('UQ_fund_application_live', { synchronize: false })
-export class FundApplication {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class FundApplication extends BaseEntity {
   @ManyToOne(() => Fund, { onDelete: 'RESTRICT', nullable: false })
   fund?: Fund;
 
@@ -85,23 +82,12 @@ export class FundApplication {
 
   @Column({ type: 'uuid' })
   createdById: string;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }
 
 /** Every transition of an application: who, when, from, to, note. */
 @ObjectType()
 @Entity('application_event')
-export class ApplicationEvent {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ApplicationEvent extends CreatedEntity {
   @ManyToOne(() => FundApplication, { onDelete: 'CASCADE', nullable: false })
   application?: FundApplication;
 
@@ -124,8 +110,4 @@ export class ApplicationEvent {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity } from '@app/persistence';
 import { Organization } from '@app/organizations';
 
 export enum FundStatus {
@@ -25,11 +26,7 @@ export const FUND_SEARCH_EXPRESSION =
 @Index('IDX_fund_open_deadline', ['status', 'deadline'])
 @Index('IDX_fund_themes', { synchronize: false })
 @Index('IDX_fund_search', { synchronize: false })
-export class Fund {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Fund extends BaseEntity {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
   funder?: Organization;
 
@@ -131,11 +128,4 @@ export class Fund {
 
   @Column({ type: 'uuid' })
   createdById: string;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }

@@ -1,14 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { CreatedEntity } from '@app/persistence';
 import { User } from '@app/auth';
 
 /** Whether a notification still has to be e-mailed (IMMEDIATE at once, DAILY_DIGEST in the digest). */
@@ -40,11 +32,7 @@ export const DEFAULT_EMAIL_FREQUENCY = EmailFrequency.DAILY_DIGEST;
 @Index('UQ_notification_user_dedupe', ['userId', 'dedupeKey'], { unique: true })
 @Index('IDX_notification_user_created', ['userId', 'createdAt'])
 @Index('IDX_notification_email_pending', { synchronize: false })
-export class Notification {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Notification extends CreatedEntity {
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
   user?: User;
 
@@ -77,10 +65,6 @@ export class Notification {
     default: NotificationEmailState.PENDING,
   })
   emailState: NotificationEmailState;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
@@ -115,10 +99,7 @@ export class NotificationPreferences {
  */
 @Entity('email_outbox')
 @Index('UQ_email_outbox_dedupe', ['dedupeKey'], { unique: true })
-export class EmailOutbox {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class EmailOutbox extends CreatedEntity {
   @Index('IDX_email_outbox_user')
   @Column({ type: 'uuid', nullable: true })
   userId: string | null;
@@ -137,9 +118,6 @@ export class EmailOutbox {
 
   @Column({ length: 20 })
   transport: string;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   sentAt: Date | null;

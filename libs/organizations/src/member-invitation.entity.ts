@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity } from '@app/persistence';
 import { User } from '@app/auth';
 import { MemberRole } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
@@ -20,11 +21,7 @@ registerEnumType(MemberInvitationStatus, { name: 'MemberInvitationStatus' });
 @ObjectType({ description: "Visible to the organization's OWNER/ADMIN only" })
 @Entity('member_invitation')
 @Index('UQ_member_invitation_pending', { synchronize: false })
-export class MemberInvitation {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class MemberInvitation extends BaseEntity {
   @ManyToOne(() => Organization, { onDelete: 'CASCADE', nullable: false })
   organization?: Organization;
 
@@ -69,11 +66,6 @@ export class MemberInvitation {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   decidedAt: Date | null;
 
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
   @Field({ description: 'Also when the invitation was last sent again' })
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
+  declare updatedAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { RowEntity } from '@app/persistence';
 import { User } from '@app/auth';
 import { Organization } from './organization.entity.js';
 
@@ -14,11 +15,7 @@ registerEnumType(MemberRole, { name: 'MemberRole' });
 @ObjectType()
 @Entity('membership')
 @Index('UQ_membership_user_organization', ['userId', 'organizationId'], { unique: true })
-export class Membership {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Membership extends RowEntity {
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
   user?: User;
 
@@ -35,7 +32,4 @@ export class Membership {
   @Field(() => MemberRole)
   @Column({ type: 'enum', enum: MemberRole, enumName: 'member_role' })
   role: MemberRole;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { CreatedEntity } from '@app/persistence';
 import { Organization } from './organization.entity.js';
 
 export enum NetworkRequestStatus {
@@ -10,10 +11,7 @@ export enum NetworkRequestStatus {
 /** An organization's request to join a DIASPORA_NETWORK, decided by the network's OWNER/ADMIN. */
 @Entity('network_membership')
 @Index('UQ_network_membership', ['networkId', 'organizationId'], { unique: true })
-export class NetworkMembership {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class NetworkMembership extends CreatedEntity {
   @ManyToOne(() => Organization, { onDelete: 'CASCADE', nullable: false })
   network?: Organization;
 
@@ -38,7 +36,4 @@ export class NetworkMembership {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   decidedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }

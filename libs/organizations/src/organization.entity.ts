@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '@app/persistence';
 
 export enum OrganizationKind {
   DIASPORA_ORGANIZATION = 'DIASPORA_ORGANIZATION',
@@ -43,11 +44,7 @@ export const ORGANIZATION_SEARCH_EXPRESSION =
 @Index('IDX_organization_themes', { synchronize: false })
 @Index('IDX_organization_languages', { synchronize: false })
 @Index('IDX_organization_search', { synchronize: false })
-export class Organization {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Organization extends BaseEntity {
   @Field()
   @Index('UQ_organization_slug', { unique: true })
   @Column({ length: 220 })
@@ -143,10 +140,5 @@ export class Organization {
   verifiedKind: OrganizationKind | null;
 
   @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
+  declare updatedAt: Date;
 }

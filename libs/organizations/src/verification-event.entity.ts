@@ -1,15 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { CreatedEntity } from '@app/persistence';
 import { Organization, VerificationStatus } from './organization.entity.js';
 
 /** One transition of an organization's verification: who, when, from, to, note. */
 @ObjectType()
 @Entity('verification_event')
-export class VerificationEvent {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class VerificationEvent extends CreatedEntity {
   @ManyToOne(() => Organization, { onDelete: 'CASCADE', nullable: false })
   organization?: Organization;
 
@@ -33,8 +30,4 @@ export class VerificationEvent {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }

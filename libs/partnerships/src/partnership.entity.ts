@@ -1,5 +1,6 @@
-import { Field, HideField, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, HideField, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity, CreatedEntity } from '@app/persistence';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
 
@@ -31,11 +32,7 @@ export const LIVE_PARTNERSHIP_STATUSES = [PartnershipStatus.PROPOSED, Partnershi
 @ObjectType()
 @Entity('partnership')
 @Index('UQ_partnership_live_pair', { synchronize: false })
-export class Partnership {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Partnership extends BaseEntity {
   @Field(() => PartnershipKind)
   @Column({ type: 'enum', enum: PartnershipKind, enumName: 'partnership_kind' })
   kind: PartnershipKind;
@@ -84,23 +81,12 @@ export class Partnership {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   endedAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }
 
 /** Every transition of a partnership: when, from, to. */
 @ObjectType()
 @Entity('partnership_event')
-export class PartnershipEvent {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class PartnershipEvent extends CreatedEntity {
   @ManyToOne(() => Partnership, { onDelete: 'CASCADE', nullable: false })
   partnership?: Partnership;
 
@@ -120,8 +106,4 @@ export class PartnershipEvent {
   @Field(() => PartnershipStatus)
   @Column({ type: 'enum', enum: PartnershipStatus, enumName: 'partnership_status' })
   toStatus: PartnershipStatus;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }

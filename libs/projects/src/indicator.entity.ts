@@ -1,16 +1,13 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { RowEntity } from '@app/persistence';
 import { DateScalar } from '@app/common';
 import { Project } from './project.entity.js';
 
 /** A result indicator with a baseline and a target ("benchmarks to measure progress"). */
 @ObjectType()
 @Entity('indicator')
-export class Indicator {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Indicator extends RowEntity {
   @ManyToOne(() => Project, { onDelete: 'CASCADE', nullable: false })
   project?: Project;
 
@@ -33,18 +30,11 @@ export class Indicator {
   @Field(() => Float)
   @Column({ type: 'float8' })
   target: number;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }
 
 @ObjectType()
 @Entity('measurement')
-export class Measurement {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Measurement extends RowEntity {
   @ManyToOne(() => Indicator, { onDelete: 'CASCADE', nullable: false })
   indicator?: Indicator;
 
@@ -66,9 +56,6 @@ export class Measurement {
 
   @Column({ type: 'uuid' })
   recordedById: string;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }
 
 /** (latest − baseline) / (target − baseline), clamped to 0..1; null when target = baseline or nothing measured. */

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity } from '@app/persistence';
 import { DateScalar } from '@app/common';
 import { Organization } from '@app/organizations';
 
@@ -38,11 +39,7 @@ export const PROJECT_SEARCH_EXPRESSION =
 @Index('IDX_project_sdgs', { synchronize: false })
 @Index('IDX_project_search', { synchronize: false })
 @Index('IDX_project_matching', { synchronize: false })
-export class Project {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Project extends BaseEntity {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
   organization?: Organization;
 
@@ -125,10 +122,5 @@ export class Project {
   searchVector?: string;
 
   @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
+  declare updatedAt: Date;
 }
