@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { byIdLoader, groupedLoader } from '@app/common';
 import { CapacityAssessment } from './capacity-assessment.entity.js';
 import { OfferStats, ProviderTrainingEvaluation } from './capacity.models.js';
 import { Enrolment } from './enrolment.entity.js';
@@ -35,43 +36,36 @@ export class CapacityLoaderFactory {
 
   create(): CapacityLoaders {
     const enrolments = (column: 'training_id' | 'organization_id', key: 'trainingId' | 'organizationId') =>
-      new DataLoader<string, Enrolment[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(Enrolment)
-          .createQueryBuilder('e')
-          .where(`e.${column} = ANY(:ids)`, { ids })
-          .orderBy('e.created_at')
-          .addOrderBy('e.id')
-          .getMany();
-        return ids.map((id) => rows.filter((e) => e[key] === id));
-      });
+      groupedLoader(
+        (ids: readonly string[]) =>
+          this.dataSource
+            .getRepository(Enrolment)
+            .createQueryBuilder('e')
+            .where(`e.${column} = ANY(:ids)`, { ids })
+            .orderBy('e.created_at')
+            .addOrderBy('e.id')
+            .getMany(),
+        (e) => e[key],
+      );
     return {
-      trainingOffer: new DataLoader(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(TrainingOffer)
-          .createQueryBuilder('t')
-          .where('t.id = ANY(:ids)', { ids })
-          .getMany();
-        const map = new Map(rows.map((t) => [t.id, t]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
+      trainingOffer: byIdLoader(this.dataSource.getRepository(TrainingOffer)),
       offerStats: new DataLoader(async (ids) => {
         const stats = await this.evaluation.stats(ids);
         return ids.map((id) => stats.get(id) ?? emptyStats(id));
       }),
-      latestAssessment: new DataLoader(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(CapacityAssessment)
-          .createQueryBuilder('a')
-          .distinctOn(['a.organization_id'])
-          .where('a.organization_id = ANY(:ids)', { ids })
-          .orderBy('a.organization_id')
-          .addOrderBy('a.assessed_at', 'DESC')
-          .addOrderBy('a.id', 'DESC')
-          .getMany();
-        const map = new Map(rows.map((a) => [a.organizationId, a]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
+      latestAssessment: byIdLoader(
+        (ids: readonly string[]) =>
+          this.dataSource
+            .getRepository(CapacityAssessment)
+            .createQueryBuilder('a')
+            .distinctOn(['a.organization_id'])
+            .where('a.organization_id = ANY(:ids)', { ids })
+            .orderBy('a.organization_id')
+            .addOrderBy('a.assessed_at', 'DESC')
+            .addOrderBy('a.id', 'DESC')
+            .getMany(),
+        (a) => a.organizationId,
+      ),
       enrolmentsByTraining: enrolments('training_id', 'trainingId'),
       enrolmentsByOrganization: enrolments('organization_id', 'organizationId'),
       providerEvaluation: new DataLoader((ids) => this.evaluation.providerEvaluations(ids)),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, ObjectLiteral } from 'typeorm';
+import { byIdLoader, groupedLoader } from '@app/common';
 import { Consultation, ConsultationInvitation, Contribution } from './consultation.entity.js';
 
 export interface DialogueLoaders {
@@ -24,26 +25,19 @@ export class DialogueLoaderFactory {
 
   create(): DialogueLoaders {
     const byConsultation = <T extends ObjectLiteral & { consultationId: string }>(entity: new () => T) =>
-      new DataLoader<string, T[]>(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(entity)
-          .createQueryBuilder('x')
-          .where('x.consultation_id = ANY(:ids)', { ids })
-          .orderBy('x.created_at')
-          .addOrderBy('x.id')
-          .getMany();
-        return ids.map((id) => rows.filter((r) => r.consultationId === id));
-      });
+      groupedLoader(
+        (ids: readonly string[]) =>
+          this.dataSource
+            .getRepository(entity)
+            .createQueryBuilder('x')
+            .where('x.consultation_id = ANY(:ids)', { ids })
+            .orderBy('x.created_at')
+            .addOrderBy('x.id')
+            .getMany(),
+        (row) => row.consultationId,
+      );
     return {
-      consultation: new DataLoader(async (ids) => {
-        const rows = await this.dataSource
-          .getRepository(Consultation)
-          .createQueryBuilder('c')
-          .where('c.id = ANY(:ids)', { ids })
-          .getMany();
-        const map = new Map(rows.map((c) => [c.id, c]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
+      consultation: byIdLoader(this.dataSource.getRepository(Consultation)),
       invitationsByConsultation: byConsultation(ConsultationInvitation),
       contributionsByConsultation: byConsultation(Contribution),
     };

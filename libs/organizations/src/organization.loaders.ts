@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { GqlContext } from '@app/common';
+import { byIdLoader, GqlContext, groupedLoader } from '@app/common';
 import { User } from '@app/auth';
 import { Membership } from './membership.entity.js';
 import { NetworkMembership, NetworkRequestStatus } from './network-membership.entity.js';
@@ -28,17 +28,6 @@ declare module '@app/common' {
   }
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
-
 @Injectable()
 export class OrganizationLoaderFactory {
   constructor(
@@ -58,48 +47,38 @@ export class OrganizationLoaderFactory {
         .orderBy('nm.created_at')
         .getMany();
     return {
-      organization: new DataLoader(async (ids) => {
-        const rows = await ds
-          .getRepository(Organization)
-          .createQueryBuilder('o')
-          .where('o.id = ANY(:ids)', { ids })
-          .getMany();
-        const map = new Map(rows.map((o) => [o.id, o]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
-      networkIds: new DataLoader(async (ids) => {
-        const byOrg = groupBy(await acceptedLinks('organization_id', ids), (l) => l.organizationId);
-        return ids.map((id) => (byOrg.get(id) ?? []).map((l) => l.networkId));
-      }),
-      memberOrganizationIds: new DataLoader(async (ids) => {
-        const byNetwork = groupBy(await acceptedLinks('network_id', ids), (l) => l.networkId);
-        return ids.map((id) => (byNetwork.get(id) ?? []).map((l) => l.organizationId));
-      }),
-      membershipsByOrganization: new DataLoader(async (ids) => {
-        const rows = await ds
-          .getRepository(Membership)
-          .createQueryBuilder('m')
-          .where('m.organization_id = ANY(:ids)', { ids })
-          .orderBy('m.created_at')
-          .getMany();
-        const grouped = groupBy(rows, (m) => m.organizationId);
-        return ids.map((id) => grouped.get(id) ?? []);
-      }),
-      membershipsByUser: new DataLoader(async (ids) => {
-        const rows = await ds
-          .getRepository(Membership)
-          .createQueryBuilder('m')
-          .where('m.user_id = ANY(:ids)', { ids })
-          .orderBy('m.created_at')
-          .getMany();
-        const grouped = groupBy(rows, (m) => m.userId);
-        return ids.map((id) => grouped.get(id) ?? []);
-      }),
-      user: new DataLoader(async (ids) => {
-        const rows = await ds.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
-        const map = new Map(rows.map((u) => [u.id, u]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
+      organization: byIdLoader(ds.getRepository(Organization)),
+      networkIds: groupedLoader(
+        (ids: readonly string[]) => acceptedLinks('organization_id', ids),
+        (l) => l.organizationId,
+        (l) => l.networkId,
+      ),
+      memberOrganizationIds: groupedLoader(
+        (ids: readonly string[]) => acceptedLinks('network_id', ids),
+        (l) => l.networkId,
+        (l) => l.organizationId,
+      ),
+      membershipsByOrganization: groupedLoader(
+        (ids: readonly string[]) =>
+          ds
+            .getRepository(Membership)
+            .createQueryBuilder('m')
+            .where('m.organization_id = ANY(:ids)', { ids })
+            .orderBy('m.created_at')
+            .getMany(),
+        (m) => m.organizationId,
+      ),
+      membershipsByUser: groupedLoader(
+        (ids: readonly string[]) =>
+          ds
+            .getRepository(Membership)
+            .createQueryBuilder('m')
+            .where('m.user_id = ANY(:ids)', { ids })
+            .orderBy('m.created_at')
+            .getMany(),
+        (m) => m.userId,
+      ),
+      user: byIdLoader(ds.getRepository(User)),
       access: () => (access ??= this.policy.access(req.user ?? null)),
     };
   }

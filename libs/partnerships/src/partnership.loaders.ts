@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { groupedLoader } from '@app/common';
 import { Partnership, PartnershipStatus } from './partnership.entity.js';
 
 export interface PartnershipLoaders {
@@ -24,23 +25,25 @@ export class PartnershipLoaderFactory {
   create(): PartnershipLoaders {
     const repo = this.dataSource.getRepository(Partnership);
     return {
-      byOrganization: new DataLoader(async (ids) => {
-        const rows = await repo
-          .createQueryBuilder('p')
-          .where('p.initiator_id = ANY(:ids) OR p.partner_id = ANY(:ids)', { ids })
-          .orderBy('p.created_at', 'DESC')
-          .addOrderBy('p.id')
-          .getMany();
-        return ids.map((id) => rows.filter((p) => p.initiatorId === id || p.partnerId === id));
-      }),
-      activeByProject: new DataLoader(async (ids) => {
-        const rows = await repo
-          .createQueryBuilder('p')
-          .where('p.project_id = ANY(:ids) AND p.status = :active', { ids, active: PartnershipStatus.ACTIVE })
-          .orderBy('p.created_at')
-          .getMany();
-        return ids.map((id) => rows.filter((p) => p.projectId === id));
-      }),
+      byOrganization: groupedLoader(
+        (ids: readonly string[]) =>
+          repo
+            .createQueryBuilder('p')
+            .where('p.initiator_id = ANY(:ids) OR p.partner_id = ANY(:ids)', { ids })
+            .orderBy('p.created_at', 'DESC')
+            .addOrderBy('p.id')
+            .getMany(),
+        (p) => [p.initiatorId, p.partnerId],
+      ),
+      activeByProject: groupedLoader(
+        (ids: readonly string[]) =>
+          repo
+            .createQueryBuilder('p')
+            .where('p.project_id = ANY(:ids) AND p.status = :active', { ids, active: PartnershipStatus.ACTIVE })
+            .orderBy('p.created_at')
+            .getMany(),
+        (p) => p.projectId as string,
+      ),
     };
   }
 }

@@ -1,5 +1,7 @@
 import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { ObjectLiteral, Repository } from 'typeorm';
 import type { GqlContext } from './context.js';
 
 /**
@@ -32,3 +34,66 @@ export const Loaders = createParamDecorator(
   (_data: unknown, context: ExecutionContext): RequestLoaders =>
     GqlExecutionContext.create(context).getContext<GqlContext>().loaders as RequestLoaders,
 );
+
+/** One SQL statement for a whole batch of keys, answering the rows of all of them. */
+export type BatchQuery<K, T> = (keys: readonly K[]) => Promise<T[]>;
+
+/**
+ * A loader of one row per key (null for a key without one): one statement per batch, the rows
+ * matched to the keys through a Map (O(keys + rows)). `keyOf` names the key of a row; with a
+ * repository and no `keyOf`, the rows are those `WHERE id = ANY(keys)`.
+ */
+export function byIdLoader<T extends ObjectLiteral & { id: string }>(
+  repository: Repository<T>,
+): DataLoader<string, T | null>;
+export function byIdLoader<K, T>(query: BatchQuery<K, T>, keyOf: (row: T) => K): DataLoader<K, T | null>;
+export function byIdLoader<K, T>(
+  source: Repository<T & ObjectLiteral> | BatchQuery<K, T>,
+  keyOf?: (row: T) => K,
+): DataLoader<K, T | null> {
+  const [query, key] =
+    typeof source === 'function'
+      ? [source, keyOf!]
+      : [byIdQuery(source) as unknown as BatchQuery<K, T>, (row: T) => (row as { id: K }).id];
+  return new DataLoader<K, T | null>(async (keys) => {
+    const byKey = new Map<K, T>();
+    for (const row of await query(keys)) byKey.set(key(row), row);
+    return keys.map((k) => byKey.get(k) ?? null);
+  });
+}
+
+/**
+ * A loader of the rows of each key ([] for a key without rows), in the order the statement returns
+ * them: one statement per batch, grouped through a Map (O(keys + rows)). A row may belong to several
+ * keys (a partnership to both of its organizations): `keyOf` then answers all of them. `valueOf`
+ * picks what the loader answers of each row (default: the row).
+ */
+export function groupedLoader<K, T>(query: BatchQuery<K, T>, keyOf: (row: T) => K | readonly K[]): DataLoader<K, T[]>;
+export function groupedLoader<K, T, V>(
+  query: BatchQuery<K, T>,
+  keyOf: (row: T) => K | readonly K[],
+  valueOf: (row: T) => V,
+): DataLoader<K, V[]>;
+export function groupedLoader<K, T, V>(
+  query: BatchQuery<K, T>,
+  keyOf: (row: T) => K | readonly K[],
+  valueOf: (row: T) => V = (row) => row as unknown as V,
+): DataLoader<K, V[]> {
+  return new DataLoader<K, V[]>(async (keys) => {
+    const groups = new Map<K, V[]>();
+    for (const row of await query(keys)) {
+      const rowKeys = keyOf(row);
+      const value = valueOf(row);
+      for (const k of Array.isArray(rowKeys) ? new Set<K>(rowKeys) : [rowKeys as K]) {
+        const group = groups.get(k);
+        if (group) group.push(value);
+        else groups.set(k, [value]);
+      }
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+function byIdQuery<T extends ObjectLiteral>(repository: Repository<T>): BatchQuery<string, T> {
+  return (ids) => repository.createQueryBuilder('row').where('row.id = ANY(:ids)', { ids }).getMany();
+}
