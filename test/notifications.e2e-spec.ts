@@ -1,4 +1,5 @@
 import { EVENT_JOB, EventsService, recordEvent } from '@app/events';
+import { FundDeadlinesService } from '@app/funds';
 import { MailerService, NotificationProcessors, NotificationPubSub, NotificationsService } from '@app/notifications';
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
@@ -376,7 +377,20 @@ describe('Notifications (in-process queue)', () => {
   });
 
   it('reminds organizations with a DRAFT seven days before a deadline, closes funds past it, and tells applicants of decisions', async () => {
-    const processors = t.get(NotificationProcessors);
+    // The scheduled job of libs/funds, run by hand; its events are then processed by notifications.
+    const deadlines = t.get(FundDeadlinesService);
+    const fundDeadlines = async () => {
+      await deadlines.run();
+      await waitFor(
+        async () =>
+          (await count(
+            `SELECT count(*) FROM outbox_event WHERE type IN ('FUND_CLOSED', 'APPLICATION_DRAFT_REMINDER_DUE') AND processed_at IS NULL`,
+          )) === 0,
+        15_000,
+        'the fund-deadline events to be processed',
+      );
+      await queue.onIdle();
+    };
     const ds = dataSource(t);
     const fund = (
       await t.ok(
@@ -398,8 +412,8 @@ describe('Notifications (in-process queue)', () => {
       .applyToFund;
     expect(draft.status).toBe('DRAFT');
 
-    await processors.fundDeadlines();
-    await processors.fundDeadlines(); // a second run changes nothing
+    await fundDeadlines();
+    await fundDeadlines(); // a second run changes nothing
     const reminders = await ofKind(alice, 'APPLICATION_DEADLINE_REMINDER');
     expect(reminders).toHaveLength(1);
     expect(reminders[0]).toMatchObject({
@@ -416,8 +430,8 @@ describe('Notifications (in-process queue)', () => {
 
     // The deadline passes: CLOSED in the database, the funder's managers told, once.
     await ds.query(`UPDATE fund SET deadline = now() - interval '1 minute' WHERE id = $1`, [fund.id]);
-    await processors.fundDeadlines();
-    await processors.fundDeadlines();
+    await fundDeadlines();
+    await fundDeadlines();
     const [row] = await ds.query(`SELECT status, closed_at FROM fund WHERE id = $1`, [fund.id]);
     expect(row.status).toBe('CLOSED');
     expect(row.closed_at).not.toBeNull();

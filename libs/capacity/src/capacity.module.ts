@@ -16,6 +16,7 @@ import {
 import { Enrolment, EnrolmentEvent } from './enrolment.entity.js';
 import { EnrolmentsService } from './enrolments.service.js';
 import { EvaluationService } from './evaluation.service.js';
+import { TrainingAudienceService } from './training-audience.service.js';
 import { TrainingOffer } from './training-offer.entity.js';
 import { TrainingOffersService } from './training-offers.service.js';
 
@@ -28,6 +29,7 @@ import { TrainingOffersService } from './training-offers.service.js';
   providers: [
     AssessmentsService,
     TrainingOffersService,
+    TrainingAudienceService,
     EnrolmentsService,
     EvaluationService,
     CapacityLoaderFactory,
@@ -37,7 +39,7 @@ import { TrainingOffersService } from './training-offers.service.js';
     OrganizationCapacityResolver,
     TrainingMatchingResolver,
   ],
-  exports: [AssessmentsService, TrainingOffersService, EnrolmentsService, EvaluationService],
+  exports: [AssessmentsService, TrainingOffersService, TrainingAudienceService, EnrolmentsService, EvaluationService],
 })
 export class CapacityModule implements OnModuleInit {
   constructor(

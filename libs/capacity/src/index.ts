@@ -8,5 +8,6 @@ export * from './enrolment.entity.js';
 export * from './enrolment-seats.js';
 export * from './enrolments.service.js';
 export * from './evaluation.service.js';
+export * from './training-audience.service.js';
 export * from './training-offer.entity.js';
 export * from './training-offers.service.js';

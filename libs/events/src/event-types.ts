@@ -48,6 +48,23 @@ export interface DomainEventPayloads {
     title: string;
     convenerId: string;
   };
+  /**
+   * The scheduled fund-deadlines job (libs/funds, FundDeadlinesService) closed an OPEN fund whose
+   * deadline passed. Notifies the funder's managers. (closeFund by a manager records none.)
+   */
+  FUND_CLOSED: { fundId: string; funderId: string; title: string; deadline: string };
+  /**
+   * The fund-deadlines job found a DRAFT application to an OPEN fund whose deadline is less than
+   * seven days away; recorded once per application. Notifies the applicant's members.
+   */
+  APPLICATION_DRAFT_REMINDER_DUE: {
+    applicationId: string;
+    fundId: string;
+    organizationId: string;
+    fundTitle: string;
+    projectTitle: string;
+    deadline: string;
+  };
   /** A mail written to email_outbox inside the transaction (e.g. a member invitation); sent after commit. */
   EMAIL_QUEUED: { dedupeKey: string };
 }

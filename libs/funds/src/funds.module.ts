@@ -4,9 +4,12 @@ import { LoaderRegistry } from '@app/common';
 import { MatchingModule } from '@app/matching';
 import { OrganizationsModule } from '@app/organizations';
 import { ProjectsModule } from '@app/projects';
+import { FundApplicationReminder } from './application-reminder.entity.js';
 import { ApplicationEvent, FundApplication } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
+import { FundDeadlinesService } from './fund-deadlines.service.js';
 import { Fund } from './fund.entity.js';
+import { FundFacts } from './fund-facts.service.js';
 import { FundLoaderFactory } from './fund.loaders.js';
 import {
   ApplicationResolver,
@@ -18,7 +21,7 @@ import { FundsService } from './funds.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Fund, FundApplication, ApplicationEvent]),
+    TypeOrmModule.forFeature([Fund, FundApplication, ApplicationEvent, FundApplicationReminder]),
     OrganizationsModule,
     ProjectsModule,
     MatchingModule,
@@ -26,13 +29,15 @@ import { FundsService } from './funds.service.js';
   providers: [
     FundsService,
     ApplicationsService,
+    FundDeadlinesService,
+    FundFacts,
     FundLoaderFactory,
     FundResolver,
     ApplicationResolver,
     ProjectApplicationsResolver,
     FundMatchingResolver,
   ],
-  exports: [FundsService, ApplicationsService],
+  exports: [FundsService, ApplicationsService, FundDeadlinesService, FundFacts],
 })
 export class FundsModule implements OnModuleInit {
   constructor(

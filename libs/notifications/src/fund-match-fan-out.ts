@@ -1,32 +1,29 @@
 import { fundParams, scoredCandidatesSql } from '@app/matching';
-import { NOTIFICATION_RETURNING } from './notifications.service.js';
 
-/** Parameters before the fund's columns: $1 fund id, $2 funder id, $3 after, $4 up to, $5 threshold, $6 title. */
-const F = fundParams(7);
+/** Parameters before the fund's columns: $1 funder id, $2 after, $3 up to, $4 threshold, $5 title. */
+const F = fundParams(6);
 
 /**
- * One batch of the fund-published fan-out, in one statement: the organizations with ids in
- * ($3, $4] are matched by libs/matching (eligibility rules as WHERE, the weighted score, each
- * organization with its best eligible project), and the members of every organization scoring at
- * least $5 get a FUND_MATCH notification, once (ON CONFLICT DO NOTHING on the per-user dedupe key).
- * $4 NULL = to the end.
+ * The matching of one batch of the fund-published fan-out, in one statement built from libs/matching
+ * (`scoredCandidatesSql`: eligibility rules as WHERE, the weighted score, each organization with its
+ * best eligible project): the organizations with ids in ($2, $3] that score at least $4, each with
+ * the title and body of its FUND_MATCH notification. $3 NULL = to the end. Who their members are is
+ * asked of libs/organizations; the notifications are written by NotificationsService.
  */
-export const FAN_OUT_BATCH_SQL = `WITH ${scoredCandidatesSql(
+export const FAN_OUT_MATCHES_SQL = `WITH ${scoredCandidatesSql(
   F,
-  'o.id > $3::uuid AND ($4::uuid IS NULL OR o.id <= $4::uuid) AND o.id <> $2::uuid',
+  'o.id > $2::uuid AND ($3::uuid IS NULL OR o.id <= $3::uuid) AND o.id <> $1::uuid',
   ['name'],
-)},
-     matched AS (SELECT id, name, score FROM candidates WHERE score >= $5::float8)
-     INSERT INTO notification (user_id, kind, title, body, link, dedupe_key)
-     SELECT m.user_id, 'FUND_MATCH', left('New fund for ' || matched.name || ': ' || $6::text, 300),
-            '"' || $6::text || '" fits ' || matched.name || ' (match score ' || to_char(matched.score, 'FM0.00')
-              || '). Deadline: ' || to_char(${F('deadline')} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.',
-            '/funds/' || $1::text, 'FUND_MATCH:' || $1::text || ':' || matched.id::text
-       FROM matched JOIN membership m ON m.organization_id = matched.id
-     ON CONFLICT (user_id, dedupe_key) DO NOTHING
-     ${NOTIFICATION_RETURNING}`;
+)}
+     SELECT id AS organization_id, left('New fund for ' || name || ': ' || $5::text, 300) AS title,
+            '"' || $5::text || '" fits ' || name || ' (match score ' || to_char(score, 'FM0.00')
+              || '). Deadline: ' || to_char(${F('deadline')} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.' AS body
+       FROM candidates WHERE score >= $4::float8`;
 
-/** The upper bound of the next batch: the id of the `size`-th organization after `after` (null = the rest). */
+/**
+ * The upper bound of the next batch: the id of the `size`-th organization after `after` (null = the
+ * rest). Batches are ranges of the key the matching SQL above filters on.
+ */
 export const BATCH_BOUND_SQL = `SELECT id FROM organization WHERE id > $1::uuid ORDER BY id OFFSET $2 - 1 LIMIT 1`;
 
 export const FIRST_ID = '00000000-0000-0000-0000-000000000000';

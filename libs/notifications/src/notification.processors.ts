@@ -2,24 +2,22 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { TrainingAudienceService } from '@app/capacity';
 import { DeliveredEvent, EventsService } from '@app/events';
-import { MANAGER_ROLES } from '@app/organizations';
+import { FundFacts } from '@app/funds';
+import { MANAGER_ROLES, MembersDirectory, OrganizationsService } from '@app/organizations';
+import { PartnershipFacts } from '@app/partnerships';
 import { JobQueue } from '@app/queue';
-import { FUND_COLUMNS_SELECT, fundColumnValues } from '@app/matching';
-import { BATCH_BOUND_SQL, FAN_OUT_BATCH_SQL, FIRST_ID } from './fund-match-fan-out.js';
-import { DIGEST_JOB, EMAIL_JOB, NOTIFICATION_RETURNING, NotificationsService } from './notifications.service.js';
+import { BATCH_BOUND_SQL, FAN_OUT_MATCHES_SQL, FIRST_ID } from './fund-match-fan-out.js';
+import { DIGEST_JOB, EMAIL_JOB, NewNotification, NotificationsService } from './notifications.service.js';
 
-export const FUND_DEADLINES_JOB = 'fund-deadlines';
 const DAY_MS = 86_400_000;
-
-// Raw SQL rows (snake_case columns).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Row = Record<string, any>;
 
 /**
  * The processors of the notification jobs: one per domain event (registered with EventsService),
- * and the scheduled ones (fund deadlines and reminders, e-mails, daily digest). Every notification
- * has a dedupe key, so any of them may run twice.
+ * and the scheduled e-mail jobs (pending e-mails, daily digest). They only react: what they need to
+ * know of other domains they ask those libs' exported services, and they write notifications only.
+ * Every notification has a dedupe key, so any of them may run twice.
  */
 @Injectable()
 export class NotificationProcessors implements OnModuleInit {
@@ -31,10 +29,17 @@ export class NotificationProcessors implements OnModuleInit {
     private readonly queue: JobQueue,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly organizations: OrganizationsService,
+    private readonly members: MembersDirectory,
+    private readonly partnerships: PartnershipFacts,
+    private readonly funds: FundFacts,
+    private readonly trainingAudience: TrainingAudienceService,
   ) {}
 
   onModuleInit(): void {
     this.events.handle('FUND_PUBLISHED', (e) => this.fundPublished(e).then(() => undefined));
+    this.events.handle('FUND_CLOSED', (e) => this.fundClosed(e));
+    this.events.handle('APPLICATION_DRAFT_REMINDER_DUE', (e) => this.draftReminder(e));
     this.events.handle('PARTNERSHIP_PROPOSED', (e) => this.partnershipProposed(e));
     this.events.handle('PARTNERSHIP_ANSWERED', (e) => this.partnershipAnswered(e));
     this.events.handle('APPLICATION_DECIDED', (e) => this.applicationDecided(e));
@@ -46,8 +51,6 @@ export class NotificationProcessors implements OnModuleInit {
     this.events.handle('EMAIL_QUEUED', (e) => this.notifications.sendQueuedEmail(e.payload.dedupeKey));
 
     const every = this.config.JOB_SCHEDULE_INTERVAL_SECONDS * 1000;
-    this.queue.process(FUND_DEADLINES_JOB, () => this.fundDeadlines().then(() => undefined));
-    this.queue.schedule(FUND_DEADLINES_JOB, { every });
     this.queue.process(EMAIL_JOB, () => this.notifications.sendPendingEmails().then(() => undefined));
     this.queue.schedule(EMAIL_JOB, { every });
     this.queue.process(DIGEST_JOB, () => this.notifications.sendDailyDigests().then(() => undefined));
@@ -55,35 +58,44 @@ export class NotificationProcessors implements OnModuleInit {
   }
 
   /**
-   * Fan-out of a published fund: organizations in id batches of NOTIFY_FAN_OUT_BATCH_SIZE, each
-   * batch one INSERT … SELECT that matches, scores and notifies (see fund-match-fan-out.ts).
-   * Returns the number of notifications created.
+   * Fan-out of a published fund: organizations in id batches of NOTIFY_FAN_OUT_BATCH_SIZE; each
+   * batch is matched and scored by one statement of libs/matching's SQL (fund-match-fan-out.ts), the
+   * members of the organizations that reach the threshold come from libs/organizations, and their
+   * FUND_MATCH notifications are written in one statement. Returns the number of notifications created.
    */
   async fundPublished(event: DeliveredEvent<'FUND_PUBLISHED'>): Promise<number> {
     const { fundId } = event.payload;
-    const [fund]: Row[] = await this.dataSource.query(
-      `SELECT ${FUND_COLUMNS_SELECT}, title, funder_id FROM fund WHERE id = $1`,
-      [fundId],
-    );
+    const fund = await this.funds.fundForMatching(fundId);
     if (!fund || fund.status !== 'OPEN') return 0;
-    const fundValues = fundColumnValues(fund);
     const size = this.config.NOTIFY_FAN_OUT_BATCH_SIZE;
     let after = FIRST_ID;
     let created = 0;
     for (;;) {
-      const [bound]: Row[] = await this.dataSource.query(BATCH_BOUND_SQL, [after, size]);
-      const upTo: string | null = bound?.id ?? null;
-      const rows: Row[] = await this.dataSource.query(FAN_OUT_BATCH_SQL, [
-        fundId,
-        fund.funder_id,
-        after,
-        upTo,
-        this.config.NOTIFY_FUND_MATCH_THRESHOLD,
-        fund.title,
-        ...fundValues,
-      ]);
-      created += rows.length;
-      await this.notifications.created(rows);
+      const [bound]: Array<{ id: string }> = await this.dataSource.query(BATCH_BOUND_SQL, [after, size]);
+      const upTo = bound?.id ?? null;
+      const matches: Array<{ organization_id: string; title: string; body: string }> = await this.dataSource.query(
+        FAN_OUT_MATCHES_SQL,
+        [fund.funderId, after, upTo, this.config.NOTIFY_FUND_MATCH_THRESHOLD, fund.title, ...fund.matchingValues],
+      );
+      if (matches.length) {
+        const byOrganization = new Map(matches.map((m) => [m.organization_id, m]));
+        const members = await this.members.members([...byOrganization.keys()]);
+        const rows = await this.notifications.insert(
+          members.map(({ organizationId, userId }): NewNotification => {
+            const match = byOrganization.get(organizationId)!;
+            return {
+              userId,
+              kind: 'FUND_MATCH',
+              title: match.title,
+              body: match.body,
+              link: `/funds/${fundId}`,
+              dedupeKey: `FUND_MATCH:${fundId}:${organizationId}`,
+            };
+          }),
+        );
+        created += rows.length;
+        await this.notifications.created(rows);
+      }
       if (!upTo) break;
       after = upTo;
     }
@@ -91,19 +103,45 @@ export class NotificationProcessors implements OnModuleInit {
     return created;
   }
 
+  /** The fund-deadlines job of libs/funds closed a fund: the funder's managers are told. */
+  private async fundClosed(event: DeliveredEvent<'FUND_CLOSED'>): Promise<void> {
+    const p = event.payload;
+    await this.notifications.notifyMembers({
+      organizationIds: [p.funderId],
+      roles: MANAGER_ROLES,
+      kind: 'FUND_CLOSED',
+      title: `Fund closed: ${p.title}`,
+      body: `The deadline of "${p.title}" passed on ${utcMinute(p.deadline)} UTC; the fund is closed. Its applications await your decisions.`,
+      link: `/funds/${p.fundId}`,
+      dedupeKey: `FUND_CLOSED:${p.fundId}`,
+    });
+  }
+
+  /** A DRAFT application's fund closes within seven days (libs/funds): the applicant's members are reminded. */
+  private async draftReminder(event: DeliveredEvent<'APPLICATION_DRAFT_REMINDER_DUE'>): Promise<void> {
+    const p = event.payload;
+    await this.notifications.notifyMembers({
+      organizationIds: [p.organizationId],
+      kind: 'APPLICATION_DEADLINE_REMINDER',
+      title: `Deadline soon: ${p.fundTitle}`,
+      body: `The application of "${p.projectTitle}" to "${p.fundTitle}" is still a draft; the fund closes on ${utcMinute(p.deadline)} UTC. Submit it before then.`,
+      link: `/applications/${p.applicationId}`,
+      dedupeKey: `DEADLINE_REMINDER:${p.applicationId}`,
+    });
+  }
+
   private async partnershipProposed(event: DeliveredEvent<'PARTNERSHIP_PROPOSED'>): Promise<void> {
     const p = event.payload;
-    const [row]: Row[] = await this.dataSource.query(
-      `SELECT pa.kind, i.name AS initiator, o.name AS partner FROM partnership pa
-         JOIN organization i ON i.id = pa.initiator_id JOIN organization o ON o.id = pa.partner_id WHERE pa.id = $1`,
-      [p.partnershipId],
-    );
-    if (!row) return;
+    const partnership = await this.partnerships.find(p.partnershipId);
+    const names = await this.names([p.initiatorId, p.partnerId]);
+    const initiator = names.get(p.initiatorId);
+    const partner = names.get(p.partnerId);
+    if (!partnership || !initiator || !partner) return;
     await this.notifications.notifyMembers({
       organizationIds: [p.partnerId],
       kind: 'PARTNERSHIP_PROPOSED',
-      title: `${row.initiator} proposes a partnership`,
-      body: `${row.initiator} proposes a ${humanize(row.kind)} partnership to ${row.partner}. Accept or decline it.`,
+      title: `${initiator} proposes a partnership`,
+      body: `${initiator} proposes a ${humanize(partnership.kind)} partnership to ${partner}. Accept or decline it.`,
       link: `/partnerships/${p.partnershipId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -112,8 +150,7 @@ export class NotificationProcessors implements OnModuleInit {
 
   private async partnershipAnswered(event: DeliveredEvent<'PARTNERSHIP_ANSWERED'>): Promise<void> {
     const p = event.payload;
-    const [row]: Row[] = await this.dataSource.query(`SELECT name FROM organization WHERE id = $1`, [p.partnerId]);
-    const partner = row?.name ?? 'The partner';
+    const partner = (await this.names([p.partnerId])).get(p.partnerId) ?? 'The partner';
     const accepted = p.status === 'ACTIVE';
     await this.notifications.notifyMembers({
       organizationIds: [p.initiatorId],
@@ -130,17 +167,13 @@ export class NotificationProcessors implements OnModuleInit {
 
   private async applicationDecided(event: DeliveredEvent<'APPLICATION_DECIDED'>): Promise<void> {
     const p = event.payload;
-    const [row]: Row[] = await this.dataSource.query(
-      `SELECT f.title AS fund, pr.title AS project FROM fund_application a
-         JOIN fund f ON f.id = a.fund_id JOIN project pr ON pr.id = a.project_id WHERE a.id = $1`,
-      [p.applicationId],
-    );
-    if (!row) return;
+    const application = await this.funds.application(p.applicationId);
+    if (!application) return;
     await this.notifications.notifyMembers({
       organizationIds: [p.organizationId],
       kind: 'APPLICATION_DECIDED',
-      title: `Your application to ${row.fund} is ${humanize(p.status)}`,
-      body: `The application of "${row.project}" to "${row.fund}" is now ${humanize(p.status)}.`,
+      title: `Your application to ${application.fundTitle} is ${humanize(p.status)}`,
+      body: `The application of "${application.projectTitle}" to "${application.fundTitle}" is now ${humanize(p.status)}.`,
       link: `/applications/${p.applicationId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -149,19 +182,17 @@ export class NotificationProcessors implements OnModuleInit {
 
   private async verificationDecided(event: DeliveredEvent<'VERIFICATION_DECIDED'>): Promise<void> {
     const p = event.payload;
-    const [row]: Row[] = await this.dataSource.query(`SELECT name, slug FROM organization WHERE id = $1`, [
-      p.organizationId,
-    ]);
-    if (!row) return;
+    const [organization] = await this.organizations.findByIds([p.organizationId]);
+    if (!organization) return;
     const verified = p.status === 'VERIFIED';
     await this.notifications.notifyMembers({
       organizationIds: [p.organizationId],
       kind: 'VERIFICATION_DECIDED',
-      title: `${row.name} is ${verified ? 'verified' : 'not verified'}`,
+      title: `${organization.name} is ${verified ? 'verified' : 'not verified'}`,
       body: verified
-        ? `A moderator verified ${row.name}.`
-        : `A moderator rejected the verification of ${row.name}${p.note ? `: ${p.note}` : '.'} You may request it again.`,
-      link: `/organizations/${row.slug}`,
+        ? `A moderator verified ${organization.name}.`
+        : `A moderator rejected the verification of ${organization.name}${p.note ? `: ${p.note}` : '.'} You may request it again.`,
+      link: `/organizations/${organization.slug}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
     });
@@ -185,25 +216,11 @@ export class NotificationProcessors implements OnModuleInit {
     });
   }
 
-  /**
-   * A published training reaches the organizations whose needs it addresses: their latest capacity
-   * assessment has an area at level ≤ 2 that the offer covers, and the offer is open to their kind.
-   */
+  /** A published training reaches the organizations it is for (libs/capacity decides which). */
   private async trainingPublished(event: DeliveredEvent<'TRAINING_PUBLISHED'>): Promise<void> {
     const p = event.payload;
-    const rows: Row[] = await this.dataSource.query(
-      `WITH latest AS (
-         SELECT DISTINCT ON (a.organization_id) a.organization_id, a.needs
-           FROM capacity_assessment a ORDER BY a.organization_id, a.assessed_at DESC, a.id DESC)
-       SELECT l.organization_id FROM latest l
-         JOIN organization o ON o.id = l.organization_id
-         JOIN training_offer t ON t.id = $1 AND t.status = 'PUBLISHED'
-        WHERE l.needs && t.capacity_areas AND o.id <> t.provider_id
-          AND (cardinality(t.eligible_organization_kinds) = 0 OR o.kind::text = ANY(t.eligible_organization_kinds))`,
-      [p.trainingOfferId],
-    );
     await this.notifications.notifyMembers({
-      organizationIds: rows.map((r) => r.organization_id),
+      organizationIds: await this.trainingAudience.organizationIds(p.trainingOfferId),
       kind: 'TRAINING_PUBLISHED',
       title: `A training for your needs: ${p.title}`,
       body: `"${p.title}" covers capacity areas your organization assessed as needs. Enrol while seats are left.`,
@@ -225,45 +242,13 @@ export class NotificationProcessors implements OnModuleInit {
     });
   }
 
-  /**
-   * Scheduled: OPEN funds past their deadline become CLOSED (the funder's managers are told in the
-   * same statement), and members of organizations with a DRAFT application to a fund whose deadline
-   * is less than seven days away get one reminder per application.
-   */
-  async fundDeadlines(): Promise<{ closed: number; reminded: number }> {
-    const closed: Row[] = await this.dataSource.query(
-      `WITH closed AS (
-         UPDATE fund SET status = 'CLOSED', closed_at = deadline, updated_at = now()
-          WHERE status = 'OPEN' AND deadline <= now()
-          RETURNING id, funder_id, title, deadline)
-       INSERT INTO notification (user_id, kind, title, body, link, dedupe_key)
-       SELECT m.user_id, 'FUND_CLOSED', left('Fund closed: ' || c.title, 300),
-              'The deadline of "' || c.title || '" passed on ' || to_char(c.deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')
-                || ' UTC; the fund is closed. Its applications await your decisions.',
-              '/funds/' || c.id::text, 'FUND_CLOSED:' || c.id::text
-         FROM closed c JOIN membership m ON m.organization_id = c.funder_id AND m.role::text = ANY($1::text[])
-       ON CONFLICT (user_id, dedupe_key) DO NOTHING
-       ${NOTIFICATION_RETURNING}`,
-      [MANAGER_ROLES],
-    );
-    const reminded: Row[] = await this.dataSource.query(
-      `INSERT INTO notification (user_id, kind, title, body, link, dedupe_key)
-       SELECT DISTINCT m.user_id, 'APPLICATION_DEADLINE_REMINDER', left('Deadline soon: ' || f.title, 300),
-              'The application of "' || p.title || '" to "' || f.title || '" is still a draft; the fund closes on '
-                || to_char(f.deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC. Submit it before then.',
-              '/applications/' || a.id::text, 'DEADLINE_REMINDER:' || a.id::text
-         FROM fund_application a
-         JOIN fund f ON f.id = a.fund_id
-         JOIN project p ON p.id = a.project_id
-         JOIN membership m ON m.organization_id = a.organization_id
-        WHERE a.status = 'DRAFT' AND f.status = 'OPEN'
-          AND f.deadline > now() AND f.deadline <= now() + interval '7 days'
-       ON CONFLICT (user_id, dedupe_key) DO NOTHING
-       ${NOTIFICATION_RETURNING}`,
-    );
-    await this.notifications.created([...closed, ...reminded]);
-    return { closed: closed.length, reminded: reminded.length };
+  /** Organizations' names by id (libs/organizations). */
+  private async names(ids: string[]): Promise<Map<string, string>> {
+    return new Map((await this.organizations.findByIds(ids)).map((o) => [o.id, o.name]));
   }
 }
 
 const humanize = (value: string) => value.toLowerCase().replace(/_/g, ' ');
+
+/** 'YYYY-MM-DD HH:MM' of an ISO date, in UTC. */
+const utcMinute = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ');

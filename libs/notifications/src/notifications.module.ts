@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CapacityModule } from '@app/capacity';
 import { EventsModule } from '@app/events';
+import { FundsModule } from '@app/funds';
+import { OrganizationsModule } from '@app/organizations';
+import { PartnershipsModule } from '@app/partnerships';
 import { QueueModule } from '@app/queue';
 import { MailerService } from './mailer.service.js';
 import { EmailOutbox, Notification, NotificationPreference } from './notification.entity.js';
@@ -9,9 +13,20 @@ import { NotificationPubSub } from './notification-pubsub.js';
 import { NotificationResolver } from './notification.resolver.js';
 import { NotificationsService } from './notifications.service.js';
 
-/** Notifications: the GraphQL API, pub/sub to subscriptions, e-mail, and the jobs that create them. */
+/**
+ * Notifications: the GraphQL API, pub/sub to subscriptions, e-mail, and the jobs that create them.
+ * The domain modules imported are asked (through their exported services) what the processors need.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, NotificationPreference, EmailOutbox]), QueueModule, EventsModule],
+  imports: [
+    TypeOrmModule.forFeature([Notification, NotificationPreference, EmailOutbox]),
+    QueueModule,
+    EventsModule,
+    OrganizationsModule,
+    PartnershipsModule,
+    FundsModule,
+    CapacityModule,
+  ],
   providers: [NotificationsService, NotificationPubSub, MailerService, NotificationProcessors, NotificationResolver],
   exports: [NotificationsService, NotificationPubSub, NotificationProcessors, EventsModule],
 })

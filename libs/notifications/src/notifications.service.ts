@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { AuthUser, NotFoundError, pageSize, requireId } from '@app/common';
+import { MembersDirectory, MemberRole } from '@app/organizations';
 import { JobQueue } from '@app/queue';
 import {
   DEFAULT_EMAIL_FREQUENCY,
@@ -31,7 +32,18 @@ export interface MemberNotification {
   /** Typically the user whose action caused it. */
   excludeUserId?: string | null;
   /** Only members with these roles (default: every member). */
-  roles?: readonly string[];
+  roles?: readonly MemberRole[];
+}
+
+/** One notification to write (NotificationsService.insert). */
+export interface NewNotification {
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  /** Unique per user: the same key twice notifies once. */
+  dedupeKey: string;
 }
 
 // Raw SQL rows (snake_case columns).
@@ -64,6 +76,7 @@ export class NotificationsService {
     private readonly queue: JobQueue,
     private readonly mailer: MailerService,
     private readonly config: AppConfig,
+    private readonly members: MembersDirectory,
   ) {}
 
   // ---------- reading (only one's own) ----------
@@ -112,21 +125,42 @@ export class NotificationsService {
 
   // ---------- creating (jobs) ----------
 
-  /** Notifies the members of organizations once per dedupeKey; publishes the new ones. */
-  async notifyMembers(n: MemberNotification, manager: EntityManager = this.dataSource.manager): Promise<number> {
+  /**
+   * Notifies the members of organizations (asked of libs/organizations) once per dedupeKey;
+   * publishes the new ones. Returns how many were created.
+   */
+  async notifyMembers(n: MemberNotification): Promise<number> {
     if (!n.organizationIds.length) return 0;
-    const rows: Row[] = await manager.query(
-      `INSERT INTO notification (user_id, kind, title, body, link, dedupe_key)
-       SELECT DISTINCT m.user_id, $2, left($3, 300), $4, $5, $6 FROM membership m
-        WHERE m.organization_id = ANY($1::uuid[])
-          AND ($7::uuid IS NULL OR m.user_id <> $7::uuid)
-          AND ($8::text[] IS NULL OR m.role::text = ANY($8::text[]))
-       ON CONFLICT (user_id, dedupe_key) DO NOTHING
-       ${NOTIFICATION_RETURNING}`,
-      [n.organizationIds, n.kind, n.title, n.body, n.link, n.dedupeKey, n.excludeUserId ?? null, n.roles ?? null],
+    const userIds = await this.members.userIds(n.organizationIds, { roles: n.roles, excludeUserId: n.excludeUserId });
+    const rows = await this.insert(
+      userIds.map((userId) => ({
+        userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link,
+        dedupeKey: n.dedupeKey,
+      })),
     );
     await this.created(rows);
     return rows.length;
+  }
+
+  /**
+   * Writes notifications in one statement; a (user, dedupeKey) that exists already is skipped (ON
+   * CONFLICT DO NOTHING). Answers the rows created (NOTIFICATION_RETURNING); publishing them is the
+   * caller's (`created`).
+   */
+  async insert(notifications: readonly NewNotification[]): Promise<Row[]> {
+    if (!notifications.length) return [];
+    const column = <K extends keyof NewNotification>(key: K) => notifications.map((n) => n[key]);
+    return this.dataSource.query(
+      `INSERT INTO notification (user_id, kind, title, body, link, dedupe_key)
+       SELECT u, k, left(t, 300), b, l, d FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(u, k, t, b, l, d)
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING
+       ${NOTIFICATION_RETURNING}`,
+      [column('userId'), column('kind'), column('title'), column('body'), column('link'), column('dedupeKey')],
+    );
   }
 
   /** After new notifications exist: push them to subscribers and let the e-mail job look. */

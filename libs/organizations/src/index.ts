@@ -1,6 +1,7 @@
 export * from './member-invitation.entity.js';
 export * from './member-invitation.inputs.js';
 export * from './member-invitations.service.js';
+export * from './members-directory.service.js';
 export * from './membership.entity.js';
 export * from './network-membership.entity.js';
 export * from './organization.entity.js';

@@ -5,6 +5,7 @@ import { AuthModule } from '@app/auth';
 import { MemberInvitation } from './member-invitation.entity.js';
 import { MemberInvitationResolver } from './member-invitation.resolver.js';
 import { MemberInvitationsService } from './member-invitations.service.js';
+import { MembersDirectory } from './members-directory.service.js';
 import { Membership } from './membership.entity.js';
 import { MembershipResolver, UserMembershipsResolver } from './membership.resolver.js';
 import { NetworkMembership } from './network-membership.entity.js';
@@ -24,6 +25,7 @@ import { VerificationEvent } from './verification-event.entity.js';
   providers: [
     OrganizationsService,
     MemberInvitationsService,
+    MembersDirectory,
     OrganizationPolicy,
     OrganizationLoaderFactory,
     OrganizationResolver,
@@ -33,7 +35,7 @@ import { VerificationEvent } from './verification-event.entity.js';
     UserPrivacyResolver,
     AuthPayloadUserResolver,
   ],
-  exports: [OrganizationsService, OrganizationPolicy],
+  exports: [OrganizationsService, OrganizationPolicy, MembersDirectory],
 })
 export class OrganizationsModule implements OnModuleInit {
   constructor(

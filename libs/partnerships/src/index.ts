@@ -1,3 +1,4 @@
+export * from './partnership-facts.service.js';
 export * from './partnership.entity.js';
 export * from './partnership.loaders.js';
 export * from './partnerships.module.js';

@@ -4,6 +4,7 @@ import { LoaderRegistry } from '@app/common';
 import { OrganizationsModule } from '@app/organizations';
 import { ProjectsModule } from '@app/projects';
 import { Partnership, PartnershipEvent } from './partnership.entity.js';
+import { PartnershipFacts } from './partnership-facts.service.js';
 import { PartnershipLoaderFactory } from './partnership.loaders.js';
 import {
   OrganizationPartnershipsResolver,
@@ -16,12 +17,13 @@ import { PartnershipsService } from './partnerships.service.js';
   imports: [TypeOrmModule.forFeature([Partnership, PartnershipEvent]), OrganizationsModule, ProjectsModule],
   providers: [
     PartnershipsService,
+    PartnershipFacts,
     PartnershipLoaderFactory,
     PartnershipResolver,
     OrganizationPartnershipsResolver,
     ProjectPartnersResolver,
   ],
-  exports: [PartnershipsService],
+  exports: [PartnershipsService, PartnershipFacts],
 })
 export class PartnershipsModule implements OnModuleInit {
   constructor(

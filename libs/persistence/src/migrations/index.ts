@@ -10,6 +10,7 @@ import { OrganizationVerifiedKind1795620000001 } from './1795620000001-Organizat
 import { MemberInvitations1795620000002 } from './1795620000002-MemberInvitations.js';
 import { UserEmailVisibility1795620000003 } from './1795620000003-UserEmailVisibility.js';
 import { RegistrationRequests1795640000021 } from './1795640000021-RegistrationRequests.js';
+import { FundApplicationReminders1795929073050 } from './1795929073050-FundApplicationReminders.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   MemberInvitations1795620000002,
   UserEmailVisibility1795620000003,
   RegistrationRequests1795640000021,
+  FundApplicationReminders1795929073050,
 ];
