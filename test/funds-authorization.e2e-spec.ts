@@ -134,6 +134,24 @@ describe('Authorization of the fund and application mutations (table-driven)', (
     await runAuthzTable(t, c, rows);
   });
 
+  it('shows a DRAFT fund to the funder’s members and (read-only) moderators only', async () => {
+    const READ = `query($id: ID!) { fund(id: $id) { id status } }`;
+    const { fund } = await castFund();
+    for (const [user, visible] of [
+      [undefined, false],
+      [c.outsider, false],
+      [third, false],
+      [c.member, true],
+      [c.admin, true],
+      [c.owner, true],
+      [c.moderator, true],
+    ] as Array<[TestUser | undefined, boolean]>) {
+      const res = await t.gql(READ, { id: fund }, user?.token);
+      if (visible) expect(res.data?.fund).toEqual({ id: fund, status: 'DRAFT' });
+      else expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }
+  });
+
   it('refuses a fund from an organization that is not of a funder kind', async () => {
     const diaspora = await orgWithRoles(t, c);
     const res = await t.gql(CREATE_FUND, { i: fundInput(diaspora) }, c.owner.token);

@@ -118,6 +118,72 @@ describe('Authorization of the project, indicator and partnership mutations (tab
     await runAuthzTable(t, c, rows);
   });
 
+  it('an archived project: its members and (read-only) moderators see it and get CONFLICT when acting on it, others NOT_FOUND', async () => {
+    const archived = async () => {
+      const { org, project } = await castProject();
+      await dataSource(t).query(`UPDATE project SET archived_at = now() WHERE id = $1`, [project]);
+      return { org, project };
+    };
+    const { project } = await archived();
+    const READ = `query($id: ID!) { project(id: $id) { id } }`;
+    for (const [user, visible] of [
+      [undefined, false],
+      [c.outsider, false],
+      [third, false],
+      [c.member, true],
+      [c.admin, true],
+      [c.owner, true],
+      [c.moderator, true],
+    ] as Array<[TestUser | undefined, boolean]>) {
+      const res = await t.gql(READ, { id: project }, user?.token);
+      if (visible) expect(res.data?.project).toEqual({ id: project });
+      else expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }
+    const PROPOSE = `mutation($a: ID!, $b: ID!, $p: ID) { proposePartnership(initiatorId: $a, partnerId: $b, kind: ALLIANCE, projectId: $p) { id } }`;
+    const rows: AuthzRow[] = [
+      {
+        name: 'updateProject (archived)',
+        allowed: [],
+        refused: {
+          outsider: 'NOT_FOUND',
+          member: 'CONFLICT',
+          admin: 'CONFLICT',
+          owner: 'CONFLICT',
+          moderator: 'CONFLICT',
+        },
+        tables: TABLES,
+        prepare: async () => {
+          const { org, project: id } = await archived();
+          return { query: UPDATE, variables: { id, i: projectInput(org, { title: 'Renamed project' }) } };
+        },
+      },
+      {
+        // the project belongs to the partner, a third party: only its members and moderators may see it
+        name: 'proposePartnership (on the partner’s archived project)',
+        allowed: [],
+        refused: { member: 'NOT_FOUND', admin: 'NOT_FOUND', owner: 'NOT_FOUND' },
+        tables: TABLES,
+        prepare: async () => {
+          const partner = await orgOwnedBy(t, third);
+          const { id } = (await t.ok(CREATE, { i: projectInput(partner) }, third.token)).createProject;
+          await dataSource(t).query(`UPDATE project SET archived_at = now() WHERE id = $1`, [id]);
+          return { query: PROPOSE, variables: { a: await orgWithRoles(t, c), b: partner, p: id } };
+        },
+      },
+      {
+        name: 'proposePartnership (on its own archived project)',
+        allowed: [],
+        refused: { member: 'CONFLICT', admin: 'CONFLICT', owner: 'CONFLICT' },
+        tables: TABLES,
+        prepare: async () => {
+          const { org, project: id } = await archived();
+          return { query: PROPOSE, variables: { a: org, b: await orgOwnedBy(t, third), p: id } };
+        },
+      },
+    ];
+    await runAuthzTable(t, c, rows);
+  });
+
   it('refuses the initiator answering its own proposal', async () => {
     const org = await orgWithRoles(t, c);
     const id = await partnership(org, await orgOwnedBy(t, third), 'PROPOSED');

@@ -49,11 +49,14 @@ export class CapacityAssessmentResolver {
 export class TrainingOfferResolver {
   constructor(
     private readonly offers: TrainingOffersService,
-    private readonly enrolmentsService: EnrolmentsService,
+    private readonly policy: OrganizationPolicy,
   ) {}
 
   @Public()
-  @Query(() => TrainingOffer, { nullable: true, description: 'DRAFT offers only for the provider’s members' })
+  @Query(() => TrainingOffer, {
+    nullable: true,
+    description: 'DRAFT offers only for the provider’s members and (read-only) moderators; NOT_FOUND for anyone else',
+  })
   async trainingOffer(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
     return this.offers.get(id, await l.organizations.access());
   }
@@ -141,7 +144,7 @@ export class TrainingOfferResolver {
   async enrolments(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
     const access = await l.organizations.access();
     const all = await l.capacity.enrolmentsByTraining.load(t.id);
-    return all.filter((e) => this.enrolmentsService.canSee(e, t.providerId, access));
+    return all.filter((e) => this.policy.isVisible(EnrolmentsService.visibility(e, t.providerId), access));
   }
 }
 

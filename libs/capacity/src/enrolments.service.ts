@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
-import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, ViewerAccess } from '@app/organizations';
+import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
 import { RateTrainingArgs } from './capacity.inputs.js';
@@ -21,11 +21,12 @@ export class EnrolmentsService {
     private readonly policy: OrganizationPolicy,
   ) {}
 
-  /** The enrolled organization's members, the provider's members and moderators see an enrolment. */
-  canSee(enrolment: Enrolment, providerId: string, access: Pick<ViewerAccess, 'moderator' | 'roles'>): boolean {
-    return (
-      this.policy.canSeeInternals(access, enrolment.organizationId) || this.policy.canSeeInternals(access, providerId)
-    );
+  /**
+   * Never public: shared by the enrolled organization and the provider (OrganizationPolicy.isVisible:
+   * their members and moderators see it).
+   */
+  static visibility(enrolment: Pick<Enrolment, 'organizationId'>, providerId: string): Visibility {
+    return { published: false, owners: [enrolment.organizationId, providerId] };
   }
 
   /**
@@ -45,13 +46,14 @@ export class EnrolmentsService {
           { action: 'enrol in trainings' },
           manager,
         );
-        const offer = await lockOffer(manager, trainingId);
-        if (
-          !offer ||
-          (offer.status === TrainingStatus.DRAFT && !(await this.policy.roleOf(user.id, offer.providerId, manager)))
-        ) {
-          throw new NotFoundError('TrainingOffer', trainingId);
-        }
+        const offer = await this.policy.requireVisibleTo(
+          user,
+          await lockOffer(manager, trainingId),
+          TrainingOffersService.visibility,
+          'TrainingOffer',
+          trainingId,
+          manager,
+        );
         if (offer.status !== TrainingStatus.PUBLISHED)
           throw new ConflictError(`The training is ${offer.status}, not open for enrolment`);
         if (TrainingOffersService.enrolmentClosesAt(offer).getTime() <= Date.now())
@@ -156,10 +158,14 @@ export class EnrolmentsService {
     const enrolment = await manager.findOneBy(Enrolment, { id });
     if (!enrolment) throw new NotFoundError('Enrolment', id);
     const offer = await manager.findOneByOrFail(TrainingOffer, { id: enrolment.trainingId });
-    const access = await this.policy.accessIn(user, [enrolment.organizationId, offer.providerId], manager);
-    if (!this.canSee(enrolment, offer.providerId, access)) {
-      throw new NotFoundError('Enrolment', id);
-    }
+    await this.policy.requireVisibleTo(
+      user,
+      enrolment,
+      (e) => EnrolmentsService.visibility(e, offer.providerId),
+      'Enrolment',
+      id,
+      manager,
+    );
     return Object.assign(enrolment, { providerId: offer.providerId });
   }
 

@@ -6,7 +6,6 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
-  NotFoundError,
   Page,
   paginate,
   requireId,
@@ -14,7 +13,14 @@ import {
   SortKey,
   whereSearch,
 } from '@app/common';
-import { MANAGER_ROLES, Organization, OrganizationPolicy, PROVIDER_KINDS, ViewerAccess } from '@app/organizations';
+import {
+  MANAGER_ROLES,
+  Organization,
+  OrganizationPolicy,
+  PROVIDER_KINDS,
+  ViewerAccess,
+  Visibility,
+} from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
 import { TrainingOffersArgs, TrainingOfferInput } from './capacity.inputs.js';
@@ -34,15 +40,14 @@ export class TrainingOffersService {
     return offer.applicationDeadline ?? offer.startsAt;
   }
 
-  /** DRAFT offers are seen by the provider's members only; the others by anyone. */
-  canSee(offer: TrainingOffer, access: Pick<ViewerAccess, 'roles'>): boolean {
-    return offer.status !== TrainingStatus.DRAFT || access.roles.has(offer.providerId);
+  /** A DRAFT is unpublished; the other offers are published (OrganizationPolicy.isVisible decides who sees it). */
+  static visibility(offer: Pick<TrainingOffer, 'status' | 'providerId'>): Visibility {
+    return { published: offer.status !== TrainingStatus.DRAFT, owners: offer.providerId };
   }
 
   async get(id: string, access: ViewerAccess): Promise<TrainingOffer> {
     const offer = await this.dataSource.getRepository(TrainingOffer).findOneBy({ id: requireId(id, 'TrainingOffer') });
-    if (!offer || !this.canSee(offer, access)) throw new NotFoundError('TrainingOffer', id);
-    return offer;
+    return this.policy.requireVisible(offer, TrainingOffersService.visibility, access, 'TrainingOffer', id);
   }
 
   /** PUBLISHED offers; soonest first, or by relevance when searching. */
@@ -127,11 +132,14 @@ export class TrainingOffersService {
     id: string,
     action: string,
   ): Promise<{ offer: TrainingOffer; provider: Organization }> {
-    const offer = await lockOffer(manager, id);
-    if (!offer) throw new NotFoundError('TrainingOffer', id);
-    if (offer.status === TrainingStatus.DRAFT && !(await this.policy.roleOf(user.id, offer.providerId, manager))) {
-      throw new NotFoundError('TrainingOffer', id);
-    }
+    const offer = await this.policy.requireVisibleTo(
+      user,
+      await lockOffer(manager, id),
+      TrainingOffersService.visibility,
+      'TrainingOffer',
+      id,
+      manager,
+    );
     const { organization } = await this.requireProvider(user, offer.providerId, manager, action);
     return { offer, provider: organization };
   }

@@ -23,6 +23,7 @@ import {
   Organization,
   OrganizationPolicy,
   ViewerAccess,
+  Visibility,
 } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
@@ -77,28 +78,24 @@ export class ConsultationsService {
     );
   }
 
-  /** DRAFT consultations are seen by the convener's members and moderators only. */
-  canSee(c: Consultation, access: Pick<ViewerAccess, 'moderator' | 'roles'>): boolean {
-    return c.status !== ConsultationStatus.DRAFT || this.policy.canSeeInternals(access, c.convenerId);
+  /** A DRAFT is unpublished; OPEN and CLOSED ones are published (OrganizationPolicy.isVisible decides who sees it). */
+  static visibility(c: Pick<Consultation, 'status' | 'convenerId'>): Visibility {
+    return { published: c.status !== ConsultationStatus.DRAFT, owners: c.convenerId };
   }
 
-  /** All contributions for the convener's members and moderators; otherwise those of the viewer's organizations. */
-  visibleContributions(c: Consultation, all: Contribution[], access: ViewerAccess): Contribution[] {
-    if (this.policy.canSeeInternals(access, c.convenerId)) return all;
-    return all.filter((x) => access.roles.has(x.organizationId));
-  }
-
-  /** The event history: the convener's members and moderators only (it names the users who acted). */
-  canSeeHistory(c: Consultation, access: ViewerAccess): boolean {
-    return this.policy.canSeeInternals(access, c.convenerId);
+  /** A contribution is never public: the convener and the contributing organization share it. */
+  static contributionVisibility(
+    c: Pick<Consultation, 'convenerId'>,
+    x: Pick<Contribution, 'organizationId'>,
+  ): Visibility {
+    return { published: false, owners: [c.convenerId, x.organizationId] };
   }
 
   // ---------- reads ----------
 
   async get(id: string, access: ViewerAccess): Promise<Consultation> {
     const c = await this.dataSource.getRepository(Consultation).findOneBy({ id: requireId(id, 'Consultation') });
-    if (!c || !this.canSee(c, access)) throw new NotFoundError('Consultation', id);
-    return c;
+    return this.policy.requireVisible(c, ConsultationsService.visibility, access, 'Consultation', id);
   }
 
   /**
@@ -108,9 +105,7 @@ export class ConsultationsService {
   list(args: ConsultationsArgs, access: ViewerAccess): Promise<Page<Consultation>> {
     const qb = this.dataSource.getRepository(Consultation).createQueryBuilder('c');
     if (args.openOnly) qb.where(CONSULTATION_OPEN_SQL);
-    else if (!access.moderator) {
-      qb.where(`(c.status <> 'DRAFT' OR c.convener_id = ANY(:mine::uuid[]))`, { mine: [...access.roles.keys()] });
-    }
+    else this.policy.whereVisible(qb, `c.status <> 'DRAFT'`, 'c.convener_id', access);
     const keys: SortKey[] = args.openOnly
       ? [
           { expr: 'c.closes_at', direction: 'ASC', type: 'timestamp' },
@@ -315,8 +310,8 @@ export class ConsultationsService {
       if (!invitation) throw new NotFoundError('Invitation', id);
       const c = await this.locked(manager, invitation.consultationId, 'pessimistic_read');
       const access = await this.policy.accessIn(user, [c.convenerId, invitation.organizationId], manager);
-      if (!this.canSee(c, access)) throw new NotFoundError('Invitation', id);
-      if (!access.roles.has(invitation.organizationId))
+      this.policy.requireVisible(c, ConsultationsService.visibility, access, 'Invitation', id);
+      if (!this.policy.isMember(access, invitation.organizationId))
         throw new ForbiddenError('Only members of the invited organization may answer the invitation');
       if (ConsultationsService.effectiveStatus(c) === ConsultationStatus.CLOSED)
         throw new ConflictError('The consultation is CLOSED; invitations can no longer be answered');
@@ -342,9 +337,14 @@ export class ConsultationsService {
     requireId(args.consultationId, 'Consultation');
     requireId(args.organizationId, 'Organization');
     return this.dataSource.transaction(async (manager) => {
-      const c = await this.locked(manager, args.consultationId, 'pessimistic_read');
-      const access = await this.policy.accessIn(user, [c.convenerId], manager);
-      if (!this.canSee(c, access)) throw new NotFoundError('Consultation', args.consultationId);
+      const c = await this.policy.requireVisibleTo(
+        user,
+        await this.locked(manager, args.consultationId, 'pessimistic_read'),
+        ConsultationsService.visibility,
+        'Consultation',
+        args.consultationId,
+        manager,
+      );
       await this.policy.requireRole(
         user,
         args.organizationId,
@@ -401,13 +401,14 @@ export class ConsultationsService {
     id: string,
     action: string,
   ): Promise<{ c: Consultation; convener: Organization }> {
-    const c = await this.locked(manager, id, 'pessimistic_write');
-    if (
-      c.status === ConsultationStatus.DRAFT &&
-      !this.canSee(c, await this.policy.accessIn(user, [c.convenerId], manager))
-    ) {
-      throw new NotFoundError('Consultation', id);
-    }
+    const c = await this.policy.requireVisibleTo(
+      user,
+      await this.locked(manager, id, 'pessimistic_write'),
+      ConsultationsService.visibility,
+      'Consultation',
+      id,
+      manager,
+    );
     const { organization } = await this.requireConvener(user, c.convenerId, manager, action);
     return { c, convener: organization };
   }

@@ -3,7 +3,7 @@ import { Connection, CurrentUser, Loaders, Public } from '@app/common';
 import type { AuthUser, RequestLoaders } from '@app/common';
 import { User } from '@app/auth';
 import { OrganizationMatch } from '@app/matching';
-import { Organization } from '@app/organizations';
+import { Organization, OrganizationPolicy } from '@app/organizations';
 import { Country, loadAll, Theme } from '@app/reference-data';
 import {
   Consultation,
@@ -26,17 +26,25 @@ export class ConsultationConnection extends Connection(Consultation, 'Consultati
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {
-  constructor(private readonly service: ConsultationsService) {}
+  constructor(
+    private readonly service: ConsultationsService,
+    private readonly policy: OrganizationPolicy,
+  ) {}
 
   @Public()
-  @Query(() => Consultation, { nullable: true, description: "DRAFT consultations only for the convener's members" })
+  @Query(() => Consultation, {
+    nullable: true,
+    description:
+      "DRAFT consultations only for the convener's members and (read-only) moderators; NOT_FOUND for anyone else",
+  })
   async consultation(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
     return this.service.get(id, await l.organizations.access());
   }
 
   @Public()
   @Query(() => ConsultationConnection, {
-    description: "OPEN and CLOSED consultations (and the viewer's own DRAFTs), newest first; openOnly: open now",
+    description:
+      "OPEN and CLOSED consultations (and the DRAFTs of the viewer's organizations; all DRAFTs for moderators), newest first; openOnly: open now",
   })
   async consultations(@Args() args: ConsultationsArgs, @Loaders() l: RequestLoaders) {
     return this.service.list(args, await l.organizations.access());
@@ -107,7 +115,7 @@ export class ConsultationResolver {
       l.organizations.access(),
       l.dialogue.contributionsByConsultation.load(c.id),
     ]);
-    return this.service.visibleContributions(c, all, access);
+    return all.filter((x) => this.policy.isVisible(ConsultationsService.contributionVisibility(c, x), access));
   }
 
   @ResolveField(() => [ConsultationEvent], {
@@ -115,7 +123,7 @@ export class ConsultationResolver {
       "Every change of the consultation and its invitations (who, when, from, to): the convener's members and moderators",
   })
   async history(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
-    return this.service.canSeeHistory(c, await l.organizations.access()) ? this.service.history(c.id) : [];
+    return this.policy.canSeeInternals(await l.organizations.access(), c.convenerId) ? this.service.history(c.id) : [];
   }
 }
 

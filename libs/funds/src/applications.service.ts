@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
 import { FundMatchingService } from '@app/matching';
-import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
-import { Project } from '@app/projects';
+import { Project, ProjectsService } from '@app/projects';
 import {
   ApplicationEvent,
   ApplicationStatus,
@@ -47,10 +47,18 @@ export class ApplicationsService {
     private readonly matching: FundMatchingService,
   ) {}
 
-  /** Applicants' members, the funder's members (not drafts) and moderators. */
-  canSee(application: FundApplication, funderId: string, access: ViewerAccess): boolean {
-    if (this.policy.canSeeInternals(access, application.organizationId)) return true;
-    return access.roles.has(funderId) && application.status !== ApplicationStatus.DRAFT;
+  /**
+   * Never public: the applicant owns it, and the funder shares it once it is no longer a DRAFT
+   * (OrganizationPolicy.isVisible: their members and moderators see it).
+   */
+  static visibility(application: Pick<FundApplication, 'status' | 'organizationId'>, funderId: string): Visibility {
+    return {
+      published: false,
+      owners:
+        application.status === ApplicationStatus.DRAFT
+          ? application.organizationId
+          : [application.organizationId, funderId],
+    };
   }
 
   async apply(user: AuthUser, args: ApplyArgs): Promise<FundApplication> {
@@ -58,10 +66,14 @@ export class ApplicationsService {
     requireId(args.projectId, 'Project');
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const project = await manager.findOneBy(Project, { id: args.projectId });
-        if (!project) throw new NotFoundError('Project', args.projectId);
-        const role = await this.policy.roleOf(user.id, project.organizationId, manager);
-        if (project.archivedAt && !role) throw new NotFoundError('Project', args.projectId);
+        const project = await this.policy.requireVisibleTo(
+          user,
+          await manager.findOneBy(Project, { id: args.projectId }),
+          ProjectsService.visibility,
+          'Project',
+          args.projectId,
+          manager,
+        );
         await this.policy.requireRole(
           user,
           project.organizationId,
@@ -69,18 +81,20 @@ export class ApplicationsService {
           manager,
         );
         // FOR SHARE: updateFund (FOR UPDATE) cannot change the currency or budget under this application
-        const fund = await manager
+        const locked = await manager
           .getRepository(Fund)
           .createQueryBuilder('f')
           .setLock('pessimistic_read')
           .where('f.id = :id', { id: args.fundId })
           .getOne();
-        if (
-          !fund ||
-          (fund.status === FundStatus.DRAFT && !(await this.policy.roleOf(user.id, fund.funderId, manager)))
-        ) {
-          throw new NotFoundError('Fund', args.fundId);
-        }
+        const fund = await this.policy.requireVisibleTo(
+          user,
+          locked,
+          FundsService.visibility,
+          'Fund',
+          args.fundId,
+          manager,
+        );
         if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN)
           throw new ConflictError('The fund is not open for applications');
         this.checkAmount(fund, args);
@@ -157,8 +171,15 @@ export class ApplicationsService {
         .setLock('pessimistic_write')
         .where('f.id = :id', { id: found.fundId })
         .getOne();
-      const access = await this.policy.accessIn(user, [found.organizationId, fund?.funderId ?? ''], manager);
-      if (!fund || !this.canSee(found, fund.funderId, access)) throw new NotFoundError('Application', args.id);
+      if (!fund) throw new NotFoundError('Application', args.id);
+      await this.policy.requireVisibleTo(
+        user,
+        found,
+        (a) => ApplicationsService.visibility(a, fund.funderId),
+        'Application',
+        args.id,
+        manager,
+      );
       await this.policy.requireRole(
         user,
         fund.funderId,
@@ -236,8 +257,14 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.locked(manager, id);
       const fund = await manager.findOneByOrFail(Fund, { id: application.fundId });
-      const access = await this.policy.accessIn(user, [application.organizationId, fund.funderId], manager);
-      if (!this.canSee(application, fund.funderId, access)) throw new NotFoundError('Application', id);
+      await this.policy.requireVisibleTo(
+        user,
+        application,
+        (a) => ApplicationsService.visibility(a, fund.funderId),
+        'Application',
+        id,
+        manager,
+      );
       await this.policy.requireRole(user, application.organizationId, { action: 'change its applications' }, manager);
       const from = application.status;
       application.status = await decide(manager, application);

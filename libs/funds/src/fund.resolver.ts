@@ -32,12 +32,14 @@ const num = (v: string | null) => (v === null ? null : Number(v));
 export class FundResolver {
   constructor(
     private readonly fundsService: FundsService,
-    private readonly applicationsService: ApplicationsService,
     private readonly policy: OrganizationPolicy,
   ) {}
 
   @Public()
-  @Query(() => Fund, { nullable: true, description: 'DRAFT funds only for the funder’s members' })
+  @Query(() => Fund, {
+    nullable: true,
+    description: 'DRAFT funds only for the funder’s members and (read-only) moderators; NOT_FOUND for anyone else',
+  })
   async fund(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
     return this.fundsService.get(id, await l.organizations.access());
   }
@@ -131,12 +133,15 @@ export class FundResolver {
     };
   }
 
-  @ResolveField(() => [FundApplication], { description: "The funder's members only (submitted ones)" })
+  @ResolveField(() => [FundApplication], {
+    description:
+      "The funder's members (submitted ones, not DRAFTs) and moderators (all, read-only); empty for anyone else",
+  })
   async applications(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
     const access = await l.organizations.access();
     if (!this.policy.canSeeInternals(access, f.funderId)) return [];
     const all = await l.funds.applicationsByFund.load(f.id);
-    return all.filter((a) => this.applicationsService.canSee(a, f.funderId, access));
+    return all.filter((a) => this.policy.isVisible(ApplicationsService.visibility(a, f.funderId), access));
   }
 }
 
@@ -197,7 +202,9 @@ export class ApplicationResolver {
 export class ProjectApplicationsResolver {
   constructor(private readonly policy: OrganizationPolicy) {}
 
-  @ResolveField(() => [FundApplication], { description: "Visible to the owning organization's members only" })
+  @ResolveField(() => [FundApplication], {
+    description: "The owning organization's members and moderators (read-only); empty for anyone else",
+  })
   async applications(@Parent() p: Project, @Loaders() l: RequestLoaders) {
     const access = await l.organizations.access();
     if (!this.policy.canSeeInternals(access, p.organizationId)) return [];
@@ -268,12 +275,7 @@ export class FundMatchingResolver {
     const organization = await l.organizations.organization.load(requireId(organizationId, 'Organization'));
     if (!organization) throw new NotFoundError('Organization', organizationId);
     const id = optionalId(projectId, 'Project');
-    if (id !== null) {
-      const project = await l.projects.project.load(id);
-      if (!project || !this.projects.canSee(project, await l.organizations.access())) {
-        throw new NotFoundError('Project', projectId ?? id);
-      }
-    }
+    if (id !== null && !(await this.projects.visible(l, id))) throw new NotFoundError('Project', projectId ?? id);
     return { organizationId: organization.id, projectId: id };
   }
 

@@ -6,7 +6,6 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
-  NotFoundError,
   Page,
   paginate,
   requireId,
@@ -15,7 +14,14 @@ import {
   whereSearch,
 } from '@app/common';
 import { FUND_OPEN_SQL } from '@app/matching';
-import { FUNDER_KINDS, MANAGER_ROLES, Organization, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import {
+  FUNDER_KINDS,
+  MANAGER_ROLES,
+  Organization,
+  OrganizationPolicy,
+  ViewerAccess,
+  Visibility,
+} from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
 import { Fund, FundStatus } from './fund.entity.js';
@@ -42,15 +48,14 @@ export class FundsService {
       : fund.status;
   }
 
-  /** DRAFT funds are seen by the funder's members and moderators only. */
-  canSee(fund: Fund, access: ViewerAccess): boolean {
-    return fund.status !== FundStatus.DRAFT || this.policy.canSeeInternals(access, fund.funderId);
+  /** A DRAFT is unpublished; OPEN and CLOSED funds are published (OrganizationPolicy.isVisible decides who sees it). */
+  static visibility(fund: Pick<Fund, 'status' | 'funderId'>): Visibility {
+    return { published: fund.status !== FundStatus.DRAFT, owners: fund.funderId };
   }
 
   async get(id: string, access: ViewerAccess): Promise<Fund> {
     const fund = await this.dataSource.getRepository(Fund).findOneBy({ id: requireId(id, 'Fund') });
-    if (!fund || !this.canSee(fund, access)) throw new NotFoundError('Fund', id);
-    return fund;
+    return this.policy.requireVisible(fund, FundsService.visibility, access, 'Fund', id);
   }
 
   /** Published funds (OPEN and CLOSED); nearest deadline first, or by relevance when searching. */
@@ -139,19 +144,13 @@ export class FundsService {
     id: string,
     action: string,
   ): Promise<{ fund: Fund; funder: Organization }> {
-    const fund = await manager
+    const locked = await manager
       .getRepository(Fund)
       .createQueryBuilder('f')
       .setLock('pessimistic_write')
       .where('f.id = :id', { id })
       .getOne();
-    if (!fund) throw new NotFoundError('Fund', id);
-    if (
-      fund.status === FundStatus.DRAFT &&
-      !this.canSee(fund, await this.policy.accessIn(user, [fund.funderId], manager))
-    ) {
-      throw new NotFoundError('Fund', id);
-    }
+    const fund = await this.policy.requireVisibleTo(user, locked, FundsService.visibility, 'Fund', id, manager);
     const { organization } = await this.requireFunder(user, fund.funderId, manager, action);
     return { fund, funder: organization };
   }

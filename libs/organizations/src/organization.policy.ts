@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, WhereExpressionBuilder } from 'typeorm';
 import { AuthUser, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/common';
 import { Membership, MemberRole } from './membership.entity.js';
 import { Organization, OrganizationKind, VerificationStatus } from './organization.entity.js';
@@ -47,6 +47,21 @@ export interface ViewerAccess {
   contactReader: boolean;
 }
 
+/**
+ * How a domain describes one thing to the visibility rule: is it published (or live), and which
+ * organizations own it. The domain decides what "published" means for its states; the policy alone
+ * decides who sees what (see `OrganizationPolicy.isVisible`).
+ */
+export interface Visibility {
+  /** Published or live: everyone sees it, signed in or not. Things that are never public say false. */
+  published: boolean;
+  /**
+   * The organization(s) whose members see it unpublished: the owner, or both parties of something
+   * shared (the two sides of a partnership, the enrolled organization and the provider).
+   */
+  owners: string | readonly string[];
+}
+
 export interface RoleRequirement {
   roles?: readonly MemberRole[];
   kinds?: readonly OrganizationKind[];
@@ -91,7 +106,84 @@ export class OrganizationPolicy {
   }
 
   canSeeContactEmail(access: ViewerAccess, organizationId: string): boolean {
-    return access.moderator || access.roles.has(organizationId) || access.contactReader;
+    return this.canSeeInternals(access, organizationId) || access.contactReader;
+  }
+
+  /**
+   * The visibility rule, one for every domain: moderators see unpublished things (DRAFT funds,
+   * training offers and consultations, archived projects, proposed partnerships, …) read-only;
+   * members of an owning organization see them (and edit them as their role allows); everyone else
+   * sees only published or live things and gets NOT_FOUND otherwise (`requireVisible`).
+   */
+  canSeeUnpublished(
+    ownerOrganizationId: string | readonly string[],
+    access: Pick<ViewerAccess, 'moderator' | 'roles'>,
+  ): boolean {
+    return access.moderator || this.isMember(access, ownerOrganizationId);
+  }
+
+  /** Published things for everyone; unpublished ones as `canSeeUnpublished` says. */
+  isVisible(visibility: Visibility, access: Pick<ViewerAccess, 'moderator' | 'roles'>): boolean {
+    return visibility.published || this.canSeeUnpublished(visibility.owners, access);
+  }
+
+  /**
+   * The thing, if it exists and the viewer may see it (`isVisible`); NOT_FOUND otherwise, so that
+   * what a viewer may not see cannot be told apart from what does not exist.
+   */
+  requireVisible<T>(
+    thing: T | null | undefined,
+    visibility: (thing: T) => Visibility,
+    access: Pick<ViewerAccess, 'moderator' | 'roles'>,
+    type: string,
+    id: string,
+  ): T {
+    if (thing === null || thing === undefined || !this.isVisible(visibility(thing), access)) {
+      throw new NotFoundError(type, id);
+    }
+    return thing;
+  }
+
+  /**
+   * `requireVisible` for a signed-in user inside a transaction (the write paths): her roles in the
+   * owners are read with the caller's manager, and only when the thing is unpublished.
+   */
+  async requireVisibleTo<T>(
+    user: AuthUser,
+    thing: T | null | undefined,
+    visibility: (thing: T) => Visibility,
+    type: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<T> {
+    if (thing === null || thing === undefined) throw new NotFoundError(type, id);
+    const { published, owners } = visibility(thing);
+    if (published) return thing;
+    const access = await this.accessIn(user, typeof owners === 'string' ? [owners] : owners, manager);
+    return this.requireVisible(thing, visibility, access, type, id);
+  }
+
+  /**
+   * The same rule as a WHERE clause, for lists that show the viewer's unpublished things with the
+   * published ones: `published` is the SQL of "published" over the query's alias, `ownerColumn`
+   * the owning organization's column. Moderators get no restriction.
+   */
+  whereVisible<Q extends WhereExpressionBuilder>(
+    qb: Q,
+    published: string,
+    ownerColumn: string,
+    access: Pick<ViewerAccess, 'moderator' | 'roles'>,
+  ): Q {
+    if (access.moderator) return qb;
+    return qb.andWhere(`(${published} OR ${ownerColumn} = ANY(:visibleOwners::uuid[]))`, {
+      visibleOwners: [...access.roles.keys()],
+    }) as Q;
+  }
+
+  /** Member (any role) of the organization, or of any of them; moderators are not members. */
+  isMember(access: Pick<ViewerAccess, 'roles'>, organizationId: string | readonly string[]): boolean {
+    const ids: readonly string[] = typeof organizationId === 'string' ? [organizationId] : organizationId;
+    return ids.some((id) => access.roles.has(id));
   }
 
   /**
@@ -104,12 +196,15 @@ export class OrganizationPolicy {
     memberships: ReadonlyArray<Pick<Membership, 'organizationId'>>,
   ): boolean {
     if (access.moderator || access.user?.id === userId) return true;
-    return memberships.some((m) => access.roles.has(m.organizationId));
+    return this.isMember(
+      access,
+      memberships.map((m) => m.organizationId),
+    );
   }
 
   /** Members, capacity assessment, applications and verification history of an organization. */
   canSeeInternals(access: Pick<ViewerAccess, 'moderator' | 'roles'>, organizationId: string): boolean {
-    return access.moderator || access.roles.has(organizationId);
+    return this.canSeeUnpublished(organizationId, access);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Loaders } from '@app/common';
 import type { AuthUser, RequestLoaders } from '@app/common';
-import { loadOrganizations, Organization } from '@app/organizations';
+import { loadOrganizations, Organization, OrganizationPolicy } from '@app/organizations';
 import { Project, ProjectsService } from '@app/projects';
 import { Partnership, PartnershipEvent, PartnershipKind, PartnershipStatus } from './partnership.entity.js';
 import { PartnershipsService } from './partnerships.service.js';
@@ -65,10 +65,11 @@ export class PartnershipResolver {
 
 @Resolver(() => Organization)
 export class OrganizationPartnershipsResolver {
-  constructor(private readonly service: PartnershipsService) {}
+  constructor(private readonly policy: OrganizationPolicy) {}
 
   @ResolveField(() => [Partnership], {
-    description: 'ACTIVE and ENDED ones for everyone; PROPOSED and DECLINED for the two sides and moderators',
+    description:
+      'ACTIVE and ENDED ones for everyone; PROPOSED and DECLINED for the two sides’ members and (read-only) moderators',
   })
   async partnerships(
     @Parent() o: Organization,
@@ -77,7 +78,9 @@ export class OrganizationPartnershipsResolver {
   ) {
     const access = await l.organizations.access();
     const all = await l.partnerships.byOrganization.load(o.id);
-    return all.filter((p) => (!status || p.status === status) && this.service.canSee(p, access));
+    return all.filter(
+      (p) => (!status || p.status === status) && this.policy.isVisible(PartnershipsService.visibility(p), access),
+    );
   }
 }
 

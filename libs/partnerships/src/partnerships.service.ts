@@ -10,10 +10,10 @@ import {
   optionalId,
   requireId,
 } from '@app/common';
-import { Organization, OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { Organization, OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation } from '@app/persistence';
-import { Project } from '@app/projects';
+import { Project, ProjectsService } from '@app/projects';
 import { Partnership, PartnershipEvent, PartnershipKind, PartnershipStatus } from './partnership.entity.js';
 
 export interface ProposeArgs {
@@ -33,10 +33,15 @@ export class PartnershipsService {
     private readonly policy: OrganizationPolicy,
   ) {}
 
-  /** PROPOSED and DECLINED partnerships are seen by members of both sides and moderators; ACTIVE and ENDED by anyone. */
-  canSee(p: Partnership, access: Pick<ViewerAccess, 'moderator' | 'roles'>): boolean {
-    if (p.status === PartnershipStatus.ACTIVE || p.status === PartnershipStatus.ENDED) return true;
-    return this.policy.canSeeInternals(access, p.initiatorId) || this.policy.canSeeInternals(access, p.partnerId);
+  /**
+   * ACTIVE and ENDED partnerships are published; PROPOSED and DECLINED ones belong to both sides
+   * (OrganizationPolicy.isVisible: their members and moderators see them).
+   */
+  static visibility(p: Pick<Partnership, 'status' | 'initiatorId' | 'partnerId'>): Visibility {
+    return {
+      published: p.status === PartnershipStatus.ACTIVE || p.status === PartnershipStatus.ENDED,
+      owners: [p.initiatorId, p.partnerId],
+    };
   }
 
   async propose(user: AuthUser, input: ProposeArgs): Promise<Partnership> {
@@ -55,8 +60,15 @@ export class PartnershipsService {
         const partnerExists = await manager.exists(Organization, { where: { id: args.partnerId } });
         if (!partnerExists) throw new NotFoundError('Organization', args.partnerId);
         if (args.projectId) {
-          const project = await manager.findOneBy(Project, { id: args.projectId });
-          if (!project || project.archivedAt) throw new NotFoundError('Project', args.projectId);
+          const project = await this.policy.requireVisibleTo(
+            user,
+            await manager.findOneBy(Project, { id: args.projectId }),
+            ProjectsService.visibility,
+            'Project',
+            args.projectId,
+            manager,
+          );
+          if (project.archivedAt) throw new ConflictError('The project is archived');
           if (project.organizationId !== args.initiatorId && project.organizationId !== args.partnerId) {
             throw new BadInputError('projectId', 'The project must belong to one of the two organizations');
           }
@@ -99,8 +111,9 @@ export class PartnershipsService {
 
   /** Only members of the partner answer; PROPOSED → ACTIVE | DECLINED. */
   respond(user: AuthUser, id: string, accept: boolean): Promise<Partnership> {
-    return this.transition(user, id, (p, roles) => {
-      if (!roles.has(p.partnerId)) throw new ForbiddenError('Only members of the partner organization may answer');
+    return this.transition(user, id, (p, access) => {
+      if (!this.policy.isMember(access, p.partnerId))
+        throw new ForbiddenError('Only members of the partner organization may answer');
       if (p.status !== PartnershipStatus.PROPOSED)
         throw new ConflictError(`The partnership is ${p.status}, not PROPOSED`);
       p.respondedAt = new Date();
@@ -121,22 +134,22 @@ export class PartnershipsService {
   private async transition(
     user: AuthUser,
     id: string,
-    decide: (p: Partnership, roles: ViewerAccess['roles']) => PartnershipStatus,
+    decide: (p: Partnership, access: ViewerAccess) => PartnershipStatus,
   ): Promise<Partnership> {
     requireId(id, 'Partnership');
     return this.dataSource.transaction(async (manager) => {
-      const p = await manager
+      const locked = await manager
         .getRepository(Partnership)
         .createQueryBuilder('p')
         .setLock('pessimistic_write')
         .where('p.id = :id', { id })
         .getOne();
-      const access = await this.policy.accessIn(user, p ? [p.initiatorId, p.partnerId] : [], manager);
-      if (!p || !this.canSee(p, access)) throw new NotFoundError('Partnership', id);
-      if (access.roles.size === 0)
+      const access = await this.policy.accessIn(user, locked ? [locked.initiatorId, locked.partnerId] : [], manager);
+      const p = this.policy.requireVisible(locked, PartnershipsService.visibility, access, 'Partnership', id);
+      if (!this.policy.isMember(access, [p.initiatorId, p.partnerId]))
         throw new ForbiddenError('Only members of the two organizations may change a partnership');
       const from = p.status;
-      p.status = decide(p, access.roles);
+      p.status = decide(p, access);
       const saved = await manager.save(p);
       await this.record(manager, saved, from, user.id);
       if (from === PartnershipStatus.PROPOSED && saved.status !== PartnershipStatus.ENDED) {

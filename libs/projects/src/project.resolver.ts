@@ -16,7 +16,11 @@ export class ProjectResolver {
   constructor(private readonly service: ProjectsService) {}
 
   @Public()
-  @Query(() => Project, { nullable: true })
+  @Query(() => Project, {
+    nullable: true,
+    description:
+      'Archived projects only for the organization’s members and (read-only) moderators; NOT_FOUND for anyone else',
+  })
   async project(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
     return this.service.get(id, await l.organizations.access());
   }

@@ -16,7 +16,7 @@ import {
   whereSearch,
   today,
 } from '@app/common';
-import { OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
 import { ReferenceDataService } from '@app/reference-data';
 import { Indicator, Measurement } from './indicator.entity.js';
 import { Project } from './project.entity.js';
@@ -38,15 +38,15 @@ export class ProjectsService {
 
   // ---------- reads ----------
 
+  /** A live project is published, an archived one is not (OrganizationPolicy.isVisible decides who sees it). */
+  static visibility(project: Pick<Project, 'archivedAt' | 'organizationId'>): Visibility {
+    return { published: !project.archivedAt, owners: project.organizationId };
+  }
+
   /** A project the viewer may see: archived ones only for the organization's members and moderators. */
   async get(id: string, access: ViewerAccess): Promise<Project> {
     const project = await this.dataSource.getRepository(Project).findOneBy({ id: requireId(id, 'Project') });
-    if (!project || !this.canSee(project, access)) throw new NotFoundError('Project', id);
-    return project;
-  }
-
-  canSee(project: Project, access: ViewerAccess): boolean {
-    return !project.archivedAt || this.policy.canSeeInternals(access, project.organizationId);
+    return this.policy.requireVisible(project, ProjectsService.visibility, access, 'Project', id);
   }
 
   /**
@@ -56,7 +56,7 @@ export class ProjectsService {
   async visible(loaders: RequestLoaders, id: string | null | undefined): Promise<Project | null> {
     if (!id) return null;
     const [project, access] = await Promise.all([loaders.projects.project.load(id), loaders.organizations.access()]);
-    return project && this.canSee(project, access) ? project : null;
+    return project && this.policy.isVisible(ProjectsService.visibility(project), access) ? project : null;
   }
 
   async list(args: ProjectsArgs): Promise<Page<Project>> {
@@ -170,15 +170,14 @@ export class ProjectsService {
     });
   }
 
-  /** Loads a live project and checks that the user is a member of its organization. */
+  /**
+   * Loads a live project and checks that the user is a member of its organization. An archived
+   * project is NOT_FOUND for those who may not see it, CONFLICT for those who may.
+   */
   private async editable(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<Project> {
-    const project = await manager.findOneBy(Project, { id });
-    if (!project) throw new NotFoundError('Project', id);
-    const role = await this.policy.roleOf(user.id, project.organizationId, manager);
-    if (project.archivedAt) {
-      if (!role && !this.policy.isModerator(user)) throw new NotFoundError('Project', id);
-      throw new ConflictError('The project is archived');
-    }
+    const found = await manager.findOneBy(Project, { id });
+    const project = await this.policy.requireVisibleTo(user, found, ProjectsService.visibility, 'Project', id, manager);
+    if (project.archivedAt) throw new ConflictError('The project is archived');
     await this.policy.requireRole(user, project.organizationId, { action }, manager);
     return project;
   }
