@@ -26,7 +26,7 @@ export class UserMembershipsResolver {
   @ResolveField(() => [Membership], { description: 'Visible to the user themself and moderators' })
   async memberships(@Parent() u: User, @Loaders() l: RequestLoaders) {
     const access = await l.organizations.access();
-    if (access.user?.id !== u.id && !access.moderator) return [];
+    if (!this.policy.canSeeAccount(access, u.id)) return [];
     return l.organizations.membershipsByUser.load(u.id);
   }
 }

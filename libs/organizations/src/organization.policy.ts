@@ -186,6 +186,11 @@ export class OrganizationPolicy {
     return ids.some((id) => access.roles.has(id));
   }
 
+  /** A user's own account data (her memberships, her e-mail address): the user herself and moderators. */
+  canSeeAccount(access: Pick<ViewerAccess, 'user' | 'moderator'>, userId: string): boolean {
+    return access.moderator || access.user?.id === userId;
+  }
+
   /**
    * A user's e-mail address: the user herself and moderators; when she chose ORGANIZATIONS, members
    * of an organization she belongs to (`memberships`: hers; pass none when she chose PRIVATE).
@@ -195,7 +200,7 @@ export class OrganizationPolicy {
     userId: string,
     memberships: ReadonlyArray<Pick<Membership, 'organizationId'>>,
   ): boolean {
-    if (access.moderator || access.user?.id === userId) return true;
+    if (this.canSeeAccount(access, userId)) return true;
     return this.isMember(
       access,
       memberships.map((m) => m.organizationId),

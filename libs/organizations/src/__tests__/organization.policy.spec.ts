@@ -192,3 +192,15 @@ describe('OrganizationPolicy: the visibility rule', () => {
     });
   });
 });
+
+describe('OrganizationPolicy: a user account (memberships, e-mail)', () => {
+  it('is for the user herself and moderators; members see her e-mail only through her memberships', () => {
+    const seeing = Object.entries(VIEWERS)
+      .filter(([, access]) => policy.canSeeAccount(access, 'member'))
+      .map(([name]) => name);
+    expect(seeing).toEqual(['member', 'moderator', 'platform admin']);
+    expect(policy.canSeeEmail(VIEWERS.owner, 'member', [])).toBe(false);
+    expect(policy.canSeeEmail(VIEWERS.owner, 'member', [{ organizationId: OWNING }])).toBe(true);
+    expect(policy.canSeeEmail(VIEWERS.outsider, 'member', [{ organizationId: OWNING }])).toBe(false);
+  });
+});
