@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@app/auth';
 import { CapacityModule } from '@app/capacity';
 import { EventsModule } from '@app/events';
 import { FundsModule } from '@app/funds';
@@ -22,6 +23,7 @@ import { NotificationsService } from './notifications.service.js';
     TypeOrmModule.forFeature([Notification, NotificationPreference, EmailOutbox]),
     QueueModule,
     EventsModule,
+    AuthModule,
     OrganizationsModule,
     PartnershipsModule,
     FundsModule,

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { AuthUser, NotFoundError, pageSize, requireId } from '@app/common';
+import { UsersService } from '@app/auth';
 import { MembersDirectory, MemberRole } from '@app/organizations';
 import { JobQueue } from '@app/queue';
 import {
@@ -77,6 +78,7 @@ export class NotificationsService {
     private readonly mailer: MailerService,
     private readonly config: AppConfig,
     private readonly members: MembersDirectory,
+    private readonly users: UsersService,
   ) {}
 
   // ---------- reading (only one's own) ----------
@@ -197,10 +199,8 @@ export class NotificationsService {
     let sent = 0;
     for (;;) {
       const rows: Row[] = await this.dataSource.query(
-        `SELECT n.id, n.user_id, n.title, n.body, n.link, u.email,
-                coalesce(p.email_frequency::text, $1) AS frequency
+        `SELECT n.id, n.user_id, n.title, n.body, n.link, coalesce(p.email_frequency::text, $1) AS frequency
            FROM notification n
-           JOIN app_user u ON u.id = n.user_id
            LEFT JOIN notification_preference p ON p.user_id = n.user_id
           WHERE n.email_state = 'PENDING' AND coalesce(p.email_frequency::text, $1) <> 'DAILY_DIGEST'
           ORDER BY n.created_at, n.id LIMIT $2`,
@@ -217,11 +217,13 @@ export class NotificationsService {
       // dedupe keys) and only marks them: nothing is mailed twice nor lost.
       const mailed: string[] = [];
       let failure: { error: unknown } | undefined;
-      for (const r of rows.filter((x) => x.frequency === EmailFrequency.IMMEDIATE)) {
+      const immediate = rows.filter((x) => x.frequency === EmailFrequency.IMMEDIATE);
+      const emails = await this.emails(immediate.map((r) => r.user_id));
+      for (const r of immediate) {
         try {
           await this.mailer.send({
             userId: r.user_id,
-            to: r.email,
+            to: emails.get(r.user_id)!,
             subject: r.title,
             text: `${r.body}${r.link ? `\n\n${this.config.PUBLIC_WEB_URL}${r.link}` : ''}`,
             dedupeKey: `notification:${r.id}`,
@@ -246,18 +248,18 @@ export class NotificationsService {
     let sent = 0;
     for (;;) {
       const users: Row[] = await this.dataSource.query(
-        `SELECT n.user_id, u.email,
+        `SELECT n.user_id,
                 array_agg(n.id ORDER BY n.created_at, n.id) AS ids,
                 json_agg(json_build_object('title', n.title, 'body', n.body, 'link', n.link) ORDER BY n.created_at, n.id) AS items
            FROM notification n
-           JOIN app_user u ON u.id = n.user_id
            LEFT JOIN notification_preference p ON p.user_id = n.user_id
           WHERE n.email_state = 'PENDING' AND coalesce(p.email_frequency::text, $1) = 'DAILY_DIGEST'
-          GROUP BY n.user_id, u.email
+          GROUP BY n.user_id
           LIMIT $2`,
         [DEFAULT_EMAIL_FREQUENCY, BATCH],
       );
       if (!users.length) return sent;
+      const emails = await this.emails(users.map((u) => u.user_id));
       for (const u of users) {
         const ids = u.ids as string[];
         const items = u.items as Array<{ title: string; body: string; link: string | null }>;
@@ -267,7 +269,7 @@ export class NotificationsService {
           .join('\n\n');
         await this.mailer.send({
           userId: u.user_id,
-          to: u.email,
+          to: emails.get(u.user_id)!,
           subject: `Diaspora Nexus: ${items.length} new notification${items.length === 1 ? '' : 's'}`,
           text,
           dedupeKey: `digest:${u.user_id}:${digest}`,
@@ -277,5 +279,11 @@ export class NotificationsService {
       }
       if (users.length < BATCH) return sent;
     }
+  }
+
+  /** The e-mail addresses of users (libs/auth), by id. */
+  private async emails(userIds: string[]): Promise<Map<string, string>> {
+    if (!userIds.length) return new Map();
+    return new Map((await this.users.findByIds([...new Set(userIds)])).map((u) => [u.id, u.email]));
   }
 }
