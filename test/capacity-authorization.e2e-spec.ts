@@ -1,7 +1,7 @@
 import { TestApp } from './support/test-app.js';
 import { dataSource, registerUser, TestUser } from './support/fixtures.js';
 import { AuthzRow, Cast, cast, orgOwnedBy, orgWithRoles, runAuthzTable, snapshot } from './support/authz.js';
-import { inDays } from './support/inputs.js';
+import { inDays, offerInput as sharedOfferInput } from './support/inputs.js';
 
 const TABLES = ['capacity_assessment', 'training_offer', 'enrolment', 'enrolment_event'];
 
@@ -15,23 +15,14 @@ const COMPLETE = `mutation($id: ID!) { completeEnrolment(id: $id) { id } }`;
 const RATE = `mutation($id: ID!, $r: Int!) { rateTraining(enrolmentId: $id, rating: $r) { id } }`;
 const MATCHES = `query($o: ID!) { trainingMatches(organizationId: $o) { score } }`;
 
-function offerInput(providerId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    providerId,
-    title: 'Project management for hometown associations',
-    description: 'Planning, budgets and reporting for small diaspora projects, in four evening sessions.',
-    capacityAreas: ['PROJECT_MANAGEMENT'],
-    format: 'HYBRID',
-    languages: ['en'],
-    country: 'BE',
-    city: 'Brussels',
+/** Starts on day 40, ends on day 41, enrolment until day 30: the refusals below are relative to these dates. */
+const offerInput = (providerId: string, overrides: Record<string, unknown> = {}) =>
+  sharedOfferInput(providerId, {
     startsAt: inDays(40),
     endsAt: inDays(41),
     applicationDeadline: inDays(30),
-    seats: 12,
     ...overrides,
-  };
-}
+  });
 
 describe('Authorization and bad input of the capacity-building mutations', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { AuthService, PlatformRole, User } from '@app/auth';
 import { TestApp } from './support/test-app.js';
 import { createOrg, dataSource, registerUser, TestUser, verify } from './support/fixtures.js';
-import { inDays } from './support/inputs.js';
+import { offerInput } from './support/inputs.js';
 
 /**
  * "ACCEPTED + COMPLETED never exceeds seats", under real concurrency over HTTP. Runs on PGlite by
@@ -28,18 +28,7 @@ describe('Enrolment under concurrency', () => {
     const offer = (
       await t.ok(
         `mutation($i: TrainingOfferInput!) { createTrainingOffer(input: $i) { id } }`,
-        {
-          i: {
-            providerId,
-            title,
-            description: 'Six online sessions on budgeting, savings groups and remittance costs.',
-            capacityAreas: ['FINANCIAL_LITERACY'],
-            format: 'ONLINE',
-            languages: ['fr', 'en'],
-            startsAt: inDays(30),
-            seats,
-          },
-        },
+        { i: offerInput(providerId, { title, languages: ['fr', 'en'], seats }) },
         provider.token,
       )
     ).createTrainingOffer;

@@ -1,7 +1,7 @@
 import { QueryCounterLogger } from '@app/persistence';
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, dataSource, promote, registerUser, TestUser, verify } from './support/fixtures.js';
-import { inDays } from './support/inputs.js';
+import { offerInput } from './support/inputs.js';
 
 const ASSESS = `mutation($o: ID!, $s: [CapacityScoreInput!]!) {
   submitCapacityAssessment(organizationId: $o, scores: $s) { id scores { area level } needs assessedAt organization { id } } }`;
@@ -19,24 +19,6 @@ const OFFER = `query($id: ID!) { trainingOffer(id: $id) {
 const EVALUATION = `query($id: ID!) { organization(id: $id) { trainingEvaluation {
   offers enrolments admitted completions completionRate averageRating ratingsCount
   perOffer { training { id } completions completionRate averageRating ratingsCount } } } }`;
-
-function offerInput(providerId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    providerId,
-    title: 'Financial literacy for migrant women',
-    description: 'Budgeting, savings groups and remittance costs, in six online sessions for association leaders.',
-    capacityAreas: ['FINANCIAL_LITERACY'],
-    format: 'ONLINE',
-    languages: ['fr'],
-    startsAt: inDays(30),
-    endsAt: inDays(60),
-    applicationDeadline: inDays(20),
-    seats: 10,
-    cost: { amount: 120, currency: 'EUR' },
-    subsidyAvailable: true,
-    ...overrides,
-  };
-}
 
 describe('Capacity building: assessment → matches → enrolment → completion → rating → evaluation', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestApp } from './support/test-app.js';
 import { dataSource, registerUser, TestUser } from './support/fixtures.js';
 import { AuthzRow, Cast, cast, orgOwnedBy, orgWithRoles, runAuthzTable, snapshot } from './support/authz.js';
-import { inDays } from './support/inputs.js';
+import { consultationInput, inDays } from './support/inputs.js';
 
 const TABLES = ['consultation', 'consultation_invitation', 'contribution', 'consultation_event'];
 
@@ -14,18 +14,6 @@ const RESPOND = `mutation($id: ID!, $a: Boolean!) { respondToInvitation(id: $id,
 const CONTRIBUTE = `mutation($c: ID!, $o: ID!, $b: String!) { submitContribution(consultationId: $c, organizationId: $o, body: $b) { id } }`;
 const COUNTERPARTS = `query($q: CounterpartQuery!, $f: Int) { dialogueCounterparts(query: $q, first: $f) { score } }`;
 const READ = `query($id: ID!) { consultation(id: $id) { id } }`;
-
-const input = (convenerId: string, extra: Record<string, unknown> = {}) => ({
-  convenerId,
-  title: 'Consultation on labour rights',
-  description: 'The ministry consults diaspora organizations on labour rights.',
-  level: 'NATIONAL',
-  themes: ['LABOUR_MIGRATION'],
-  countriesOfOrigin: ['PH'],
-  country: 'IT',
-  closesAt: inDays(20),
-  ...extra,
-});
 
 describe('Authorization of the dialogue mutations (table-driven) and bad input', () => {
   let t: TestApp;
@@ -70,7 +58,7 @@ describe('Authorization of the dialogue mutations (table-driven) and bad input',
         name: 'createConsultation (government agency)',
         allowed: ['admin', 'owner'],
         tables: TABLES,
-        prepare: async () => ({ query: CREATE, variables: { i: input(await castGovernment()) } }),
+        prepare: async () => ({ query: CREATE, variables: { i: consultationInput(await castGovernment()) } }),
       },
       {
         name: 'createConsultation (international organization)',
@@ -78,20 +66,23 @@ describe('Authorization of the dialogue mutations (table-driven) and bad input',
         tables: TABLES,
         prepare: async () => ({
           query: CREATE,
-          variables: { i: input(await orgWithRoles(t, c, { kind: 'INTERNATIONAL_ORGANIZATION' })) },
+          variables: { i: consultationInput(await orgWithRoles(t, c, { kind: 'INTERNATIONAL_ORGANIZATION' })) },
         }),
       },
       {
         name: 'createConsultation (a diaspora organization may not convene)',
         allowed: [],
         tables: TABLES,
-        prepare: async () => ({ query: CREATE, variables: { i: input(await orgWithRoles(t, c)) } }),
+        prepare: async () => ({ query: CREATE, variables: { i: consultationInput(await orgWithRoles(t, c)) } }),
       },
       {
         name: 'createConsultation (a funder may not convene)',
         allowed: [],
         tables: TABLES,
-        prepare: async () => ({ query: CREATE, variables: { i: input(await orgWithRoles(t, c, { kind: 'FUNDER' })) } }),
+        prepare: async () => ({
+          query: CREATE,
+          variables: { i: consultationInput(await orgWithRoles(t, c, { kind: 'FUNDER' })) },
+        }),
       },
       {
         name: 'openConsultation (DRAFT: invisible to outsiders)',
@@ -244,7 +235,7 @@ describe('Authorization of the dialogue mutations (table-driven) and bad input',
     async (_n, extra, field, msg) => {
       const convener = await castGovernment();
       const before = await snapshot(t, TABLES);
-      const res = await t.gql(CREATE, { i: input(convener, extra) }, c.owner.token);
+      const res = await t.gql(CREATE, { i: consultationInput(convener, extra) }, c.owner.token);
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       if (msg) expect(res.errors?.[0].message).toMatch(msg);
       expect(await snapshot(t, TABLES)).toBe(before);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { TestApp } from './support/test-app.js';
 import { dataSource, TestUser } from './support/fixtures.js';
 import { Cast, cast, orgOwnedBy, orgWithRoles, snapshot } from './support/authz.js';
-import { APPLY, DECIDE, fundInput, inDays, publishedFund, STATEMENT } from './support/fund-fixtures.js';
+import { APPLY, DECIDE, fundInput, publishedFund, STATEMENT } from './support/fund-fixtures.js';
+import { offerInput } from './support/inputs.js';
 import { projectInput } from './support/project-input.js';
 
 const CREATE_FUND = `mutation($i: FundInput!) { createFund(input: $i) { id } }`;
@@ -12,20 +13,6 @@ const PROPOSE = `mutation($i: ID!, $p: ID!, $project: ID) {
   proposePartnership(initiatorId: $i, partnerId: $p, kind: KNOWLEDGE_EXCHANGE, projectId: $project) { id } }`;
 
 const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
-
-function trainingInput(providerId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    providerId,
-    title: 'Grant writing for diaspora associations',
-    description: 'Three online sessions on writing fundable project proposals',
-    capacityAreas: ['FUNDRAISING'],
-    format: 'ONLINE',
-    languages: ['en'],
-    startsAt: inDays(30),
-    seats: 20,
-    ...overrides,
-  };
-}
 
 describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND, never a 500', () => {
   let t: TestApp;
@@ -94,7 +81,7 @@ describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND,
     });
 
     it('createTrainingOffer refuses a cost of 1e11 naming input.cost.amount', async () => {
-      const i = trainingInput(providerId, { cost: { amount: 1e11, currency: 'EUR' } });
+      const i = offerInput(providerId, { cost: { amount: 1e11, currency: 'EUR' } });
       await refused(CREATE_TRAINING, { i }, c.owner, 'input.cost.amount');
     });
 
@@ -197,8 +184,7 @@ describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND,
     const count = async (sql: string, params: unknown[]) => (await dataSource(t).query(sql, params))[0].n as number;
 
     it('enrol with upper-case ids enrols once and answers it; a retry is CONFLICT, not a second row', async () => {
-      const training = (await t.ok(CREATE_TRAINING, { i: trainingInput(providerId) }, c.owner.token))
-        .createTrainingOffer;
+      const training = (await t.ok(CREATE_TRAINING, { i: offerInput(providerId) }, c.owner.token)).createTrainingOffer;
       await t.ok(`mutation($id: ID!) { publishTrainingOffer(id: $id) { id } }`, { id: training.id }, c.owner.token);
       const res = await t.ok(ENROL, { o: orgId.toUpperCase(), t: training.id.toUpperCase() }, c.member.token);
       expect(res.enrol).toMatchObject({

@@ -1,6 +1,7 @@
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, orgInput, promote, registerUser, TestUser, verify } from './support/fixtures.js';
-import { fundInput, inDays } from './support/fund-fixtures.js';
+import { fundInput } from './support/fund-fixtures.js';
+import { consultationInput } from './support/inputs.js';
 
 const UPDATE = `mutation($id: ID!, $i: OrganizationInput!) { updateOrganization(id: $id, input: $i) { verification } }`;
 const HISTORY = `query($id: ID) { organization(id: $id) { verification verificationHistory { fromStatus toStatus note } } }`;
@@ -9,17 +10,6 @@ const DECIDE = `mutation($o: ID!) { decideVerification(organizationId: $o, appro
 const CREATE_FUND = `mutation($i: FundInput!) { createFund(input: $i) { id } }`;
 const CONVENE = `mutation($i: ConsultationInput!) { createConsultation(input: $i) { id } }`;
 const CREATE_ORG = `mutation($i: OrganizationInput!) { createOrganization(input: $i) { id slug } }`;
-
-const consultationInput = (convenerId: string) => ({
-  convenerId,
-  title: 'Consultation on labour rights',
-  description: 'The ministry consults diaspora organizations on labour rights.',
-  level: 'NATIONAL',
-  themes: ['LABOUR_MIGRATION'],
-  countriesOfOrigin: ['PH'],
-  country: 'IT',
-  closesAt: inDays(20),
-});
 
 describe('Organizations hardening: verification and slugs', () => {
   let t: TestApp;

@@ -1,7 +1,8 @@
 import { TestApp } from './support/test-app.js';
 import { dataSource } from './support/fixtures.js';
 import { Cast, cast, orgOwnedBy, orgWithRoles, snapshot } from './support/authz.js';
-import { fundInput, inDays } from './support/fund-fixtures.js';
+import { fundInput } from './support/fund-fixtures.js';
+import { consultationInput, offerInput } from './support/inputs.js';
 
 const CREATE_FUND = `mutation($i: FundInput!) { createFund(input: $i) { id status } }`;
 const PUBLISH_FUND = `mutation($id: ID!) { publishFund(id: $id) { id status } }`;
@@ -22,26 +23,6 @@ const TABLES = [
   'notification',
   'email_outbox',
 ];
-
-const offerInput = (providerId: string) => ({
-  providerId,
-  title: 'Monitoring and evaluation for small associations',
-  description: 'Four evening sessions on indicators, baselines and reporting to funders',
-  capacityAreas: ['MONITORING_AND_EVALUATION'],
-  format: 'ONLINE',
-  languages: ['en'],
-  startsAt: inDays(20),
-  seats: 25,
-});
-
-const consultationInput = (convenerId: string) => ({
-  convenerId,
-  title: 'Diaspora voices in the national migration strategy',
-  description: 'Written contributions on the draft strategy, chapter by chapter',
-  level: 'NATIONAL',
-  themes: ['LABOUR_MIGRATION'],
-  closesAt: inDays(30),
-});
 
 describe('Publishing that notifies other organizations requires a VERIFIED organization', () => {
   let t: TestApp;

@@ -12,6 +12,7 @@ import {
   isObjectType,
   isScalarType,
 } from 'graphql';
+import { inDays } from '../inputs.js';
 import { Prng } from './prng.js';
 
 /**
@@ -159,8 +160,6 @@ export function selectionFor(type: GraphQLOutputType, depth: number): string {
 
 // ---------------------------------------------------------------------------------------------
 // Valid-looking values
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 const ID_BY_NAME: Record<string, IdKind> = {
   organizationId: 'organization',

@@ -1,6 +1,7 @@
 import type { TestApp } from '../test-app.js';
 import { createOrg, promote, registerUser, TestUser, verify } from '../fixtures.js';
-import { APPLY, inDays, publishedFund, STATEMENT } from '../fund-fixtures.js';
+import { APPLY, publishedFund, STATEMENT } from '../fund-fixtures.js';
+import { consultationInput, inDays, offerInput } from '../inputs.js';
 import { projectInput } from '../project-input.js';
 import type { World } from './generator.js';
 
@@ -60,20 +61,11 @@ export async function buildWorld(t: TestApp): Promise<FuzzWorld> {
   ).applyToFund.id as string;
   const training = (
     await as(`mutation($i: TrainingOfferInput!) { createTrainingOffer(input: $i) { id } }`, {
-      i: {
-        providerId: provider.id,
+      i: offerInput(provider.id, {
         title: 'Financial literacy for migrant associations',
-        description: 'Budgeting, savings groups and remittance costs, in six online sessions for association leaders.',
         capacityAreas: ['FINANCIAL_LITERACY', 'FUNDRAISING'],
-        format: 'ONLINE',
         languages: ['en'],
-        startsAt: inDays(30),
-        endsAt: inDays(60),
-        applicationDeadline: inDays(20),
-        seats: 10,
-        cost: { amount: 120, currency: 'EUR' },
-        subsidyAvailable: true,
-      },
+      }),
     })
   ).createTrainingOffer.id as string;
   await as(`mutation($id: ID!) { publishTrainingOffer(id: $id) { id } }`, { id: training });
@@ -85,16 +77,14 @@ export async function buildWorld(t: TestApp): Promise<FuzzWorld> {
   ).enrol.id as string;
   const consultation = (
     await as(`mutation($i: ConsultationInput!) { createConsultation(input: $i) { id } }`, {
-      i: {
-        convenerId: government.id,
+      i: consultationInput(government.id, {
         title: 'Diaspora investment in education',
         description: 'How can the diaspora best support schools in the regions of origin?',
-        level: 'NATIONAL',
         themes: ['EDUCATION'],
         countriesOfOrigin: ['GH'],
         country: 'GH',
         closesAt: inDays(30),
-      },
+      }),
     })
   ).createConsultation.id as string;
   await as(`mutation($id: ID!) { openConsultation(id: $id) { id } }`, { id: consultation });
