@@ -6,6 +6,19 @@ import { projectInput } from './support/project-input.js';
 const MATCHES = `query($o: ID!, $p: ID) { fundMatches(organizationId: $o, projectId: $p, first: 10) {
   score fund { id title status } project { id } reasons { factor points detail } } }`;
 
+interface Reason {
+  factor: string;
+  points: number;
+  detail: string;
+}
+/** What MATCHES answers per fund. */
+interface FundMatch {
+  score: number;
+  fund: { id: string; title: string; status: string };
+  project: { id: string } | null;
+  reasons: Reason[];
+}
+
 describe('Funds, applications and explainable fund matching', () => {
   let t: TestApp;
   let funderOwner: TestUser;
@@ -47,110 +60,110 @@ describe('Funds, applications and explainable fund matching', () => {
   });
   afterAll(() => t?.close());
 
-  it('runs publish → match with reasons → apply → candidates → shortlist → award', async () => {
-    const draft = (
-      await t.ok(
-        `mutation($i: FundInput!) { createFund(input: $i) { id status } }`,
-        { i: fundInput(funderId) },
-        funderOwner.token,
-      )
-    ).createFund;
-    expect(draft.status).toBe('DRAFT');
-    // a draft is invisible to others and never matched
-    expect(
-      (await t.gql(`query($id: ID!) { fund(id: $id) { id } }`, { id: draft.id })).errors?.[0].extensions?.code,
-    ).toBe('NOT_FOUND');
-    expect((await t.ok(MATCHES, { o: orgId })).fundMatches).toEqual([]);
-    const published = (
-      await t.ok(`mutation($id: ID!) { publishFund(id: $id) { status } }`, { id: draft.id }, funderOwner.token)
-    ).publishFund;
-    expect(published.status).toBe('OPEN');
+  const matches = async (variables: { o: string; p?: string }) =>
+    (await t.ok<{ fundMatches: FundMatch[] }>(MATCHES, variables)).fundMatches;
 
-    // the diaspora organization sees the fund with its reasons, for the organization and for its project
-    const orgMatches = (await t.ok(MATCHES, { o: orgId })).fundMatches;
-    expect(orgMatches.map((m: { fund: { id: string } }) => m.fund.id)).toEqual([draft.id]);
-    const [match] = (await t.ok(MATCHES, { o: orgId, p: projectId })).fundMatches;
-    expect(match.project.id).toBe(projectId);
-    const factors = match.reasons.map((r: { factor: string }) => r.factor);
-    expect(factors).toEqual(expect.arrayContaining(['THEMES', 'SDGS', 'GEOGRAPHY', 'BUDGET', 'PRIORITY']));
-    const sum = match.reasons.reduce((s: number, r: { points: number }) => s + r.points, 0);
-    expect(Math.abs(sum - match.score)).toBeLessThan(1e-9);
-    expect(match.reasons.find((r: { factor: string }) => r.factor === 'BUDGET').points).toBe(0.15); // 40,000 inside 25,000–60,000
-    expect(match.reasons.find((r: { factor: string }) => r.factor === 'THEMES').detail).toMatch(
-      /of the fund's 4 themes/,
-    );
-    expect(match.score).toBeGreaterThan(0.5);
+  describe('journey: publish → match with reasons → apply → candidates → shortlist → award', () => {
+    // Shared by the steps, in order.
+    let fundId: string;
+    let match: FundMatch;
+    let applicationId: string;
 
-    // apply (SUBMITTED), and a second live application of the same project is CONFLICT
-    const application = (
-      await t.ok(
-        APPLY,
-        { f: draft.id, p: projectId, a: { amount: 40000, currency: 'EUR' }, s: STATEMENT },
-        applicant.token,
-      )
-    ).applyToFund;
-    expect(application.status).toBe('SUBMITTED');
-    const twice = await t.gql(
-      APPLY,
-      { f: draft.id, p: projectId, a: { amount: 30000, currency: 'EUR' }, s: STATEMENT },
-      applicant.token,
-    );
-    expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
-
-    // the funder sees the application and the ranked candidates; outsiders do not see applications
-    const funderView = await t.ok(
-      `query($id: ID!) { fund(id: $id) { applications { id status organization { id } project { id } } } }`,
-      { id: draft.id },
-      funderOwner.token,
-    );
-    expect(funderView.fund.applications).toEqual([
-      { id: application.id, status: 'SUBMITTED', organization: { id: orgId }, project: { id: projectId } },
-    ]);
-    const publicView = await t.ok(`query($id: ID!) { fund(id: $id) { applications { id } } }`, { id: draft.id });
-    expect(publicView.fund.applications).toEqual([]);
-    const candidates = (
-      await t.ok(
-        `query($id: ID!) { fundCandidates(fundId: $id, first: 5) { score organization { id } project { id } reasons { factor points } } }`,
-        { id: draft.id },
-        funderOwner.token,
-      )
-    ).fundCandidates;
-    expect(candidates[0].organization.id).toBe(orgId);
-    expect(candidates[0].project.id).toBe(projectId);
-    expect(candidates[0].score).toBe(match.score); // the same relation seen from the fund
-
-    // shortlist → award, every transition recorded
-    expect(
-      (await t.ok(DECIDE, { id: application.id, s: 'SHORTLISTED' }, funderOwner.token)).decideApplication.status,
-    ).toBe('SHORTLISTED');
-    const awarded = (
-      await t.ok(DECIDE, { id: application.id, s: 'AWARDED', n: 'Strong community ownership' }, funderOwner.token)
-    ).decideApplication;
-    expect(awarded.status).toBe('AWARDED');
-    expect(awarded.decidedAt).toBeTruthy();
-    const mine = await t.ok(
-      `query($id: ID!) { project(id: $id) { applications { status decisionNote history { fromStatus toStatus } } } }`,
-      { id: projectId },
-      applicant.token,
-    );
-    expect(mine.project.applications[0]).toEqual({
-      status: 'AWARDED',
-      decisionNote: 'Strong community ownership',
-      history: [
-        { fromStatus: null, toStatus: 'SUBMITTED' },
-        { fromStatus: 'SUBMITTED', toStatus: 'SHORTLISTED' },
-        { fromStatus: 'SHORTLISTED', toStatus: 'AWARDED' },
-      ],
+    it('1. a new fund is a DRAFT: invisible to others and never matched', async () => {
+      const draft = (
+        await t.ok<{ createFund: { id: string; status: string } }>(
+          `mutation($i: FundInput!) { createFund(input: $i) { id status } }`,
+          { i: fundInput(funderId) },
+          funderOwner.token,
+        )
+      ).createFund;
+      expect(draft.status).toBe('DRAFT');
+      fundId = draft.id;
+      expect(await t.errorCode(`query($id: ID!) { fund(id: $id) { id } }`, { id: fundId })).toBe('NOT_FOUND');
+      expect(await matches({ o: orgId })).toEqual([]);
     });
-    expect(
-      (
-        await t.gql(
-          `mutation($id: ID!) { withdrawApplication(id: $id) { id } }`,
-          { id: application.id },
+
+    it('2. published, it is OPEN and matched for the organization and for its project, with reasons', async () => {
+      const published = (
+        await t.ok(`mutation($id: ID!) { publishFund(id: $id) { status } }`, { id: fundId }, funderOwner.token)
+      ).publishFund;
+      expect(published.status).toBe('OPEN');
+      expect((await matches({ o: orgId })).map((m) => m.fund.id)).toEqual([fundId]);
+      [match] = await matches({ o: orgId, p: projectId });
+      expect(match.project?.id).toBe(projectId);
+      const factors = match.reasons.map((r) => r.factor);
+      expect(factors).toEqual(expect.arrayContaining(['THEMES', 'SDGS', 'GEOGRAPHY', 'BUDGET', 'PRIORITY']));
+      const sum = match.reasons.reduce((s, r) => s + r.points, 0);
+      expect(Math.abs(sum - match.score)).toBeLessThan(1e-9);
+      const reason = (factor: string) => match.reasons.find((r) => r.factor === factor) as Reason;
+      expect(reason('BUDGET').points).toBe(0.15); // 40,000 inside 25,000–60,000
+      expect(reason('THEMES').detail).toMatch(/of the fund's 4 themes/);
+      expect(match.score).toBeGreaterThan(0.5);
+    });
+
+    it('3. the organization applies (SUBMITTED); a second live application of the same project is CONFLICT', async () => {
+      const application = (
+        await t.ok<{ applyToFund: { id: string; status: string } }>(
+          APPLY,
+          { f: fundId, p: projectId, a: { amount: 40000, currency: 'EUR' }, s: STATEMENT },
           applicant.token,
         )
-      ).errors?.[0].extensions?.code,
-    ).toBe('CONFLICT');
+      ).applyToFund;
+      expect(application.status).toBe('SUBMITTED');
+      applicationId = application.id;
+      const twice = { f: fundId, p: projectId, a: { amount: 30000, currency: 'EUR' }, s: STATEMENT };
+      expect(await t.errorCode(APPLY, twice, applicant.token)).toBe('CONFLICT');
+    });
+
+    it('4. the funder sees the application and the ranked candidates; outsiders do not see applications', async () => {
+      const funderView = await t.ok(
+        `query($id: ID!) { fund(id: $id) { applications { id status organization { id } project { id } } } }`,
+        { id: fundId },
+        funderOwner.token,
+      );
+      expect(funderView.fund.applications).toEqual([
+        { id: applicationId, status: 'SUBMITTED', organization: { id: orgId }, project: { id: projectId } },
+      ]);
+      const publicView = await t.ok(`query($id: ID!) { fund(id: $id) { applications { id } } }`, { id: fundId });
+      expect(publicView.fund.applications).toEqual([]);
+      const candidates = (
+        await t.ok<{ fundCandidates: Array<Pick<FundMatch, 'score' | 'project'> & { organization: { id: string } }> }>(
+          `query($id: ID!) { fundCandidates(fundId: $id, first: 5) { score organization { id } project { id } reasons { factor points } } }`,
+          { id: fundId },
+          funderOwner.token,
+        )
+      ).fundCandidates;
+      expect(candidates[0].organization.id).toBe(orgId);
+      expect(candidates[0].project?.id).toBe(projectId);
+      expect(candidates[0].score).toBe(match.score); // the same relation seen from the fund
+    });
+
+    it('5. shortlist → award, every transition recorded; an awarded application cannot be withdrawn', async () => {
+      expect(
+        (await t.ok(DECIDE, { id: applicationId, s: 'SHORTLISTED' }, funderOwner.token)).decideApplication.status,
+      ).toBe('SHORTLISTED');
+      const awarded = (
+        await t.ok(DECIDE, { id: applicationId, s: 'AWARDED', n: 'Strong community ownership' }, funderOwner.token)
+      ).decideApplication;
+      expect(awarded.status).toBe('AWARDED');
+      expect(awarded.decidedAt).toBeTruthy();
+      const mine = await t.ok(
+        `query($id: ID!) { project(id: $id) { applications { status decisionNote history { fromStatus toStatus } } } }`,
+        { id: projectId },
+        applicant.token,
+      );
+      expect(mine.project.applications[0]).toEqual({
+        status: 'AWARDED',
+        decisionNote: 'Strong community ownership',
+        history: [
+          { fromStatus: null, toStatus: 'SUBMITTED' },
+          { fromStatus: 'SUBMITTED', toStatus: 'SHORTLISTED' },
+          { fromStatus: 'SHORTLISTED', toStatus: 'AWARDED' },
+        ],
+      });
+      const WITHDRAW = `mutation($id: ID!) { withdrawApplication(id: $id) { id } }`;
+      expect(await t.errorCode(WITHDRAW, { id: applicationId }, applicant.token)).toBe('CONFLICT');
+    });
   });
 
   it('explains with checkEligibility why a fund does not match, and never matches it', async () => {
@@ -168,9 +181,7 @@ describe('Funds, applications and explainable fund matching', () => {
     const failed = report.checks.filter((c: { passed: boolean }) => !c.passed).map((c: { rule: string }) => c.rule);
     expect(failed).toEqual(['ORIGIN', 'VERIFICATION', 'PROJECT_KIND']);
     expect(report.checks.find((c: { rule: string }) => c.rule === 'ORIGIN').detail).toMatch(/diaspora community/);
-    const ids = (await t.ok(MATCHES, { o: orgId, p: projectId })).fundMatches.map(
-      (m: { fund: { id: string } }) => m.fund.id,
-    );
+    const ids = (await matches({ o: orgId, p: projectId })).map((m) => m.fund.id);
     expect(ids).not.toContain(strict.id);
     const refused = await t.gql(
       APPLY,
@@ -192,9 +203,7 @@ describe('Funds, applications and explainable fund matching', () => {
       (n: { id: string }) => n.id,
     );
     expect(open).not.toContain(fund.id);
-    expect(
-      (await t.ok(MATCHES, { o: orgId })).fundMatches.map((m: { fund: { id: string } }) => m.fund.id),
-    ).not.toContain(fund.id);
+    expect((await matches({ o: orgId })).map((m) => m.fund.id)).not.toContain(fund.id);
     const late = await t.gql(
       APPLY,
       { f: fund.id, p: projectId, a: { amount: 30000, currency: 'EUR' }, s: STATEMENT },

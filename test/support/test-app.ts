@@ -98,6 +98,11 @@ export class TestApp {
     return res.data as T;
   }
 
+  /** The code (extensions.code) of the first error of the call, undefined when it succeeds. */
+  async errorCode(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<string | undefined> {
+    return (await this.gql(query, variables, token)).errors?.[0].extensions?.code;
+  }
+
   get<T>(type: new (...args: any[]) => T): T {
     return this.app.get(type);
   }
