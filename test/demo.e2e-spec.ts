@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, DemoSeeder } from '@app/demo';
+import { readFileSync } from 'node:fs';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '@app/demo';
 import { TestApp } from './support/test-app.js';
 import { dataSource } from './support/fixtures.js';
 
@@ -122,6 +123,92 @@ describe('Demo data', () => {
       ratingsCount: 4,
       averageRating: 4,
     });
+  });
+
+  it('lets every account of the README table sign in, with the role it says', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('<!-- demo-accounts -->'), readme.indexOf('The set (libs/demo)'));
+    const emails = [...table.matchAll(/^\| `([^`]+@demo\.example)` \|/gm)].map((m) => m[1]);
+    expect(emails).toEqual(DEMO_ACCOUNTS.map((a) => a.email));
+    for (const email of emails) {
+      const data = await t.ok(
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { platformRole } } }`,
+        { e: email, p: DEMO_PASSWORD },
+      );
+      const role = email.startsWith('moderator@') ? 'MODERATOR' : email.startsWith('admin@') ? 'ADMIN' : 'USER';
+      expect(data.login.user.platformRole).toBe(role);
+    }
+  });
+
+  it('was written through the domain services: every status has the history leading to it', async () => {
+    // rows whose current status is not the last status their history recorded (or that have none)
+    const [drift] = await dataSource(t).query(`SELECT
+      (SELECT count(*)::int FROM organization o WHERE o.verification <> 'UNVERIFIED' AND o.verification::text IS DISTINCT FROM
+         (SELECT e.to_status::text FROM verification_event e WHERE e.organization_id = o.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1))
+       + (SELECT count(*)::int FROM organization o WHERE o.verification = 'UNVERIFIED'
+            AND EXISTS (SELECT 1 FROM verification_event e WHERE e.organization_id = o.id)) AS organizations,
+      (SELECT count(*)::int FROM partnership p WHERE p.status::text IS DISTINCT FROM
+         (SELECT e.to_status::text FROM partnership_event e WHERE e.partnership_id = p.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1)) AS partnerships,
+      (SELECT count(*)::int FROM fund_application a WHERE a.status::text IS DISTINCT FROM
+         (SELECT e.to_status::text FROM application_event e WHERE e.application_id = a.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1)) AS applications,
+      (SELECT count(*)::int FROM enrolment x WHERE x.status::text IS DISTINCT FROM
+         (SELECT e.to_status::text FROM enrolment_event e WHERE e.enrolment_id = x.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1)) AS enrolments,
+      (SELECT count(*)::int FROM consultation c WHERE c.status::text IS DISTINCT FROM
+         (SELECT e.to_status::text FROM consultation_event e WHERE e.consultation_id = c.id AND e.invitation_id IS NULL
+           ORDER BY e.created_at DESC, e.id DESC LIMIT 1)) AS consultations,
+      (SELECT count(*)::int FROM consultation_invitation i WHERE i.status::text IS DISTINCT FROM
+         (SELECT e.to_status::text FROM consultation_event e WHERE e.invitation_id = i.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1)) AS invitations`);
+    expect(drift).toEqual({
+      organizations: 0,
+      partnerships: 0,
+      applications: 0,
+      enrolments: 0,
+      consultations: 0,
+      invitations: 0,
+    });
+    const [counts] = await dataSource(t).query(`SELECT
+      (SELECT count(*)::int FROM verification_event) AS verification_events,
+      (SELECT count(*)::int FROM enrolment_event) AS enrolment_events,
+      (SELECT count(*)::int FROM application_event) AS application_events`);
+    expect(counts.verification_events).toBeGreaterThan(0);
+    expect(counts.enrolment_events).toBeGreaterThan(0);
+    expect(counts.application_events).toBeGreaterThan(0);
+  });
+
+  it('keeps the publishing rule: only VERIFIED organizations publish funds, trainings and consultations', async () => {
+    const [unverified] = await dataSource(t).query(`SELECT
+      (SELECT count(*)::int FROM fund f JOIN organization o ON o.id = f.funder_id
+        WHERE f.status <> 'DRAFT' AND o.verification <> 'VERIFIED') AS funds,
+      (SELECT count(*)::int FROM training_offer x JOIN organization o ON o.id = x.provider_id
+        WHERE x.status <> 'DRAFT' AND o.verification <> 'VERIFIED') AS trainings,
+      (SELECT count(*)::int FROM consultation c JOIN organization o ON o.id = c.convener_id
+        WHERE c.status <> 'DRAFT' AND o.verification <> 'VERIFIED') AS consultations`);
+    expect(unverified).toEqual({ funds: 0, trainings: 0, consultations: 0 });
+    const [published] = await dataSource(t).query(`SELECT
+      (SELECT count(*)::int FROM fund WHERE status <> 'DRAFT') AS funds,
+      (SELECT count(*)::int FROM outbox_event WHERE type = 'FUND_PUBLISHED') AS fund_events,
+      (SELECT count(*)::int FROM training_offer WHERE status <> 'DRAFT') AS trainings,
+      (SELECT count(*)::int FROM outbox_event WHERE type = 'TRAINING_PUBLISHED') AS training_events,
+      (SELECT count(*)::int FROM organization WHERE verification IN ('VERIFIED', 'REJECTED')) AS decided,
+      (SELECT count(*)::int FROM outbox_event WHERE type = 'VERIFICATION_DECIDED') AS decision_events,
+      (SELECT count(*)::int FROM partnership) AS partnerships,
+      (SELECT count(*)::int FROM outbox_event WHERE type = 'PARTNERSHIP_PROPOSED') AS proposal_events`);
+    expect(published.funds).toBeGreaterThan(0);
+    expect(published.fund_events).toBe(published.funds);
+    expect(published.training_events).toBe(published.trainings);
+    expect(published.decision_events).toBe(published.decided);
+    expect(published.proposal_events).toBe(published.partnerships);
+  });
+
+  it('has one OWNER per organization, and every other member joined by an accepted invitation', async () => {
+    const [members] = await dataSource(t).query(`SELECT
+      (SELECT count(*)::int FROM organization o
+        WHERE (SELECT count(*) FROM membership m WHERE m.organization_id = o.id AND m.role = 'OWNER') <> 1) AS not_one_owner,
+      (SELECT count(*)::int FROM membership m WHERE m.role <> 'OWNER') AS invited,
+      (SELECT count(*)::int FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.role <> 'OWNER'
+        AND NOT EXISTS (SELECT 1 FROM member_invitation i WHERE i.organization_id = m.organization_id
+          AND i.email = u.email AND i.role = m.role AND i.status = 'ACCEPTED')) AS without_invitation`);
+    expect(members).toEqual({ not_one_owner: 0, invited: 4, without_invitation: 0 });
   });
 
   it('is idempotent: seeding twice adds nothing', async () => {

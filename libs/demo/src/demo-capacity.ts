@@ -1,17 +1,19 @@
-import { EntityManager } from 'typeorm';
-import type { User } from '@app/auth';
+import type { DataSource } from 'typeorm';
 import {
-  CapacityAssessment,
+  AssessmentsService,
   Enrolment,
+  EnrolmentsService,
   EnrolmentStatus,
-  needsOf,
-  recordEnrolmentEvent,
   TrainingFormat,
   TrainingOffer,
+  TrainingOfferInput,
+  TrainingOffersService,
   TrainingStatus,
 } from '@app/capacity';
-import type { Organization, OrganizationKind } from '@app/organizations';
+import type { OrganizationKind } from '@app/organizations';
 import type { CapacityArea } from '@app/reference-data';
+import { backdateTraining, dateAssessments } from './demo-backdate.js';
+import { day, DemoCast } from './demo-cast.js';
 
 /**
  * Capacity building in the demo set: training offers of the providers (the GFMD reports ask for
@@ -333,100 +335,96 @@ export const DEMO_ENROLMENTS: Array<[offer: string, org: string, status: Enrolme
   ['pm-brussels', 'ghana-london', EnrolmentStatus.ACCEPTED],
 ];
 
-/** The path of statuses an enrolment went through to reach its final status. */
-const PATHS: Partial<Record<EnrolmentStatus, EnrolmentStatus[]>> = {
-  [EnrolmentStatus.ACCEPTED]: [EnrolmentStatus.ACCEPTED],
-  [EnrolmentStatus.WAITLISTED]: [EnrolmentStatus.WAITLISTED],
-  [EnrolmentStatus.COMPLETED]: [EnrolmentStatus.ACCEPTED, EnrolmentStatus.COMPLETED],
-  [EnrolmentStatus.CANCELLED]: [EnrolmentStatus.ACCEPTED, EnrolmentStatus.CANCELLED],
-};
+export interface CapacityServices {
+  offers: TrainingOffersService;
+  enrolments: EnrolmentsService;
+  assessments: AssessmentsService;
+}
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
-
+/**
+ * Training offers, self-assessments and enrolments, written by the providers' and the
+ * organizations' owners through the capacity services: offers are created and published, members
+ * enrol (ACCEPTED while seats are left, else WAITLISTED), cancel, the provider completes, the
+ * participants rate. An offer whose enrolment closed in the past is run as it happened, then moved
+ * back in time (backdateTraining).
+ */
 export async function seedDemoCapacity(
-  m: EntityManager,
-  org: (key: string) => Organization,
-  ownerOf: (key: string) => User,
+  services: CapacityServices,
+  dataSource: DataSource,
+  cast: DemoCast,
 ): Promise<{ trainingOffers: number; assessments: number; enrolments: number }> {
   const offers = new Map<string, TrainingOffer>();
+  const shifts = new Map<string, number>();
   for (const d of DEMO_TRAINING_OFFERS) {
-    const status = d.status ?? TrainingStatus.PUBLISHED;
-    const offer = await m.save(
-      m.create(TrainingOffer, {
-        providerId: org(d.provider).id,
-        title: d.title,
-        description: d.description,
-        capacityAreas: d.areas as CapacityArea[],
-        format: d.format,
-        languages: d.languages,
-        country: d.country ?? null,
-        city: d.city ?? null,
-        startsAt: day(d.starts),
-        endsAt: day(d.starts + d.days),
-        applicationDeadline: d.deadline === undefined ? null : day(d.deadline),
-        seats: d.seats,
-        costAmount: d.cost === undefined ? null : String(d.cost),
-        costCurrency: d.cost === undefined ? null : 'EUR',
-        subsidyAvailable: d.subsidy ?? false,
-        eligibleOrganizationKinds: (d.kinds ?? []) as OrganizationKind[],
-        status,
-        publishedAt: status === TrainingStatus.PUBLISHED ? day(Math.min(d.starts, 0) - 30) : null,
-        createdById: ownerOf(d.provider).id,
-      }),
-    );
-    offers.set(d.key, offer);
-  }
-
-  for (const [i, [key, scores]] of DEMO_ASSESSMENTS.entries()) {
-    const list = Object.entries(scores).map(([area, level]) => ({ area: area as CapacityArea, level }));
-    const assessment = await m.save(
-      m.create(CapacityAssessment, {
-        organizationId: org(key).id,
-        scores: list,
-        needs: needsOf(list),
-        submittedById: ownerOf(key).id,
-      }),
-    );
-    // one transaction has one now(): date the assessments a day apart, in list order (the latest last)
-    await m.query(`UPDATE capacity_assessment SET assessed_at = now() - make_interval(days => $2) WHERE id = $1`, [
-      assessment.id,
-      DEMO_ASSESSMENTS.length - i,
-    ]);
-  }
-
-  for (const [i, [offerKey, orgKey, status, rating]] of DEMO_ENROLMENTS.entries()) {
-    const offer = offers.get(offerKey) as TrainingOffer;
-    const participant = ownerOf(orgKey).id;
-    const providerOwner = offer.createdById;
-    const enrolment = await m.save(
-      m.create(Enrolment, {
-        trainingId: offer.id,
-        organizationId: org(orgKey).id,
-        participantId: participant,
-        status,
-        rating: rating ?? null,
-        comment: rating ? RATING_COMMENTS[rating] : null,
-        ratedAt: rating ? new Date() : null,
-        completedAt: status === EnrolmentStatus.COMPLETED ? offer.endsAt : null,
-        cancelledAt: status === EnrolmentStatus.CANCELLED ? day(-70) : null,
-      }),
-    );
-    // keep the order of enrolment (oldest first) explicit: a minute apart
-    await m.query(`UPDATE enrolment SET created_at = created_at - make_interval(secs => $2) WHERE id = $1`, [
-      enrolment.id,
-      (DEMO_ENROLMENTS.length - i) * 60,
-    ]);
-    let from: EnrolmentStatus | null = null;
-    for (const to of PATHS[status] ?? [status]) {
-      await recordEnrolmentEvent(
-        m,
-        enrolment.id,
-        from,
-        to,
-        to === EnrolmentStatus.COMPLETED ? providerOwner : participant,
-      );
-      from = to;
+    const provider = cast.ownerOf(d.provider);
+    // days the offer is written ahead of its demo dates, so that enrolment is still open
+    const shift = Math.max(0, 1 - (d.deadline ?? d.starts));
+    const input: TrainingOfferInput = {
+      providerId: cast.org(d.provider).id,
+      title: d.title,
+      description: d.description,
+      capacityAreas: d.areas as CapacityArea[],
+      format: d.format,
+      languages: d.languages,
+      country: d.country ?? null,
+      city: d.city ?? null,
+      startsAt: day(d.starts + shift),
+      endsAt: day(d.starts + d.days + shift),
+      applicationDeadline: d.deadline === undefined ? null : day(d.deadline + shift),
+      seats: d.seats,
+      cost: d.cost === undefined ? null : { amount: d.cost, currency: 'EUR' },
+      subsidyAvailable: d.subsidy ?? false,
+      eligibleOrganizationKinds: (d.kinds ?? []) as OrganizationKind[],
+    };
+    let offer = await services.offers.create(provider, input);
+    if ((d.status ?? TrainingStatus.PUBLISHED) === TrainingStatus.PUBLISHED) {
+      offer = await services.offers.publish(provider, offer.id);
     }
+    offers.set(d.key, offer);
+    if (shift) shifts.set(d.key, shift);
+  }
+
+  const assessments: string[] = [];
+  for (const [key, scores] of DEMO_ASSESSMENTS) {
+    const list = Object.entries(scores).map(([area, level]) => ({ area: area as CapacityArea, level }));
+    const assessment = await services.assessments.submit(cast.ownerOf(key), {
+      organizationId: cast.org(key).id,
+      scores: list,
+    });
+    assessments.push(assessment.id);
+  }
+  await dateAssessments(dataSource, assessments);
+
+  const enrolments: Enrolment[] = [];
+  for (const [offerKey, orgKey, status] of DEMO_ENROLMENTS) {
+    const enrolment = await services.enrolments.enrol(
+      cast.ownerOf(orgKey),
+      (offers.get(offerKey) as TrainingOffer).id,
+      cast.org(orgKey).id,
+    );
+    const expected = status === EnrolmentStatus.WAITLISTED ? EnrolmentStatus.WAITLISTED : EnrolmentStatus.ACCEPTED;
+    if (enrolment.status !== expected) {
+      throw new Error(`Demo enrolment of ${orgKey} in ${offerKey} is ${enrolment.status}, not ${expected}`);
+    }
+    enrolments.push(enrolment);
+  }
+  for (const [i, [, orgKey, status]] of DEMO_ENROLMENTS.entries()) {
+    if (status === EnrolmentStatus.CANCELLED) await services.enrolments.cancel(cast.ownerOf(orgKey), enrolments[i].id);
+  }
+  for (const [key, shift] of shifts) await backdateTraining(dataSource, (offers.get(key) as TrainingOffer).id, shift);
+  for (const [i, [offerKey, orgKey, status, rating]] of DEMO_ENROLMENTS.entries()) {
+    if (status !== EnrolmentStatus.COMPLETED) continue;
+    const { id } = enrolments[i];
+    await services.enrolments.complete(
+      cast.ownerOf(DEMO_TRAINING_OFFERS.find((o) => o.key === offerKey)?.provider ?? ''),
+      id,
+    );
+    if (rating)
+      await services.enrolments.rate(cast.ownerOf(orgKey), {
+        enrolmentId: id,
+        rating,
+        comment: RATING_COMMENTS[rating],
+      });
   }
   return { trainingOffers: offers.size, assessments: DEMO_ASSESSMENTS.length, enrolments: DEMO_ENROLMENTS.length };
 }

@@ -1,15 +1,7 @@
-import { EntityManager } from 'typeorm';
-import { User } from '@app/auth';
-import {
-  Consultation,
-  ConsultationEvent,
-  ConsultationInvitation,
-  ConsultationLevel,
-  ConsultationStatus,
-  Contribution,
-  InvitationStatus,
-} from '@app/dialogue';
-import { Organization } from '@app/organizations';
+import type { DataSource } from 'typeorm';
+import { ConsultationLevel, ConsultationsService, ConsultationStatus, InvitationStatus } from '@app/dialogue';
+import { backdateConsultation } from './demo-backdate.js';
+import { day, DemoCast } from './demo-cast.js';
 
 /**
  * Consultations of the demo set (GFMD: "a national platform for dialogue with migrant/diaspora
@@ -136,68 +128,57 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
   },
 ];
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
-
-/** Inserts the demo consultations with their invitations, contributions and event history. */
+/**
+ * The demo consultations, written by the conveners' and the invited organizations' owners through
+ * ConsultationsService: created, invitations sent while a DRAFT, opened (which announces them),
+ * answered, contributed to and closed. A consultation whose window lies in the past is run from
+ * its opening day as if it were today, then moved back in time (backdateConsultation) and closed.
+ */
 export async function seedDemoDialogue(
-  m: EntityManager,
-  org: (key: string) => Organization,
-  ownerOf: (key: string) => User,
+  consultations: ConsultationsService,
+  dataSource: DataSource,
+  cast: DemoCast,
 ): Promise<{ consultations: number; invitations: number; contributions: number }> {
   let invitations = 0;
   let contributions = 0;
   for (const d of DEMO_CONSULTATIONS) {
-    const convener = ownerOf(d.convener);
-    const opened = d.status !== ConsultationStatus.DRAFT;
-    const c = await m.save(
-      m.create(Consultation, {
-        convenerId: org(d.convener).id,
-        title: d.title,
-        description: d.description,
-        level: d.level,
-        status: d.status,
-        themes: d.themes,
-        countriesOfOrigin: d.origin,
-        country: d.country,
-        opensAt: day(d.opensDays),
-        closesAt: day(d.closesDays),
-        openedAt: opened ? day(d.opensDays) : null,
-        closedAt: d.status === ConsultationStatus.CLOSED ? day(d.closesDays) : null,
-        createdById: convener.id,
-      }),
-    );
-    const event = (invitationId: string | null, actorId: string, fromStatus: string | null, toStatus: string) =>
-      m.insert(ConsultationEvent, { consultationId: c.id, invitationId, actorId, fromStatus, toStatus });
-    await event(null, convener.id, null, ConsultationStatus.DRAFT);
-    if (opened) await event(null, convener.id, ConsultationStatus.DRAFT, ConsultationStatus.OPEN);
-    for (const [key, status] of d.invitations) {
-      const invitation = await m.save(
-        m.create(ConsultationInvitation, {
+    const convener = cast.ownerOf(d.convener);
+    // days the consultation is written ahead of its demo dates, so that it can still be opened
+    const shift = d.closesDays <= 0 ? -d.opensDays : 0;
+    const c = await consultations.create(convener, {
+      convenerId: cast.org(d.convener).id,
+      title: d.title,
+      description: d.description,
+      level: d.level,
+      themes: d.themes,
+      countriesOfOrigin: d.origin,
+      country: d.country,
+      opensAt: day(d.opensDays + shift),
+      closesAt: day(d.closesDays + shift),
+    });
+    const invited = d.invitations.length
+      ? await consultations.invite(convener, {
           consultationId: c.id,
-          organizationId: org(key).id,
-          status,
-          invitedById: convener.id,
-          respondedAt: status === InvitationStatus.PENDING ? null : day(d.opensDays + 2),
-        }),
-      );
-      invitations++;
-      await event(invitation.id, convener.id, null, InvitationStatus.PENDING);
-      if (status !== InvitationStatus.PENDING) {
-        await event(invitation.id, ownerOf(key).id, InvitationStatus.PENDING, status);
-      }
+          organizationIds: d.invitations.map(([key]) => cast.org(key).id),
+        })
+      : [];
+    invitations += invited.length;
+    if (d.status === ConsultationStatus.DRAFT) continue;
+    await consultations.open(convener, c.id);
+    for (const [i, [key, status]] of d.invitations.entries()) {
+      if (status === InvitationStatus.PENDING) continue;
+      await consultations.respond(cast.ownerOf(key), invited[i].id, status === InvitationStatus.ACCEPTED);
     }
     for (const [key, body] of d.contributions) {
-      await m.insert(Contribution, {
+      await consultations.contribute(cast.ownerOf(key), {
         consultationId: c.id,
-        organizationId: org(key).id,
-        authorId: ownerOf(key).id,
+        organizationId: cast.org(key).id,
         body,
       });
       contributions++;
     }
-    if (d.status === ConsultationStatus.CLOSED) {
-      await event(null, convener.id, ConsultationStatus.OPEN, ConsultationStatus.CLOSED);
-    }
+    if (shift) await backdateConsultation(dataSource, c.id, shift);
+    if (d.status === ConsultationStatus.CLOSED) await consultations.close(convener, c.id);
   }
   return { consultations: DEMO_CONSULTATIONS.length, invitations, contributions };
 }

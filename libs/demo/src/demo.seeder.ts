@@ -1,18 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { PasswordService, PlatformRole, User } from '@app/auth';
-import { ApplicationEvent, Fund, FundApplication, REFRESH_TEXT_QUERY_SQL } from '@app/funds';
+import { DataSource } from 'typeorm';
+import { PasswordService, PlatformRole, User, UsersService } from '@app/auth';
+import { AssessmentsService, EnrolmentsService, TrainingOffersService } from '@app/capacity';
+import { AuthUser } from '@app/common';
+import { ConsultationsService } from '@app/dialogue';
+import { ApplicationsService, ApplicationStatus, Fund, FundsService } from '@app/funds';
 import {
-  Membership,
+  MemberInvitationsService,
   MemberRole,
-  NetworkMembership,
-  Organization,
+  OrganizationKind,
+  OrganizationsService,
   slugify,
-  VerificationEvent,
+  VerificationStatus,
 } from '@app/organizations';
-import { Partnership, PartnershipEvent } from '@app/partnerships';
-import { Indicator, Measurement, Project } from '@app/projects';
+import { PartnershipKind, PartnershipsService, PartnershipStatus } from '@app/partnerships';
+import { Project, ProjectKind, ProjectsService, ProjectStatus } from '@app/projects';
 import {
   DEMO_APPLICATIONS,
   DEMO_FUNDS,
@@ -22,6 +26,7 @@ import {
   PROJECT_TEMPLATES,
   ProjectTemplate,
 } from './demo-activities.js';
+import { day, DemoCast } from './demo-cast.js';
 import { DEMO_NETWORK_MEMBERS, DEMO_ORGANIZATIONS } from './demo-organizations.js';
 import { seedDemoDialogue } from './demo-dialogue.js';
 import { seedDemoCapacity } from './demo-capacity.js';
@@ -88,16 +93,45 @@ const EXTRA_MEMBERS: Array<[string, string, MemberRole]> = [
 ];
 
 const DIASPORA_SIDE = ['DIASPORA_ORGANIZATION', 'MIGRANT_ASSOCIATION', 'DIASPORA_NETWORK', 'TRADE_UNION'];
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
 
-/** Loads the demo data set (README, "Demo accounts"). */
+/** The statuses a funder moves an application through to reach its demo status (after SUBMITTED). */
+const DECISIONS: Record<string, ApplicationStatus[]> = {
+  UNDER_REVIEW: [ApplicationStatus.UNDER_REVIEW],
+  SHORTLISTED: [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.SHORTLISTED],
+  AWARDED: [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.SHORTLISTED, ApplicationStatus.AWARDED],
+  REJECTED: [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.REJECTED],
+};
+const DECISION_NOTES: Partial<Record<ApplicationStatus, string>> = {
+  [ApplicationStatus.AWARDED]: 'Strong community ownership and clear indicators',
+  [ApplicationStatus.REJECTED]: 'Outside the priorities of this call',
+};
+
+/**
+ * Loads the demo data set (README, "Demo accounts") the way its people would have written it
+ * through the API: every organization, project, partnership, fund, application, consultation,
+ * training and enrolment goes through its domain service, acting as the demo user who owns it, so
+ * the rules (roles, verification before publishing, eligibility, seats, state machines) hold for
+ * the demo as for everyone, and every change has its history and its events (notifications).
+ * What no service can write: the accounts (below) and dates in the past (demo-backdate.ts).
+ */
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
     private readonly passwords: PasswordService,
+    private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
+    private readonly projectsService: ProjectsService,
+    private readonly partnerships: PartnershipsService,
+    private readonly funds: FundsService,
+    private readonly applications: ApplicationsService,
+    private readonly consultations: ConsultationsService,
+    private readonly trainingOffers: TrainingOffersService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly assessments: AssessmentsService,
   ) {}
 
   /** Seeds only a database that has no users yet (the first start of the embedded database). */
@@ -107,279 +141,274 @@ export class DemoSeeder {
     return true;
   }
 
-  /** Idempotent: does nothing when the demo moderator already exists. */
+  /**
+   * Idempotent: does nothing when the demo moderator already exists. Each step commits on its own
+   * (the services run their own transactions), so a load that fails part-way leaves what it wrote.
+   */
   async seed(): Promise<void> {
     if (await this.dataSource.getRepository(User).exists({ where: { email: `moderator@${DOMAIN}` } })) {
       this.logger.log('Demo data already loaded');
       return;
     }
     const started = Date.now();
-    const passwordHash = await this.passwords.hash(DEMO_PASSWORD); // once: argon2id is deliberately slow
-    const counts = await this.dataSource.transaction((manager) => this.load(manager, passwordHash));
-    this.logger.log(`Demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(counts)}`);
+    try {
+      const counts = await this.load();
+      this.logger.log(`Demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(counts)}`);
+    } catch (error) {
+      this.logger.error(
+        'Loading the demo data failed part-way; the database keeps what was written (start from an empty database to load it again)',
+      );
+      throw error;
+    }
   }
 
-  private async load(m: EntityManager, passwordHash: string) {
-    const users = new Map<string, User>();
-    for (const account of DEMO_ACCOUNTS) {
-      const handle = account.email.split('@')[0];
-      const platformRole =
-        handle === 'moderator' ? PlatformRole.MODERATOR : handle === 'admin' ? PlatformRole.ADMIN : PlatformRole.USER;
-      users.set(
-        handle,
-        await m.save(m.create(User, { email: account.email, name: account.name, passwordHash, platformRole })),
-      );
-    }
-    const moderator = users.get('moderator') as User;
-
-    const orgs = new Map<string, Organization>();
-    for (const d of DEMO_ORGANIZATIONS) {
-      const owner = users.get(d.owner) as User;
-      const org = await m.save(
-        m.create(Organization, {
-          slug: slugify(d.name),
-          name: d.name,
-          kind: d.kind as Organization['kind'],
-          description: d.description,
-          website: `https://${slugify(d.name)}.${DOMAIN}`,
-          contactEmail: `contact@${slugify(d.name)}.${DOMAIN}`,
-          countriesOfOrigin: d.origin,
-          countriesOfResidence: d.residence,
-          city: d.city,
-          themes: d.themes,
-          languages: d.languages,
-          foundedYear: d.foundedYear,
-          memberCount: d.memberCount,
-          legallyRegistered: d.legallyRegistered,
-          democraticGovernance: d.democraticGovernance,
-          womenLed: d.womenLed,
-          youthLed: d.youthLed,
-          verification: d.verification as Organization['verification'],
-        }),
-      );
-      orgs.set(d.key, org);
-      await m.insert(Membership, { userId: owner.id, organizationId: org.id, role: MemberRole.OWNER });
-      if (d.verification !== 'UNVERIFIED') {
-        await m.insert(VerificationEvent, {
-          organizationId: org.id,
-          actorId: owner.id,
-          fromStatus: 'UNVERIFIED' as never,
-          toStatus: 'PENDING' as never,
-          note: null,
-        });
-      }
-      if (d.verification === 'VERIFIED' || d.verification === 'REJECTED') {
-        const note =
-          d.verification === 'VERIFIED'
-            ? 'Registration documents checked'
-            : 'No proof of registration; please send your statutes';
-        await m.insert(VerificationEvent, {
-          organizationId: org.id,
-          actorId: moderator.id,
-          fromStatus: 'PENDING' as never,
-          toStatus: d.verification as never,
-          note,
-        });
-      }
-    }
-    const org = (key: string) => orgs.get(key) as Organization;
-    for (const [handle, key, role] of EXTRA_MEMBERS) {
-      await m.insert(Membership, { userId: (users.get(handle) as User).id, organizationId: org(key).id, role });
-    }
-    for (const [network, member, status] of DEMO_NETWORK_MEMBERS) {
-      await m.insert(NetworkMembership, {
-        networkId: org(network).id,
-        organizationId: org(member).id,
-        status: status as never,
-        requestedById: (users.get(DEMO_ORGANIZATIONS.find((d) => d.key === member)?.owner ?? '') as User).id,
-        decidedAt: status === 'ACCEPTED' ? new Date() : null,
-      });
-    }
-
-    // Projects: four templates per diaspora-side organization, rotating kinds and statuses.
-    const projects: Array<{ project: Project; orgKey: string }> = [];
-    const addProject = async (orgKey: string, template: ProjectTemplate, n: number) => {
-      const o = org(orgKey);
-      const country = o.countriesOfOrigin[0];
-      const place = PLACES[country] ?? country;
-      const ownerId = (users.get(DEMO_ORGANIZATIONS.find((d) => d.key === orgKey)?.owner ?? '') as User).id;
-      const project = await m.save(
-        m.create(Project, {
-          organizationId: o.id,
-          title: template.title(place),
-          summary: template.summary(place),
-          kind: template.kind as Project['kind'],
-          status: PROJECT_STATUSES[n % PROJECT_STATUSES.length] as Project['status'],
-          countries: [country],
-          locality: place,
-          themes: template.themes,
-          sdgs: template.sdgs,
-          budgetAmount: String(template.budget),
-          budgetCurrency: 'EUR',
-          fundingSoughtAmount: String(Math.round((template.budget * 2) / 3 / 1000) * 1000),
-          fundingSoughtCurrency: 'EUR',
-          startDate: `2026-${String(1 + (n % 12)).padStart(2, '0')}-01`,
-          endDate: `2028-${String(1 + (n % 12)).padStart(2, '0')}-01`,
-          beneficiaries: 50 + ((n * 37) % 900),
-          createdById: ownerId,
-        }),
-      );
-      const [name, unit, baseline, target, measured] = template.indicator;
-      const indicator = await m.save(m.create(Indicator, { projectId: project.id, name, unit, baseline, target }));
-      for (const [k, value] of measured.entries()) {
-        await m.insert(Measurement, {
-          indicatorId: indicator.id,
-          value,
-          measuredOn: `2026-0${3 + k * 4}-15`,
-          note: 'Field report',
-          recordedById: ownerId,
-        });
-      }
-      projects.push({ project, orgKey });
-      return project;
+  private async load() {
+    const cast = new DemoCast();
+    const ms: Record<string, number> = {};
+    const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      const started = Date.now();
+      const result = await work();
+      ms[name] = Date.now() - started;
+      return result;
     };
-    let n = 0;
-    for (const [i, d] of DEMO_ORGANIZATIONS.entries()) {
-      if (!DIASPORA_SIDE.includes(d.kind) || d.origin.length === 0) continue;
-      for (let k = 0; k < 4; k++)
-        await addProject(d.key, PROJECT_TEMPLATES[(i * 3 + k) % PROJECT_TEMPLATES.length], n++);
-    }
-
-    for (const [initiator, partner, kind, status] of DEMO_PARTNERSHIPS) {
-      const a = org(initiator);
-      const b = org(partner);
-      const proposer = (users.get(DEMO_ORGANIZATIONS.find((d) => d.key === initiator)?.owner ?? '') as User).id;
-      const responder = (users.get(DEMO_ORGANIZATIONS.find((d) => d.key === partner)?.owner ?? '') as User).id;
-      const project = projects.find((p) => p.orgKey === initiator)?.project;
-      const p = await m.save(
-        m.create(Partnership, {
-          kind: kind as Partnership['kind'],
-          status: status as Partnership['status'],
-          initiatorId: a.id,
-          partnerId: b.id,
-          projectId: kind === 'CO_IMPLEMENTATION' && project ? project.id : null,
-          message: `${a.name} proposes a ${kind.toLowerCase().replace(/_/g, ' ')} partnership.`,
-          proposedById: proposer,
-          respondedAt: status === 'PROPOSED' ? null : new Date(),
-          endedAt: status === 'ENDED' ? new Date() : null,
-        }),
-      );
-      const steps: Array<[string | null, string, string]> = [[null, 'PROPOSED', proposer]];
-      if (status !== 'PROPOSED') steps.push(['PROPOSED', status === 'DECLINED' ? 'DECLINED' : 'ACTIVE', responder]);
-      if (status === 'ENDED') steps.push(['ACTIVE', 'ENDED', proposer]);
-      for (const [from, to, actor] of steps) {
-        await m.insert(PartnershipEvent, {
-          partnershipId: p.id,
-          actorId: actor,
-          fromStatus: from as never,
-          toStatus: to as never,
-        });
-      }
-    }
-
-    const funds: Fund[] = [];
-    for (const f of DEMO_FUNDS) {
-      const funderOwner = (users.get(DEMO_ORGANIZATIONS.find((d) => d.key === f.funder)?.owner ?? '') as User).id;
-      const fund = await m.save(
-        m.create(Fund, {
-          funderId: org(f.funder).id,
-          title: f.title,
-          description: f.description,
-          status: f.status as Fund['status'],
-          currency: 'EUR',
-          minGrant: f.minGrant === null ? null : String(f.minGrant),
-          maxGrant: f.maxGrant === null ? null : String(f.maxGrant),
-          totalBudget: String(f.totalBudget),
-          coFundingPercent: f.coFundingPercent === null ? null : String(f.coFundingPercent),
-          opensAt: day(-30),
-          deadline: day(f.deadlineDays),
-          themes: f.themes,
-          sdgs: f.sdgs,
-          prioritizesWomenLed: f.women ?? false,
-          prioritizesYouthLed: f.youth ?? false,
-          eligibleOrganizationKinds: f.kinds ?? [],
-          eligibleCountriesOfResidence: f.residence ?? [],
-          eligibleCountriesOfOrigin: f.origin ?? [],
-          eligibleCountriesOfImplementation: f.implementation ?? [],
-          eligibleProjectKinds: f.projectKinds ?? [],
-          requiresLegalRegistration: f.legal ?? false,
-          requiresVerification: f.verified ?? false,
-          minOrganizationAgeYears: f.minAge ?? null,
-          closedAt: f.status === 'CLOSED' ? new Date() : null,
-          createdById: funderOwner,
-        }),
-      );
-      funds.push(fund);
-    }
-    await m.query(REFRESH_TEXT_QUERY_SQL, [funds.map((f) => f.id)]);
-
-    const path: Record<string, string[]> = {
-      DRAFT: ['DRAFT'],
-      SUBMITTED: ['SUBMITTED'],
-      UNDER_REVIEW: ['SUBMITTED', 'UNDER_REVIEW'],
-      SHORTLISTED: ['SUBMITTED', 'UNDER_REVIEW', 'SHORTLISTED'],
-      AWARDED: ['SUBMITTED', 'UNDER_REVIEW', 'SHORTLISTED', 'AWARDED'],
-      REJECTED: ['SUBMITTED', 'UNDER_REVIEW', 'REJECTED'],
-      WITHDRAWN: ['SUBMITTED', 'WITHDRAWN'],
-    };
-    for (const [fundTitle, orgKey, projectKind, status, amount] of DEMO_APPLICATIONS) {
-      const fund = funds.find((f) => f.title.startsWith(fundTitle)) as Fund;
-      const template = PROJECT_TEMPLATES.find((t) => t.kind === projectKind) as ProjectTemplate;
-      const project =
-        projects.find((p) => p.orgKey === orgKey && p.project.kind === projectKind)?.project ??
-        (await addProject(orgKey, template, n++));
-      const applicant = (users.get(DEMO_ORGANIZATIONS.find((d) => d.key === orgKey)?.owner ?? '') as User).id;
-      const funderOwner = fund.createdById;
-      const application = await m.save(
-        m.create(FundApplication, {
-          fundId: fund.id,
-          projectId: project.id,
-          organizationId: project.organizationId,
-          status: status as FundApplication['status'],
-          requestedAmount: String(amount),
-          requestedCurrency: 'EUR',
-          statement: `${project.title}: ${project.summary} We ask for EUR ${amount.toLocaleString('en')} and co-fund the rest with member contributions.`,
-          submittedAt: status === 'DRAFT' ? null : new Date(),
-          decidedAt: status === 'AWARDED' || status === 'REJECTED' ? new Date() : null,
-          decisionNote:
-            status === 'AWARDED'
-              ? 'Strong community ownership and clear indicators'
-              : status === 'REJECTED'
-                ? 'Outside the priorities of this call'
-                : null,
-          createdById: applicant,
-        }),
-      );
-      let from: string | null = null;
-      for (const to of path[status]) {
-        const actor = ['UNDER_REVIEW', 'SHORTLISTED', 'AWARDED', 'REJECTED'].includes(to) ? funderOwner : applicant;
-        await m.insert(ApplicationEvent, {
-          applicationId: application.id,
-          actorId: actor,
-          fromStatus: from as never,
-          toStatus: to as never,
-          note: null,
-        });
-        from = to;
-      }
-    }
-    await seedDemoDialogue(
-      m,
-      org,
-      (key) => users.get(DEMO_ORGANIZATIONS.find((d) => d.key === key)?.owner ?? '') as User,
-    );
-    await seedDemoCapacity(
-      m,
-      org,
-      (key) => users.get(DEMO_ORGANIZATIONS.find((d) => d.key === key)?.owner ?? '') as User,
-    );
+    await step('accounts', () => this.accounts(cast));
+    await step('organizations', () => this.organizationsAndMembers(cast));
+    await step('projects', () => this.projects(cast));
+    await step('partnerships', () => this.partnershipsBetween(cast));
+    const funds = await step('funds', () => this.fundsAndApplications(cast));
+    await step('dialogue', () => seedDemoDialogue(this.consultations, this.dataSource, cast));
+    const capacity = { offers: this.trainingOffers, enrolments: this.enrolments, assessments: this.assessments };
+    await step('capacity', () => seedDemoCapacity(capacity, this.dataSource, cast));
+    this.logger.debug(`Demo steps (ms): ${JSON.stringify(ms)}`);
     return {
-      users: users.size,
-      organizations: orgs.size,
-      projects: projects.length,
+      users: cast.users.size,
+      organizations: cast.organizations.size,
+      projects: cast.projects.length,
       partnerships: DEMO_PARTNERSHIPS.length,
       funds: funds.length,
       applications: DEMO_APPLICATIONS.length,
     };
+  }
+
+  /**
+   * The demo accounts: a direct write, because registering goes through a rate limit per address
+   * and an argon2id hash per account (or, in production, an e-mailed link); here the one password
+   * is hashed once. Platform roles are granted as the admin CLI grants them (UsersService.promote).
+   */
+  private async accounts(cast: DemoCast) {
+    const passwordHash = await this.passwords.hash(DEMO_PASSWORD); // once: argon2id is deliberately slow
+    const saved = await this.dataSource.transaction((m) =>
+      m.save(DEMO_ACCOUNTS.map(({ email, name }) => m.create(User, { email, name, passwordHash }))),
+    );
+    for (const user of saved) {
+      const handle = user.email.split('@')[0];
+      const role = { moderator: PlatformRole.MODERATOR, admin: PlatformRole.ADMIN }[handle];
+      const account = role ? await this.users.promote(user.email, role) : user;
+      cast.users.set(handle, { id: account.id, email: account.email, platformRole: account.platformRole });
+    }
+  }
+
+  /**
+   * Each owner registers her organizations and asks for verification; the moderator decides.
+   * Extra members join by invitation, organizations ask to join networks and the networks accept.
+   */
+  private async organizationsAndMembers(cast: DemoCast) {
+    const moderator = cast.user('moderator');
+    for (const d of DEMO_ORGANIZATIONS) {
+      const owner = cast.user(d.owner);
+      const slug = slugify(d.name);
+      let org = await this.organizations.create(owner, {
+        name: d.name,
+        kind: d.kind as OrganizationKind,
+        description: d.description,
+        website: `https://${slug}.${DOMAIN}`,
+        contactEmail: `contact@${slug}.${DOMAIN}`,
+        countriesOfOrigin: d.origin,
+        countriesOfResidence: d.residence,
+        city: d.city,
+        themes: d.themes,
+        languages: d.languages,
+        foundedYear: d.foundedYear,
+        memberCount: d.memberCount,
+        legallyRegistered: d.legallyRegistered,
+        democraticGovernance: d.democraticGovernance,
+        womenLed: d.womenLed,
+        youthLed: d.youthLed,
+      });
+      if (d.verification !== VerificationStatus.UNVERIFIED) {
+        org = await this.organizations.requestVerification(owner, org.id);
+      }
+      if (d.verification === VerificationStatus.VERIFIED) {
+        org = await this.organizations.decideVerification(moderator, org.id, true, 'Registration documents checked');
+      } else if (d.verification === VerificationStatus.REJECTED) {
+        const note = 'No proof of registration; please send your statutes';
+        org = await this.organizations.decideVerification(moderator, org.id, false, note);
+      }
+      cast.organizations.set(d.key, org);
+    }
+    for (const [handle, key, role] of EXTRA_MEMBERS) await this.join(cast, cast.user(handle), key, role);
+    for (const [network, member, status] of DEMO_NETWORK_MEMBERS) {
+      await this.organizations.joinNetwork(cast.ownerOf(member), cast.org(member).id, cast.org(network).id);
+      if (status === 'ACCEPTED') {
+        await this.organizations.respondToNetworkRequest(
+          cast.ownerOf(network),
+          cast.org(network).id,
+          cast.org(member).id,
+          true,
+        );
+      }
+    }
+  }
+
+  /**
+   * The owner invites the user; the user accepts, signed in, with the link of the invitation
+   * e-mail (the token exists only in that mail, which the API wrote to email_outbox).
+   */
+  private async join(cast: DemoCast, user: AuthUser, orgKey: string, role: MemberRole) {
+    // OrganizationsModule does not export MemberInvitationsService: look it up in the application
+    const invitations = this.moduleRef.get(MemberInvitationsService, { strict: false });
+    const invitation = await invitations.invite(cast.ownerOf(orgKey), cast.org(orgKey).id, user.email, role);
+    const [mail]: Array<{ body: string }> = await this.dataSource.query(
+      'SELECT body FROM email_outbox WHERE dedupe_key = $1',
+      [`member-invitation:${invitation.tokenHash}`],
+    );
+    const token = /\/invitations\/([\w-]+)/.exec(mail?.body ?? '')?.[1];
+    if (!token) throw new Error(`No invitation e-mail for ${user.email} to join ${orgKey}`);
+    await invitations.accept(user, { token });
+  }
+
+  /** Four projects per diaspora-side organization, rotating kinds and statuses, each with an indicator. */
+  private async projects(cast: DemoCast) {
+    for (const [i, d] of DEMO_ORGANIZATIONS.entries()) {
+      if (!DIASPORA_SIDE.includes(d.kind) || d.origin.length === 0) continue;
+      for (let k = 0; k < 4; k++) {
+        await this.addProject(cast, d.key, PROJECT_TEMPLATES[(i * 3 + k) % PROJECT_TEMPLATES.length]);
+      }
+    }
+  }
+
+  private async addProject(cast: DemoCast, orgKey: string, template: ProjectTemplate): Promise<Project> {
+    const n = cast.projects.length;
+    const o = cast.org(orgKey);
+    const owner = cast.ownerOf(orgKey);
+    const country = o.countriesOfOrigin[0];
+    const place = PLACES[country] ?? country;
+    const project = await this.projectsService.create(owner, {
+      organizationId: o.id,
+      title: template.title(place),
+      summary: template.summary(place),
+      kind: template.kind as ProjectKind,
+      status: PROJECT_STATUSES[n % PROJECT_STATUSES.length] as ProjectStatus,
+      countries: [country],
+      locality: place,
+      themes: template.themes,
+      sdgs: template.sdgs,
+      budget: { amount: template.budget, currency: 'EUR' },
+      fundingSought: { amount: Math.round((template.budget * 2) / 3 / 1000) * 1000, currency: 'EUR' },
+      startDate: `2026-${String(1 + (n % 12)).padStart(2, '0')}-01`,
+      endDate: `2028-${String(1 + (n % 12)).padStart(2, '0')}-01`,
+      beneficiaries: 50 + ((n * 37) % 900),
+    });
+    const [name, unit, baseline, target, measured] = template.indicator;
+    const indicator = await this.projectsService.addIndicator(owner, {
+      projectId: project.id,
+      name,
+      unit,
+      baseline,
+      target,
+    });
+    for (const [k, value] of measured.entries()) {
+      // field reports every four months, the latest one a month ago
+      const measuredOn = day(-30 - (measured.length - 1 - k) * 120)
+        .toISOString()
+        .slice(0, 10);
+      await this.projectsService.recordMeasurement(owner, {
+        indicatorId: indicator.id,
+        value,
+        measuredOn,
+        note: 'Field report',
+      });
+    }
+    cast.projects.push({ project, orgKey });
+    return project;
+  }
+
+  /** The initiator's owner proposes; the partner's owner accepts or declines; ended ones are ended by the initiator. */
+  private async partnershipsBetween(cast: DemoCast) {
+    for (const [initiator, partner, kind, status] of DEMO_PARTNERSHIPS) {
+      const a = cast.org(initiator);
+      const project = cast.projects.find((p) => p.orgKey === initiator)?.project;
+      const p = await this.partnerships.propose(cast.ownerOf(initiator), {
+        initiatorId: a.id,
+        partnerId: cast.org(partner).id,
+        kind: kind as PartnershipKind,
+        projectId: kind === PartnershipKind.CO_IMPLEMENTATION && project ? project.id : null,
+        message: `${a.name} proposes a ${kind.toLowerCase().replace(/_/g, ' ')} partnership.`,
+      });
+      if (status === PartnershipStatus.PROPOSED) continue;
+      await this.partnerships.respond(cast.ownerOf(partner), p.id, status !== PartnershipStatus.DECLINED);
+      if (status === PartnershipStatus.ENDED) await this.partnerships.end(cast.ownerOf(initiator), p.id);
+    }
+  }
+
+  /**
+   * Funders create their funds and publish (and close) them; applicants apply with a project of the
+   * kind the demo names (registering it if they have none) and the funder decides.
+   */
+  private async fundsAndApplications(cast: DemoCast): Promise<Fund[]> {
+    const funds: Fund[] = [];
+    for (const f of DEMO_FUNDS) {
+      const funder = cast.ownerOf(f.funder);
+      let fund = await this.funds.create(funder, {
+        funderId: cast.org(f.funder).id,
+        title: f.title,
+        description: f.description,
+        currency: 'EUR',
+        minGrant: f.minGrant,
+        maxGrant: f.maxGrant,
+        totalBudget: f.totalBudget,
+        coFundingPercent: f.coFundingPercent,
+        opensAt: day(-30),
+        deadline: day(f.deadlineDays),
+        themes: f.themes,
+        sdgs: f.sdgs,
+        prioritizesWomenLed: f.women ?? false,
+        prioritizesYouthLed: f.youth ?? false,
+        eligibility: {
+          organizationKinds: (f.kinds ?? []) as OrganizationKind[],
+          countriesOfResidence: f.residence ?? [],
+          countriesOfOrigin: f.origin ?? [],
+          countriesOfImplementation: f.implementation ?? [],
+          projectKinds: (f.projectKinds ?? []) as ProjectKind[],
+          requiresLegalRegistration: f.legal ?? false,
+          requiresVerification: f.verified ?? false,
+          minOrganizationAgeYears: f.minAge ?? null,
+        },
+      });
+      if (f.status !== 'DRAFT') fund = await this.funds.publish(funder, fund.id);
+      if (f.status === 'CLOSED') fund = await this.funds.close(funder, fund.id);
+      funds.push(fund);
+    }
+
+    for (const [fundTitle, orgKey, projectKind, status, amount] of DEMO_APPLICATIONS) {
+      const fund = funds.find((f) => f.title.startsWith(fundTitle)) as Fund;
+      const funder = cast.ownerOf(DEMO_FUNDS.find((f) => f.title === fund.title)?.funder ?? '');
+      const applicant = cast.ownerOf(orgKey);
+      const project =
+        cast.projects.find((p) => p.orgKey === orgKey && p.project.kind === projectKind)?.project ??
+        (await this.addProject(cast, orgKey, PROJECT_TEMPLATES.find((t) => t.kind === projectKind) as ProjectTemplate));
+      const application = await this.applications.apply(applicant, {
+        fundId: fund.id,
+        projectId: project.id,
+        requestedAmount: { amount, currency: 'EUR' },
+        statement: `${project.title}: ${project.summary} We ask for EUR ${amount.toLocaleString('en')} and co-fund the rest with member contributions.`,
+        draft: status === 'DRAFT',
+      });
+      if (status === 'WITHDRAWN') await this.applications.withdraw(applicant, application.id);
+      for (const to of DECISIONS[status] ?? []) {
+        await this.applications.decide(funder, { id: application.id, status: to, note: DECISION_NOTES[to] ?? null });
+      }
+    }
+    return funds;
   }
 }
