@@ -20,6 +20,36 @@ const EVALUATION = `query($id: ID!) { organization(id: $id) { trainingEvaluation
   offers enrolments admitted completions completionRate averageRating ratingsCount
   perOffer { training { id } completions completionRate averageRating ratingsCount } } } }`;
 
+interface Reason {
+  factor: string;
+  points: number;
+  detail: string;
+}
+/** What MATCHES answers per offer. */
+interface TrainingMatch {
+  score: number;
+  addressesNeeds: string[];
+  reasons: Reason[];
+  training: { id: string; title: string };
+}
+/** What EVALUATION answers. */
+interface Evaluation {
+  offers: number;
+  enrolments: number;
+  admitted: number;
+  completions: number;
+  completionRate: number | null;
+  averageRating: number | null;
+  ratingsCount: number;
+  perOffer: Array<{
+    training: { id: string };
+    completions: number;
+    completionRate: number | null;
+    averageRating: number | null;
+    ratingsCount: number;
+  }>;
+}
+
 describe('Capacity building: assessment → matches → enrolment → completion → rating → evaluation', () => {
   let t: TestApp;
   let provider: TestUser;
@@ -35,6 +65,10 @@ describe('Capacity building: assessment → matches → enrolment → completion
     await t.ok(PUBLISH, { id: offer.id }, provider.token);
     return offer.id as string;
   };
+
+  /** trainingMatches of the organization, as `user` sees them. */
+  const matchesOf = async (user: TestUser) =>
+    (await t.ok<{ trainingMatches: TrainingMatch[] }>(MATCHES, { o: orgId }, user.token)).trainingMatches;
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -139,12 +173,7 @@ describe('Capacity building: assessment → matches → enrolment → completion
       await t.ok(CREATE, { i: offerInput(providerId, { title: 'Financial literacy draft' }) }, provider.token)
     ).createTrainingOffer.id;
 
-    const matches = (await t.ok(MATCHES, { o: orgId }, member.token)).trainingMatches as Array<{
-      score: number;
-      addressesNeeds: string[];
-      reasons: Array<{ factor: string; points: number; detail: string }>;
-      training: { id: string };
-    }>;
+    const matches = await matchesOf(member);
     const ids = matches.map((m) => m.training.id);
     expect(ids).toEqual([finance, advocacy, brussels]);
     for (const excluded of [ngoOnly, closed, draft]) expect(ids).not.toContain(excluded);
@@ -164,135 +193,157 @@ describe('Capacity building: assessment → matches → enrolment → completion
 
     // it reveals needs: others do not see it
     for (const token of [outsider.token, provider.token]) {
-      const res = await t.gql(MATCHES, { o: orgId }, token);
-      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(await t.errorCode(MATCHES, { o: orgId }, token)).toBe('NOT_FOUND');
     }
     expect((await t.gql(MATCHES, { o: orgId }, moderator.token)).errors).toBeUndefined();
   });
 
-  it('enrols, the provider completes, the organization rates once, and the evaluation figures change', async () => {
-    const training = await published({ title: 'Financial literacy, autumn cohort', seats: 3 });
-    const before = (await t.ok(EVALUATION, { id: providerId })).organization.trainingEvaluation;
-    const enrolment = (await t.ok(ENROL, { t: training, o: orgId }, member.token)).enrol;
-    expect(enrolment.status).toBe('ACCEPTED');
-    expect(enrolment.participant.id).toBe(member.id);
-    expect(enrolment.training.seatsLeft).toBe(2);
+  describe('enrols, the provider completes, the organization rates once, and the evaluation figures change', () => {
+    // Shared by the steps, in order.
+    let training: string;
+    let before: Evaluation;
+    let enrolment: string;
 
-    // rating before completion is refused (CONFLICT: wrong state)
-    const early = await t.gql(
-      `mutation($e: ID!) { rateTraining(enrolmentId: $e, rating: 5) { id } }`,
-      { e: enrolment.id },
-      owner.token,
-    );
-    expect(early.errors?.[0].extensions?.code).toBe('CONFLICT');
-
-    const completed = (
-      await t.ok(`mutation($e: ID!) { completeEnrolment(id: $e) { status } }`, { e: enrolment.id }, provider.token)
-    ).completeEnrolment;
-    expect(completed.status).toBe('COMPLETED');
-    const rated = (
-      await t.ok(
-        `mutation($e: ID!) { rateTraining(enrolmentId: $e, rating: 4, comment: "Practical and well paced") {
-          status rating comment history { fromStatus toStatus actorId } } }`,
-        { e: enrolment.id },
-        member.token,
-      )
-    ).rateTraining;
-    expect(rated).toMatchObject({ status: 'COMPLETED', rating: 4, comment: 'Practical and well paced' });
-    expect(rated.history).toEqual([
-      { fromStatus: null, toStatus: 'ACCEPTED', actorId: member.id },
-      { fromStatus: 'ACCEPTED', toStatus: 'COMPLETED', actorId: provider.id },
-    ]);
-    const twice = await t.gql(
-      `mutation($e: ID!) { rateTraining(enrolmentId: $e, rating: 1) { id } }`,
-      { e: enrolment.id },
-      owner.token,
-    );
-    expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
-
-    const offer = (await t.ok(OFFER, { id: training })).trainingOffer;
-    expect(offer).toMatchObject({
-      seats: 3,
-      seatsLeft: 2,
-      completions: 1,
-      averageRating: 4,
-      ratingsCount: 1,
-      cost: { amount: 120, currency: 'EUR' },
-      languages: [{ code: 'fr' }],
-      country: null,
-      evaluation: { enrolments: 1, admitted: 1, completions: 1, completionRate: 1, averageRating: 4, ratingsCount: 1 },
-    });
-    const after = (await t.ok(EVALUATION, { id: providerId })).organization.trainingEvaluation;
-    expect(after.completions).toBe(before.completions + 1);
-    expect(after.ratingsCount).toBe(before.ratingsCount + 1);
-    expect(before.averageRating).toBeNull();
-    expect(after.averageRating).toBe(4);
-    expect(after.completionRate).toBe(1);
-    expect(after.perOffer.find((o: { training: { id: string } }) => o.training.id === training)).toMatchObject({
-      completions: 1,
-      completionRate: 1,
-      averageRating: 4,
+    it('1. a member enrols the organization: ACCEPTED, one seat fewer', async () => {
+      training = await published({ title: 'Financial literacy, autumn cohort', seats: 3 });
+      before = (await t.ok(EVALUATION, { id: providerId })).organization.trainingEvaluation;
+      const enrolled = (await t.ok(ENROL, { t: training, o: orgId }, member.token)).enrol;
+      expect(enrolled.status).toBe('ACCEPTED');
+      expect(enrolled.participant.id).toBe(member.id);
+      expect(enrolled.training.seatsLeft).toBe(2);
+      enrolment = enrolled.id;
     });
 
-    // the rating now counts in matching: RATING = 0.15 × 4/5
-    const match = (await t.ok(MATCHES, { o: orgId }, owner.token)).trainingMatches.find(
-      (m: { training: { id: string } }) => m.training.id === training,
-    );
-    expect(match.reasons.find((r: { factor: string }) => r.factor === 'RATING').points).toBeCloseTo(0.12, 10);
-    expect(match.score).toBeCloseTo(0.745, 10);
+    it('2. rating before completion is refused (CONFLICT: wrong state)', async () => {
+      const RATE_EARLY = `mutation($e: ID!) { rateTraining(enrolmentId: $e, rating: 5) { id } }`;
+      expect(await t.errorCode(RATE_EARLY, { e: enrolment }, owner.token)).toBe('CONFLICT');
+    });
+
+    it('3. the provider completes it; the organization rates it once, every transition recorded', async () => {
+      const completed = (
+        await t.ok(`mutation($e: ID!) { completeEnrolment(id: $e) { status } }`, { e: enrolment }, provider.token)
+      ).completeEnrolment;
+      expect(completed.status).toBe('COMPLETED');
+      const rated = (
+        await t.ok(
+          `mutation($e: ID!) { rateTraining(enrolmentId: $e, rating: 4, comment: "Practical and well paced") {
+            status rating comment history { fromStatus toStatus actorId } } }`,
+          { e: enrolment },
+          member.token,
+        )
+      ).rateTraining;
+      expect(rated).toMatchObject({ status: 'COMPLETED', rating: 4, comment: 'Practical and well paced' });
+      expect(rated.history).toEqual([
+        { fromStatus: null, toStatus: 'ACCEPTED', actorId: member.id },
+        { fromStatus: 'ACCEPTED', toStatus: 'COMPLETED', actorId: provider.id },
+      ]);
+      const RATE_AGAIN = `mutation($e: ID!) { rateTraining(enrolmentId: $e, rating: 1) { id } }`;
+      expect(await t.errorCode(RATE_AGAIN, { e: enrolment }, owner.token)).toBe('CONFLICT');
+    });
+
+    it('4. the offer and the provider’s evaluation count the completion and the rating', async () => {
+      const offer = (await t.ok(OFFER, { id: training })).trainingOffer;
+      expect(offer).toMatchObject({
+        seats: 3,
+        seatsLeft: 2,
+        completions: 1,
+        averageRating: 4,
+        ratingsCount: 1,
+        cost: { amount: 120, currency: 'EUR' },
+        languages: [{ code: 'fr' }],
+        country: null,
+        evaluation: {
+          enrolments: 1,
+          admitted: 1,
+          completions: 1,
+          completionRate: 1,
+          averageRating: 4,
+          ratingsCount: 1,
+        },
+      });
+      const after = (await t.ok<{ organization: { trainingEvaluation: Evaluation } }>(EVALUATION, { id: providerId }))
+        .organization.trainingEvaluation;
+      expect(after.completions).toBe(before.completions + 1);
+      expect(after.ratingsCount).toBe(before.ratingsCount + 1);
+      expect(before.averageRating).toBeNull();
+      expect(after.averageRating).toBe(4);
+      expect(after.completionRate).toBe(1);
+      expect(after.perOffer.find((o) => o.training.id === training)).toMatchObject({
+        completions: 1,
+        completionRate: 1,
+        averageRating: 4,
+      });
+    });
+
+    it('5. the rating now counts in matching: RATING = 0.15 × 4/5', async () => {
+      const match = (await matchesOf(owner)).find((m) => m.training.id === training) as TrainingMatch;
+      expect((match.reasons.find((r) => r.factor === 'RATING') as Reason).points).toBeCloseTo(0.12, 10);
+      expect(match.score).toBeCloseTo(0.745, 10);
+    });
   });
 
-  it('waitlists when full, lists the full offer with a WAITLIST reason, and promotes on cancellation', async () => {
-    const training = await published({ title: 'Digital skills for association secretaries', seats: 1 });
-    const other = (
-      await createOrg(t, outsider, { name: 'Malian Association of Montreuil', countriesOfResidence: ['FR'] })
-    ).id;
-    const first = (await t.ok(ENROL, { t: training, o: other }, outsider.token)).enrol;
-    expect(first.status).toBe('ACCEPTED');
-    const match = (await t.ok(MATCHES, { o: orgId }, owner.token)).trainingMatches.find(
-      (m: { training: { id: string } }) => m.training.id === training,
-    );
-    expect(match.reasons).toContainEqual({
-      factor: 'WAITLIST',
-      points: 0,
-      detail: 'All 1 seats are taken: enrolling now joins the waiting list (0 waiting)',
-    });
-    const second = (await t.ok(ENROL, { t: training, o: orgId }, owner.token)).enrol;
-    expect(second.status).toBe('WAITLISTED');
-    const duplicate = await t.gql(ENROL, { t: training, o: orgId }, member.token);
-    expect(duplicate.errors?.[0].extensions?.code).toBe('CONFLICT');
+  describe('waitlists when full, lists the full offer with a WAITLIST reason, and promotes on cancellation', () => {
+    // Shared by the steps, in order.
+    let training: string;
+    let first: string;
+    let second: string;
 
-    const cancelled = (
-      await t.ok(
-        `mutation($e: ID!) { cancelEnrolment(id: $e) { status cancelledAt } }`,
-        { e: first.id },
-        outsider.token,
-      )
-    ).cancelEnrolment;
-    expect(cancelled.status).toBe('CANCELLED');
-    expect(cancelled.cancelledAt).toBeTruthy();
-    const [row] = await dataSource(t).query('SELECT status FROM enrolment WHERE id = $1', [second.id]);
-    expect(row.status).toBe('ACCEPTED');
-    const events = await dataSource(t).query(
-      'SELECT from_status, to_status, actor_id FROM enrolment_event WHERE enrolment_id = $1 ORDER BY created_at, to_status',
-      [second.id],
-    );
-    expect(events).toEqual([
-      { from_status: null, to_status: 'WAITLISTED', actor_id: owner.id },
-      { from_status: 'WAITLISTED', to_status: 'ACCEPTED', actor_id: outsider.id },
-    ]);
-    // the organization sees its enrolments; the provider sees the offer's enrolments; others do not
-    const mine = (
-      await t.ok(`query($id: ID!) { organization(id: $id) { enrolments { id status } } }`, { id: orgId }, member.token)
-    ).organization.enrolments;
-    expect(mine.map((e: { id: string }) => e.id)).toContain(second.id);
-    const asProvider = (
-      await t.ok(`query($id: ID!) { trainingOffer(id: $id) { enrolments { id } } }`, { id: training }, provider.token)
-    ).trainingOffer.enrolments;
-    expect(asProvider).toHaveLength(2);
-    const anonymous = (await t.ok(`query($id: ID!) { trainingOffer(id: $id) { enrolments { id } } }`, { id: training }))
-      .trainingOffer.enrolments;
-    expect(anonymous).toEqual([]);
+    it('1. the single seat is taken; the offer is still listed, with a WAITLIST reason', async () => {
+      training = await published({ title: 'Digital skills for association secretaries', seats: 1 });
+      const other = (
+        await createOrg(t, outsider, { name: 'Malian Association of Montreuil', countriesOfResidence: ['FR'] })
+      ).id;
+      const enrolled = (await t.ok(ENROL, { t: training, o: other }, outsider.token)).enrol;
+      expect(enrolled.status).toBe('ACCEPTED');
+      first = enrolled.id;
+      const match = (await matchesOf(owner)).find((m) => m.training.id === training) as TrainingMatch;
+      expect(match.reasons).toContainEqual({
+        factor: 'WAITLIST',
+        points: 0,
+        detail: 'All 1 seats are taken: enrolling now joins the waiting list (0 waiting)',
+      });
+    });
+
+    it('2. enrolling now joins the waiting list; enrolling twice is CONFLICT', async () => {
+      const waiting = (await t.ok(ENROL, { t: training, o: orgId }, owner.token)).enrol;
+      expect(waiting.status).toBe('WAITLISTED');
+      second = waiting.id;
+      expect(await t.errorCode(ENROL, { t: training, o: orgId }, member.token)).toBe('CONFLICT');
+    });
+
+    it('3. a cancellation promotes the waiting enrolment, and both transitions are recorded', async () => {
+      const cancelled = (
+        await t.ok(`mutation($e: ID!) { cancelEnrolment(id: $e) { status cancelledAt } }`, { e: first }, outsider.token)
+      ).cancelEnrolment;
+      expect(cancelled.status).toBe('CANCELLED');
+      expect(cancelled.cancelledAt).toBeTruthy();
+      const [row] = await dataSource(t).query('SELECT status FROM enrolment WHERE id = $1', [second]);
+      expect(row.status).toBe('ACCEPTED');
+      const events = await dataSource(t).query(
+        'SELECT from_status, to_status, actor_id FROM enrolment_event WHERE enrolment_id = $1 ORDER BY created_at, to_status',
+        [second],
+      );
+      expect(events).toEqual([
+        { from_status: null, to_status: 'WAITLISTED', actor_id: owner.id },
+        { from_status: 'WAITLISTED', to_status: 'ACCEPTED', actor_id: outsider.id },
+      ]);
+    });
+
+    it('4. the organization sees its enrolments; the provider sees the offer’s enrolments; others do not', async () => {
+      const ENROLMENTS = `query($id: ID!) { trainingOffer(id: $id) { enrolments { id } } }`;
+      const mine = (
+        await t.ok<{ organization: { enrolments: Array<{ id: string; status: string }> } }>(
+          `query($id: ID!) { organization(id: $id) { enrolments { id status } } }`,
+          { id: orgId },
+          member.token,
+        )
+      ).organization.enrolments;
+      expect(mine.map((e) => e.id)).toContain(second);
+      const asProvider = (await t.ok(ENROLMENTS, { id: training }, provider.token)).trainingOffer.enrolments;
+      expect(asProvider).toHaveLength(2);
+      const anonymous = (await t.ok(ENROLMENTS, { id: training })).trainingOffer.enrolments;
+      expect(anonymous).toEqual([]);
+    });
   });
 
   it('refuses enrolment in drafts (NOT_FOUND), after the deadline (CONFLICT) and for other kinds (BAD_USER_INPUT)', async () => {
