@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@app/common';
 import { recordEvent } from '@app/events';
+import { recordTransition } from '@app/persistence';
 import { Enrolment, EnrolmentEvent, EnrolmentStatus } from './enrolment.entity.js';
 import { TrainingOffer } from './training-offer.entity.js';
 
@@ -38,6 +39,7 @@ export async function takenSeats(manager: EntityManager, trainingId: string): Pr
   return n;
 }
 
+/** @deprecated the demo data's name for `recordTransition(manager, EnrolmentEvent, …)`, the one history writer. */
 export function recordEnrolmentEvent(
   manager: EntityManager,
   enrolmentId: string,
@@ -45,7 +47,7 @@ export function recordEnrolmentEvent(
   to: EnrolmentStatus,
   actorId: string,
 ) {
-  return manager.insert(EnrolmentEvent, { enrolmentId, actorId, fromStatus: from, toStatus: to });
+  return recordTransition(manager, EnrolmentEvent, { enrolmentId, actorId, from, to });
 }
 
 /**
@@ -70,7 +72,12 @@ export async function fillSeats(
     rows.map((r) => r.id),
   ]);
   for (const { id, organization_id: organizationId } of rows) {
-    await recordEnrolmentEvent(manager, id, EnrolmentStatus.WAITLISTED, EnrolmentStatus.ACCEPTED, actorId);
+    await recordTransition(manager, EnrolmentEvent, {
+      enrolmentId: id,
+      actorId,
+      from: EnrolmentStatus.WAITLISTED,
+      to: EnrolmentStatus.ACCEPTED,
+    });
     await recordEvent(manager, {
       type: 'ENROLMENT_PROMOTED',
       payload: { enrolmentId: id, trainingOfferId: offer.id, organizationId, title: offer.title },

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
-import { BaseEntity, CreatedEntity } from '@app/persistence';
+import { BaseEntity, StatusHistoryEntity } from '@app/persistence';
 import { User } from '@app/auth';
 import { Organization } from '@app/organizations';
 import { TrainingOffer } from './training-offer.entity.js';
@@ -88,8 +88,8 @@ export class Enrolment extends BaseEntity {
 /** Every transition of an enrolment: who, when, from, to (creation has no `from`). */
 @ObjectType()
 @Entity('enrolment_event')
-export class EnrolmentEvent extends CreatedEntity {
-  @ManyToOne(() => Enrolment, { onDelete: 'CASCADE', nullable: false })
+export class EnrolmentEvent extends StatusHistoryEntity {
+  @ManyToOne(() => Enrolment, { onDelete: 'RESTRICT', nullable: false })
   enrolment?: Enrolment;
 
   @Index('IDX_enrolment_event_enrolment')
@@ -97,8 +97,7 @@ export class EnrolmentEvent extends CreatedEntity {
   enrolmentId: string;
 
   @Field(() => ID)
-  @Column({ type: 'uuid' })
-  actorId: string;
+  declare actorId: string;
 
   @Field(() => EnrolmentStatus, { nullable: true })
   @Column({ type: 'enum', enum: EnrolmentStatus, enumName: 'enrolment_status', nullable: true })

@@ -4,10 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
 import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
-import { isUniqueViolation } from '@app/persistence';
+import { isUniqueViolation, recordTransition } from '@app/persistence';
 import { RateTrainingArgs } from './capacity.inputs.js';
 import { Enrolment, EnrolmentEvent, EnrolmentStatus, LIVE_ENROLMENT_STATUSES } from './enrolment.entity.js';
-import { fillSeats, lockEnrolment, lockOffer, recordEnrolmentEvent, takenSeats } from './enrolment-seats.js';
+import { fillSeats, lockEnrolment, lockOffer, takenSeats } from './enrolment-seats.js';
 import { TrainingOffer, TrainingStatus } from './training-offer.entity.js';
 import { isOpenToKind } from './training-audience.service.js';
 import { TrainingOffersService } from './training-offers.service.js';
@@ -80,7 +80,12 @@ export class EnrolmentsService {
         const enrolment = await manager.save(
           manager.create(Enrolment, { trainingId, organizationId, participantId: user.id, status }),
         );
-        await recordEnrolmentEvent(manager, enrolment.id, null, status, user.id);
+        await recordTransition(manager, EnrolmentEvent, {
+          enrolmentId: enrolment.id,
+          actorId: user.id,
+          from: null,
+          to: status,
+        });
         if (status === EnrolmentStatus.ACCEPTED) {
           await recordEvent(manager, {
             type: 'ENROLMENT_ACCEPTED',
@@ -189,7 +194,7 @@ export class EnrolmentsService {
       const { to, after } = await decide(manager, enrolment, offer);
       enrolment.status = to;
       const saved = await manager.save(enrolment);
-      await recordEnrolmentEvent(manager, saved.id, from, to, user.id);
+      await recordTransition(manager, EnrolmentEvent, { enrolmentId: saved.id, actorId: user.id, from, to });
       if (after) await after();
       return saved;
     });

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
-import { BaseEntity, CreatedEntity } from '@app/persistence';
+import { BaseEntity, CreatedEntity, StatusHistoryEntity } from '@app/persistence';
 import { User } from '@app/auth';
 import { Organization } from '@app/organizations';
 
@@ -170,7 +170,7 @@ export class Contribution extends CreatedEntity {
  */
 @ObjectType()
 @Entity('consultation_event')
-export class ConsultationEvent extends CreatedEntity {
+export class ConsultationEvent extends StatusHistoryEntity {
   @ManyToOne(() => Consultation, { onDelete: 'RESTRICT', nullable: false })
   consultation?: Consultation;
 
@@ -187,8 +187,7 @@ export class ConsultationEvent extends CreatedEntity {
   invitationId: string | null;
 
   @Field(() => ID)
-  @Column({ type: 'uuid' })
-  actorId: string;
+  declare actorId: string;
 
   @Field(() => String, { nullable: true, description: 'A ConsultationStatus, or an InvitationStatus' })
   @Column({ type: 'varchar', length: 20, nullable: true })

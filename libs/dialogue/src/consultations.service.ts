@@ -26,6 +26,7 @@ import {
   Visibility,
 } from '@app/organizations';
 import { recordEvent } from '@app/events';
+import { recordTransition } from '@app/persistence';
 import { ReferenceDataService } from '@app/reference-data';
 import {
   Consultation,
@@ -164,7 +165,13 @@ export class ConsultationsService {
           createdById: user.id,
         }),
       );
-      await this.record(manager, c.id, null, user.id, null, ConsultationStatus.DRAFT);
+      await recordTransition(manager, ConsultationEvent, {
+        consultationId: c.id,
+        invitationId: null,
+        actorId: user.id,
+        from: null,
+        to: ConsultationStatus.DRAFT,
+      });
       return c;
     });
   }
@@ -204,7 +211,13 @@ export class ConsultationsService {
       const from = c.status;
       c.status = decide(c, convener);
       const saved = await manager.save(c);
-      await this.record(manager, c.id, null, user.id, from, c.status);
+      await recordTransition(manager, ConsultationEvent, {
+        consultationId: c.id,
+        invitationId: null,
+        actorId: user.id,
+        from,
+        to: c.status,
+      });
       if (from === ConsultationStatus.DRAFT && saved.status === ConsultationStatus.OPEN) {
         const pending = await manager.findBy(ConsultationInvitation, {
           consultationId: c.id,
@@ -276,18 +289,17 @@ export class ConsultationsService {
             ),
           )
         : [];
-      if (created.length) {
-        await manager.insert(
-          ConsultationEvent,
-          created.map((invitation) => ({
-            consultationId: c.id,
-            invitationId: invitation.id,
-            actorId: user.id,
-            fromStatus: null,
-            toStatus: InvitationStatus.PENDING,
-          })),
-        );
-      }
+      await recordTransition(
+        manager,
+        ConsultationEvent,
+        created.map((invitation) => ({
+          consultationId: c.id,
+          invitationId: invitation.id,
+          actorId: user.id,
+          from: null,
+          to: InvitationStatus.PENDING,
+        })),
+      );
       for (const invitation of created) byOrg.set(invitation.organizationId, invitation);
       if (c.status === ConsultationStatus.OPEN) await this.announce(manager, c, created);
       return ids.map((organizationId) => byOrg.get(organizationId) as ConsultationInvitation);
@@ -321,7 +333,13 @@ export class ConsultationsService {
       invitation.status = to;
       invitation.respondedAt = new Date();
       const saved = await manager.save(invitation);
-      await this.record(manager, c.id, invitation.id, user.id, from, to);
+      await recordTransition(manager, ConsultationEvent, {
+        consultationId: c.id,
+        invitationId: invitation.id,
+        actorId: user.id,
+        from,
+        to,
+      });
       return saved;
     });
   }
@@ -420,16 +438,5 @@ export class ConsultationsService {
       { roles: MANAGER_ROLES, kinds: CONVENER_KINDS, action },
       manager,
     );
-  }
-
-  private record(
-    manager: EntityManager,
-    consultationId: string,
-    invitationId: string | null,
-    actorId: string,
-    from: string | null,
-    to: string,
-  ) {
-    return manager.insert(ConsultationEvent, { consultationId, invitationId, actorId, fromStatus: from, toStatus: to });
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
-import { BaseEntity, CreatedEntity } from '@app/persistence';
+import { BaseEntity, StatusHistoryEntity } from '@app/persistence';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
 import { Fund } from './fund.entity.js';
@@ -87,8 +87,8 @@ export class FundApplication extends BaseEntity {
 /** Every transition of an application: who, when, from, to, note. */
 @ObjectType()
 @Entity('application_event')
-export class ApplicationEvent extends CreatedEntity {
-  @ManyToOne(() => FundApplication, { onDelete: 'CASCADE', nullable: false })
+export class ApplicationEvent extends StatusHistoryEntity {
+  @ManyToOne(() => FundApplication, { onDelete: 'RESTRICT', nullable: false })
   application?: FundApplication;
 
   @Index('IDX_application_event_application')
@@ -96,8 +96,7 @@ export class ApplicationEvent extends CreatedEntity {
   applicationId: string;
 
   @Field(() => ID)
-  @Column({ type: 'uuid' })
-  actorId: string;
+  declare actorId: string;
 
   @Field(() => ApplicationStatus, { nullable: true })
   @Column({ type: 'enum', enum: ApplicationStatus, enumName: 'application_status', nullable: true })

@@ -5,7 +5,7 @@ import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from
 import { FundMatchingService } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
-import { isUniqueViolation } from '@app/persistence';
+import { isUniqueViolation, recordTransition } from '@app/persistence';
 import { Project, ProjectsService } from '@app/projects';
 import {
   ApplicationEvent,
@@ -129,7 +129,12 @@ export class ApplicationsService {
             createdById: user.id,
           }),
         );
-        await this.record(manager, application, null, user.id, null);
+        await recordTransition(manager, ApplicationEvent, {
+          applicationId: application.id,
+          actorId: user.id,
+          from: null,
+          to: application.status,
+        });
         return application;
       });
     } catch (error) {
@@ -208,7 +213,13 @@ export class ApplicationsService {
       if (args.status === ApplicationStatus.AWARDED || args.status === ApplicationStatus.REJECTED)
         application.decidedAt = new Date();
       const saved = await manager.save(application);
-      await this.record(manager, saved, from, user.id, args.note ?? null);
+      await recordTransition(manager, ApplicationEvent, {
+        applicationId: saved.id,
+        actorId: user.id,
+        from,
+        to: saved.status,
+        note: args.note ?? null,
+      });
       await recordEvent(manager, {
         type: 'APPLICATION_DECIDED',
         payload: {
@@ -269,7 +280,12 @@ export class ApplicationsService {
       const from = application.status;
       application.status = await decide(manager, application);
       const saved = await manager.save(application);
-      await this.record(manager, saved, from, user.id, null);
+      await recordTransition(manager, ApplicationEvent, {
+        applicationId: saved.id,
+        actorId: user.id,
+        from,
+        to: saved.status,
+      });
       return saved;
     });
   }
@@ -283,21 +299,5 @@ export class ApplicationsService {
       .getOne();
     if (!application) throw new NotFoundError('Application', id);
     return application;
-  }
-
-  private record(
-    manager: EntityManager,
-    a: FundApplication,
-    from: ApplicationStatus | null,
-    actorId: string,
-    note: string | null,
-  ) {
-    return manager.insert(ApplicationEvent, {
-      applicationId: a.id,
-      actorId,
-      fromStatus: from,
-      toStatus: a.status,
-      note,
-    });
   }
 }

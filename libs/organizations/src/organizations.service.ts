@@ -16,6 +16,7 @@ import {
   UnauthenticatedError,
 } from '@app/common';
 import { recordEvent } from '@app/events';
+import { recordTransition } from '@app/persistence';
 import { ReferenceDataService } from '@app/reference-data';
 import { Membership, MemberRole } from './membership.entity.js';
 import { NetworkMembership, NetworkRequestStatus } from './network-membership.entity.js';
@@ -370,13 +371,8 @@ export class OrganizationsService {
     actorId: string,
     note: string | null,
   ) {
-    await manager.insert(VerificationEvent, {
-      organizationId: organization.id,
-      actorId,
-      fromStatus: organization.verification,
-      toStatus: to,
-      note,
-    });
+    const from = organization.verification;
+    await recordTransition(manager, VerificationEvent, { organizationId: organization.id, actorId, from, to, note });
     organization.verification = to;
   }
 

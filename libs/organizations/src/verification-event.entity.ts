@@ -1,23 +1,21 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
-import { CreatedEntity } from '@app/persistence';
+import { StatusHistoryEntity } from '@app/persistence';
 import { Organization, VerificationStatus } from './organization.entity.js';
 
 /** One transition of an organization's verification: who, when, from, to, note. */
 @ObjectType()
 @Entity('verification_event')
-export class VerificationEvent extends CreatedEntity {
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE', nullable: false })
+export class VerificationEvent extends StatusHistoryEntity {
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })
   organization?: Organization;
 
   @Index('IDX_verification_event_organization')
   @Column({ type: 'uuid' })
   organizationId: string;
 
-  /** The user who caused the transition. */
   @Field(() => ID)
-  @Column({ type: 'uuid' })
-  actorId: string;
+  declare actorId: string;
 
   @Field(() => VerificationStatus)
   @Column({ type: 'enum', enum: VerificationStatus, enumName: 'verification_status' })

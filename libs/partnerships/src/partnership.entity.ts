@@ -1,6 +1,6 @@
-import { Field, HideField, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
-import { BaseEntity, CreatedEntity } from '@app/persistence';
+import { BaseEntity, StatusHistoryEntity } from '@app/persistence';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
 
@@ -86,18 +86,15 @@ export class Partnership extends BaseEntity {
 /** Every transition of a partnership: when, from, to. */
 @ObjectType()
 @Entity('partnership_event')
-export class PartnershipEvent extends CreatedEntity {
-  @ManyToOne(() => Partnership, { onDelete: 'CASCADE', nullable: false })
+export class PartnershipEvent extends StatusHistoryEntity {
+  @ManyToOne(() => Partnership, { onDelete: 'RESTRICT', nullable: false })
   partnership?: Partnership;
 
   @Index('IDX_partnership_event_partnership')
   @Column({ type: 'uuid' })
   partnershipId: string;
 
-  /** The user who acted: kept for audit, never exposed (history is public; user ids are personal data). */
-  @HideField()
-  @Column({ type: 'uuid' })
-  actorId: string;
+  // actorId (from StatusHistoryEntity) is kept for audit, never shown: this history is public and user ids are personal data
 
   @Field(() => PartnershipStatus, { nullable: true })
   @Column({ type: 'enum', enum: PartnershipStatus, enumName: 'partnership_status', nullable: true })

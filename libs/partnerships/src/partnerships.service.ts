@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   AuthUser,
   BadInputError,
@@ -12,7 +12,7 @@ import {
 } from '@app/common';
 import { Organization, OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
-import { isUniqueViolation } from '@app/persistence';
+import { isUniqueViolation, recordTransition } from '@app/persistence';
 import { Project, ProjectsService } from '@app/projects';
 import { Partnership, PartnershipEvent, PartnershipKind, PartnershipStatus } from './partnership.entity.js';
 
@@ -90,7 +90,12 @@ export class PartnershipsService {
             proposedById: user.id,
           }),
         );
-        await this.record(manager, partnership, null, user.id);
+        await recordTransition(manager, PartnershipEvent, {
+          partnershipId: partnership.id,
+          actorId: user.id,
+          from: null,
+          to: partnership.status,
+        });
         await recordEvent(manager, {
           type: 'PARTNERSHIP_PROPOSED',
           payload: {
@@ -151,7 +156,12 @@ export class PartnershipsService {
       const from = p.status;
       p.status = decide(p, access);
       const saved = await manager.save(p);
-      await this.record(manager, saved, from, user.id);
+      await recordTransition(manager, PartnershipEvent, {
+        partnershipId: saved.id,
+        actorId: user.id,
+        from,
+        to: saved.status,
+      });
       if (from === PartnershipStatus.PROPOSED && saved.status !== PartnershipStatus.ENDED) {
         await recordEvent(manager, {
           type: 'PARTNERSHIP_ANSWERED',
@@ -166,10 +176,6 @@ export class PartnershipsService {
       }
       return saved;
     });
-  }
-
-  private record(manager: EntityManager, p: Partnership, from: PartnershipStatus | null, actorId: string) {
-    return manager.insert(PartnershipEvent, { partnershipId: p.id, actorId, fromStatus: from, toStatus: p.status });
   }
 
   history(partnershipId: string): Promise<PartnershipEvent[]> {

@@ -4,4 +4,5 @@ export * from './persistence.module.js';
 export * from './query-counter.js';
 export * from './redis.service.js';
 export * from './snake-naming.strategy.js';
+export * from './status-history.js';
 export * from './transaction.js';

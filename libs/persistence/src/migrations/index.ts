@@ -11,6 +11,7 @@ import { MemberInvitations1795620000002 } from './1795620000002-MemberInvitation
 import { UserEmailVisibility1795620000003 } from './1795620000003-UserEmailVisibility.js';
 import { RegistrationRequests1795640000021 } from './1795640000021-RegistrationRequests.js';
 import { FundApplicationReminders1795929073050 } from './1795929073050-FundApplicationReminders.js';
+import { HistoryForeignKeysRestrict1795710000043 } from './1795710000043-HistoryForeignKeysRestrict.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   UserEmailVisibility1795620000003,
   RegistrationRequests1795640000021,
   FundApplicationReminders1795929073050,
+  HistoryForeignKeysRestrict1795710000043,
 ];
