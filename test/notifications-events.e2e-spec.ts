@@ -1,7 +1,7 @@
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { createOrg, registerUser, TestUser, verify } from './support/fixtures.js';
-import { inDays } from './support/fund-fixtures.js';
+import { consultationInput, offerInput } from './support/inputs.js';
 import { MY_NOTIFICATIONS, NotificationView, waitFor } from './support/notification-helpers.js';
 
 const ASSESS = `mutation($o: ID!, $s: [CapacityScoreInput!]!) { submitCapacityAssessment(organizationId: $o, scores: $s) { id } }`;
@@ -52,19 +52,7 @@ describe('Notifications of trainings, enrolments and invitations', () => {
     const offer = (
       await t.ok(
         CREATE_OFFER,
-        {
-          i: {
-            providerId,
-            title: 'Financial literacy for migrant women',
-            description: 'Budgeting, savings groups and remittance costs in six online sessions.',
-            capacityAreas: ['FINANCIAL_LITERACY'],
-            format: 'ONLINE',
-            languages: ['fr'],
-            startsAt: inDays(30),
-            applicationDeadline: inDays(20),
-            seats: 1,
-          },
-        },
+        { i: offerInput(providerId, { title: 'Financial literacy for migrant women', seats: 1 }) },
         provider.token,
       )
     ).createTrainingOffer;
@@ -105,15 +93,11 @@ describe('Notifications of trainings, enrolments and invitations', () => {
       t.ok(
         CREATE_CONSULTATION,
         {
-          i: {
-            convenerId: ministryId,
+          i: consultationInput(ministryId, {
             title,
             description: 'How should the ministry support associations of Senegalese abroad?',
-            level: 'NATIONAL',
-            themes: ['LABOUR_MIGRATION'],
             countriesOfOrigin: ['SN'],
-            closesAt: inDays(30),
-          },
+          }),
         },
         ministry.token,
       );

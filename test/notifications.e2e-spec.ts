@@ -296,14 +296,7 @@ describe('Notifications (in-process queue)', () => {
     expect(unread).toHaveLength(bobs.length - 1);
   });
 
-  it('e-mails by each user’s choice: immediate, daily digest (once per set) or none', async () => {
-    const prefs = `query { myNotificationPreferences { emailFrequency } }`;
-    const update = `mutation($f: EmailFrequency!) { updateNotificationPreferences(emailFrequency: $f) { emailFrequency } }`;
-    expect((await t.ok(prefs, {}, bob.token)).myNotificationPreferences.emailFrequency).toBe('DAILY_DIGEST');
-    await t.ok(update, { f: 'IMMEDIATE' }, bob.token);
-    await t.ok(update, { f: 'NONE' }, carol.token);
-    expect((await t.ok(prefs, {}, bob.token)).myNotificationPreferences.emailFrequency).toBe('IMMEDIATE');
-    const service = t.get(NotificationsService);
+  describe('e-mails by each user’s choice: immediate, daily digest (once per set) or none', () => {
     // notification mails (carol also got the mail inviting her to the NGO)
     const mails = (email: string) =>
       count(
@@ -311,32 +304,46 @@ describe('Notifications (in-process queue)', () => {
           WHERE to_address = $1 AND sent_at IS NOT NULL AND dedupe_key NOT LIKE 'member-invitation:%'`,
         [email],
       );
-
     const pendingOf = (user: TestUser) =>
       count(`SELECT count(*) FROM notification WHERE user_id = $1 AND email_state = 'PENDING'`, [user.id]);
-    const bobPending = await pendingOf(bob);
-    expect(bobPending).toBeGreaterThan(0);
-    await service.sendPendingEmails();
-    expect(await mails(bob.email)).toBe(bobPending); // one per notification
-    expect(await mails(carol.email)).toBe(0);
-    expect(
-      await count(`SELECT count(*) FROM notification WHERE user_id = $1 AND email_state = 'SKIPPED'`, [carol.id]),
-    ).toBeGreaterThan(0);
-    expect(await pendingOf(alice)).toBeGreaterThan(0); // digest users wait
+    const service = () => t.get(NotificationsService);
 
-    await service.sendPendingEmails(); // nothing twice
-    expect(await mails(bob.email)).toBe(bobPending);
+    it('1. a user chooses: DAILY_DIGEST by default, then IMMEDIATE (bob) or NONE (carol)', async () => {
+      const prefs = `query { myNotificationPreferences { emailFrequency } }`;
+      const update = `mutation($f: EmailFrequency!) { updateNotificationPreferences(emailFrequency: $f) { emailFrequency } }`;
+      expect((await t.ok(prefs, {}, bob.token)).myNotificationPreferences.emailFrequency).toBe('DAILY_DIGEST');
+      await t.ok(update, { f: 'IMMEDIATE' }, bob.token);
+      await t.ok(update, { f: 'NONE' }, carol.token);
+      expect((await t.ok(prefs, {}, bob.token)).myNotificationPreferences.emailFrequency).toBe('IMMEDIATE');
+    });
 
-    expect(await service.sendDailyDigests()).toBeGreaterThanOrEqual(1);
-    expect(await mails(alice.email)).toBe(1);
-    expect(await pendingOf(alice)).toBe(0);
-    const [digest] = await dataSource(t).query(`SELECT subject, body FROM email_outbox WHERE to_address = $1`, [
-      alice.email,
-    ]);
-    expect(digest.subject).toMatch(/^Diaspora Nexus: \d+ new notifications?$/);
-    expect(digest.body).toContain('New fund for Ghanaian Teachers UK: Education Futures Fund');
-    expect(await service.sendDailyDigests()).toBe(0);
-    expect(await mails(alice.email)).toBe(1);
+    it('2. IMMEDIATE mails one per notification and nothing twice; NONE skips; digest users wait', async () => {
+      const bobPending = await pendingOf(bob);
+      expect(bobPending).toBeGreaterThan(0);
+      await service().sendPendingEmails();
+      expect(await mails(bob.email)).toBe(bobPending); // one per notification
+      expect(await mails(carol.email)).toBe(0);
+      expect(
+        await count(`SELECT count(*) FROM notification WHERE user_id = $1 AND email_state = 'SKIPPED'`, [carol.id]),
+      ).toBeGreaterThan(0);
+      expect(await pendingOf(alice)).toBeGreaterThan(0); // digest users wait
+
+      await service().sendPendingEmails(); // nothing twice
+      expect(await mails(bob.email)).toBe(bobPending);
+    });
+
+    it('3. the daily digest mails the pending set once', async () => {
+      expect(await service().sendDailyDigests()).toBeGreaterThanOrEqual(1);
+      expect(await mails(alice.email)).toBe(1);
+      expect(await pendingOf(alice)).toBe(0);
+      const [digest] = await dataSource(t).query(`SELECT subject, body FROM email_outbox WHERE to_address = $1`, [
+        alice.email,
+      ]);
+      expect(digest.subject).toMatch(/^Diaspora Nexus: \d+ new notifications?$/);
+      expect(digest.body).toContain('New fund for Ghanaian Teachers UK: Education Futures Fund');
+      expect(await service().sendDailyDigests()).toBe(0);
+      expect(await mails(alice.email)).toBe(1);
+    });
   });
 
   it('a failed e-mail leaves it and the later ones pending, marks the ones sent before it, and mails each once', async () => {
@@ -376,11 +383,10 @@ describe('Notifications (in-process queue)', () => {
     ).toBe(4);
   });
 
-  it('reminds organizations with a DRAFT seven days before a deadline, closes funds past it, and tells applicants of decisions', async () => {
+  describe('reminds organizations with a DRAFT seven days before a deadline, closes funds past it, and tells applicants of decisions', () => {
     // The scheduled job of libs/funds, run by hand; its events are then processed by notifications.
-    const deadlines = t.get(FundDeadlinesService);
     const fundDeadlines = async () => {
-      await deadlines.run();
+      await t.get(FundDeadlinesService).run();
       await waitFor(
         async () =>
           (await count(
@@ -391,54 +397,64 @@ describe('Notifications (in-process queue)', () => {
       );
       await queue.onIdle();
     };
-    const ds = dataSource(t);
-    const fund = (
-      await t.ok(
-        CREATE_FUND,
-        {
-          i: fundInput(funder.id, {
-            title: 'Closing Soon Fund',
-            deadline: inDays(3),
-            eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'] },
-          }),
-        },
-        dave.token,
-      )
-    ).createFund;
-    await t.ok(PUBLISH_FUND, { id: fund.id }, dave.token);
-    const project = (await t.ok(CREATE_PROJECT, { i: projectInput(diaspora.id) }, alice.token)).createProject;
-    const amount = { amount: 40000, currency: 'EUR' };
-    const draft = (await t.ok(APPLY, { f: fund.id, p: project.id, a: amount, s: STATEMENT, d: true }, alice.token))
-      .applyToFund;
-    expect(draft.status).toBe('DRAFT');
+    // Shared by the steps, in order.
+    let fundId: string;
+    let draftId: string;
 
-    await fundDeadlines();
-    await fundDeadlines(); // a second run changes nothing
-    const reminders = await ofKind(alice, 'APPLICATION_DEADLINE_REMINDER');
-    expect(reminders).toHaveLength(1);
-    expect(reminders[0]).toMatchObject({
-      title: 'Deadline soon: Closing Soon Fund',
-      link: `/applications/${draft.id}`,
+    it('1. a DRAFT application three days before the deadline: its organization is reminded, once', async () => {
+      const fund = (
+        await t.ok(
+          CREATE_FUND,
+          {
+            i: fundInput(funder.id, {
+              title: 'Closing Soon Fund',
+              deadline: inDays(3),
+              eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'] },
+            }),
+          },
+          dave.token,
+        )
+      ).createFund;
+      fundId = fund.id;
+      await t.ok(PUBLISH_FUND, { id: fundId }, dave.token);
+      const project = (await t.ok(CREATE_PROJECT, { i: projectInput(diaspora.id) }, alice.token)).createProject;
+      const amount = { amount: 40000, currency: 'EUR' };
+      const draft = (await t.ok(APPLY, { f: fundId, p: project.id, a: amount, s: STATEMENT, d: true }, alice.token))
+        .applyToFund;
+      expect(draft.status).toBe('DRAFT');
+      draftId = draft.id;
+
+      await fundDeadlines();
+      await fundDeadlines(); // a second run changes nothing
+      const reminders = await ofKind(alice, 'APPLICATION_DEADLINE_REMINDER');
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0]).toMatchObject({
+        title: 'Deadline soon: Closing Soon Fund',
+        link: `/applications/${draftId}`,
+      });
+      expect(await ofKind(dave, 'APPLICATION_DEADLINE_REMINDER')).toHaveLength(0);
     });
-    expect(await ofKind(dave, 'APPLICATION_DEADLINE_REMINDER')).toHaveLength(0);
 
-    // A decided application: its organization's members learn of it.
-    await t.ok(`mutation($id: ID!) { submitApplication(id: $id) { id } }`, { id: draft.id }, alice.token);
-    await t.ok(DECIDE, { id: draft.id, s: 'UNDER_REVIEW' }, dave.token);
-    const decided = await waitFor(async () => (await ofKind(alice, 'APPLICATION_DECIDED'))[0]);
-    expect(decided.title).toBe('Your application to Closing Soon Fund is under review');
+    it('2. a decided application: its organization’s members learn of it', async () => {
+      await t.ok(`mutation($id: ID!) { submitApplication(id: $id) { id } }`, { id: draftId }, alice.token);
+      await t.ok(DECIDE, { id: draftId, s: 'UNDER_REVIEW' }, dave.token);
+      const decided = await waitFor(async () => (await ofKind(alice, 'APPLICATION_DECIDED'))[0]);
+      expect(decided.title).toBe('Your application to Closing Soon Fund is under review');
+    });
 
-    // The deadline passes: CLOSED in the database, the funder's managers told, once.
-    await ds.query(`UPDATE fund SET deadline = now() - interval '1 minute' WHERE id = $1`, [fund.id]);
-    await fundDeadlines();
-    await fundDeadlines();
-    const [row] = await ds.query(`SELECT status, closed_at FROM fund WHERE id = $1`, [fund.id]);
-    expect(row.status).toBe('CLOSED');
-    expect(row.closed_at).not.toBeNull();
-    const closed = await ofKind(dave, 'FUND_CLOSED');
-    expect(closed).toHaveLength(1);
-    expect(closed[0].title).toBe('Fund closed: Closing Soon Fund');
-    expect(await ofKind(alice, 'FUND_CLOSED')).toHaveLength(0);
+    it('3. the deadline passes: CLOSED in the database, the funder’s managers told, once', async () => {
+      const ds = dataSource(t);
+      await ds.query(`UPDATE fund SET deadline = now() - interval '1 minute' WHERE id = $1`, [fundId]);
+      await fundDeadlines();
+      await fundDeadlines();
+      const [row] = await ds.query(`SELECT status, closed_at FROM fund WHERE id = $1`, [fundId]);
+      expect(row.status).toBe('CLOSED');
+      expect(row.closed_at).not.toBeNull();
+      const closed = await ofKind(dave, 'FUND_CLOSED');
+      expect(closed).toHaveLength(1);
+      expect(closed[0].title).toBe('Fund closed: Closing Soon Fund');
+      expect(await ofKind(alice, 'FUND_CLOSED')).toHaveLength(0);
+    });
   });
 
   it('rolls back the event with the change: a refused mutation records nothing', async () => {
