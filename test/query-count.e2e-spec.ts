@@ -1,6 +1,9 @@
+import { jest } from '@jest/globals';
 import { QueryCounterLogger } from '@app/persistence';
 import { TestApp } from './support/test-app.js';
-import { dataSource, registerUser } from './support/fixtures.js';
+import { createOrg, dataSource, registerUser, verify } from './support/fixtures.js';
+import { publishedFund } from './support/fund-fixtures.js';
+import { projectInput } from './support/project-input.js';
 
 const LIST = `query($first: Int) {
   organizations(first: $first, orderBy: NAME) {
@@ -27,6 +30,9 @@ const EVALUATIONS = `query($first: Int) {
     }
   }
 }`;
+
+const FUND_MATCHES = `query($o: ID!, $p: ID) { fundMatches(organizationId: $o, projectId: $p, first: 10) {
+  score fund { id title } project { id } reasons { factor points detail } } }`;
 
 describe('Per-request DataLoaders', () => {
   let t: TestApp;
@@ -133,6 +139,85 @@ describe('Per-request DataLoaders', () => {
       expect(node.trainingEvaluation.offers).toBe(2);
       expect(node.trainingEvaluation.enrolments).toBe(10);
       expect(node.trainingEvaluation.completions).toBe(6);
+    }
+  });
+});
+
+describe('fundMatches', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(() => t?.close());
+
+  it('answers fundMatches reading the organization and the project once each', async () => {
+    const funder = await registerUser(t, 'funder');
+    const applicant = await registerUser(t, 'applicant');
+    const funderId = (
+      await createOrg(t, funder, { kind: 'FUNDER', countriesOfOrigin: [], countriesOfResidence: ['CH'] })
+    ).id;
+    await verify(t, funderId);
+    for (let i = 0; i < 3; i++) await publishedFund(t, funder, funderId, { title: `Fund ${i}` });
+    const organizationId = (
+      await createOrg(t, applicant, {
+        countriesOfOrigin: ['GH'],
+        countriesOfResidence: ['GB'],
+        themes: ['AGRICULTURE_AND_RURAL_DEVELOPMENT', 'EDUCATION'],
+        foundedYear: 2015,
+        womenLed: true,
+      })
+    ).id;
+    const projectId = (
+      await t.ok(
+        `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`,
+        { i: projectInput(organizationId) },
+        applicant.token,
+      )
+    ).createProject.id;
+
+    // every statement, and those that name the table with the id among their parameters
+    const statements: Array<{ sql: string; params: unknown[] }> = [];
+    const spy = jest.spyOn(QueryCounterLogger.prototype, 'logQuery').mockImplementation(function (
+      this: QueryCounterLogger,
+      sql: string,
+      params?: unknown[],
+    ) {
+      QueryCounterLogger.count++;
+      statements.push({ sql, params: params ?? [] });
+    });
+    const reads = (table: string, id: string) =>
+      statements.filter((s) => new RegExp(`\\b${table}\\b(?!_)`).test(s.sql) && JSON.stringify(s.params).includes(id))
+        .length;
+    const count = async (variables: Record<string, unknown>, token?: string) => {
+      statements.length = 0;
+      const matches = (await t.ok(FUND_MATCHES, variables, token)).fundMatches;
+      expect(matches).toHaveLength(3);
+      return {
+        queries: statements.length,
+        organization: reads('organization', organizationId),
+        project: reads('project', projectId),
+        matches,
+      };
+    };
+    try {
+      const asOrganization = await count({ o: organizationId });
+      const asProject = await count({ o: organizationId, p: projectId });
+      const signedIn = await count({ o: organizationId, p: projectId }, applicant.token);
+      console.info(
+        `SQL queries for fundMatches: organization ${asOrganization.queries}, project ${asProject.queries}, ` +
+          `project signed in ${signedIn.queries}`,
+      );
+      expect(asProject.matches.every((m: { project: { id: string } }) => m.project.id === projectId)).toBe(true);
+      // the organization: read once (the loader), and once joined by the matching statement
+      for (const c of [asOrganization, asProject, signedIn]) expect(c.organization).toBe(2);
+      // the project: read once (the loader), and once joined by the matching statement
+      expect(asProject.project).toBe(2);
+      expect(signedIn.project).toBe(2);
+      expect(asOrganization.queries).toBeLessThanOrEqual(4);
+      expect(asProject.queries).toBeLessThanOrEqual(5);
+      expect(signedIn.queries).toBe(asProject.queries + 2); // the guard's user lookup, the viewer's memberships
+    } finally {
+      spy.mockRestore();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Public, Viewer } from '@app/common';
-import type { AuthUser, GqlContext } from '@app/common';
+import { Ctx, Public } from '@app/common';
+import type { GqlContext, RequestContext } from '@app/common';
 import { AuthPayload, CompleteRegistrationArgs, RegisterInput, StartRegistrationArgs } from './auth.inputs.js';
 import { AuthService } from './auth.service.js';
 import { User } from './user.entity.js';
@@ -17,8 +17,8 @@ export class AuthResolver {
 
   @Public()
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
-  me(@Viewer() viewer: AuthUser | null): Promise<User | null> | null {
-    return viewer ? this.users.findById(viewer.id) : null;
+  me(@Ctx() ctx: RequestContext): Promise<User | null> | null {
+    return ctx.viewer ? this.users.findById(ctx.viewer.id) : null;
   }
 
   @Public()

@@ -1,17 +1,7 @@
 import { Args, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { User } from '@app/auth';
-import {
-  Connection,
-  CurrentUser,
-  Loaders,
-  Money,
-  money,
-  NotFoundError,
-  pageSize,
-  Public,
-  requireId,
-} from '@app/common';
-import type { AuthUser, RequestLoaders } from '@app/common';
+import { Connection, CurrentUser, Ctx, Money, money, NotFoundError, pageSize, Public, requireId } from '@app/common';
+import type { AuthUser, RequestContext } from '@app/common';
 import { TrainingMatchingService } from '@app/matching';
 import { Organization, OrganizationPolicy } from '@app/organizations';
 import { Country, Language, loadAll } from '@app/reference-data';
@@ -40,8 +30,8 @@ export class CapacityAssessmentResolver {
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() a: CapacityAssessment, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(a.organizationId);
+  organization(@Parent() a: CapacityAssessment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(a.organizationId);
   }
 }
 
@@ -57,8 +47,8 @@ export class TrainingOfferResolver {
     nullable: true,
     description: 'DRAFT offers only for the provider’s members and (read-only) moderators; NOT_FOUND for anyone else',
   })
-  async trainingOffer(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
-    return this.offers.get(id, await l.organizations.access());
+  async trainingOffer(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext) {
+    return this.offers.get(id, await ctx.access());
   }
 
   @Public()
@@ -89,18 +79,18 @@ export class TrainingOfferResolver {
   }
 
   @ResolveField(() => Organization)
-  provider(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(t.providerId);
+  provider(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(t.providerId);
   }
 
   @ResolveField(() => [Language])
-  languages(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.language, t.languages);
+  languages(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.language, t.languages);
   }
 
   @ResolveField(() => Country, { nullable: true })
-  country(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    return t.country ? l.reference.country.load(t.country) : null;
+  country(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    return t.country ? ctx.loaders.reference.country.load(t.country) : null;
   }
 
   @ResolveField(() => Money, { nullable: true, description: 'Null = free' })
@@ -109,41 +99,41 @@ export class TrainingOfferResolver {
   }
 
   @ResolveField(() => Int, { description: 'seats − (ACCEPTED + COMPLETED)' })
-  async seatsLeft(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    return Math.max(0, t.seats - (await l.capacity.offerStats.load(t.id)).seatsTaken);
+  async seatsLeft(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    return Math.max(0, t.seats - (await ctx.loaders.capacity.offerStats.load(t.id)).seatsTaken);
   }
 
   @ResolveField(() => Int, { description: 'Enrolments on the waiting list' })
-  async waitlisted(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    return (await l.capacity.offerStats.load(t.id)).waitlisted;
+  async waitlisted(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.capacity.offerStats.load(t.id)).waitlisted;
   }
 
   @ResolveField(() => Float, { nullable: true })
-  async averageRating(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    return EvaluationService.offerEvaluation(t, await l.capacity.offerStats.load(t.id)).averageRating;
+  async averageRating(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    return EvaluationService.offerEvaluation(t, await ctx.loaders.capacity.offerStats.load(t.id)).averageRating;
   }
 
   @ResolveField(() => Int)
-  async ratingsCount(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    return (await l.capacity.offerStats.load(t.id)).ratingsCount;
+  async ratingsCount(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.capacity.offerStats.load(t.id)).ratingsCount;
   }
 
   @ResolveField(() => Int)
-  async completions(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    return (await l.capacity.offerStats.load(t.id)).completions;
+  async completions(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.capacity.offerStats.load(t.id)).completions;
   }
 
   @ResolveField(() => TrainingEvaluation, { description: 'Completions, completion rate and average rating' })
-  async evaluation(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    return EvaluationService.offerEvaluation(t, await l.capacity.offerStats.load(t.id));
+  async evaluation(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    return EvaluationService.offerEvaluation(t, await ctx.loaders.capacity.offerStats.load(t.id));
   }
 
   @ResolveField(() => [Enrolment], {
     description: "The provider's members and moderators see every enrolment; an organization's members see their own",
   })
-  async enrolments(@Parent() t: TrainingOffer, @Loaders() l: RequestLoaders) {
-    const access = await l.organizations.access();
-    const all = await l.capacity.enrolmentsByTraining.load(t.id);
+  async enrolments(@Parent() t: TrainingOffer, @Ctx() ctx: RequestContext) {
+    const access = await ctx.access();
+    const all = await ctx.loaders.capacity.enrolmentsByTraining.load(t.id);
     return all.filter((e) => this.policy.isVisible(EnrolmentsService.visibility(e, t.providerId), access));
   }
 }
@@ -177,18 +167,18 @@ export class EnrolmentResolver {
   }
 
   @ResolveField(() => TrainingOffer)
-  training(@Parent() e: Enrolment, @Loaders() l: RequestLoaders) {
-    return l.capacity.trainingOffer.load(e.trainingId);
+  training(@Parent() e: Enrolment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.capacity.trainingOffer.load(e.trainingId);
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() e: Enrolment, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(e.organizationId);
+  organization(@Parent() e: Enrolment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(e.organizationId);
   }
 
   @ResolveField(() => User, { description: 'The member who enrolled' })
-  participant(@Parent() e: Enrolment, @Loaders() l: RequestLoaders) {
-    return l.organizations.user.load(e.participantId);
+  participant(@Parent() e: Enrolment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.user.load(e.participantId);
   }
 
   @ResolveField(() => Boolean, { description: 'Holds a seat (ACCEPTED or COMPLETED)' })
@@ -210,24 +200,24 @@ export class OrganizationCapacityResolver {
     nullable: true,
     description: "The latest self-assessment; only for the organization's members and moderators (null otherwise)",
   })
-  async capacityAssessment(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    if (!this.policy.canSeeInternals(await l.organizations.access(), o.id)) return null;
-    return l.capacity.latestAssessment.load(o.id);
+  async capacityAssessment(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    if (!this.policy.canSeeInternals(await ctx.access(), o.id)) return null;
+    return ctx.loaders.capacity.latestAssessment.load(o.id);
   }
 
   @ResolveField(() => [Enrolment], {
     description: "Its enrolments, oldest first; only for the organization's members and moderators (empty otherwise)",
   })
-  async enrolments(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    if (!this.policy.canSeeInternals(await l.organizations.access(), o.id)) return [];
-    return l.capacity.enrolmentsByOrganization.load(o.id);
+  async enrolments(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    if (!this.policy.canSeeInternals(await ctx.access(), o.id)) return [];
+    return ctx.loaders.capacity.enrolmentsByOrganization.load(o.id);
   }
 
   @ResolveField(() => ProviderTrainingEvaluation, {
     description: 'As a training provider: completions, completion rate and average rating, in total and per offer',
   })
-  trainingEvaluation(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    return l.capacity.providerEvaluation.load(o.id);
+  trainingEvaluation(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.capacity.providerEvaluation.load(o.id);
   }
 }
 
@@ -244,17 +234,17 @@ export class TrainingMatchingResolver {
   })
   async trainingMatches(
     @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Loaders() l: RequestLoaders,
+    @Ctx() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<TrainingMatch[]> {
-    const organization = await l.organizations.organization.load(requireId(organizationId, 'Organization'));
-    if (!organization || !this.policy.canSeeInternals(await l.organizations.access(), organizationId)) {
+    const organization = await ctx.loaders.organizations.organization.load(requireId(organizationId, 'Organization'));
+    if (!organization || !this.policy.canSeeInternals(await ctx.access(), organizationId)) {
       throw new NotFoundError('Organization', organizationId);
     }
     const matches = await this.matching.trainingMatches(organizationId, pageSize(first));
     return Promise.all(
       matches.map(async (m) => ({
-        training: (await l.capacity.trainingOffer.load(m.trainingId)) as TrainingOffer,
+        training: (await ctx.loaders.capacity.trainingOffer.load(m.trainingId)) as TrainingOffer,
         score: m.score,
         reasons: m.reasons,
         addressesNeeds: m.addressesNeeds as TrainingMatch['addressesNeeds'],

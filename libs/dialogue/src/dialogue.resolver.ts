@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, CurrentUser, Loaders, Public } from '@app/common';
-import type { AuthUser, RequestLoaders } from '@app/common';
+import { Connection, CurrentUser, Ctx, Public } from '@app/common';
+import type { AuthUser, RequestContext } from '@app/common';
 import { User } from '@app/auth';
 import { OrganizationMatch } from '@app/matching';
 import { Organization, OrganizationPolicy } from '@app/organizations';
@@ -37,8 +37,8 @@ export class ConsultationResolver {
     description:
       "DRAFT consultations only for the convener's members and (read-only) moderators; NOT_FOUND for anyone else",
   })
-  async consultation(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
-    return this.service.get(id, await l.organizations.access());
+  async consultation(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext) {
+    return this.service.get(id, await ctx.access());
   }
 
   @Public()
@@ -46,8 +46,8 @@ export class ConsultationResolver {
     description:
       "OPEN and CLOSED consultations (and the DRAFTs of the viewer's organizations; all DRAFTs for moderators), newest first; openOnly: open now",
   })
-  async consultations(@Args() args: ConsultationsArgs, @Loaders() l: RequestLoaders) {
-    return this.service.list(args, await l.organizations.access());
+  async consultations(@Args() args: ConsultationsArgs, @Ctx() ctx: RequestContext) {
+    return this.service.list(args, await ctx.access());
   }
 
   @Mutation(() => Consultation, {
@@ -80,40 +80,40 @@ export class ConsultationResolver {
   }
 
   @ResolveField(() => Organization)
-  convener(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(c.convenerId);
+  convener(@Parent() c: Consultation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(c.convenerId);
   }
 
   @ResolveField(() => [Theme])
-  themes(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.theme, c.themes);
+  themes(@Parent() c: Consultation, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.theme, c.themes);
   }
 
   @ResolveField(() => [Country], { description: 'Diaspora communities whose voice is sought' })
-  countriesOfOrigin(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.country, c.countriesOfOrigin);
+  countriesOfOrigin(@Parent() c: Consultation, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.country, c.countriesOfOrigin);
   }
 
   @ResolveField(() => Country, { nullable: true, description: 'Where it is held' })
-  country(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
-    return c.country ? l.reference.country.load(c.country) : null;
+  country(@Parent() c: Consultation, @Ctx() ctx: RequestContext) {
+    return c.country ? ctx.loaders.reference.country.load(c.country) : null;
   }
 
   @ResolveField(() => [ConsultationInvitation], {
     description:
       'Public for OPEN and CLOSED consultations (who was invited and who accepted is a matter of transparency)',
   })
-  invitations(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
-    return l.dialogue.invitationsByConsultation.load(c.id);
+  invitations(@Parent() c: Consultation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.dialogue.invitationsByConsultation.load(c.id);
   }
 
   @ResolveField(() => [Contribution], {
     description: "All for the convener's members and moderators; otherwise only those of the viewer's organizations",
   })
-  async contributions(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
+  async contributions(@Parent() c: Consultation, @Ctx() ctx: RequestContext) {
     const [access, all] = await Promise.all([
-      l.organizations.access(),
-      l.dialogue.contributionsByConsultation.load(c.id),
+      ctx.access(),
+      ctx.loaders.dialogue.contributionsByConsultation.load(c.id),
     ]);
     return all.filter((x) => this.policy.isVisible(ConsultationsService.contributionVisibility(c, x), access));
   }
@@ -122,8 +122,8 @@ export class ConsultationResolver {
     description:
       "Every change of the consultation and its invitations (who, when, from, to): the convener's members and moderators",
   })
-  async history(@Parent() c: Consultation, @Loaders() l: RequestLoaders) {
-    return this.policy.canSeeInternals(await l.organizations.access(), c.convenerId) ? this.service.history(c.id) : [];
+  async history(@Parent() c: Consultation, @Ctx() ctx: RequestContext) {
+    return this.policy.canSeeInternals(await ctx.access(), c.convenerId) ? this.service.history(c.id) : [];
   }
 }
 
@@ -148,13 +148,13 @@ export class ConsultationInvitationResolver {
   }
 
   @ResolveField(() => Consultation)
-  consultation(@Parent() i: ConsultationInvitation, @Loaders() l: RequestLoaders) {
-    return l.dialogue.consultation.load(i.consultationId);
+  consultation(@Parent() i: ConsultationInvitation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.dialogue.consultation.load(i.consultationId);
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() i: ConsultationInvitation, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(i.organizationId);
+  organization(@Parent() i: ConsultationInvitation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(i.organizationId);
   }
 }
 
@@ -171,18 +171,18 @@ export class ContributionResolver {
   }
 
   @ResolveField(() => Consultation)
-  consultation(@Parent() x: Contribution, @Loaders() l: RequestLoaders) {
-    return l.dialogue.consultation.load(x.consultationId);
+  consultation(@Parent() x: Contribution, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.dialogue.consultation.load(x.consultationId);
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() x: Contribution, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(x.organizationId);
+  organization(@Parent() x: Contribution, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(x.organizationId);
   }
 
   @ResolveField(() => User)
-  author(@Parent() x: Contribution, @Loaders() l: RequestLoaders) {
-    return l.organizations.user.load(x.authorId);
+  author(@Parent() x: Contribution, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.user.load(x.authorId);
   }
 }
 

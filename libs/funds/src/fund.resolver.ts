@@ -1,24 +1,14 @@
 import { Args, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  Connection,
-  CurrentUser,
-  Loaders,
-  Money,
-  money,
-  NotFoundError,
-  optionalId,
-  pageSize,
-  Public,
-  requireId,
-} from '@app/common';
-import type { AuthUser, RequestLoaders } from '@app/common';
-import { FundMatchingService, OrganizationMatch, ScoredMatch } from '@app/matching';
+import { Connection, CurrentUser, Ctx, Money, money, Public } from '@app/common';
+import type { AuthUser, RequestContext } from '@app/common';
+import { OrganizationMatch } from '@app/matching';
 import { Organization, OrganizationKind, OrganizationPolicy } from '@app/organizations';
-import { Project, ProjectKind, ProjectsService } from '@app/projects';
+import { Project, ProjectKind } from '@app/projects';
 import { loadAll, Sdg, Theme } from '@app/reference-data';
 import { ApplicationEvent, FundApplication } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
 import { Fund, FundStatus } from './fund.entity.js';
+import { FundMatchesService } from './fund-matches.service.js';
 import { ApplyArgs, DecideApplicationArgs, FundInput, FundsArgs } from './fund.inputs.js';
 import { EligibilityReport, FundEligibility, FundMatch } from './fund.models.js';
 import { FundsService } from './funds.service.js';
@@ -40,8 +30,8 @@ export class FundResolver {
     nullable: true,
     description: 'DRAFT funds only for the funder’s members and (read-only) moderators; NOT_FOUND for anyone else',
   })
-  async fund(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
-    return this.fundsService.get(id, await l.organizations.access());
+  async fund(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext) {
+    return this.fundsService.get(id, await ctx.access());
   }
 
   @Public()
@@ -80,8 +70,8 @@ export class FundResolver {
   }
 
   @ResolveField(() => Organization)
-  funder(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(f.funderId);
+  funder(@Parent() f: Fund, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(f.funderId);
   }
 
   @ResolveField(() => Float, { nullable: true })
@@ -105,21 +95,21 @@ export class FundResolver {
   }
 
   @ResolveField(() => [Theme])
-  themes(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.theme, f.themes);
+  themes(@Parent() f: Fund, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.theme, f.themes);
   }
 
   @ResolveField(() => [Sdg])
-  sdgs(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.sdg, f.sdgs);
+  sdgs(@Parent() f: Fund, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.sdg, f.sdgs);
   }
 
   @ResolveField(() => FundEligibility)
-  async eligibility(@Parent() f: Fund, @Loaders() l: RequestLoaders): Promise<FundEligibility> {
+  async eligibility(@Parent() f: Fund, @Ctx() ctx: RequestContext): Promise<FundEligibility> {
     const [countriesOfResidence, countriesOfOrigin, countriesOfImplementation] = await Promise.all([
-      loadAll(l.reference.country, f.eligibleCountriesOfResidence),
-      loadAll(l.reference.country, f.eligibleCountriesOfOrigin),
-      loadAll(l.reference.country, f.eligibleCountriesOfImplementation),
+      loadAll(ctx.loaders.reference.country, f.eligibleCountriesOfResidence),
+      loadAll(ctx.loaders.reference.country, f.eligibleCountriesOfOrigin),
+      loadAll(ctx.loaders.reference.country, f.eligibleCountriesOfImplementation),
     ]);
     return {
       organizationKinds: f.eligibleOrganizationKinds as OrganizationKind[],
@@ -137,10 +127,10 @@ export class FundResolver {
     description:
       "The funder's members (submitted ones, not DRAFTs) and moderators (all, read-only); empty for anyone else",
   })
-  async applications(@Parent() f: Fund, @Loaders() l: RequestLoaders) {
-    const access = await l.organizations.access();
+  async applications(@Parent() f: Fund, @Ctx() ctx: RequestContext) {
+    const access = await ctx.access();
     if (!this.policy.canSeeInternals(access, f.funderId)) return [];
-    const all = await l.funds.applicationsByFund.load(f.id);
+    const all = await ctx.loaders.funds.applicationsByFund.load(f.id);
     return all.filter((a) => this.policy.isVisible(ApplicationsService.visibility(a, f.funderId), access));
   }
 }
@@ -170,21 +160,21 @@ export class ApplicationResolver {
   }
 
   @ResolveField(() => Fund)
-  fund(@Parent() a: FundApplication, @Loaders() l: RequestLoaders) {
-    return l.funds.fund.load(a.fundId);
+  fund(@Parent() a: FundApplication, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.funds.fund.load(a.fundId);
   }
 
   @ResolveField(() => Project, {
     description:
       'The project applied with, archived or not: whoever may see the application (the applicant, the funder, moderators) may see it',
   })
-  project(@Parent() a: FundApplication, @Loaders() l: RequestLoaders) {
-    return l.projects.project.load(a.projectId);
+  project(@Parent() a: FundApplication, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.projects.project.load(a.projectId);
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() a: FundApplication, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(a.organizationId);
+  organization(@Parent() a: FundApplication, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(a.organizationId);
   }
 
   @ResolveField(() => Money)
@@ -205,86 +195,50 @@ export class ProjectApplicationsResolver {
   @ResolveField(() => [FundApplication], {
     description: "The owning organization's members and moderators (read-only); empty for anyone else",
   })
-  async applications(@Parent() p: Project, @Loaders() l: RequestLoaders) {
-    const access = await l.organizations.access();
+  async applications(@Parent() p: Project, @Ctx() ctx: RequestContext) {
+    const access = await ctx.access();
     if (!this.policy.canSeeInternals(access, p.organizationId)) return [];
-    return l.funds.applicationsByProject.load(p.id);
+    return ctx.loaders.funds.applicationsByProject.load(p.id);
   }
 }
 
 @Resolver()
 export class FundMatchingResolver {
-  constructor(
-    private readonly matching: FundMatchingService,
-    private readonly funds: FundsService,
-    private readonly projects: ProjectsService,
-  ) {}
+  constructor(private readonly matches: FundMatchesService) {}
 
   @Public()
   @Query(() => [FundMatch], {
     description: 'Open funds an organization (or one of its projects) is eligible for, ranked with reasons',
   })
-  async fundMatches(
+  fundMatches(
     @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Loaders() l: RequestLoaders,
+    @Ctx() ctx: RequestContext,
     @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<FundMatch[]> {
-    const subject = await this.subject(l, organizationId, projectId);
-    const matches = await this.matching.fundMatches(subject.organizationId, subject.projectId, pageSize(first));
-    return Promise.all(
-      matches.map(async (m) => ({
-        fund: (await l.funds.fund.load(m.fundId)) as Fund,
-        project: await this.projects.visible(l, m.projectId),
-        score: m.score,
-        reasons: m.reasons,
-      })),
-    );
+    return this.matches.fundMatches(ctx, organizationId, projectId, first);
   }
 
   @Public()
   @Query(() => [OrganizationMatch], {
     description: 'Eligible organizations for a fund, with their best project, ranked',
   })
-  async fundCandidates(
+  fundCandidates(
     @Args('fundId', { type: () => ID }) fundId: string,
-    @Loaders() l: RequestLoaders,
+    @Ctx() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<OrganizationMatch[]> {
-    await this.funds.get(fundId, await l.organizations.access());
-    const matches = await this.matching.fundCandidates(fundId, pageSize(first));
-    return Promise.all(matches.map((m) => this.organizationMatch(m, l)));
+    return this.matches.fundCandidates(ctx, fundId, first);
   }
 
   @Public()
   @Query(() => EligibilityReport, { description: 'Every rule with passed/failed and a sentence' })
-  async checkEligibility(
+  checkEligibility(
     @Args('fundId', { type: () => ID }) fundId: string,
     @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Loaders() l: RequestLoaders,
+    @Ctx() ctx: RequestContext,
     @Args('projectId', { type: () => ID, nullable: true }) projectId?: string,
   ): Promise<EligibilityReport> {
-    const fund = await this.funds.get(fundId, await l.organizations.access());
-    const subject = await this.subject(l, organizationId, projectId);
-    const checks = await this.matching.checkEligibility(fund.id, subject.organizationId, subject.projectId);
-    return { eligible: checks.every((c) => c.passed), checks };
-  }
-
-  /** The organization (and project, if one is named) matched; NOT_FOUND unless the viewer may see them. */
-  private async subject(l: RequestLoaders, organizationId: string, projectId?: string | null) {
-    const organization = await l.organizations.organization.load(requireId(organizationId, 'Organization'));
-    if (!organization) throw new NotFoundError('Organization', organizationId);
-    const id = optionalId(projectId, 'Project');
-    if (id !== null && !(await this.projects.visible(l, id))) throw new NotFoundError('Project', projectId ?? id);
-    return { organizationId: organization.id, projectId: id };
-  }
-
-  private async organizationMatch(m: ScoredMatch, l: RequestLoaders): Promise<OrganizationMatch> {
-    return {
-      organization: (await l.organizations.organization.load(m.organizationId)) as Organization,
-      project: await this.projects.visible(l, m.projectId),
-      score: m.score,
-      reasons: m.reasons,
-    };
+    return this.matches.checkEligibility(ctx, fundId, organizationId, projectId);
   }
 }

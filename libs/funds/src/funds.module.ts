@@ -10,6 +10,7 @@ import { ApplicationsService } from './applications.service.js';
 import { FundDeadlinesService } from './fund-deadlines.service.js';
 import { Fund } from './fund.entity.js';
 import { FundFacts } from './fund-facts.service.js';
+import { FundMatchesService } from './fund-matches.service.js';
 import { FundLoaderFactory } from './fund.loaders.js';
 import {
   ApplicationResolver,
@@ -31,6 +32,7 @@ import { FundsService } from './funds.service.js';
     ApplicationsService,
     FundDeadlinesService,
     FundFacts,
+    FundMatchesService,
     FundLoaderFactory,
     FundResolver,
     ApplicationResolver,

@@ -48,6 +48,12 @@ export interface ScoredMatch {
   reasons: MatchReason[];
 }
 
+/** Rows a caller of fundMatches has already read (the matched organization, the project named). */
+export interface KnownRows {
+  organization?: Organization;
+  project?: Project | null;
+}
+
 export interface EligibilityCheckResult {
   rule: string;
   passed: boolean;
@@ -67,10 +73,18 @@ type PointsRow = Record<string, string> & { fund_id: string; organization_id: st
 export class FundMatchingService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Funds for an organization, or for one of its projects. */
-  async fundMatches(organizationId: string, projectId: string | null, first: number): Promise<ScoredMatch[]> {
+  /**
+   * Funds for an organization, or for one of its projects. The explanations need the organization
+   * and the project; `known` passes those the caller has already read, so they are not read again.
+   */
+  async fundMatches(
+    organizationId: string,
+    projectId: string | null,
+    first: number,
+    known: KnownRows = {},
+  ): Promise<ScoredMatch[]> {
     const [sql, params] = FundMatchingService.fundMatchesQuery(organizationId, projectId, first);
-    return this.explain(await this.dataSource.query(sql, params));
+    return this.explain(await this.dataSource.query(sql, params), known);
   }
 
   /** The SQL of fundMatches (the benchmark EXPLAINs exactly this). */
@@ -193,21 +207,13 @@ export class FundMatchingService {
     });
   }
 
-  private async explain(rows: PointsRow[]): Promise<ScoredMatch[]> {
+  private async explain(rows: PointsRow[], known: KnownRows = {}): Promise<ScoredMatch[]> {
     if (!rows.length) return [];
     const ids = (key: keyof PointsRow) => [...new Set(rows.map((r) => r[key]).filter((x): x is string => !!x))];
     const [funds, orgs, projects] = await Promise.all([
       this.fundFacts(ids('fund_id')),
-      this.dataSource
-        .getRepository(Organization)
-        .createQueryBuilder('o')
-        .where('o.id = ANY(:ids)', { ids: ids('organization_id') })
-        .getMany(),
-      this.dataSource
-        .getRepository(Project)
-        .createQueryBuilder('p')
-        .where('p.id = ANY(:ids)', { ids: ids('project_id') })
-        .getMany(),
+      this.rows(Organization, ids('organization_id'), known.organization),
+      this.rows(Project, ids('project_id'), known.project),
     ]);
     const fundById = new Map(funds.map((f) => [f.id, f]));
     const orgById = new Map(orgs.map((o) => [o.id, o]));
@@ -229,6 +235,23 @@ export class FundMatchingService {
         reasons,
       };
     });
+  }
+
+  /** The rows of `ids`: those already known, the others read in one statement (none when all are known). */
+  private async rows<T extends Organization | Project>(
+    entity: new () => T,
+    ids: string[],
+    known: T | null | undefined,
+  ): Promise<T[]> {
+    const missing = ids.filter((id) => id !== known?.id);
+    const read = missing.length
+      ? await this.dataSource
+          .getRepository(entity)
+          .createQueryBuilder('row')
+          .where('row.id = ANY(:ids)', { ids: missing })
+          .getMany()
+      : [];
+    return known && ids.includes(known.id) ? [known, ...read] : read;
   }
 
   private async fundFacts(ids: string[]): Promise<FundFacts[]> {

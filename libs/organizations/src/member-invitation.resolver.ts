@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, CurrentUser, Loaders, Public, Viewer } from '@app/common';
-import type { AuthUser, RequestLoaders } from '@app/common';
+import { Connection, CurrentUser, Ctx, Public } from '@app/common';
+import type { AuthUser, RequestContext } from '@app/common';
 import { MemberInvitation } from './member-invitation.entity.js';
 import {
   AcceptMemberInvitationInput,
@@ -56,8 +56,8 @@ export class MemberInvitationResolver {
   @Mutation(() => MemberInvitationAcceptance, {
     description: 'With the token from the e-mail; creates the membership with the invited role',
   })
-  acceptMemberInvitation(@Viewer() viewer: AuthUser | null, @Args('input') input: AcceptMemberInvitationInput) {
-    return this.service.accept(viewer, input);
+  acceptMemberInvitation(@Ctx() ctx: RequestContext, @Args('input') input: AcceptMemberInvitationInput) {
+    return this.service.accept(ctx.viewer, input);
   }
 
   @Public()
@@ -72,7 +72,7 @@ export class MemberInvitationResolver {
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() i: MemberInvitation, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(i.organizationId);
+  organization(@Parent() i: MemberInvitation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(i.organizationId);
   }
 }

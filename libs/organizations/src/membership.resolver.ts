@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders } from '@app/common';
-import type { RequestLoaders } from '@app/common';
+import { Ctx } from '@app/common';
+import type { RequestContext } from '@app/common';
 import { User } from '@app/auth';
 import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
@@ -9,13 +9,13 @@ import { OrganizationPolicy } from './organization.policy.js';
 @Resolver(() => Membership)
 export class MembershipResolver {
   @ResolveField(() => User)
-  user(@Parent() m: Membership, @Loaders() l: RequestLoaders) {
-    return l.organizations.user.load(m.userId);
+  user(@Parent() m: Membership, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.user.load(m.userId);
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() m: Membership, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(m.organizationId);
+  organization(@Parent() m: Membership, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(m.organizationId);
   }
 }
 
@@ -24,9 +24,9 @@ export class UserMembershipsResolver {
   constructor(private readonly policy: OrganizationPolicy) {}
 
   @ResolveField(() => [Membership], { description: 'Visible to the user themself and moderators' })
-  async memberships(@Parent() u: User, @Loaders() l: RequestLoaders) {
-    const access = await l.organizations.access();
+  async memberships(@Parent() u: User, @Ctx() ctx: RequestContext) {
+    const access = await ctx.access();
     if (!this.policy.canSeeAccount(access, u.id)) return [];
-    return l.organizations.membershipsByUser.load(u.id);
+    return ctx.loaders.organizations.membershipsByUser.load(u.id);
   }
 }

@@ -26,6 +26,10 @@ declare module '@app/common' {
   interface RequestLoaders {
     organizations: OrganizationLoaders;
   }
+  interface RequestContext {
+    /** What the viewer may see (OrganizationPolicy.access); computed once per request. */
+    access(): Promise<ViewerAccess>;
+  }
 }
 
 @Injectable()

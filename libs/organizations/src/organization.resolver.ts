@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Connection, Loaders, Public } from '@app/common';
-import type { AuthUser, RequestLoaders } from '@app/common';
+import { CurrentUser, Connection, Ctx, Public } from '@app/common';
+import type { AuthUser, RequestContext } from '@app/common';
 import { Country, Language, loadAll, Theme } from '@app/reference-data';
 import { Membership } from './membership.entity.js';
 import { loadOrganizations } from './organization.loaders.js';
@@ -101,54 +101,57 @@ export class OrganizationResolver {
   // ---------- fields ----------
 
   @ResolveField(() => [Country])
-  countriesOfOrigin(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.country, o.countriesOfOrigin);
+  countriesOfOrigin(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.country, o.countriesOfOrigin);
   }
 
   @ResolveField(() => [Country])
-  countriesOfResidence(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.country, o.countriesOfResidence);
+  countriesOfResidence(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.country, o.countriesOfResidence);
   }
 
   @ResolveField(() => [Theme])
-  themes(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.theme, o.themes);
+  themes(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.theme, o.themes);
   }
 
   @ResolveField(() => [Language])
-  languages(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.language, o.languages);
+  languages(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.language, o.languages);
   }
 
   @ResolveField(() => String, {
     nullable: true,
     description: 'Null unless the viewer is a member, a moderator, or a member of a VERIFIED funder or public body.',
   })
-  async contactEmail(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    return this.policy.canSeeContactEmail(await l.organizations.access(), o.id) ? o.contactEmail : null;
+  async contactEmail(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    return this.policy.canSeeContactEmail(await ctx.access(), o.id) ? o.contactEmail : null;
   }
 
   @ResolveField(() => [Organization], { description: 'Networks this organization belongs to' })
-  async networks(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    return loadOrganizations(l.organizations, await l.organizations.networkIds.load(o.id));
+  async networks(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    return loadOrganizations(ctx.loaders.organizations, await ctx.loaders.organizations.networkIds.load(o.id));
   }
 
   @ResolveField(() => [Organization], { description: 'For a DIASPORA_NETWORK: its member organizations' })
-  async memberOrganizations(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    return loadOrganizations(l.organizations, await l.organizations.memberOrganizationIds.load(o.id));
+  async memberOrganizations(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    return loadOrganizations(
+      ctx.loaders.organizations,
+      await ctx.loaders.organizations.memberOrganizationIds.load(o.id),
+    );
   }
 
   @ResolveField(() => [Membership], { description: "Only for the organization's members and moderators (else empty)" })
-  async members(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    if (!this.policy.canSeeInternals(await l.organizations.access(), o.id)) return [];
-    return l.organizations.membershipsByOrganization.load(o.id);
+  async members(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    if (!this.policy.canSeeInternals(await ctx.access(), o.id)) return [];
+    return ctx.loaders.organizations.membershipsByOrganization.load(o.id);
   }
 
   @ResolveField(() => [VerificationEvent], {
     description: 'Every verification transition; members and moderators only',
   })
-  async verificationHistory(@Parent() o: Organization, @Loaders() l: RequestLoaders) {
-    if (!this.policy.canSeeInternals(await l.organizations.access(), o.id)) return [];
+  async verificationHistory(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    if (!this.policy.canSeeInternals(await ctx.access(), o.id)) return [];
     return this.service.verificationHistory(o.id);
   }
 }

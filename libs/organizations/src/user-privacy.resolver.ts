@@ -1,8 +1,8 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CurrentUser, Loaders } from '@app/common';
-import type { AuthUser, RequestLoaders } from '@app/common';
+import { CurrentUser, Ctx } from '@app/common';
+import type { AuthUser, RequestContext } from '@app/common';
 import { AuthPayload, EmailVisibility, User } from '@app/auth';
 import { OrganizationPolicy } from './organization.policy.js';
 
@@ -26,13 +26,13 @@ export class UserPrivacyResolver {
   ) {}
 
   @ResolveField(() => String, { nullable: true })
-  async email(@Parent() u: User, @Loaders() l: RequestLoaders): Promise<string | null> {
+  async email(@Parent() u: User, @Ctx() ctx: RequestContext): Promise<string | null> {
     if (ownViews.has(u)) return u.email;
-    const access = await l.organizations.access();
+    const access = await ctx.access();
     if (u.emailVisibility !== EmailVisibility.ORGANIZATIONS || !access.user) {
       return this.policy.canSeeEmail(access, u.id, []) ? u.email : null;
     }
-    const theirs = await l.organizations.membershipsByUser.load(u.id);
+    const theirs = await ctx.loaders.organizations.membershipsByUser.load(u.id);
     return this.policy.canSeeEmail(access, u.id, theirs) ? u.email : null;
   }
 

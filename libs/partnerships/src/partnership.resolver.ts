@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Loaders } from '@app/common';
-import type { AuthUser, RequestLoaders } from '@app/common';
+import { CurrentUser, Ctx } from '@app/common';
+import type { AuthUser, RequestContext } from '@app/common';
 import { loadOrganizations, Organization, OrganizationPolicy } from '@app/organizations';
 import { Project, ProjectsService } from '@app/projects';
 import { Partnership, PartnershipEvent, PartnershipKind, PartnershipStatus } from './partnership.entity.js';
@@ -40,21 +40,21 @@ export class PartnershipResolver {
   }
 
   @ResolveField(() => Organization)
-  initiator(@Parent() p: Partnership, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(p.initiatorId);
+  initiator(@Parent() p: Partnership, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(p.initiatorId);
   }
 
   @ResolveField(() => Organization)
-  partner(@Parent() p: Partnership, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(p.partnerId);
+  partner(@Parent() p: Partnership, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(p.partnerId);
   }
 
   @ResolveField(() => Project, {
     nullable: true,
     description: 'Null without a project, or when it is archived and the viewer may not see it (as project(id))',
   })
-  project(@Parent() p: Partnership, @Loaders() l: RequestLoaders) {
-    return this.projects.visible(l, p.projectId);
+  project(@Parent() p: Partnership, @Ctx() ctx: RequestContext) {
+    return this.projects.visible(ctx.loaders, p.projectId);
   }
 
   @ResolveField(() => [PartnershipEvent], { description: 'Every transition: who, when, from, to' })
@@ -73,11 +73,11 @@ export class OrganizationPartnershipsResolver {
   })
   async partnerships(
     @Parent() o: Organization,
-    @Loaders() l: RequestLoaders,
+    @Ctx() ctx: RequestContext,
     @Args('status', { type: () => PartnershipStatus, nullable: true }) status?: PartnershipStatus,
   ) {
-    const access = await l.organizations.access();
-    const all = await l.partnerships.byOrganization.load(o.id);
+    const access = await ctx.access();
+    const all = await ctx.loaders.partnerships.byOrganization.load(o.id);
     return all.filter(
       (p) => (!status || p.status === status) && this.policy.isVisible(PartnershipsService.visibility(p), access),
     );
@@ -87,9 +87,9 @@ export class OrganizationPartnershipsResolver {
 @Resolver(() => Project)
 export class ProjectPartnersResolver {
   @ResolveField(() => [Organization], { description: 'Organizations in ACTIVE partnerships on this project' })
-  async partners(@Parent() project: Project, @Loaders() l: RequestLoaders) {
-    const active = await l.partnerships.activeByProject.load(project.id);
+  async partners(@Parent() project: Project, @Ctx() ctx: RequestContext) {
+    const active = await ctx.loaders.partnerships.activeByProject.load(project.id);
     const ids = active.map((p) => (p.initiatorId === project.organizationId ? p.partnerId : p.initiatorId));
-    return loadOrganizations(l.organizations, [...new Set(ids)]);
+    return loadOrganizations(ctx.loaders.organizations, [...new Set(ids)]);
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Float, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, CurrentUser, Loaders, Money, money, PageArgs, Public } from '@app/common';
-import type { AuthUser, RequestLoaders } from '@app/common';
+import { Connection, CurrentUser, Ctx, Money, money, PageArgs, Public } from '@app/common';
+import type { AuthUser, RequestContext } from '@app/common';
 import { Organization } from '@app/organizations';
 import { Country, loadAll, Sdg, Theme } from '@app/reference-data';
 import { Indicator, Measurement, progressOf } from './indicator.entity.js';
@@ -21,8 +21,8 @@ export class ProjectResolver {
     description:
       'Archived projects only for the organization’s members and (read-only) moderators; NOT_FOUND for anyone else',
   })
-  async project(@Args('id', { type: () => ID }) id: string, @Loaders() l: RequestLoaders) {
-    return this.service.get(id, await l.organizations.access());
+  async project(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext) {
+    return this.service.get(id, await ctx.access());
   }
 
   @Public()
@@ -61,23 +61,23 @@ export class ProjectResolver {
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() p: Project, @Loaders() l: RequestLoaders) {
-    return l.organizations.organization.load(p.organizationId);
+  organization(@Parent() p: Project, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.organizations.organization.load(p.organizationId);
   }
 
   @ResolveField(() => [Country], { description: 'Where it is implemented' })
-  countries(@Parent() p: Project, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.country, p.countries);
+  countries(@Parent() p: Project, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.country, p.countries);
   }
 
   @ResolveField(() => [Theme])
-  themes(@Parent() p: Project, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.theme, p.themes);
+  themes(@Parent() p: Project, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.theme, p.themes);
   }
 
   @ResolveField(() => [Sdg])
-  sdgs(@Parent() p: Project, @Loaders() l: RequestLoaders) {
-    return loadAll(l.reference.sdg, p.sdgs);
+  sdgs(@Parent() p: Project, @Ctx() ctx: RequestContext) {
+    return loadAll(ctx.loaders.reference.sdg, p.sdgs);
   }
 
   @ResolveField(() => Money, { nullable: true })
@@ -91,16 +91,16 @@ export class ProjectResolver {
   }
 
   @ResolveField(() => [Indicator])
-  indicators(@Parent() p: Project, @Loaders() l: RequestLoaders) {
-    return l.projects.indicatorsByProject.load(p.id);
+  indicators(@Parent() p: Project, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.projects.indicatorsByProject.load(p.id);
   }
 }
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @ResolveField(() => [Measurement], { description: 'Ordered by date' })
-  measurements(@Parent() i: Indicator, @Loaders() l: RequestLoaders) {
-    return l.projects.measurementsByIndicator.load(i.id);
+  measurements(@Parent() i: Indicator, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.projects.measurementsByIndicator.load(i.id);
   }
 
   @ResolveField(() => Float, {
@@ -108,8 +108,8 @@ export class IndicatorResolver {
     description:
       '(latest − baseline) / (target − baseline) in 0..1; null when target = baseline or nothing is measured',
   })
-  async progress(@Parent() i: Indicator, @Loaders() l: RequestLoaders) {
-    const measurements = await l.projects.measurementsByIndicator.load(i.id);
+  async progress(@Parent() i: Indicator, @Ctx() ctx: RequestContext) {
+    const measurements = await ctx.loaders.projects.measurementsByIndicator.load(i.id);
     return progressOf(i, measurements.at(-1)?.value);
   }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AppConfig } from '@app/config';
-import { DateTimeScalar, GqlContext, graphQLErrorFormatter, LoaderRegistry } from '@app/common';
+import { DateTimeScalar, GqlContext, graphQLErrorFormatter, LoaderRegistry, requestContext } from '@app/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { checkSocketOperation, limitRules, OperationLimits } from './query-limits.js';
@@ -20,6 +20,16 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
     maxRootFields: config.GRAPHQL_MAX_ROOT_FIELDS,
     maxTokens: MAX_TOKENS,
   };
+  /** Fresh loaders and the RequestContext of `@Ctx()` for one request. */
+  const contextOf = (req: GqlContext['req'], res?: GqlContext['res']): GqlContext => {
+    const loaders = registry.create(req);
+    return {
+      req,
+      res,
+      loaders,
+      requestContext: requestContext(req, loaders, { access: loaders.organizations.access }),
+    };
+  };
   return {
     // The committed schema.gql is written by development runs and checked by a test.
     autoSchemaFile: config.NODE_ENV === 'development' ? join(process.cwd(), 'schema.gql') : true,
@@ -31,16 +41,14 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
     includeStacktraceInErrorResponses: false,
     path: '/graphql',
     context: (ctx: { req?: GqlContext['req']; res?: GqlContext['res'] } & Partial<WsConnectionContext>) => {
-      if (!ctx.connectionParams) {
-        return { req: ctx.req, res: ctx.res, loaders: registry.create(ctx.req as GqlContext['req']) } as GqlContext;
-      }
+      if (!ctx.connectionParams) return contextOf(ctx.req as GqlContext['req'], ctx.res);
       // graphql-ws: no HTTP request. The socket was authenticated when it connected; the operation
       // gets a request-like object with the same bearer token, which the global JWT guard checks
       // again and puts the user on (req.user).
       const req = {
         headers: { authorization: SubscriptionAuthenticator.header(ctx.connectionParams) },
       } as unknown as GqlContext['req'];
-      return { req, loaders: registry.create(req) } satisfies GqlContext;
+      return contextOf(req);
     },
     // Subscriptions over graphql-ws on the same path; unauthenticated connections are refused, a
     // connection closes when its token expires and runs at most GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET

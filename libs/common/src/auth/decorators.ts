@@ -1,25 +1,25 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { UnauthenticatedError } from '../errors/domain-error.js';
-import type { AuthUser, GqlContext } from '../graphql/context.js';
+import type { AuthUser, GqlContext, RequestContext } from '../graphql/context.js';
 
 export const IS_PUBLIC = 'isPublic';
-/** Anyone may call this operation; the viewer (if signed in) is still available via @Viewer(). */
+/** Anyone may call this operation; the viewer (if signed in) is still `ctx.viewer` of `@Ctx()`. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-function userFrom(context: ExecutionContext): AuthUser | null {
-  const gql = GqlExecutionContext.create(context).getContext<GqlContext>();
-  return gql?.req?.user ?? null;
-}
+const requestContextOf = (context: ExecutionContext): RequestContext =>
+  GqlExecutionContext.create(context).getContext<GqlContext>().requestContext;
 
-/** The signed-in user. Throws if a guard ever let an anonymous request through to this operation. */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
-  const user = userFrom(context);
-  if (!user) throw new UnauthenticatedError();
-  return user;
-});
+/**
+ * The request's context: `@Ctx() ctx: RequestContext` gives the viewer (`ctx.viewer`, null when
+ * anonymous), the DataLoaders (`ctx.loaders`) and what the viewer may see (`await ctx.access()`,
+ * computed once per request).
+ */
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext) => requestContextOf(context));
 
-/** The signed-in user, or null for anonymous callers (public operations). */
-export const Viewer = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser | null =>
-  userFrom(context),
+/**
+ * The signed-in user (`ctx.user`), for operations that only need who acts. Throws UNAUTHENTICATED if
+ * a guard ever let an anonymous request through to this operation.
+ */
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthUser => requestContextOf(context).user,
 );

@@ -1,4 +1,6 @@
 import type { Request, Response } from 'express';
+import { UnauthenticatedError } from '../errors/domain-error.js';
+import type { RequestLoaders } from './loaders.js';
 
 /** The principal that the JWT guard puts on the request. */
 export interface AuthUser {
@@ -9,10 +11,49 @@ export interface AuthUser {
 
 /**
  * The GraphQL context, built once per request. `loaders` is filled by the API app with the
- * per-request DataLoaders of every lib (LoaderRegistry.create, in apps/api/src/graphql/graphql.options.ts).
+ * per-request DataLoaders of every lib (LoaderRegistry.create, in apps/api/src/graphql/graphql.options.ts);
+ * `requestContext` is what resolvers read through `@Ctx()`.
  */
 export interface GqlContext {
   req: Request & { user?: AuthUser | null; requestId?: string };
   res?: Response;
-  loaders: import('./loaders.js').RequestLoaders;
+  loaders: RequestLoaders;
+  requestContext: RequestContext;
+}
+
+/**
+ * One request as a resolver sees it (`@Ctx() ctx: RequestContext`): who asks, the request's
+ * DataLoaders and what the viewer may see. libs/organizations adds `access()` (OrganizationPolicy's
+ * ViewerAccess, computed once per request) the way libs add their loaders to RequestLoaders; the
+ * API builds one per request with `requestContext` (apps/api/src/graphql/graphql.options.ts).
+ */
+export interface RequestContext {
+  /** The signed-in user, or null for an anonymous caller (public operations). */
+  readonly viewer: AuthUser | null;
+  /** The signed-in user; UNAUTHENTICATED for an anonymous caller (whom only public operations see). */
+  readonly user: AuthUser;
+  /** The request's DataLoaders (caches never outlive the request). */
+  readonly loaders: RequestLoaders;
+}
+
+/**
+ * The RequestContext of one request. The guard puts the user on `req` after the context is built, so
+ * `viewer` and `user` read it when asked. `parts` are the members other libs add (`access`).
+ */
+export function requestContext(
+  req: GqlContext['req'],
+  loaders: RequestLoaders,
+  parts: Omit<RequestContext, 'viewer' | 'user' | 'loaders'>,
+): RequestContext {
+  return {
+    ...parts,
+    get viewer() {
+      return req.user ?? null;
+    },
+    get user() {
+      if (!req.user) throw new UnauthenticatedError();
+      return req.user;
+    },
+    loaders,
+  };
 }

@@ -1,12 +1,12 @@
-import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
+import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { ObjectLiteral, Repository } from 'typeorm';
 import type { GqlContext } from './context.js';
 
 /**
  * The per-request DataLoaders of every lib. Each lib augments this interface with its own key and
- * registers a factory with the LoaderRegistry; the API builds a fresh set for every request.
+ * registers a factory with the LoaderRegistry; the API builds a fresh set for every request, which
+ * resolvers read as `ctx.loaders` of `@Ctx() ctx: RequestContext`.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface RequestLoaders {}
@@ -28,12 +28,6 @@ export class LoaderRegistry {
     return loaders as unknown as RequestLoaders;
   }
 }
-
-/** The request's loaders, in resolvers: `@Loaders() loaders: RequestLoaders`. */
-export const Loaders = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): RequestLoaders =>
-    GqlExecutionContext.create(context).getContext<GqlContext>().loaders as RequestLoaders,
-);
 
 /** One SQL statement for a whole batch of keys, answering the rows of all of them. */
 export type BatchQuery<K, T> = (keys: readonly K[]) => Promise<T[]>;
