@@ -17,6 +17,7 @@ import { Enrolment, EnrolmentEvent } from './enrolment.entity.js';
 import { EnrolmentsService } from './enrolments.service.js';
 import { EvaluationService } from './evaluation.service.js';
 import { TrainingAudienceService } from './training-audience.service.js';
+import { TrainingMatchesService } from './training-matches.service.js';
 import { TrainingOffer } from './training-offer.entity.js';
 import { TrainingOffersService } from './training-offers.service.js';
 
@@ -32,6 +33,7 @@ import { TrainingOffersService } from './training-offers.service.js';
     TrainingAudienceService,
     EnrolmentsService,
     EvaluationService,
+    TrainingMatchesService,
     CapacityLoaderFactory,
     CapacityAssessmentResolver,
     TrainingOfferResolver,

@@ -1,8 +1,7 @@
 import { Args, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { User } from '@app/auth';
-import { Connection, CurrentUser, Ctx, Money, money, NotFoundError, pageSize, Public, requireId } from '@app/common';
+import { Connection, CurrentUser, Ctx, Money, money, Public } from '@app/common';
 import type { AuthUser, RequestContext } from '@app/common';
-import { TrainingMatchingService } from '@app/matching';
 import { Organization, OrganizationPolicy } from '@app/organizations';
 import { Country, Language, loadAll } from '@app/reference-data';
 import { AssessmentsService } from './assessments.service.js';
@@ -13,6 +12,7 @@ import { Enrolment, EnrolmentEvent, SEAT_STATUSES } from './enrolment.entity.js'
 import { EnrolmentsService } from './enrolments.service.js';
 import { EvaluationService } from './evaluation.service.js';
 import { TrainingOffer } from './training-offer.entity.js';
+import { TrainingMatchesService } from './training-matches.service.js';
 import { TrainingOffersService } from './training-offers.service.js';
 
 @ObjectType()
@@ -223,32 +223,17 @@ export class OrganizationCapacityResolver {
 
 @Resolver()
 export class TrainingMatchingResolver {
-  constructor(
-    private readonly matching: TrainingMatchingService,
-    private readonly policy: OrganizationPolicy,
-  ) {}
+  constructor(private readonly matches: TrainingMatchesService) {}
 
   @Query(() => [TrainingMatch], {
     description:
       "Open training offers for an organization, ranked with reasons; for the organization's members and moderators (it reveals needs)",
   })
-  async trainingMatches(
+  trainingMatches(
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Ctx() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<TrainingMatch[]> {
-    const organization = await ctx.loaders.organizations.organization.load(requireId(organizationId, 'Organization'));
-    if (!organization || !this.policy.canSeeInternals(await ctx.access(), organizationId)) {
-      throw new NotFoundError('Organization', organizationId);
-    }
-    const matches = await this.matching.trainingMatches(organizationId, pageSize(first));
-    return Promise.all(
-      matches.map(async (m) => ({
-        training: (await ctx.loaders.capacity.trainingOffer.load(m.trainingId)) as TrainingOffer,
-        score: m.score,
-        reasons: m.reasons,
-        addressesNeeds: m.addressesNeeds as TrainingMatch['addressesNeeds'],
-      })),
-    );
+    return this.matches.trainingMatches(ctx, organizationId, first);
   }
 }
