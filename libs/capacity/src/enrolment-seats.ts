@@ -39,17 +39,6 @@ export async function takenSeats(manager: EntityManager, trainingId: string): Pr
   return n;
 }
 
-/** @deprecated the demo data's name for `recordTransition(manager, EnrolmentEvent, …)`, the one history writer. */
-export function recordEnrolmentEvent(
-  manager: EntityManager,
-  enrolmentId: string,
-  from: EnrolmentStatus | null,
-  to: EnrolmentStatus,
-  actorId: string,
-) {
-  return recordTransition(manager, EnrolmentEvent, { enrolmentId, actorId, from, to });
-}
-
 /**
  * Moves the oldest WAITLISTED enrolments (created_at, id) up while seats are free (call with the
  * offer locked), recording an ENROLMENT_PROMOTED event for each. Returns the ids promoted. `taken`:

@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { ConsultationLevel, ConsultationsService, ConsultationStatus, InvitationStatus } from '@app/dialogue';
+import {
+  ConsultationInvitationsService,
+  ConsultationLevel,
+  ConsultationsService,
+  ConsultationStatus,
+  ContributionsService,
+  InvitationStatus,
+} from '@app/dialogue';
 import { backdateConsultation } from './demo-backdate.js';
 import { day, DemoCast } from './demo-cast.js';
 
@@ -128,14 +135,20 @@ export const DEMO_CONSULTATIONS: DemoConsultation[] = [
   },
 ];
 
+export interface DialogueServices {
+  consultations: ConsultationsService;
+  invitations: ConsultationInvitationsService;
+  contributions: ContributionsService;
+}
+
 /**
  * The demo consultations, written by the conveners' and the invited organizations' owners through
- * ConsultationsService: created, invitations sent while a DRAFT, opened (which announces them),
+ * the dialogue services: created, invitations sent while a DRAFT, opened (which announces them),
  * answered, contributed to and closed. A consultation whose window lies in the past is run from
  * its opening day as if it were today, then moved back in time (backdateConsultation) and closed.
  */
 export async function seedDemoDialogue(
-  consultations: ConsultationsService,
+  { consultations, invitations: invitationsService, contributions: contributionsService }: DialogueServices,
   dataSource: DataSource,
   cast: DemoCast,
 ): Promise<{ consultations: number; invitations: number; contributions: number }> {
@@ -157,7 +170,7 @@ export async function seedDemoDialogue(
       closesAt: day(d.closesDays + shift),
     });
     const invited = d.invitations.length
-      ? await consultations.invite(convener, {
+      ? await invitationsService.invite(convener, {
           consultationId: c.id,
           organizationIds: d.invitations.map(([key]) => cast.org(key).id),
         })
@@ -167,10 +180,10 @@ export async function seedDemoDialogue(
     await consultations.open(convener, c.id);
     for (const [i, [key, status]] of d.invitations.entries()) {
       if (status === InvitationStatus.PENDING) continue;
-      await consultations.respond(cast.ownerOf(key), invited[i].id, status === InvitationStatus.ACCEPTED);
+      await invitationsService.respond(cast.ownerOf(key), invited[i].id, status === InvitationStatus.ACCEPTED);
     }
     for (const [key, body] of d.contributions) {
-      await consultations.contribute(cast.ownerOf(key), {
+      await contributionsService.contribute(cast.ownerOf(key), {
         consultationId: c.id,
         organizationId: cast.org(key).id,
         body,

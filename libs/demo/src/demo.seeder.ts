@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { PasswordService, PlatformRole, User, UsersService } from '@app/auth';
 import { AssessmentsService, EnrolmentsService, TrainingOffersService } from '@app/capacity';
 import { AuthUser } from '@app/common';
-import { ConsultationsService } from '@app/dialogue';
+import { ConsultationInvitationsService, ConsultationsService, ContributionsService } from '@app/dialogue';
 import { ApplicationsService, ApplicationStatus, Fund, FundsService } from '@app/funds';
 import {
   MemberInvitationsService,
@@ -129,6 +129,8 @@ export class DemoSeeder {
     private readonly funds: FundsService,
     private readonly applications: ApplicationsService,
     private readonly consultations: ConsultationsService,
+    private readonly consultationInvitations: ConsultationInvitationsService,
+    private readonly contributions: ContributionsService,
     private readonly trainingOffers: TrainingOffersService,
     private readonly enrolments: EnrolmentsService,
     private readonly assessments: AssessmentsService,
@@ -176,7 +178,12 @@ export class DemoSeeder {
     await step('projects', () => this.projects(cast));
     await step('partnerships', () => this.partnershipsBetween(cast));
     const funds = await step('funds', () => this.fundsAndApplications(cast));
-    await step('dialogue', () => seedDemoDialogue(this.consultations, this.dataSource, cast));
+    const dialogue = {
+      consultations: this.consultations,
+      invitations: this.consultationInvitations,
+      contributions: this.contributions,
+    };
+    await step('dialogue', () => seedDemoDialogue(dialogue, this.dataSource, cast));
     const capacity = { offers: this.trainingOffers, enrolments: this.enrolments, assessments: this.assessments };
     await step('capacity', () => seedDemoCapacity(capacity, this.dataSource, cast));
     this.logger.debug(`Demo steps (ms): ${JSON.stringify(ms)}`);

@@ -4,7 +4,9 @@ import { LoaderRegistry } from '@app/common';
 import { MatchingModule } from '@app/matching';
 import { OrganizationsModule } from '@app/organizations';
 import { Consultation, ConsultationEvent, ConsultationInvitation, Contribution } from './consultation.entity.js';
+import { ConsultationInvitationsService } from './consultation-invitations.service.js';
 import { ConsultationsService } from './consultations.service.js';
+import { ContributionsService } from './contributions.service.js';
 import { DialogueLoaderFactory } from './dialogue.loaders.js';
 import {
   ConsultationInvitationResolver,
@@ -22,13 +24,15 @@ import {
   ],
   providers: [
     ConsultationsService,
+    ConsultationInvitationsService,
+    ContributionsService,
     DialogueLoaderFactory,
     ConsultationResolver,
     ConsultationInvitationResolver,
     ContributionResolver,
     DialogueCounterpartsResolver,
   ],
-  exports: [ConsultationsService],
+  exports: [ConsultationsService, ConsultationInvitationsService, ContributionsService],
 })
 export class DialogueModule implements OnModuleInit {
   constructor(

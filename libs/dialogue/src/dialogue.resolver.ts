@@ -12,7 +12,9 @@ import {
   ConsultationStatus,
   Contribution,
 } from './consultation.entity.js';
+import { ConsultationInvitationsService } from './consultation-invitations.service.js';
 import { ConsultationsService } from './consultations.service.js';
+import { ContributionsService } from './contributions.service.js';
 import {
   ConsultationInput,
   ConsultationsArgs,
@@ -129,7 +131,7 @@ export class ConsultationResolver {
 
 @Resolver(() => ConsultationInvitation)
 export class ConsultationInvitationResolver {
-  constructor(private readonly service: ConsultationsService) {}
+  constructor(private readonly service: ConsultationInvitationsService) {}
 
   @Mutation(() => [ConsultationInvitation], {
     description: "The convener's OWNER/ADMIN; re-inviting returns the existing invitation",
@@ -160,7 +162,7 @@ export class ConsultationInvitationResolver {
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
-  constructor(private readonly service: ConsultationsService) {}
+  constructor(private readonly service: ContributionsService) {}
 
   @Mutation(() => Contribution, {
     description:
