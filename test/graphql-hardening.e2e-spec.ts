@@ -287,3 +287,39 @@ describe('GraphQL hardening: operations over graphql-ws meet the same limits', (
     ).toMatch(/holds 150000 items/);
   });
 });
+
+describe('GraphQL hardening: a client that keeps sending refused requests is answered unread', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({
+      CLIENT_ERROR_LIMIT: '5',
+      CLIENT_ERROR_WINDOW_SECONDS: '60',
+      TRUSTED_PROXIES: 'loopback',
+    });
+  });
+  afterAll(() => t?.close());
+
+  const from = async (address: string, body: unknown) => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, headers: res.headers, json: (await res.json()) as { errors?: any[]; data?: any } };
+  };
+
+  it('answers 429 with Retry-After after CLIENT_ERROR_LIMIT refusals, to that address only', async () => {
+    const bad = { query: 'query($n:Int){organizations(first:$n){totalCount}}', variables: { n: 'ten' } };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await from('203.0.113.7', bad)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    // now even a valid request of that address is refused before it is read, with a retry time
+    const valid = await from('203.0.113.7', { query: '{ themes { code } }' });
+    expect(valid.status).toBe(429);
+    expect(valid.json.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+    expect(Number(valid.headers.get('retry-after'))).toBeGreaterThan(0);
+    // another address and the health check are served as usual
+    expect((await from('203.0.113.8', { query: '{ themes { code } }' })).status).toBe(200);
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+  });
+});

@@ -53,6 +53,7 @@ export class TestApp {
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       AUTH_RATE_LIMIT_MAX: '10000',
+      CLIENT_ERROR_LIMIT: '1000000',
       REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
       ...env,
     });

@@ -3,9 +3,11 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { RateLimiterService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module.js';
 import { mountExplorer } from './explorer/explorer.js';
+import { ClientErrorThrottle } from './graphql/client-error-throttle.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -23,6 +25,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     res.setHeader('x-request-id', req.requestId);
     next();
   });
+  // before the body parser: a client that keeps sending refused requests is answered unread
+  app.use('/graphql', new ClientErrorThrottle(config, () => app.get(RateLimiterService)).middleware());
   app.useBodyParser('json', { limit: '1mb' });
   if (config.explorer) mountExplorer(app);
   app.enableShutdownHooks();

@@ -170,6 +170,16 @@ export class AppConfig {
   @Min(1)
   @Max(3600)
   EXPENSIVE_BUDGET_WINDOW_SECONDS = 60;
+  /** Refused (HTTP 400) GraphQL requests one address may send per window before it is answered 429 unread. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CLIENT_ERROR_LIMIT = 300;
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  CLIENT_ERROR_WINDOW_SECONDS = 60;
   /**
    * Proxies whose X-Forwarded-For is believed, comma-separated: addresses, CIDR ranges, or
    * Express's names (loopback, linklocal, uniquelocal). Empty: the socket address is the client.

@@ -5,6 +5,8 @@ import { AppConfig } from '@app/config';
 import { DateTimeScalar, GqlContext, graphQLErrorFormatter, LoaderRegistry, requestContext } from '@app/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { RateLimiterService } from '@app/auth';
+import { ClientErrorThrottle } from './client-error-throttle.js';
 import { checkSocketOperation, limitRules, OperationLimits } from './query-limits.js';
 import { errorLoggingPlugin, httpStatusPlugin, operationLimitsPlugin } from './request-plugins.js';
 import { SubscriptionAuthenticator, WsConnectionContext } from './subscription-auth.js';
@@ -76,6 +78,7 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       errorLoggingPlugin(),
       operationLimitsPlugin(config, moduleRef),
       httpStatusPlugin(),
+      new ClientErrorThrottle(config, () => moduleRef.get(RateLimiterService, { strict: false })).plugin(),
     ],
   };
 }
