@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PasswordService, PlatformRole, User, UsersService } from '@app/auth';
@@ -120,10 +119,10 @@ export class DemoSeeder {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly moduleRef: ModuleRef,
     private readonly passwords: PasswordService,
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
+    private readonly invitations: MemberInvitationsService,
     private readonly projectsService: ProjectsService,
     private readonly partnerships: PartnershipsService,
     private readonly funds: FundsService,
@@ -272,16 +271,14 @@ export class DemoSeeder {
    * e-mail (the token exists only in that mail, which the API wrote to email_outbox).
    */
   private async join(cast: DemoCast, user: AuthUser, orgKey: string, role: MemberRole) {
-    // OrganizationsModule does not export MemberInvitationsService: look it up in the application
-    const invitations = this.moduleRef.get(MemberInvitationsService, { strict: false });
-    const invitation = await invitations.invite(cast.ownerOf(orgKey), cast.org(orgKey).id, user.email, role);
+    const invitation = await this.invitations.invite(cast.ownerOf(orgKey), cast.org(orgKey).id, user.email, role);
     const [mail]: Array<{ body: string }> = await this.dataSource.query(
       'SELECT body FROM email_outbox WHERE dedupe_key = $1',
       [`member-invitation:${invitation.tokenHash}`],
     );
     const token = /\/invitations\/([\w-]+)/.exec(mail?.body ?? '')?.[1];
     if (!token) throw new Error(`No invitation e-mail for ${user.email} to join ${orgKey}`);
-    await invitations.accept(user, { token });
+    await this.invitations.accept(user, { token });
   }
 
   /** Four projects per diaspora-side organization, rotating kinds and statuses, each with an indicator. */

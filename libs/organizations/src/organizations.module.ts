@@ -35,7 +35,7 @@ import { VerificationEvent } from './verification-event.entity.js';
     UserPrivacyResolver,
     AuthPayloadUserResolver,
   ],
-  exports: [OrganizationsService, OrganizationPolicy, MembersDirectory],
+  exports: [OrganizationsService, OrganizationPolicy, MembersDirectory, MemberInvitationsService],
 })
 export class OrganizationsModule implements OnModuleInit {
   constructor(
