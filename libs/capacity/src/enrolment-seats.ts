@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@app/common';
 import { recordEvent } from '@app/events';
 import { recordTransition } from '@app/persistence';
-import { Enrolment, EnrolmentEvent, EnrolmentStatus } from './enrolment.entity.js';
+import { Enrolment, EnrolmentEvent, EnrolmentStatus, SEAT_STATUSES_SQL } from './enrolment.entity.js';
 import { TrainingOffer } from './training-offer.entity.js';
 
 /**
@@ -30,10 +30,10 @@ export async function lockEnrolment(manager: EntityManager, id: string): Promise
   return enrolment;
 }
 
-/** ACCEPTED + COMPLETED enrolments of an offer (call with the offer locked). */
+/** Enrolments of an offer that hold a seat (SEAT_STATUSES; call with the offer locked). */
 export async function takenSeats(manager: EntityManager, trainingId: string): Promise<number> {
   const [{ n }] = await manager.query(
-    `SELECT count(*)::int AS n FROM enrolment WHERE training_id = $1 AND status IN ('ACCEPTED', 'COMPLETED')`,
+    `SELECT count(*)::int AS n FROM enrolment WHERE training_id = $1 AND status IN (${SEAT_STATUSES_SQL})`,
     [trainingId],
   );
   return n;

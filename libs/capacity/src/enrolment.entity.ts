@@ -29,6 +29,8 @@ export const LIVE_ENROLMENT_STATUSES = [
 ];
 /** Statuses that hold a seat. */
 export const SEAT_STATUSES = [EnrolmentStatus.ACCEPTED, EnrolmentStatus.COMPLETED];
+/** The same, as an SQL list for `status IN (…)` (constants of the enum, never input). */
+export const SEAT_STATUSES_SQL = SEAT_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /**
  * An organization's enrolment in a training offer, made by one of its members (the participant).

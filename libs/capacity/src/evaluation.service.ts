@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OfferStats, ProviderTrainingEvaluation, TrainingEvaluation } from './capacity.models.js';
+import { SEAT_STATUSES_SQL } from './enrolment.entity.js';
 import { TrainingOffer, TrainingStatus } from './training-offer.entity.js';
 
 /** Per-offer figures, one grouped query for any number of offers. */
 export const OFFER_STATS_SQL = `
 SELECT t.id AS training_id,
        count(e.id)::int AS enrolments,
-       count(e.id) FILTER (WHERE e.status IN ('ACCEPTED', 'COMPLETED'))::int AS seats_taken,
+       count(e.id) FILTER (WHERE e.status IN (${SEAT_STATUSES_SQL}))::int AS seats_taken,
        count(e.id) FILTER (WHERE e.status = 'WAITLISTED')::int AS waitlisted,
        count(e.id) FILTER (WHERE EXISTS (SELECT 1 FROM enrolment_event ev
                                           WHERE ev.enrolment_id = e.id AND ev.to_status = 'ACCEPTED'))::int AS admitted,
