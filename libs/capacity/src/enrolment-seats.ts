@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@app/common';
-import { recordEvent } from '@app/events';
+import { recordEvents } from '@app/events';
 import { recordTransition } from '@app/persistence';
 import { Enrolment, EnrolmentEvent, EnrolmentStatus, SEAT_STATUSES_SQL } from './enrolment.entity.js';
 import { TrainingOffer } from './training-offer.entity.js';
@@ -60,17 +60,22 @@ export async function fillSeats(
   await manager.query(`UPDATE enrolment SET status = 'ACCEPTED', updated_at = now() WHERE id = ANY($1)`, [
     rows.map((r) => r.id),
   ]);
-  for (const { id, organization_id: organizationId } of rows) {
-    await recordTransition(manager, EnrolmentEvent, {
+  await recordTransition(
+    manager,
+    EnrolmentEvent,
+    rows.map(({ id }) => ({
       enrolmentId: id,
       actorId,
       from: EnrolmentStatus.WAITLISTED,
       to: EnrolmentStatus.ACCEPTED,
-    });
-    await recordEvent(manager, {
-      type: 'ENROLMENT_PROMOTED',
+    })),
+  );
+  await recordEvents(
+    manager,
+    rows.map(({ id, organization_id: organizationId }) => ({
+      type: 'ENROLMENT_PROMOTED' as const,
       payload: { enrolmentId: id, trainingOfferId: offer.id, organizationId, title: offer.title },
-    });
-  }
+    })),
+  );
   return rows.map((r) => r.id);
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@app/common';
-import { recordEvent } from '@app/events';
+import { recordEvents } from '@app/events';
 import { Consultation, ConsultationInvitation } from './consultation.entity.js';
 
 /*
@@ -36,9 +36,10 @@ export async function announceInvitations(
   c: Consultation,
   invitations: ConsultationInvitation[],
 ): Promise<void> {
-  for (const invitation of invitations) {
-    await recordEvent(manager, {
-      type: 'INVITATION_RECEIVED',
+  await recordEvents(
+    manager,
+    invitations.map((invitation) => ({
+      type: 'INVITATION_RECEIVED' as const,
       payload: {
         invitationId: invitation.id,
         consultationId: c.id,
@@ -46,6 +47,6 @@ export async function announceInvitations(
         title: c.title,
         convenerId: c.convenerId,
       },
-    });
-  }
+    })),
+  );
 }

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { recordEvent } from '@app/events';
+import { recordEvents } from '@app/events';
 import { JobQueue } from '@app/queue';
 import { FundApplication } from './application.entity.js';
 
@@ -46,17 +46,18 @@ export class FundDeadlinesService implements OnModuleInit {
             WHERE status = 'OPEN' AND deadline <= now()
             RETURNING id, funder_id, title, deadline`,
         );
-      for (const fund of rows) {
-        await recordEvent(manager, {
-          type: 'FUND_CLOSED',
+      await recordEvents(
+        manager,
+        rows.map((fund) => ({
+          type: 'FUND_CLOSED' as const,
           payload: {
             fundId: fund.id,
             funderId: fund.funder_id,
             title: fund.title,
             deadline: new Date(fund.deadline).toISOString(),
           },
-        });
-      }
+        })),
+      );
       return rows.length;
     });
   }
@@ -92,9 +93,10 @@ export class FundDeadlinesService implements OnModuleInit {
       relations: { fund: true, project: true },
       order: { id: 'ASC' },
     });
-    for (const a of applications) {
-      await recordEvent(manager, {
-        type: 'APPLICATION_DRAFT_REMINDER_DUE',
+    await recordEvents(
+      manager,
+      applications.map((a) => ({
+        type: 'APPLICATION_DRAFT_REMINDER_DUE' as const,
         payload: {
           applicationId: a.id,
           fundId: a.fundId,
@@ -103,7 +105,7 @@ export class FundDeadlinesService implements OnModuleInit {
           projectTitle: a.project!.title,
           deadline: a.fund!.deadline.toISOString(),
         },
-      });
-    }
+      })),
+    );
   }
 }
