@@ -1,6 +1,15 @@
 import { TestApp } from './support/test-app.js';
 import { dataSource, registerUser, TestUser } from './support/fixtures.js';
-import { AuthzRow, Cast, cast, orgOwnedBy, orgWithRoles, runAuthzTable, snapshot } from './support/authz.js';
+import {
+  AuthzRow,
+  Cast,
+  cast,
+  expectVisibleToOwnersAndModerators,
+  orgOwnedBy,
+  orgWithRoles,
+  runAuthzTable,
+  snapshot,
+} from './support/authz.js';
 import { inDays, offerInput as sharedOfferInput } from './support/inputs.js';
 
 const TABLES = ['capacity_assessment', 'training_offer', 'enrolment', 'enrolment_event'];
@@ -176,19 +185,12 @@ describe('Authorization and bad input of the capacity-building mutations', () =>
   it('shows a DRAFT training offer to the provider’s members and (read-only) moderators only', async () => {
     const READ = `query($id: ID!) { trainingOffer(id: $id) { id status } }`;
     const id = await insertOffer(await castProvider(), 'DRAFT');
-    for (const [user, visible] of [
-      [undefined, false],
-      [c.outsider, false],
-      [third, false],
-      [c.member, true],
-      [c.admin, true],
-      [c.owner, true],
-      [c.moderator, true],
-    ] as Array<[TestUser | undefined, boolean]>) {
-      const res = await t.gql(READ, { id }, user?.token);
-      if (visible) expect(res.data?.trainingOffer).toEqual({ id, status: 'DRAFT' });
-      else expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    }
+    await expectVisibleToOwnersAndModerators(t, c, third, {
+      query: READ,
+      variables: { id },
+      field: 'trainingOffer',
+      expected: { id, status: 'DRAFT' },
+    });
     const published = await insertOffer(await castProvider(), 'PUBLISHED');
     expect((await t.ok(READ, { id: published })).trainingOffer.id).toBe(published);
   });

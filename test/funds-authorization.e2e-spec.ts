@@ -1,6 +1,15 @@
 import { TestApp } from './support/test-app.js';
 import { dataSource, registerUser, TestUser } from './support/fixtures.js';
-import { AuthzRow, Cast, cast, orgOwnedBy, orgWithRoles, runAuthzTable, snapshot } from './support/authz.js';
+import {
+  AuthzRow,
+  Cast,
+  cast,
+  expectVisibleToOwnersAndModerators,
+  orgOwnedBy,
+  orgWithRoles,
+  runAuthzTable,
+  snapshot,
+} from './support/authz.js';
 import { APPLY, DECIDE, fundInput, inDays, publishedFund, STATEMENT } from './support/fund-fixtures.js';
 import { projectInput } from './support/project-input.js';
 
@@ -137,19 +146,12 @@ describe('Authorization of the fund and application mutations (table-driven)', (
   it('shows a DRAFT fund to the funder’s members and (read-only) moderators only', async () => {
     const READ = `query($id: ID!) { fund(id: $id) { id status } }`;
     const { fund } = await castFund();
-    for (const [user, visible] of [
-      [undefined, false],
-      [c.outsider, false],
-      [third, false],
-      [c.member, true],
-      [c.admin, true],
-      [c.owner, true],
-      [c.moderator, true],
-    ] as Array<[TestUser | undefined, boolean]>) {
-      const res = await t.gql(READ, { id: fund }, user?.token);
-      if (visible) expect(res.data?.fund).toEqual({ id: fund, status: 'DRAFT' });
-      else expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    }
+    await expectVisibleToOwnersAndModerators(t, c, third, {
+      query: READ,
+      variables: { id: fund },
+      field: 'fund',
+      expected: { id: fund, status: 'DRAFT' },
+    });
   });
 
   it('refuses a fund from an organization that is not of a funder kind', async () => {

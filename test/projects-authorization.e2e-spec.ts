@@ -1,6 +1,15 @@
 import { TestApp } from './support/test-app.js';
 import { dataSource, registerUser, TestUser } from './support/fixtures.js';
-import { AuthzRow, Cast, cast, orgOwnedBy, orgWithRoles, runAuthzTable, snapshot } from './support/authz.js';
+import {
+  AuthzRow,
+  Cast,
+  cast,
+  expectVisibleToOwnersAndModerators,
+  orgOwnedBy,
+  orgWithRoles,
+  runAuthzTable,
+  snapshot,
+} from './support/authz.js';
 import { projectInput } from './support/project-input.js';
 
 const TABLES = ['project', 'indicator', 'measurement', 'partnership', 'partnership_event'];
@@ -126,19 +135,12 @@ describe('Authorization of the project, indicator and partnership mutations (tab
     };
     const { project } = await archived();
     const READ = `query($id: ID!) { project(id: $id) { id } }`;
-    for (const [user, visible] of [
-      [undefined, false],
-      [c.outsider, false],
-      [third, false],
-      [c.member, true],
-      [c.admin, true],
-      [c.owner, true],
-      [c.moderator, true],
-    ] as Array<[TestUser | undefined, boolean]>) {
-      const res = await t.gql(READ, { id: project }, user?.token);
-      if (visible) expect(res.data?.project).toEqual({ id: project });
-      else expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    }
+    await expectVisibleToOwnersAndModerators(t, c, third, {
+      query: READ,
+      variables: { id: project },
+      field: 'project',
+      expected: { id: project },
+    });
     const PROPOSE = `mutation($a: ID!, $b: ID!, $p: ID) { proposePartnership(initiatorId: $a, partnerId: $b, kind: ALLIANCE, projectId: $p) { id } }`;
     const rows: AuthzRow[] = [
       {

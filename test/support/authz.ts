@@ -63,6 +63,32 @@ async function insertOrg(
   return id;
 }
 
+/**
+ * Reads `field` of `query` as every viewer: the owning organization's members (the cast's member,
+ * admin and owner) and the moderator get `expected`; anonymous, the outsider and `third` (owner of
+ * another organization) get NOT_FOUND.
+ */
+export async function expectVisibleToOwnersAndModerators(
+  t: TestApp,
+  c: Cast,
+  third: TestUser,
+  read: { query: string; variables: Record<string, unknown>; field: string; expected: unknown },
+): Promise<void> {
+  for (const [user, visible] of [
+    [undefined, false],
+    [c.outsider, false],
+    [third, false],
+    [c.member, true],
+    [c.admin, true],
+    [c.owner, true],
+    [c.moderator, true],
+  ] as Array<[TestUser | undefined, boolean]>) {
+    const res = await t.gql(read.query, read.variables, user?.token);
+    if (visible) expect(res.data?.[read.field]).toEqual(read.expected);
+    else expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  }
+}
+
 /** A digest of whole tables, to prove a refused call wrote nothing. */
 export async function snapshot(t: TestApp, tables: string[]): Promise<string> {
   const parts = await Promise.all(
