@@ -6,7 +6,7 @@ import { FundMatchingService } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation, recordTransition } from '@app/persistence';
-import { Project, ProjectsService } from '@app/projects';
+import { ProjectsService } from '@app/projects';
 import {
   ApplicationEvent,
   ApplicationStatus,
@@ -45,6 +45,7 @@ export class ApplicationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: OrganizationPolicy,
     private readonly matching: FundMatchingService,
+    private readonly projects: ProjectsService,
   ) {}
 
   /**
@@ -66,14 +67,7 @@ export class ApplicationsService {
     requireId(args.projectId, 'Project');
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const project = await this.policy.requireVisibleTo(
-          user,
-          await manager.findOneBy(Project, { id: args.projectId }),
-          ProjectsService.visibility,
-          'Project',
-          args.projectId,
-          manager,
-        );
+        const project = await this.projects.getIn(manager, user, args.projectId);
         await this.policy.requireRole(
           user,
           project.organizationId,

@@ -13,7 +13,7 @@ import {
 import { Organization, OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation, recordTransition } from '@app/persistence';
-import { Project, ProjectsService } from '@app/projects';
+import { ProjectsService } from '@app/projects';
 import { Partnership, PartnershipEvent, PartnershipKind, PartnershipStatus } from './partnership.entity.js';
 
 export interface ProposeArgs {
@@ -31,6 +31,7 @@ export class PartnershipsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: OrganizationPolicy,
+    private readonly projects: ProjectsService,
   ) {}
 
   /**
@@ -60,14 +61,7 @@ export class PartnershipsService {
         const partnerExists = await manager.exists(Organization, { where: { id: args.partnerId } });
         if (!partnerExists) throw new NotFoundError('Organization', args.partnerId);
         if (args.projectId) {
-          const project = await this.policy.requireVisibleTo(
-            user,
-            await manager.findOneBy(Project, { id: args.projectId }),
-            ProjectsService.visibility,
-            'Project',
-            args.projectId,
-            manager,
-          );
+          const project = await this.projects.getIn(manager, user, args.projectId);
           if (project.archivedAt) throw new ConflictError('The project is archived');
           if (project.organizationId !== args.initiatorId && project.organizationId !== args.partnerId) {
             throw new BadInputError('projectId', 'The project must belong to one of the two organizations');

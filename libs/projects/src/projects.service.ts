@@ -43,6 +43,12 @@ export class ProjectsService {
     return { published: !project.archivedAt, owners: project.organizationId };
   }
 
+  /** The same, read in the caller's transaction for a user about to act on it (roles read there too). */
+  async getIn(manager: EntityManager, user: AuthUser, id: string): Promise<Project> {
+    const found = await manager.findOneBy(Project, { id });
+    return this.policy.requireVisibleTo(user, found, ProjectsService.visibility, 'Project', id, manager);
+  }
+
   /** A project the viewer may see: archived ones only for the organization's members and moderators. */
   async get(id: string, access: ViewerAccess): Promise<Project> {
     const project = await this.dataSource.getRepository(Project).findOneBy({ id: requireId(id, 'Project') });
@@ -175,8 +181,7 @@ export class ProjectsService {
    * project is NOT_FOUND for those who may not see it, CONFLICT for those who may.
    */
   private async editable(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<Project> {
-    const found = await manager.findOneBy(Project, { id });
-    const project = await this.policy.requireVisibleTo(user, found, ProjectsService.visibility, 'Project', id, manager);
+    const project = await this.getIn(manager, user, id);
     if (project.archivedAt) throw new ConflictError('The project is archived');
     await this.policy.requireRole(user, project.organizationId, { action }, manager);
     return project;
