@@ -1,12 +1,12 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, Public } from '@app/common';
+import { clientAddress, Ctx, Public } from '@app/common';
 import type { GqlContext, RequestContext } from '@app/common';
 import { AuthPayload, CompleteRegistrationArgs, RegisterInput, StartRegistrationArgs } from './auth.inputs.js';
 import { AuthService } from './auth.service.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
-const clientIp = (ctx: GqlContext) => ctx.req.ip ?? ctx.req.socket?.remoteAddress ?? 'unknown';
+const clientIp = (ctx: GqlContext) => clientAddress(ctx.req);
 
 @Resolver()
 export class AuthResolver {

@@ -2,7 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { RateLimiterService } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { ErrorCode, GqlContext } from '@app/common';
+import { clientAddress, ErrorCode, GqlContext } from '@app/common';
 
 /**
  * A client (its address) that keeps sending requests the API refuses (HTTP 400: bad variables,
@@ -18,7 +18,7 @@ export class ClientErrorThrottle {
   ) {}
 
   private key(req: Pick<Request, 'ip' | 'socket'> | undefined): string {
-    return `client-errors:${req?.ip ?? req?.socket?.remoteAddress ?? 'unknown'}`;
+    return `client-errors:${clientAddress(req)}`;
   }
 
   /** Express middleware for the GraphQL path, mounted before the body parser. */

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { ApolloServerPlugin } from '@apollo/server';
 import { RateLimiterService } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { ErrorCode, GqlContext, isExpectedError, RateLimitedError, unavailableError } from '@app/common';
+import { clientAddress, ErrorCode, GqlContext, isExpectedError, RateLimitedError, unavailableError } from '@app/common';
 import { assertComplexity, assertVariables } from './query-limits.js';
 
 const logger = new Logger('GraphQL');
@@ -50,7 +50,7 @@ export function operationLimitsPlugin(config: AppConfig, moduleRef: ModuleRef): 
         // an invalid token is refused by the guard; its work is charged to the address
       }
     }
-    return `ip:${req?.ip ?? req?.socket?.remoteAddress ?? 'unknown'}`;
+    return `ip:${clientAddress(req)}`;
   };
   return {
     async requestDidStart() {

@@ -2,6 +2,14 @@ import type { Request, Response } from 'express';
 import { UnauthenticatedError } from '../errors/domain-error.js';
 import type { RequestLoaders } from './loaders.js';
 
+/**
+ * The client's address: Express's `req.ip`, which believes X-Forwarded-For only from TRUSTED_PROXIES
+ * (docs/security.md); rate limits and budgets are keyed by it.
+ */
+export function clientAddress(req: Pick<Request, 'ip' | 'socket'> | undefined): string {
+  return req?.ip ?? req?.socket?.remoteAddress ?? 'unknown';
+}
+
 /** The principal that the JWT guard puts on the request. */
 export interface AuthUser {
   id: string;
