@@ -61,15 +61,32 @@ export class AccessTokenService {
     };
   }
 
-  /** Checks a raw token (signature, expiry, session) and resolves its user; null when the token is refused. */
-  async authenticate(token: string): Promise<Authenticated | null> {
+  /** The verified payload of a raw token (signature and expiry only, no lookup), or null. */
+  verify(token: string): Record<string, unknown> | null {
     if (!token) return null;
-    let payload: unknown;
     try {
-      payload = await this.jwt.verifyAsync(token, { secret: this.config.jwtSecret, algorithms: [ALGORITHM] });
+      return this.jwt.verify<Record<string, unknown>>(token, {
+        secret: this.config.jwtSecret,
+        algorithms: [ALGORITHM],
+      });
     } catch {
       return null;
     }
+  }
+
+  /**
+   * Who a token claims to be, when its signature and expiry hold (no session lookup): for keying
+   * budgets before the guard runs. Null for a refused token.
+   */
+  subjectOf(token: string): string | null {
+    const sub = this.verify(token)?.sub;
+    return typeof sub === 'string' ? sub : null;
+  }
+
+  /** Checks a raw token (signature, expiry, session) and resolves its user; null when the token is refused. */
+  async authenticate(token: string): Promise<Authenticated | null> {
+    const payload = this.verify(token);
+    if (!payload) return null;
     const user = await this.userOf(payload);
     return user ? { user, expiresAt: new Date((payload as { exp: number }).exp * 1000) } : null;
   }

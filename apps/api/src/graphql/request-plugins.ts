@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { ApolloServerPlugin } from '@apollo/server';
-import { RateLimiterService } from '@app/auth';
+import { AccessTokenService, RateLimiterService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { clientAddress, ErrorCode, GqlContext, isExpectedError, RateLimitedError, unavailableError } from '@app/common';
 import { assertComplexity, assertVariables } from './query-limits.js';
@@ -39,18 +38,12 @@ export function errorLoggingPlugin(): ApolloServerPlugin<GqlContext> {
  */
 export function operationLimitsPlugin(config: AppConfig, moduleRef: ModuleRef): ApolloServerPlugin<GqlContext> {
   const limiter = () => moduleRef.get(RateLimiterService, { strict: false });
-  const jwt = () => moduleRef.get(JwtService, { strict: false });
+  const tokens = () => moduleRef.get(AccessTokenService, { strict: false });
   const clientOf = (req: GqlContext['req'] | undefined): string => {
+    // a refused token is refused by the guard; its work is charged to the address
     const token = /^Bearer (.+)$/i.exec(req?.headers?.authorization ?? '')?.[1];
-    if (token) {
-      try {
-        const { sub } = jwt().verify<{ sub?: unknown }>(token, { secret: config.jwtSecret, algorithms: ['HS256'] });
-        if (typeof sub === 'string') return `user:${sub}`;
-      } catch {
-        // an invalid token is refused by the guard; its work is charged to the address
-      }
-    }
-    return `ip:${clientAddress(req)}`;
+    const sub = token ? tokens().subjectOf(token) : null;
+    return sub ? `user:${sub}` : `ip:${clientAddress(req)}`;
   };
   return {
     async requestDidStart() {
