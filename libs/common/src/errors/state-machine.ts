@@ -1,0 +1,37 @@
+import { DomainError, ErrorCode } from './domain-error.js';
+
+/**
+ * A state machine: every status with the statuses it may become next (an empty list: it is final).
+ * Each domain declares its own next to its entity; `requireTransition` is the one check of them all.
+ */
+export type StateMachine<S extends string> = Readonly<Record<S, readonly S[]>>;
+
+/** "A", "A or B", "A, B or C". */
+export function listOr(values: readonly string[]): string {
+  return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+/**
+ * A move the state machine does not allow (CONFLICT). The message names the allowed next states
+ * ("An application that is SUBMITTED can become UNDER_REVIEW, SHORTLISTED, REJECTED or WITHDRAWN;
+ * not AWARDED"), and `extensions` carry them: `from`, `to` and `allowed` (a list, empty when final).
+ */
+export class TransitionError extends DomainError {
+  constructor(subject: string, from: string, to: string, allowed: readonly string[]) {
+    const what = `${subject.charAt(0).toUpperCase()}${subject.slice(1)} that is ${from}`;
+    super(
+      ErrorCode.CONFLICT,
+      allowed.length ? `${what} can become ${listOr(allowed)}; not ${to}` : `${what} is final: it cannot become ${to}`,
+      { from, to, allowed: [...allowed] },
+    );
+  }
+}
+
+/**
+ * Checks `from → to` against `machine`; TransitionError otherwise. `subject` is the noun with its
+ * article, as the message starts: "an application", "a fund", "an organization".
+ */
+export function requireTransition<S extends string>(machine: StateMachine<S>, subject: string, from: S, to: S): void {
+  const allowed = machine[from] ?? [];
+  if (!allowed.includes(to)) throw new TransitionError(subject, from, to, allowed);
+}
