@@ -121,16 +121,25 @@ export class OrganizationsService {
 
   async create(user: AuthUser, input: OrganizationInput): Promise<Organization> {
     await this.assertInputCodes(input);
-    return this.dataSource.transaction(async (manager) => {
-      const slug = await this.claimSlug(manager, slugify(input.name));
-      const organization = await manager.save(manager.create(Organization, { ...this.profile(input), slug }));
-      await manager.insert(Membership, {
-        userId: user.id,
-        organizationId: organization.id,
-        role: MemberRole.OWNER,
-      });
-      return organization;
+    return this.dataSource.transaction((manager) => this.createIn(manager, user, input, true));
+  }
+
+  /** `create` in the caller's transaction (the CSV import creates every row in one transaction). */
+  async createIn(
+    manager: EntityManager,
+    user: AuthUser,
+    input: OrganizationInput,
+    validated = false,
+  ): Promise<Organization> {
+    if (!validated) await this.assertInputCodes(input);
+    const slug = await this.claimSlug(manager, slugify(input.name));
+    const organization = await manager.save(manager.create(Organization, { ...this.profile(input), slug }));
+    await manager.insert(Membership, {
+      userId: user.id,
+      organizationId: organization.id,
+      role: MemberRole.OWNER,
     });
+    return organization;
   }
 
   async update(user: AuthUser, id: string, input: OrganizationInput): Promise<Organization> {

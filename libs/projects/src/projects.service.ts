@@ -79,6 +79,16 @@ export class ProjectsService {
     return paginate(qb, keys, args);
   }
 
+  /** The ids of the organizations' projects, archived ones too (calendar feed: the funds they applied to). */
+  async idsOfOrganizations(organizationIds: readonly string[]): Promise<string[]> {
+    if (!organizationIds.length) return [];
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      'SELECT id FROM project WHERE organization_id = ANY($1::uuid[]) ORDER BY created_at, id',
+      [organizationIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Organization.projects: its live projects, newest first. */
   listForOrganization(organizationId: string, args: { first?: number; after?: string }): Promise<Page<Project>> {
     const qb = this.dataSource
@@ -118,12 +128,17 @@ export class ProjectsService {
   async create(user: AuthUser, input: ProjectInput): Promise<Project> {
     requireId(input.organizationId, 'Organization');
     await this.validate(input);
-    return this.dataSource.transaction(async (manager) => {
-      await this.policy.requireRole(user, input.organizationId, { action: 'register projects' }, manager);
-      return manager.save(
-        manager.create(Project, { ...this.fields(input), organizationId: input.organizationId, createdById: user.id }),
-      );
-    });
+    return this.dataSource.transaction((manager) => this.createIn(manager, user, input, true));
+  }
+
+  /** `create` in the caller's transaction (the CSV import creates every row in one transaction). */
+  async createIn(manager: EntityManager, user: AuthUser, input: ProjectInput, validated = false): Promise<Project> {
+    requireId(input.organizationId, 'Organization');
+    if (!validated) await this.validate(input);
+    await this.policy.requireRole(user, input.organizationId, { action: 'register projects' }, manager);
+    return manager.save(
+      manager.create(Project, { ...this.fields(input), organizationId: input.organizationId, createdById: user.id }),
+    );
   }
 
   async update(user: AuthUser, id: string, input: ProjectInput): Promise<Project> {
