@@ -20,6 +20,14 @@ export class UsersService {
     return this.dataSource.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
   }
 
+  /** The ids of the moderators and admins (who is told of a new verification request). */
+  async moderatorIds(): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(User)
+      .find({ select: { id: true }, where: { platformRole: In([PlatformRole.MODERATOR, PlatformRole.ADMIN]) } });
+    return rows.map((u) => u.id);
+  }
+
   /** Admin CLI: grants a platform role. */
   async promote(email: string, role: PlatformRole): Promise<User> {
     const user = await this.findByEmail(email);

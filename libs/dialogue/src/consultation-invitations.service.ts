@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, BadInputError, ConflictError, ForbiddenError, isUuid, NotFoundError, requireId } from '@app/common';
-import { OrganizationPolicy } from '@app/organizations';
+import {
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  isUuid,
+  NotFoundError,
+  Page,
+  paginate,
+  requireId,
+  SortKey,
+} from '@app/common';
+import { recordEvent } from '@app/events';
+import { OrganizationPolicy, ViewerAccess } from '@app/organizations';
 import { recordTransition } from '@app/persistence';
 import {
+  Consultation,
   ConsultationEvent,
   ConsultationInvitation,
   ConsultationStatus,
@@ -12,7 +25,14 @@ import {
 } from './consultation.entity.js';
 import { announceInvitations, lockConsultation } from './consultation-writes.js';
 import { ConsultationsService } from './consultations.service.js';
+import { OrganizationInvitationsArgs } from './consultation-workflow.inputs.js';
 import { InviteArgs } from './dialogue.inputs.js';
+
+/** An organization's invitations: newest first. */
+const INVITATION_KEYS: SortKey[] = [
+  { expr: 'i.created_at', direction: 'DESC', type: 'timestamp' },
+  { expr: 'i.id', direction: 'DESC', type: 'uuid' },
+];
 
 /**
  * Invitations to a consultation (docs/domain.md, "Dialogue"): the convener's OWNER/ADMIN invites
@@ -89,6 +109,28 @@ export class ConsultationInvitationsService {
   }
 
   /**
+   * "My invitations": the invitations of an organization to consultations that are OPEN or CLOSED
+   * (one to a DRAFT does not exist for the invitee until it opens), newest first, optionally of one
+   * status. Its members and moderators (OrganizationPolicy.canSeeInternals); null for anyone else.
+   */
+  async ofOrganization(
+    organizationId: string,
+    args: OrganizationInvitationsArgs,
+    access: ViewerAccess,
+  ): Promise<Page<ConsultationInvitation> | null> {
+    if (!this.policy.canSeeInternals(access, organizationId)) return null;
+    const qb = this.dataSource
+      .getRepository(ConsultationInvitation)
+      .createQueryBuilder('i')
+      .innerJoin(Consultation, 'c', 'c.id = i.consultation_id AND c.status <> :draft', {
+        draft: ConsultationStatus.DRAFT,
+      })
+      .where('i.organization_id = :organizationId', { organizationId });
+    if (args.status) qb.andWhere('i.status = :status', { status: args.status });
+    return paginate(qb, INVITATION_KEYS, args);
+  }
+
+  /**
    * Members (any role) of the invited organization accept or decline; they may change their answer
    * until the consultation closes. The same answer again changes nothing (and records nothing).
    */
@@ -121,6 +163,18 @@ export class ConsultationInvitationsService {
         actorId: user.id,
         from,
         to,
+      });
+      await recordEvent(manager, {
+        type: 'INVITATION_ANSWERED',
+        payload: {
+          invitationId: invitation.id,
+          consultationId: c.id,
+          convenerId: c.convenerId,
+          organizationId: invitation.organizationId,
+          status: to,
+          title: c.title,
+          actorId: user.id,
+        },
       });
       return saved;
     });

@@ -95,6 +95,25 @@ export class Consultation extends BaseEntity {
 
   @Column({ type: 'uuid' })
   createdById: string;
+
+  /** What came of it: published by the convener on closing or once CLOSED (publishConsultationOutcome). */
+  @Field(() => String, {
+    nullable: true,
+    description: 'What came of the consultation, published by the convener on closing or once CLOSED',
+  })
+  @Column({ type: 'text', nullable: true })
+  outcomeSummary: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the outcome summary was last published' })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  outcomePublishedAt: Date | null;
+
+  /**
+   * When participants were told it closed (CONSULTATION_CLOSED): by closeConsultation, or by the
+   * scheduled dialogue job once closesAt passed; set once, so they are told once.
+   */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  closingAnnouncedAt: Date | null;
 }
 
 /**
@@ -133,6 +152,10 @@ export class ConsultationInvitation extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   respondedAt: Date | null;
+
+  /** When the scheduled dialogue job reminded a PENDING invitee (once, INVITATION_REMINDER_DAYS before closesAt). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  remindedAt: Date | null;
 }
 
 /** A contribution of an organization to a consultation. Never deleted (no operation removes one). */

@@ -12,6 +12,7 @@ import {
   ViewerAccess,
   Visibility,
 } from '@app/organizations';
+import { recordEvent } from '@app/events';
 import { recordTransition } from '@app/persistence';
 import { ReferenceDataService } from '@app/reference-data';
 import {
@@ -168,13 +169,43 @@ export class ConsultationsService {
     });
   }
 
-  /** OPEN → CLOSED (also once closesAt has passed: that records who closed it and when). */
-  close(user: AuthUser, id: string): Promise<Consultation> {
+  /**
+   * OPEN → CLOSED (also once closesAt has passed: that records who closed it and when), with the
+   * outcome summary if given. The participants are told (CONSULTATION_CLOSED) unless the dialogue
+   * job told them already when closesAt passed.
+   */
+  close(user: AuthUser, id: string, outcomeSummary?: string | null): Promise<Consultation> {
     return this.transition(user, id, 'close consultations', (c) => {
       if (c.status !== ConsultationStatus.OPEN)
         throw new ConflictError(`Only an OPEN consultation can be closed; this one is ${c.status}`);
       c.closedAt = new Date();
+      if (outcomeSummary) {
+        c.outcomeSummary = outcomeSummary;
+        c.outcomePublishedAt = c.closedAt;
+      }
       return ConsultationStatus.CLOSED;
+    });
+  }
+
+  /**
+   * The convener's OWNER/ADMIN publish (or replace) the outcome summary of a CLOSED consultation
+   * (closed by them or past closesAt); the participants are told (CONSULTATION_OUTCOME_PUBLISHED).
+   */
+  publishOutcome(user: AuthUser, id: string, outcomeSummary: string): Promise<Consultation> {
+    requireId(id, 'Consultation');
+    return this.dataSource.transaction(async (manager) => {
+      const { c } = await this.lockAsConvener(manager, user, id, 'publish consultation outcomes');
+      const status = ConsultationsService.effectiveStatus(c);
+      if (status !== ConsultationStatus.CLOSED)
+        throw new ConflictError(`Only a CLOSED consultation has an outcome to publish; this one is ${status}`);
+      c.outcomeSummary = outcomeSummary;
+      c.outcomePublishedAt = new Date();
+      const saved = await manager.save(c);
+      await recordEvent(manager, {
+        type: 'CONSULTATION_OUTCOME_PUBLISHED',
+        payload: { consultationId: c.id, convenerId: c.convenerId, title: c.title, actorId: user.id },
+      });
+      return saved;
     });
   }
 
@@ -188,7 +219,10 @@ export class ConsultationsService {
     return this.dataSource.transaction(async (manager) => {
       const { c, convener } = await this.lockAsConvener(manager, user, id, action);
       const from = c.status;
+      const outcomeBefore = c.outcomePublishedAt;
       c.status = decide(c, convener);
+      const announceClosing = c.status === ConsultationStatus.CLOSED && !c.closingAnnouncedAt;
+      if (announceClosing) c.closingAnnouncedAt = new Date();
       const saved = await manager.save(c);
       await recordTransition(manager, ConsultationEvent, {
         consultationId: c.id,
@@ -203,6 +237,15 @@ export class ConsultationsService {
           status: InvitationStatus.PENDING,
         });
         await announceInvitations(manager, saved, pending);
+      }
+      // participants are told of the closing once (with the outcome, if published with it), and of
+      // an outcome published when closing a consultation whose closing the dialogue job announced
+      const withOutcome = saved.outcomePublishedAt !== outcomeBefore;
+      const about = { consultationId: c.id, convenerId: c.convenerId, title: c.title, actorId: user.id };
+      if (announceClosing) {
+        await recordEvent(manager, { type: 'CONSULTATION_CLOSED', payload: { ...about, withOutcome } });
+      } else if (withOutcome) {
+        await recordEvent(manager, { type: 'CONSULTATION_OUTCOME_PUBLISHED', payload: about });
       }
       return saved;
     });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ANY_ROLE, OrganizationPolicy } from '@app/organizations';
 import { AuthUser, ConflictError, ForbiddenError, requireId } from '@app/common';
+import { recordEvent } from '@app/events';
 import { ConsultationStatus, Contribution, InvitationStatus } from './consultation.entity.js';
 import { lockConsultation } from './consultation-writes.js';
 import { ConsultationsService } from './consultations.service.js';
@@ -62,7 +63,7 @@ export class ContributionsService {
         if (mine !== InvitationStatus.ACCEPTED)
           throw new ConflictError(`Accept the invitation before contributing (it is ${mine})`);
       }
-      return manager.save(
+      const contribution = await manager.save(
         manager.create(Contribution, {
           consultationId: c.id,
           organizationId: args.organizationId,
@@ -70,6 +71,18 @@ export class ContributionsService {
           body: args.body,
         }),
       );
+      await recordEvent(manager, {
+        type: 'CONTRIBUTION_SUBMITTED',
+        payload: {
+          contributionId: contribution.id,
+          consultationId: c.id,
+          convenerId: c.convenerId,
+          organizationId: args.organizationId,
+          title: c.title,
+          actorId: user.id,
+        },
+      });
+      return contribution;
     });
   }
 }

@@ -16,6 +16,11 @@ import { ConsultationInvitationsService } from './consultation-invitations.servi
 import { ConsultationsService } from './consultations.service.js';
 import { ContributionsService } from './contributions.service.js';
 import {
+  CloseConsultationArgs,
+  OrganizationInvitationsArgs,
+  PublishOutcomeArgs,
+} from './consultation-workflow.inputs.js';
+import {
   ConsultationInput,
   ConsultationsArgs,
   CounterpartQuery,
@@ -25,6 +30,12 @@ import {
 
 @ObjectType()
 export class ConsultationConnection extends Connection(Consultation, 'ConsultationConnection') {}
+
+@ObjectType()
+export class ConsultationInvitationConnection extends Connection(
+  ConsultationInvitation,
+  'ConsultationInvitationConnection',
+) {}
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {
@@ -64,9 +75,19 @@ export class ConsultationResolver {
     return this.service.open(user, id);
   }
 
-  @Mutation(() => Consultation, { description: 'OPEN → CLOSED' })
-  closeConsultation(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
-    return this.service.close(user, id);
+  @Mutation(() => Consultation, {
+    description: "OPEN → CLOSED, with the outcome summary if given; the convener's OWNER/ADMIN. Participants are told.",
+  })
+  closeConsultation(@CurrentUser() user: AuthUser, @Args() args: CloseConsultationArgs) {
+    return this.service.close(user, args.id, args.outcomeSummary);
+  }
+
+  @Mutation(() => Consultation, {
+    description:
+      "The convener's OWNER/ADMIN publish (or replace) the outcome summary of a CLOSED consultation; participants are told",
+  })
+  publishConsultationOutcome(@CurrentUser() user: AuthUser, @Args() args: PublishOutcomeArgs) {
+    return this.service.publishOutcome(user, args.id, args.outcomeSummary);
   }
 
   @ResolveField(() => ConsultationStatus, {
@@ -202,5 +223,23 @@ export class DialogueCounterpartsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ) {
     return this.service.counterparts(query, first);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationInvitationsResolver {
+  constructor(private readonly service: ConsultationInvitationsService) {}
+
+  @ResolveField(() => ConsultationInvitationConnection, {
+    nullable: true,
+    description:
+      'Its invitations to consultations (OPEN or CLOSED ones), newest first; status filters. Members and moderators only (else null)',
+  })
+  async consultationInvitations(
+    @Parent() o: Organization,
+    @Args() args: OrganizationInvitationsArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.service.ofOrganization(o.id, args, await ctx.access());
   }
 }

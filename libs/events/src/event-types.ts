@@ -48,6 +48,56 @@ export interface DomainEventPayloads {
     title: string;
     convenerId: string;
   };
+  /** respondToInvitation changed an answer (→ ACCEPTED | DECLINED). Notifies the convener's members. */
+  INVITATION_ANSWERED: {
+    invitationId: string;
+    consultationId: string;
+    convenerId: string;
+    organizationId: string;
+    status: 'ACCEPTED' | 'DECLINED';
+    title: string;
+    actorId: string;
+  };
+  /**
+   * The scheduled dialogue job (libs/dialogue, ConsultationDeadlinesService): a PENDING invitation to
+   * an OPEN consultation closing within INVITATION_REMINDER_DAYS; once per invitation. Notifies the
+   * invited organization's members.
+   */
+  INVITATION_REMINDER_DUE: {
+    invitationId: string;
+    consultationId: string;
+    organizationId: string;
+    title: string;
+    closesAt: string;
+  };
+  /** submitContribution. Notifies the convener's members. */
+  CONTRIBUTION_SUBMITTED: {
+    contributionId: string;
+    consultationId: string;
+    convenerId: string;
+    organizationId: string;
+    title: string;
+    actorId: string;
+  };
+  /**
+   * closeConsultation (actorId: the convener's manager), or the dialogue job once closesAt passed
+   * (actorId null); once per consultation. Notifies the participants (organizations that accepted an
+   * invitation or contributed), each about its own organization.
+   */
+  CONSULTATION_CLOSED: {
+    consultationId: string;
+    convenerId: string;
+    title: string;
+    withOutcome: boolean;
+    actorId: string | null;
+  };
+  /** publishConsultationOutcome on a CLOSED consultation. Notifies the participants. */
+  CONSULTATION_OUTCOME_PUBLISHED: { consultationId: string; convenerId: string; title: string; actorId: string };
+  /**
+   * An organization's verification became PENDING: requestVerification, or a change of what a
+   * VERIFIED organization's verification vouched for (note says which). Notifies the moderators.
+   */
+  VERIFICATION_REQUESTED: { organizationId: string; note: string | null; actorId: string };
   /**
    * The scheduled fund-deadlines job (libs/funds, FundDeadlinesService) closed an OPEN fund whose
    * deadline passed. Notifies the funder's managers. (closeFund by a manager records none.)

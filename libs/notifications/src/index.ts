@@ -1,3 +1,4 @@
+export * from './dialogue-notifications.processors.js';
 export * from './fund-match-fan-out.js';
 export * from './mailer.service.js';
 export * from './notification.entity.js';

@@ -10,6 +10,8 @@ export interface NotificationMessage {
   title: string;
   body: string;
   link: string | null;
+  /** Absent in messages of a process that predates it. */
+  organizationId?: string | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -20,6 +22,7 @@ export interface DeliveredNotification {
   title: string;
   body: string;
   link: string | null;
+  organizationId: string | null;
   createdAt: Date;
   readAt: Date | null;
 }
@@ -152,6 +155,7 @@ export class NotificationPubSub implements OnModuleInit, OnApplicationShutdown {
         title: m.title,
         body: m.body,
         link: m.link,
+        organizationId: m.organizationId ?? null,
         createdAt: new Date(m.createdAt),
         readAt: m.readAt ? new Date(m.readAt) : null,
       };

@@ -90,6 +90,7 @@ export class NotificationProcessors implements OnModuleInit {
               body: match.body,
               link: `/funds/${fundId}`,
               dedupeKey: `FUND_MATCH:${fundId}:${organizationId}`,
+              organizationId,
             };
           }),
         );

@@ -1,9 +1,10 @@
-import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentUser } from '@app/common';
-import type { AuthUser } from '@app/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { CurrentUser, Ctx } from '@app/common';
+import type { AuthUser, RequestContext } from '@app/common';
+import { Organization } from '@app/organizations';
 import { EmailFrequency, Notification, NotificationPreferences } from './notification.entity.js';
 import { NotificationPubSub } from './notification-pubsub.js';
-import { NotificationsService } from './notifications.service.js';
+import { notificationCursor, NotificationsService } from './notifications.service.js';
 
 @Resolver(() => Notification)
 export class NotificationResolver {
@@ -12,18 +13,55 @@ export class NotificationResolver {
     private readonly pubsub: NotificationPubSub,
   ) {}
 
-  @Query(() => [Notification], { description: "The signed-in user's notifications, newest first." })
+  @Query(() => [Notification], {
+    description:
+      "The signed-in user's notifications, newest first: `first` (1..100, default 20) at a time; the next page is `after` the last one's `cursor`.",
+  })
   myNotifications(
     @CurrentUser() user: AuthUser,
     @Args('unreadOnly', { type: () => Boolean, nullable: true }) unreadOnly?: boolean,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'The cursor of the last notification of the previous page',
+    })
+    after?: string,
   ) {
-    return this.service.list(user, unreadOnly, first);
+    return this.service.list(user, unreadOnly, first, after);
+  }
+
+  @Query(() => Int, { description: "How many of the signed-in user's notifications are unread." })
+  unreadNotificationCount(@CurrentUser() user: AuthUser) {
+    return this.service.unreadCount(user);
   }
 
   @Mutation(() => Notification, { description: 'Only one’s own notifications (others are NOT_FOUND).' })
   markNotificationRead(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
     return this.service.markRead(user, id);
+  }
+
+  @Mutation(() => Int, {
+    description: "Marks every unread notification of the signed-in user read; answers how many there were.",
+  })
+  markAllNotificationsRead(@CurrentUser() user: AuthUser) {
+    return this.service.markAllRead(user);
+  }
+
+  @ResolveField(() => String, {
+    description: 'Pass as myNotifications(after:) to read the notifications older than this one.',
+  })
+  cursor(@Parent() n: Pick<Notification, 'id' | 'createdAt'>) {
+    return notificationCursor(n);
+  }
+
+  @ResolveField(() => Organization, {
+    nullable: true,
+    description:
+      'The organization the notification is about for its recipient (e.g. the invited one, for a user in several)',
+  })
+  organization(@Parent() n: Pick<Notification, 'organizationId'>, @Ctx() ctx: RequestContext) {
+    return n.organizationId ? ctx.loaders.organizations.organization.load(n.organizationId) : null;
   }
 
   @Query(() => NotificationPreferences)

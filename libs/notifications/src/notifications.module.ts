@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@app/auth';
 import { CapacityModule } from '@app/capacity';
+import { DialogueModule } from '@app/dialogue';
 import { EventsModule } from '@app/events';
 import { FundsModule } from '@app/funds';
 import { OrganizationsModule } from '@app/organizations';
 import { PartnershipsModule } from '@app/partnerships';
 import { QueueModule } from '@app/queue';
 import { MailerService } from './mailer.service.js';
+import { DialogueNotificationProcessors } from './dialogue-notifications.processors.js';
 import { EmailOutbox, Notification, NotificationPreference } from './notification.entity.js';
 import { NotificationProcessors } from './notification.processors.js';
 import { NotificationPubSub } from './notification-pubsub.js';
@@ -28,8 +30,16 @@ import { NotificationsService } from './notifications.service.js';
     PartnershipsModule,
     FundsModule,
     CapacityModule,
+    DialogueModule,
   ],
-  providers: [NotificationsService, NotificationPubSub, MailerService, NotificationProcessors, NotificationResolver],
+  providers: [
+    NotificationsService,
+    NotificationPubSub,
+    MailerService,
+    NotificationProcessors,
+    DialogueNotificationProcessors,
+    NotificationResolver,
+  ],
   exports: [NotificationsService, NotificationPubSub, NotificationProcessors, EventsModule],
 })
 export class NotificationsModule {}

@@ -11,4 +11,5 @@ export * from './organization.policy.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';
 export * from './verification-event.entity.js';
+export * from './verification-queue.service.js';
 export * from './slug.js';

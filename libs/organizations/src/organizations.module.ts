@@ -16,6 +16,8 @@ import { OrganizationResolver } from './organization.resolver.js';
 import { OrganizationsService } from './organizations.service.js';
 import { AuthPayloadUserResolver, UserPrivacyResolver } from './user-privacy.resolver.js';
 import { VerificationEvent } from './verification-event.entity.js';
+import { VerificationRequestResolver } from './verification-queue.resolver.js';
+import { VerificationQueueService } from './verification-queue.service.js';
 
 @Module({
   imports: [
@@ -34,6 +36,8 @@ import { VerificationEvent } from './verification-event.entity.js';
     MemberInvitationResolver,
     UserPrivacyResolver,
     AuthPayloadUserResolver,
+    VerificationQueueService,
+    VerificationRequestResolver,
   ],
   exports: [OrganizationsService, OrganizationPolicy, MembersDirectory, MemberInvitationsService],
 })

@@ -383,6 +383,13 @@ export class OrganizationsService {
     const from = organization.verification;
     await recordTransition(manager, VerificationEvent, { organizationId: organization.id, actorId, from, to, note });
     organization.verification = to;
+    // a request (or a change sent it back to review): the moderators' queue has one more
+    if (to === VerificationStatus.PENDING) {
+      await recordEvent(manager, {
+        type: 'VERIFICATION_REQUESTED',
+        payload: { organizationId: organization.id, note, actorId },
+      });
+    }
   }
 
   private lock(manager: EntityManager, organizationId: string) {
