@@ -102,6 +102,8 @@ export class AccessTokenService {
       this.warning.warn(`The access-token lookup failed: ${(error as Error).message}`);
       throw new ServiceUnavailableError();
     }
-    return rows[0] ? { id: rows[0].id, email: rows[0].email, platformRole: rows[0].platformRole } : null;
+    return rows[0]
+      ? { id: rows[0].id, email: rows[0].email, platformRole: rows[0].platformRole, sessionId: claims.sid }
+      : null;
   }
 }

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LANGUAGES } from '@app/mail';
 import { normaliseEmail, trim } from '@app/common';
 import { IsNotWeakPassword } from './password-rules.js';
 import { User } from './user.entity.js';
@@ -9,18 +10,20 @@ import { User } from './user.entity.js';
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** The rules of a new account's e-mail address, password and name (register, completeRegistration). */
-const EmailField = () =>
+export const EmailField = (options: { name?: string } = {}) =>
   applyDecorators(
     Field(),
     Transform(normaliseEmail),
-    IsEmail({}, { message: 'email must be a valid e-mail address' }),
+    IsEmail({}, { message: `${options.name ?? 'email'} must be a valid e-mail address` }),
     MaxLength(254),
   );
-const PasswordField = () =>
+export const PasswordField = (options: { name?: string } = {}) =>
   applyDecorators(
     Field(),
     IsString(),
-    MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }),
+    MinLength(MIN_PASSWORD_LENGTH, {
+      message: `${options.name ?? 'password'} must be at least ${MIN_PASSWORD_LENGTH} characters`,
+    }),
     MaxLength(200),
     IsNotWeakPassword(),
   );
@@ -45,10 +48,21 @@ export class RegisterInput {
   name: string;
 }
 
+/** An optional language of LANGUAGES (libs/mail): en, fr. */
+export const LanguageField = (description: string, nullable = true) =>
+  applyDecorators(
+    Field(() => String, { nullable, description }),
+    ...(nullable ? [IsOptional()] : []),
+    IsIn([...LANGUAGES], { message: `language must be one of ${LANGUAGES.join(', ')}` }),
+  );
+
 @ArgsType()
 export class StartRegistrationArgs {
   @EmailField()
   email: string;
+
+  @LanguageField('The language of the e-mail to a new address (en, fr; default en)')
+  language?: string | null;
 }
 
 @ArgsType()

@@ -3,7 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmailChangeRequest, PasswordReset } from './account-tokens.entity.js';
 import { AccessTokenService } from './access-token.service.js';
+import { AccountSecurityService } from './account-security.service.js';
+import { AccountResolver } from './account.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { GqlAuthGuard } from './gql-auth.guard.js';
@@ -18,7 +21,7 @@ import { UsersService } from './users.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, RefreshToken, RegistrationRequest]),
+    TypeOrmModule.forFeature([User, RefreshToken, RegistrationRequest, PasswordReset, EmailChangeRequest]),
     PassportModule,
     JwtModule.register({}),
   ],
@@ -31,8 +34,10 @@ import { UsersService } from './users.service.js';
     SignInThrottle,
     JwtStrategy,
     AuthResolver,
+    AccountSecurityService,
+    AccountResolver,
     { provide: APP_GUARD, useClass: GqlAuthGuard },
   ],
-  exports: [AccessTokenService, AuthService, UsersService, PasswordService, RateLimiterService],
+  exports: [AccessTokenService, AccountSecurityService, AuthService, UsersService, PasswordService, RateLimiterService],
 })
 export class AuthModule {}

@@ -3,10 +3,13 @@ import { clientAddress, Ctx, Public } from '@app/common';
 import type { GqlContext, RequestContext } from '@app/common';
 import { AuthPayload, CompleteRegistrationArgs, RegisterInput, StartRegistrationArgs } from './auth.inputs.js';
 import { AuthService } from './auth.service.js';
+import { languageOr } from '@app/mail';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
 const clientIp = (ctx: GqlContext) => clientAddress(ctx.req);
+/** The request's address and User-Agent: what mySessions shows of the session it starts. */
+const client = (ctx: GqlContext) => ({ ip: clientIp(ctx), userAgent: ctx.req?.headers?.['user-agent'] ?? null });
 
 @Resolver()
 export class AuthResolver {
@@ -28,7 +31,7 @@ export class AuthResolver {
       'REGISTRATION_EMAIL_CONFIRMATION is on (production): use startRegistration and completeRegistration.',
   })
   register(@Args('input') input: RegisterInput, @Context() ctx: GqlContext): Promise<AuthPayload> {
-    return this.auth.register(input, clientIp(ctx));
+    return this.auth.register(input, clientIp(ctx), client(ctx).userAgent);
   }
 
   @Public()
@@ -38,7 +41,7 @@ export class AuthResolver {
       'account, a notice to its owner. Always true: the answer does not tell whether the address has an account.',
   })
   startRegistration(@Args() args: StartRegistrationArgs, @Context() ctx: GqlContext): Promise<boolean> {
-    return this.auth.startRegistration(args.email, clientIp(ctx));
+    return this.auth.startRegistration(args.email, clientIp(ctx), languageOr(args.language));
   }
 
   @Public()
@@ -47,8 +50,8 @@ export class AuthResolver {
       'Creates the account of the address confirmed by the token of a startRegistration e-mail and signs in. ' +
       'An unknown, used or expired token answers BAD_USER_INPUT naming token.',
   })
-  completeRegistration(@Args() args: CompleteRegistrationArgs): Promise<AuthPayload> {
-    return this.auth.completeRegistration(args);
+  completeRegistration(@Args() args: CompleteRegistrationArgs, @Context() ctx: GqlContext): Promise<AuthPayload> {
+    return this.auth.completeRegistration(args, client(ctx));
   }
 
   @Public()
@@ -58,13 +61,13 @@ export class AuthResolver {
     @Args('password') password: string,
     @Context() ctx: GqlContext,
   ): Promise<AuthPayload> {
-    return this.auth.login(email, password, clientIp(ctx));
+    return this.auth.login(email, password, clientIp(ctx), client(ctx).userAgent);
   }
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Rotates the refresh token; reusing an old one revokes the session.' })
-  refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
-    return this.auth.refresh(refreshToken);
+  refreshToken(@Args('refreshToken') refreshToken: string, @Context() ctx: GqlContext): Promise<AuthPayload> {
+    return this.auth.refresh(refreshToken, client(ctx));
   }
 
   @Public()

@@ -14,6 +14,7 @@ import {
   UnauthenticatedError,
 } from '@app/common';
 import { queueEmail } from '@app/events';
+import { DEFAULT_LANGUAGE, Language } from '@app/mail';
 import { isUniqueViolation } from '@app/persistence';
 import { AuthPayload, CompleteRegistrationArgs, RegisterInput } from './auth.inputs.js';
 import { PasswordService } from './password.service.js';
@@ -31,7 +32,13 @@ export interface AccessTokenPayload {
   sid: string;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Who a session was started from: shown by mySessions (never the token). */
+export interface SessionClient {
+  ip?: string | null;
+  userAgent?: string | null;
+}
 
 /** How long the link of a registration e-mail works. */
 export const REGISTRATION_TTL_HOURS = 24;
@@ -68,7 +75,7 @@ export class AuthService {
    * addresses have accounts, so with REGISTRATION_EMAIL_CONFIRMATION on it is refused before it
    * looks at anything (FORBIDDEN, reason EMAIL_CONFIRMATION_REQUIRED).
    */
-  async register(input: RegisterInput, ip: string): Promise<AuthPayload> {
+  async register(input: RegisterInput, ip: string, userAgent?: string | null): Promise<AuthPayload> {
     if (this.registrationNeedsConfirmation) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
@@ -85,7 +92,7 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(input.password);
     try {
       const user = await users.save(users.create({ email: input.email, name: input.name, passwordHash }));
-      return this.issueTokens(user);
+      return this.issueTokens(user, undefined, undefined, { ip, userAgent });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError('An account with this e-mail address already exists');
       throw error;
@@ -98,10 +105,13 @@ export class AuthService {
    * instead. Always true: the answer, and the work done before it (one lookup, one delete or
    * upsert, one mail and its event in one transaction; the mail is sent after commit), are the same.
    */
-  async startRegistration(email: string, ip: string): Promise<boolean> {
+  async startRegistration(email: string, ip: string, language: Language = DEFAULT_LANGUAGE): Promise<boolean> {
     await this.limitRegistration(ip, email);
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { email }, select: { id: true, email: true } });
+      const user = await manager.findOne(User, {
+        where: { email },
+        select: { id: true, email: true, preferredLanguage: true },
+      });
       if (user) {
         // a pending link of an address that has an account can only fail: drop it
         await manager.delete(RegistrationRequest, { email, completedAt: IsNull() });
@@ -120,7 +130,7 @@ export class AuthService {
       await queueEmail(
         manager,
         this.config,
-        registrationLinkMail(this.config, email, token, tokenHash, REGISTRATION_TTL_HOURS),
+        registrationLinkMail(this.config, email, token, tokenHash, REGISTRATION_TTL_HOURS, language),
       );
     });
     return true;
@@ -132,7 +142,7 @@ export class AuthService {
    * answers BAD_USER_INPUT naming `token` (not UNAUTHENTICATED: no session is involved, and
    * clients treat UNAUTHENTICATED as "sign the user out").
    */
-  async completeRegistration(args: CompleteRegistrationArgs): Promise<AuthPayload> {
+  async completeRegistration(args: CompleteRegistrationArgs, client: SessionClient = {}): Promise<AuthPayload> {
     const tokenHash = sha256(args.token);
     // checked first without a lock, so that no password is hashed (argon2id, 19 MiB) for a bad token
     const found = await this.dataSource.getRepository(RegistrationRequest).findOneBy({ tokenHash });
@@ -156,7 +166,7 @@ export class AuthService {
           manager.create(User, { email: request.email, name: args.name, passwordHash }),
         );
         const user = await manager.findOneByOrFail(User, { id });
-        return { payload: await this.issueTokens(user, undefined, manager.getRepository(RefreshToken)) };
+        return { payload: await this.issueTokens(user, undefined, manager.getRepository(RefreshToken), client) };
       });
     } catch (error) {
       // an account of this address was created by another request between the check and the insert
@@ -167,7 +177,7 @@ export class AuthService {
     return outcome.payload;
   }
 
-  async login(rawEmail: string, password: string, ip: string): Promise<AuthPayload> {
+  async login(rawEmail: string, password: string, ip: string, userAgent?: string | null): Promise<AuthPayload> {
     const email = rawEmail.trim().toLowerCase();
     if (!isEmail(email)) throw new BadInputError('email', 'email must be a valid e-mail address');
     await this.throttle.beforeAttempt(email, ip);
@@ -182,11 +192,14 @@ export class AuthService {
       await this.throttle.failed(email, ip);
       throw new UnauthenticatedError('Wrong e-mail address or password');
     }
-    return this.issueTokens(user);
+    return this.issueTokens(user, undefined, undefined, { ip, userAgent });
   }
 
-  /** Rotates a refresh token. A token used twice revokes its whole family. */
-  async refresh(token: string): Promise<AuthPayload> {
+  /**
+   * Rotates a refresh token. A token used twice revokes its whole family. `client` (the request's
+   * address and User-Agent) is what mySessions shows of the session; the cookie flow passes it too.
+   */
+  async refresh(token: string, client: SessionClient = {}): Promise<AuthPayload> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const stored = await manager
         .getRepository(RefreshToken)
@@ -206,7 +219,7 @@ export class AuthService {
       if (stored.expiresAt.getTime() <= Date.now()) return { error: 'The refresh token has expired' };
       await manager.update(RefreshToken, { id: stored.id }, { usedAt: new Date() });
       const user = await manager.findOneByOrFail(User, { id: stored.userId });
-      return { payload: await this.issueTokens(user, stored.familyId, manager.getRepository(RefreshToken)) };
+      return { payload: await this.issueTokens(user, stored.familyId, manager.getRepository(RefreshToken), client) };
     });
     if (!outcome.payload) throw new UnauthenticatedError(outcome.error);
     return outcome.payload;
@@ -228,6 +241,7 @@ export class AuthService {
     user: User,
     familyId: string = randomUUID(),
     repo = this.dataSource.getRepository(RefreshToken),
+    client: SessionClient = {},
   ): Promise<AuthPayload> {
     const payload: AccessTokenPayload = { sub: user.id, role: user.platformRole, sid: familyId };
     const accessToken = await this.jwt.signAsync(payload, {
@@ -241,6 +255,8 @@ export class AuthService {
       familyId,
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+      userAgent: client.userAgent ? client.userAgent.slice(0, 300) : null,
+      ipAddress: client.ip ? client.ip.slice(0, 64) : null,
     });
     return { accessToken, refreshToken, user };
   }

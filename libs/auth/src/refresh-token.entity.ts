@@ -30,4 +30,12 @@ export class RefreshToken extends CreatedEntity {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   revokedAt: Date | null;
+
+  /** The User-Agent header of the request that got this token (the session's device in mySessions). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  userAgent: string | null;
+
+  /** The client address of the request that got this token. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ipAddress: string | null;
 }

@@ -51,4 +51,17 @@ export class User extends BaseEntity {
   @Field(() => PlatformRole)
   @Column({ type: 'enum', enum: PlatformRole, enumName: 'platform_role', default: PlatformRole.USER })
   platformRole: PlatformRole;
+
+  /**
+   * The language of her e-mails (an ISO 639-1 code of LANGUAGES in libs/mail: en, fr). Shown in
+   * GraphQL to herself only (UserAccountResolver).
+   */
+  @HideField()
+  @Column({ length: 8, default: 'en' })
+  preferredLanguage: string;
+
+  /** Set when she deleted her account: the row stays (histories refer to it) with her personal data erased. */
+  @HideField()
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  deletedAt: Date | null;
 }

@@ -108,6 +108,16 @@ export class AppConfig {
   @IsOptional()
   @IsBoolean()
   REGISTRATION_EMAIL_CONFIRMATION?: boolean = undefined;
+  /** requestPasswordReset and requestEmailChange mails per e-mail address (or account) per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_MAIL_MAX_PER_EMAIL = 5;
+  /** requestPasswordReset and requestEmailChange calls per client address per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_MAIL_MAX_PER_ADDRESS = 30;
   /** Operations (subscriptions) one graphql-ws connection may run at once. */
   @Transform(toInt)
   @IsInt()

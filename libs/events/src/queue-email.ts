@@ -8,6 +8,8 @@ export interface QueuedEmail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part (rendered with the text by libs/mail's renderMail). */
+  html?: string | null;
   /** Unique per mail (UQ_email_outbox_dedupe): the EMAIL_QUEUED event names the mail by it. */
   dedupeKey: string;
 }
@@ -20,9 +22,17 @@ export interface QueuedEmail {
  */
 export async function queueEmail(manager: EntityManager, config: AppConfig, mail: QueuedEmail): Promise<void> {
   await manager.query(
-    `INSERT INTO email_outbox (user_id, to_address, subject, body, dedupe_key, transport)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [mail.userId, mail.to, mail.subject.slice(0, 300), mail.text, mail.dedupeKey, config.SMTP_URL ? 'smtp' : 'log'],
+    `INSERT INTO email_outbox (user_id, to_address, subject, body, html_body, dedupe_key, transport)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      mail.userId,
+      mail.to,
+      mail.subject.slice(0, 300),
+      mail.text,
+      mail.html ?? null,
+      mail.dedupeKey,
+      config.SMTP_URL ? 'smtp' : 'log',
+    ],
   );
   await recordEvent(manager, { type: 'EMAIL_QUEUED', payload: { dedupeKey: mail.dedupeKey } });
 }

@@ -9,6 +9,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, sent with the text as multipart/alternative. */
+  html?: string | null;
   /** Sending twice with the same key mails once (retries, redelivered jobs). */
   dedupeKey: string;
 }
@@ -36,11 +38,11 @@ export class MailerService implements OnApplicationShutdown {
   /** True when the mail went out now or earlier; throws when the transport failed (the job retries). */
   async send(mail: Mail): Promise<boolean> {
     const [row] = await this.dataSource.query(
-      `INSERT INTO email_outbox (user_id, to_address, subject, body, dedupe_key, transport)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO email_outbox (user_id, to_address, subject, body, html_body, dedupe_key, transport)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (dedupe_key) DO UPDATE SET dedupe_key = EXCLUDED.dedupe_key
        RETURNING id, sent_at`,
-      [mail.userId, mail.to, mail.subject.slice(0, 300), mail.text, mail.dedupeKey, this.transport],
+      [mail.userId, mail.to, mail.subject.slice(0, 300), mail.text, mail.html ?? null, mail.dedupeKey, this.transport],
     );
     if (row.sent_at) return true;
     try {
@@ -50,6 +52,7 @@ export class MailerService implements OnApplicationShutdown {
           to: mail.to,
           subject: mail.subject,
           text: mail.text,
+          ...(mail.html ? { html: mail.html } : {}),
         });
       } else {
         this.logger.log(`E-mail (not sent, no SMTP_URL) to ${mail.to}: ${mail.subject}`);

@@ -3,8 +3,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { AuthUser, decodeCursor, encodeCursor, NotFoundError, pageSize, requireId, SortKey } from '@app/common';
+import { AuthUser, NotFoundError, pageSize, requireId } from '@app/common';
 import { UsersService } from '@app/auth';
+import { Language, languageOr, renderMail } from '@app/mail';
 import { MembersDirectory, MemberRole } from '@app/organizations';
 import { JobQueue } from '@app/queue';
 import {
@@ -20,19 +21,7 @@ export const EMAIL_JOB = 'notification-emails';
 export const DIGEST_JOB = 'notification-daily-digest';
 
 /** The columns a new notification is published with (RETURNING of every insert). */
-export const NOTIFICATION_RETURNING =
-  'RETURNING id, user_id, kind, title, body, link, organization_id, created_at, read_at';
-
-/** myNotifications: newest first; the cursor of a notification is its (createdAt, id). */
-export const NOTIFICATION_KEYS: SortKey[] = [
-  { expr: 'n.created_at', direction: 'DESC', type: 'timestamp' },
-  { expr: 'n.id', direction: 'DESC', type: 'uuid' },
-];
-
-/** The `after` value that reads the notifications older than this one (Notification.cursor). */
-export function notificationCursor(n: { id: string; createdAt: Date }): string {
-  return encodeCursor([n.createdAt.toISOString(), n.id]);
-}
+export const NOTIFICATION_RETURNING = 'RETURNING id, user_id, kind, title, body, link, created_at, read_at';
 
 export interface MemberNotification {
   organizationIds: string[];
@@ -46,11 +35,6 @@ export interface MemberNotification {
   excludeUserId?: string | null;
   /** Only members with these roles (default: every member). */
   roles?: readonly MemberRole[];
-  /**
-   * A user who belongs to several of `organizationIds` gets one notification per organization (each
-   * about it, dedupeKey suffixed with `:<organizationId>`) instead of one about the first of them.
-   */
-  perOrganization?: boolean;
 }
 
 /** One notification to write (NotificationsService.insert). */
@@ -62,8 +46,6 @@ export interface NewNotification {
   link: string | null;
   /** Unique per user: the same key twice notifies once. */
   dedupeKey: string;
-  /** The organization it concerns for this user (Notification.organization); null for none. */
-  organizationId?: string | null;
 }
 
 // Raw SQL rows (snake_case columns).
@@ -80,7 +62,6 @@ export function toMessage(row: Row): NotificationMessage {
     title: row.title,
     body: row.body,
     link: row.link,
-    organizationId: row.organization_id ?? null,
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
   };
@@ -103,16 +84,10 @@ export class NotificationsService {
 
   // ---------- reading (only one's own) ----------
 
-  /**
-   * Newest first, `first` (1..100, default 20) at a time; `after` (a Notification.cursor, or the
-   * endCursor of notificationsPage) continues below that notification, so every notification can
-   * be read however many there are.
-   */
   list(
     user: AuthUser,
     unreadOnly: boolean | null | undefined,
     first: number | null | undefined,
-    after?: string | null,
   ): Promise<Notification[]> {
     const limit = pageSize(first);
     const qb = this.dataSource
@@ -120,29 +95,7 @@ export class NotificationsService {
       .createQueryBuilder('n')
       .where('n.user_id = :userId', { userId: user.id });
     if (unreadOnly) qb.andWhere('n.read_at IS NULL');
-    if (after) {
-      const [createdAt, id] = decodeCursor(after, NOTIFICATION_KEYS);
-      qb.andWhere('(n.created_at, n.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
-    }
     return qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit).getMany();
-  }
-
-  /** How many of the user's notifications are unread (the partial index IDX_notification_user_unread). */
-  async unreadCount(user: AuthUser): Promise<number> {
-    const [row]: Array<{ n: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`,
-      [user.id],
-    );
-    return row.n;
-  }
-
-  /** Marks every unread notification of the user read (now); answers how many were unread. */
-  async markAllRead(user: AuthUser): Promise<number> {
-    const [, count]: [unknown, number] = await this.dataSource.query(
-      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
-      [user.id],
-    );
-    return count;
   }
 
   /** Another user's notification does not exist for the caller (NOT_FOUND). Reading twice keeps the first readAt. */
@@ -181,23 +134,15 @@ export class NotificationsService {
    */
   async notifyMembers(n: MemberNotification): Promise<number> {
     if (!n.organizationIds.length) return 0;
-    const members = await this.members.members(n.organizationIds, { roles: n.roles, excludeUserId: n.excludeUserId });
-    // one per user (about the first of her organizations, in the order given), or one per membership
-    const order = new Map(n.organizationIds.map((id, i) => [id, i]));
-    members.sort((a, b) => order.get(a.organizationId)! - order.get(b.organizationId)!);
-    const seen = new Set<string>();
-    const recipients = n.perOrganization
-      ? members
-      : members.filter((m) => !seen.has(m.userId) && seen.add(m.userId));
+    const userIds = await this.members.userIds(n.organizationIds, { roles: n.roles, excludeUserId: n.excludeUserId });
     const rows = await this.insert(
-      recipients.map(({ userId, organizationId }) => ({
+      userIds.map((userId) => ({
         userId,
         kind: n.kind,
         title: n.title,
         body: n.body,
         link: n.link,
-        dedupeKey: n.perOrganization ? `${n.dedupeKey}:${organizationId}` : n.dedupeKey,
-        organizationId,
+        dedupeKey: n.dedupeKey,
       })),
     );
     await this.created(rows);
@@ -213,20 +158,11 @@ export class NotificationsService {
     if (!notifications.length) return [];
     const column = <K extends keyof NewNotification>(key: K) => notifications.map((n) => n[key]);
     return this.dataSource.query(
-      `INSERT INTO notification (user_id, kind, title, body, link, dedupe_key, organization_id)
-       SELECT u, k, left(t, 300), b, l, d, o
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[]) AS x(u, k, t, b, l, d, o)
+      `INSERT INTO notification (user_id, kind, title, body, link, dedupe_key)
+       SELECT u, k, left(t, 300), b, l, d FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(u, k, t, b, l, d)
        ON CONFLICT (user_id, dedupe_key) DO NOTHING
        ${NOTIFICATION_RETURNING}`,
-      [
-        column('userId'),
-        column('kind'),
-        column('title'),
-        column('body'),
-        column('link'),
-        column('dedupeKey'),
-        notifications.map((n) => n.organizationId ?? null),
-      ],
+      [column('userId'), column('kind'), column('title'), column('body'), column('link'), column('dedupeKey')],
     );
   }
 
@@ -246,7 +182,7 @@ export class NotificationsService {
   /** Sends a mail another module queued in email_outbox (EMAIL_QUEUED); one already sent is not sent again. */
   async sendQueuedEmail(dedupeKey: string): Promise<void> {
     const [row]: Row[] = await this.dataSource.query(
-      `SELECT user_id, to_address, subject, body FROM email_outbox WHERE dedupe_key = $1 AND sent_at IS NULL`,
+      `SELECT user_id, to_address, subject, body, html_body FROM email_outbox WHERE dedupe_key = $1 AND sent_at IS NULL`,
       [dedupeKey],
     );
     if (!row) return;
@@ -255,6 +191,7 @@ export class NotificationsService {
       to: row.to_address,
       subject: row.subject,
       text: row.body,
+      html: row.html_body,
       dedupeKey,
     });
   }
@@ -283,14 +220,21 @@ export class NotificationsService {
       const mailed: string[] = [];
       let failure: { error: unknown } | undefined;
       const immediate = rows.filter((x) => x.frequency === EmailFrequency.IMMEDIATE);
-      const emails = await this.emails(immediate.map((r) => r.user_id));
+      const recipients = await this.recipients(immediate.map((r) => r.user_id));
       for (const r of immediate) {
+        const to = recipients.get(r.user_id)!;
+        const mail = renderMail(
+          'notification',
+          { title: r.title, body: r.body, path: r.link },
+          { webUrl: this.config.PUBLIC_WEB_URL, language: to.language },
+        );
         try {
           await this.mailer.send({
             userId: r.user_id,
-            to: emails.get(r.user_id)!,
-            subject: r.title,
-            text: `${r.body}${r.link ? `\n\n${this.config.PUBLIC_WEB_URL}${r.link}` : ''}`,
+            to: to.email,
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
             dedupeKey: `notification:${r.id}`,
           });
         } catch (error) {
@@ -324,19 +268,23 @@ export class NotificationsService {
         [DEFAULT_EMAIL_FREQUENCY, BATCH],
       );
       if (!users.length) return sent;
-      const emails = await this.emails(users.map((u) => u.user_id));
+      const recipients = await this.recipients(users.map((u) => u.user_id));
       for (const u of users) {
         const ids = u.ids as string[];
         const items = u.items as Array<{ title: string; body: string; link: string | null }>;
         const digest = createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32);
-        const text = items
-          .map((i) => `• ${i.title}\n  ${i.body}${i.link ? `\n  ${this.config.PUBLIC_WEB_URL}${i.link}` : ''}`)
-          .join('\n\n');
+        const to = recipients.get(u.user_id)!;
+        const mail = renderMail(
+          'notificationDigest',
+          { items: items.map((i) => ({ title: i.title, body: i.body, path: i.link })) },
+          { webUrl: this.config.PUBLIC_WEB_URL, language: to.language },
+        );
         await this.mailer.send({
           userId: u.user_id,
-          to: emails.get(u.user_id)!,
-          subject: `Diaspora Nexus: ${items.length} new notification${items.length === 1 ? '' : 's'}`,
-          text,
+          to: to.email,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
           dedupeKey: `digest:${u.user_id}:${digest}`,
         });
         await this.dataSource.query(`UPDATE notification SET email_state = 'SENT' WHERE id = ANY($1)`, [ids]);
@@ -346,9 +294,14 @@ export class NotificationsService {
     }
   }
 
-  /** The e-mail addresses of users (libs/auth), by id. */
-  private async emails(userIds: string[]): Promise<Map<string, string>> {
+  /** The e-mail addresses and languages of users (libs/auth), by id. */
+  private async recipients(userIds: string[]): Promise<Map<string, { email: string; language: Language }>> {
     if (!userIds.length) return new Map();
-    return new Map((await this.users.findByIds([...new Set(userIds)])).map((u) => [u.id, u.email]));
+    return new Map(
+      (await this.users.findByIds([...new Set(userIds)])).map((u) => [
+        u.id,
+        { email: u.email, language: languageOr(u.preferredLanguage) },
+      ]),
+    );
   }
 }

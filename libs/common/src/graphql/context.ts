@@ -15,6 +15,8 @@ export interface AuthUser {
   id: string;
   email: string;
   platformRole: 'USER' | 'MODERATOR' | 'ADMIN';
+  /** The session (refresh-token family) of the access token: mySessions marks it current, revokeOtherSessions keeps it. */
+  sessionId?: string;
 }
 
 /**

@@ -1,0 +1,3 @@
+export * from './languages.js';
+export * from './render.js';
+export * from './templates.js';
