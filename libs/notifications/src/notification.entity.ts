@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { CreatedEntity } from '@app/persistence';
 import { User } from '@app/auth';
+import { Organization } from '@app/organizations';
 
 /** Whether a notification still has to be e-mailed (IMMEDIATE at once, DAILY_DIGEST in the digest). */
 export enum NotificationEmailState {
@@ -32,6 +33,7 @@ export const DEFAULT_EMAIL_FREQUENCY = EmailFrequency.DAILY_DIGEST;
 @Index('UQ_notification_user_dedupe', ['userId', 'dedupeKey'], { unique: true })
 @Index('IDX_notification_user_created', ['userId', 'createdAt'])
 @Index('IDX_notification_email_pending', { synchronize: false })
+@Index('IDX_notification_user_unread', { synchronize: false })
 export class Notification extends CreatedEntity {
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
   user?: User;
@@ -57,6 +59,18 @@ export class Notification extends CreatedEntity {
 
   @Column({ length: 200 })
   dedupeKey: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'SET NULL', nullable: true })
+  organization?: Organization | null;
+
+  /**
+   * The organization the notification concerns for its recipient (the invited organization, the
+   * applicant, the convener…): a user who belongs to several sees which one each is about. Exposed
+   * as `Notification.organization`; null when it concerns no organization of hers.
+   */
+  @Index('IDX_notification_organization')
+  @Column({ type: 'uuid', nullable: true })
+  organizationId: string | null;
 
   @Column({
     type: 'enum',

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { AuthUser, NotFoundError, pageSize, requireId } from '@app/common';
+import { AuthUser, decodeCursor, encodeCursor, NotFoundError, pageSize, requireId, SortKey } from '@app/common';
 import { UsersService } from '@app/auth';
 import { Language, languageOr, renderMail } from '@app/mail';
 import { MembersDirectory, MemberRole } from '@app/organizations';
@@ -21,7 +21,19 @@ export const EMAIL_JOB = 'notification-emails';
 export const DIGEST_JOB = 'notification-daily-digest';
 
 /** The columns a new notification is published with (RETURNING of every insert). */
-export const NOTIFICATION_RETURNING = 'RETURNING id, user_id, kind, title, body, link, created_at, read_at';
+export const NOTIFICATION_RETURNING =
+  'RETURNING id, user_id, kind, title, body, link, organization_id, created_at, read_at';
+
+/** myNotifications: newest first; the cursor of a notification is its (createdAt, id). */
+export const NOTIFICATION_KEYS: SortKey[] = [
+  { expr: 'n.created_at', direction: 'DESC', type: 'timestamp' },
+  { expr: 'n.id', direction: 'DESC', type: 'uuid' },
+];
+
+/** The `after` value that reads the notifications older than this one (Notification.cursor). */
+export function notificationCursor(n: { id: string; createdAt: Date }): string {
+  return encodeCursor([n.createdAt.toISOString(), n.id]);
+}
 
 export interface MemberNotification {
   organizationIds: string[];
@@ -35,6 +47,11 @@ export interface MemberNotification {
   excludeUserId?: string | null;
   /** Only members with these roles (default: every member). */
   roles?: readonly MemberRole[];
+  /**
+   * A user who belongs to several of `organizationIds` gets one notification per organization (each
+   * about it, dedupeKey suffixed with `:<organizationId>`) instead of one about the first of them.
+   */
+  perOrganization?: boolean;
 }
 
 /** One notification to write (NotificationsService.insert). */
@@ -46,6 +63,8 @@ export interface NewNotification {
   link: string | null;
   /** Unique per user: the same key twice notifies once. */
   dedupeKey: string;
+  /** The organization it concerns for this user (Notification.organization); null for none. */
+  organizationId?: string | null;
 }
 
 // Raw SQL rows (snake_case columns).
@@ -62,6 +81,7 @@ export function toMessage(row: Row): NotificationMessage {
     title: row.title,
     body: row.body,
     link: row.link,
+    organizationId: row.organization_id ?? null,
     createdAt: new Date(row.created_at).toISOString(),
     readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
   };
@@ -84,10 +104,16 @@ export class NotificationsService {
 
   // ---------- reading (only one's own) ----------
 
+  /**
+   * Newest first, `first` (1..100, default 20) at a time; `after` (a Notification.cursor, or the
+   * endCursor of notificationsPage) continues below that notification, so every notification can
+   * be read however many there are.
+   */
   list(
     user: AuthUser,
     unreadOnly: boolean | null | undefined,
     first: number | null | undefined,
+    after?: string | null,
   ): Promise<Notification[]> {
     const limit = pageSize(first);
     const qb = this.dataSource
@@ -95,7 +121,29 @@ export class NotificationsService {
       .createQueryBuilder('n')
       .where('n.user_id = :userId', { userId: user.id });
     if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    if (after) {
+      const [createdAt, id] = decodeCursor(after, NOTIFICATION_KEYS);
+      qb.andWhere('(n.created_at, n.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
+    }
     return qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** How many of the user's notifications are unread (the partial index IDX_notification_user_unread). */
+  async unreadCount(user: AuthUser): Promise<number> {
+    const [row]: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`,
+      [user.id],
+    );
+    return row.n;
+  }
+
+  /** Marks every unread notification of the user read (now); answers how many were unread. */
+  async markAllRead(user: AuthUser): Promise<number> {
+    const [, count]: [unknown, number] = await this.dataSource.query(
+      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+      [user.id],
+    );
+    return count;
   }
 
   /** Another user's notification does not exist for the caller (NOT_FOUND). Reading twice keeps the first readAt. */
@@ -134,15 +182,23 @@ export class NotificationsService {
    */
   async notifyMembers(n: MemberNotification): Promise<number> {
     if (!n.organizationIds.length) return 0;
-    const userIds = await this.members.userIds(n.organizationIds, { roles: n.roles, excludeUserId: n.excludeUserId });
+    const members = await this.members.members(n.organizationIds, { roles: n.roles, excludeUserId: n.excludeUserId });
+    // one per user (about the first of her organizations, in the order given), or one per membership
+    const order = new Map(n.organizationIds.map((id, i) => [id, i]));
+    members.sort((a, b) => order.get(a.organizationId)! - order.get(b.organizationId)!);
+    const seen = new Set<string>();
+    const recipients = n.perOrganization
+      ? members
+      : members.filter((m) => !seen.has(m.userId) && seen.add(m.userId));
     const rows = await this.insert(
-      userIds.map((userId) => ({
+      recipients.map(({ userId, organizationId }) => ({
         userId,
         kind: n.kind,
         title: n.title,
         body: n.body,
         link: n.link,
-        dedupeKey: n.dedupeKey,
+        dedupeKey: n.perOrganization ? `${n.dedupeKey}:${organizationId}` : n.dedupeKey,
+        organizationId,
       })),
     );
     await this.created(rows);
@@ -158,11 +214,20 @@ export class NotificationsService {
     if (!notifications.length) return [];
     const column = <K extends keyof NewNotification>(key: K) => notifications.map((n) => n[key]);
     return this.dataSource.query(
-      `INSERT INTO notification (user_id, kind, title, body, link, dedupe_key)
-       SELECT u, k, left(t, 300), b, l, d FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(u, k, t, b, l, d)
+      `INSERT INTO notification (user_id, kind, title, body, link, dedupe_key, organization_id)
+       SELECT u, k, left(t, 300), b, l, d, o
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[]) AS x(u, k, t, b, l, d, o)
        ON CONFLICT (user_id, dedupe_key) DO NOTHING
        ${NOTIFICATION_RETURNING}`,
-      [column('userId'), column('kind'), column('title'), column('body'), column('link'), column('dedupeKey')],
+      [
+        column('userId'),
+        column('kind'),
+        column('title'),
+        column('body'),
+        column('link'),
+        column('dedupeKey'),
+        notifications.map((n) => n.organizationId ?? null),
+      ],
     );
   }
 

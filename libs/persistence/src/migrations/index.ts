@@ -12,6 +12,8 @@ import { UserEmailVisibility1795620000003 } from './1795620000003-UserEmailVisib
 import { RegistrationRequests1795640000021 } from './1795640000021-RegistrationRequests.js';
 import { FundApplicationReminders1795929073050 } from './1795929073050-FundApplicationReminders.js';
 import { HistoryForeignKeysRestrict1795710000043 } from './1795710000043-HistoryForeignKeysRestrict.js';
+import { NotificationOrganization1796020000001 } from './1796020000001-NotificationOrganization.js';
+import { ConsultationOutcomeAndReminders1796020000002 } from './1796020000002-ConsultationOutcomeAndReminders.js';
 import { ExportsCalendarFeedsAndIatiRefs1796060000001 } from './1796060000001-ExportsCalendarFeedsAndIatiRefs.js';
 
 import { EmailHtmlBody1796040000001 } from './1796040000001-EmailHtmlBody.js';
@@ -35,6 +37,8 @@ export const MIGRATIONS: Array<new () => unknown> = [
   RegistrationRequests1795640000021,
   FundApplicationReminders1795929073050,
   HistoryForeignKeysRestrict1795710000043,
+  NotificationOrganization1796020000001,
+  ConsultationOutcomeAndReminders1796020000002,
   ExportsCalendarFeedsAndIatiRefs1796060000001,
   EmailHtmlBody1796040000001,
   UserLanguageAndDeletion1796040000002,
