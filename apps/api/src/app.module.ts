@@ -22,6 +22,7 @@ import { CapacityModule } from '@app/capacity';
 import { DialogueModule } from '@app/dialogue';
 import { DemoModule } from '@app/demo';
 import { NotificationsModule } from '@app/notifications';
+import { FilesModule } from '@app/files';
 import { ExportsModule } from '@app/exports';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
@@ -39,6 +40,7 @@ export const DOMAIN_MODULES = [
   DialogueModule,
   DemoModule,
   NotificationsModule,
+  FilesModule,
   ExportsModule,
 ];
 

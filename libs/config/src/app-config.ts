@@ -277,6 +277,56 @@ export class AppConfig {
   @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_WEB_URL must be an http(s):// URL' })
   PUBLIC_WEB_URL = 'http://localhost:3000';
 
+  /** Origin of this API as browsers reach it, for file upload and download links; unset = the request's own origin. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s]+$/, { message: 'PUBLIC_API_URL must be an http(s):// origin without a path' })
+  PUBLIC_API_URL?: string = undefined;
+  /** Files go to this S3-compatible endpoint (path-style, e.g. https://s3.example.org) when set; else to DATA_DIR/files. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^?#\s]+$/, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  S3_ENDPOINT?: string = undefined;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name' })
+  S3_BUCKET?: string = undefined;
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'S3_REGION must be a region name such as us-east-1' })
+  S3_REGION = 'us-east-1';
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string = undefined;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string = undefined;
+  /** Largest logo, in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50_000_000)
+  FILE_MAX_LOGO_BYTES = 2_000_000;
+  /** Largest verification evidence, application attachment or project document, in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(200_000_000)
+  FILE_MAX_DOCUMENT_BYTES = 10_000_000;
+  /** How long an upload link (createUpload) may be used, once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  FILE_UPLOAD_TTL_SECONDS = 600;
+  /** How long a signed download link (File.url) works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  FILE_URL_TTL_SECONDS = 900;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

@@ -21,6 +21,7 @@ import { UserLanguageAndDeletion1796040000002 } from './1796040000002-UserLangua
 import { SessionDevices1796040000003 } from './1796040000003-SessionDevices.js';
 import { PasswordResets1796040000004 } from './1796040000004-PasswordResets.js';
 import { EmailChangeRequests1796040000005 } from './1796040000005-EmailChangeRequests.js';
+import { Files1796050000001 } from './1796050000001-Files.js';
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
   InitialSchema1795564056524,
@@ -45,4 +46,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   SessionDevices1796040000003,
   PasswordResets1796040000004,
   EmailChangeRequests1796040000005,
+  Files1796050000001,
 ];
