@@ -16,7 +16,7 @@ const TABLES = ['capacity_assessment', 'training_offer', 'enrolment', 'enrolment
 
 const ASSESS = `mutation($o: ID!, $s: [CapacityScoreInput!]!) { submitCapacityAssessment(organizationId: $o, scores: $s) { id } }`;
 const CREATE = `mutation($i: TrainingOfferInput!) { createTrainingOffer(input: $i) { id } }`;
-const UPDATE = `mutation($id: ID!, $i: TrainingOfferInput!) { updateTrainingOffer(id: $id, input: $i) { id } }`;
+const UPDATE = `mutation($id: ID!, $i: UpdateTrainingOfferInput!) { updateTrainingOffer(id: $id, input: $i) { id } }`;
 const PUBLISH = `mutation($id: ID!) { publishTrainingOffer(id: $id) { id } }`;
 const ENROL = `mutation($t: ID!, $o: ID!) { enrol(trainingId: $t, organizationId: $o) { id } }`;
 const CANCEL = `mutation($id: ID!) { cancelEnrolment(id: $id) { id } }`;

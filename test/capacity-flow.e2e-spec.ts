@@ -410,7 +410,7 @@ describe('Capacity building: assessment → matches → enrolment → completion
     expect(statuses).toEqual(['ACCEPTED', 'WAITLISTED', 'WAITLISTED']);
     const updated = (
       await t.ok(
-        `mutation($id: ID!, $i: TrainingOfferInput!) { updateTrainingOffer(id: $id, input: $i) { seats seatsLeft waitlisted } }`,
+        `mutation($id: ID!, $i: UpdateTrainingOfferInput!) { updateTrainingOffer(id: $id, input: $i) { seats seatsLeft waitlisted } }`,
         {
           id: training,
           i: offerInput(providerId, { title: 'Fundraising basics', seats: 2, capacityAreas: ['FUNDRAISING'] }),
@@ -426,7 +426,7 @@ describe('Capacity building: assessment → matches → enrolment → completion
     expect(rows.map((r: { status: string }) => r.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'WAITLISTED']);
     expect(rows[1].organization_id).toBe(b);
     const shrink = await t.gql(
-      `mutation($id: ID!, $i: TrainingOfferInput!) { updateTrainingOffer(id: $id, input: $i) { seats } }`,
+      `mutation($id: ID!, $i: UpdateTrainingOfferInput!) { updateTrainingOffer(id: $id, input: $i) { seats } }`,
       { id: training, i: offerInput(providerId, { seats: 1 }) },
       provider.token,
     );

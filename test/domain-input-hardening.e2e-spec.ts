@@ -210,7 +210,7 @@ describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND,
     });
 
     it('updateProject with status null changes nothing and names input.status; left out, the status stays', async () => {
-      const UPDATE = `mutation($id: ID!, $i: ProjectInput!) { updateProject(id: $id, input: $i) { id title status } }`;
+      const UPDATE = `mutation($id: ID!, $i: UpdateProjectInput!) { updateProject(id: $id, input: $i) { id title status } }`;
       const project = (await t.ok(CREATE_PROJECT, { i: projectInput(orgId) }, c.owner.token)).createProject;
       const i = projectInput(orgId, { title: 'A title that must not be saved', status: null });
       const message = await refused(UPDATE, { id: project.id, i }, c.owner, 'input.status');

@@ -111,7 +111,7 @@ const ME = `{ me { id email } }`;
 const ORGANIZATION = `query($id: ID!) { organization(id: $id) { id name } }`;
 const ORGANIZATIONS = `{ organizations(first: 5) { totalCount } }`;
 const CREATE_ORG = `mutation($input: OrganizationInput!) { createOrganization(input: $input) { id name } }`;
-const UPDATE_ORG = `mutation($id: ID!, $input: OrganizationInput!) { updateOrganization(id: $id, input: $input) { id name } }`;
+const UPDATE_ORG = `mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id name } }`;
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { id } } }`;
 
 describeFaults(`faults on private servers${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {

@@ -51,7 +51,7 @@ describe('Authorization of the organization mutations (table-driven)', () => {
         allowed: ['admin', 'owner'],
         tables: ORG_TABLES,
         prepare: async () => ({
-          query: `mutation($id: ID!, $i: OrganizationInput!) { updateOrganization(id: $id, input: $i) { id } }`,
+          query: `mutation($id: ID!, $i: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $i) { id } }`,
           variables: { id: await orgWithRoles(t, c), i: orgInput({ name: 'Renamed association' }) },
         }),
       },

@@ -3,7 +3,7 @@ import { createOrg, dataSource, orgInput, registerUser, TestUser } from './suppo
 import { snapshot } from './support/authz.js';
 
 const CREATE = `mutation($i: OrganizationInput!) { createOrganization(input: $i) { id } }`;
-const UPDATE = `mutation($id: ID!, $i: OrganizationInput!) { updateOrganization(id: $id, input: $i) { id } }`;
+const UPDATE = `mutation($id: ID!, $i: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $i) { id } }`;
 const REGISTER = `mutation($i: RegisterInput!) { register(input: $i) { accessToken } }`;
 
 describe('Bad input on accounts and organizations', () => {

@@ -97,7 +97,7 @@ describe('Platform foundation: register → organization → directory', () => {
 
     it('3. updates it and adds a member', async () => {
       const updated = await t.ok(
-        `mutation($id: ID!, $i: OrganizationInput!) { updateOrganization(id: $id, input: $i) { memberCount description } }`,
+        `mutation($id: ID!, $i: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $i) { memberCount description } }`,
         {
           id: org.id,
           i: orgInput({
@@ -244,7 +244,7 @@ describe('Platform foundation: register → organization → directory', () => {
 
     it('8. editing the name of a VERIFIED organization returns it to PENDING', async () => {
       const renamed = await t.ok(
-        `mutation($id: ID!, $i: OrganizationInput!) { updateOrganization(id: $id, input: $i) { verification slug } }`,
+        `mutation($id: ID!, $i: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $i) { verification slug } }`,
         { id: org.id, i: orgInput({ name: 'Ghana Hometown Association UK' }) },
         owner.token,
       );

@@ -3,7 +3,7 @@ import { addMember, createOrg, orgInput, promote, registerUser, TestUser, verify
 import { fundInput } from './support/fund-fixtures.js';
 import { consultationInput } from './support/inputs.js';
 
-const UPDATE = `mutation($id: ID!, $i: OrganizationInput!) { updateOrganization(id: $id, input: $i) { verification } }`;
+const UPDATE = `mutation($id: ID!, $i: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $i) { verification } }`;
 const HISTORY = `query($id: ID) { organization(id: $id) { verification verificationHistory { fromStatus toStatus note } } }`;
 const CONTACT = `query($id: ID) { organization(id: $id) { contactEmail } }`;
 const DECIDE = `mutation($o: ID!) { decideVerification(organizationId: $o, approve: true) { verification } }`;

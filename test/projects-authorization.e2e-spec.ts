@@ -14,7 +14,7 @@ import { projectInput } from './support/project-input.js';
 
 const TABLES = ['project', 'indicator', 'measurement', 'partnership', 'partnership_event'];
 const CREATE = `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`;
-const UPDATE = `mutation($id: ID!, $i: ProjectInput!) { updateProject(id: $id, input: $i) { id } }`;
+const UPDATE = `mutation($id: ID!, $i: UpdateProjectInput!) { updateProject(id: $id, input: $i) { id } }`;
 
 async function insertIndicator(t: TestApp, project: string): Promise<string> {
   const [{ id }] = await dataSource(t).query(

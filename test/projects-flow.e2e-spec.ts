@@ -154,7 +154,7 @@ describe('Projects and result indicators', () => {
         member.token,
       );
       expect(asMember.project.indicators[0].measurements).toHaveLength(3);
-      const UPDATE = `mutation($id: ID!, $i: ProjectInput!) { updateProject(id: $id, input: $i) { id } }`;
+      const UPDATE = `mutation($id: ID!, $i: UpdateProjectInput!) { updateProject(id: $id, input: $i) { id } }`;
       expect(await t.errorCode(UPDATE, { id: projectId, i: projectInput(orgId) }, member.token)).toBe('CONFLICT');
     });
   });

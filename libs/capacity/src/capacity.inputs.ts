@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -130,6 +130,25 @@ export class TrainingOfferInput {
   @MaxItems(LIST_LIMITS.enumValues)
   eligibleOrganizationKinds?: OrganizationKind[];
 }
+
+/**
+ * updateTrainingOffer's input: every field optional. A field left out keeps its value; null clears a
+ * field that may be empty and is BAD_USER_INPUT on a required one. providerId, if given, must be the current one.
+ */
+@InputType({ description: 'Only the fields given change; null clears an optional field' })
+export class UpdateTrainingOfferInput extends PartialType(TrainingOfferInput) {}
+
+/** The fields of TrainingOfferInput that cannot be cleared by an update. */
+export const TRAINING_OFFER_REQUIRED_FIELDS = [
+  'providerId',
+  'title',
+  'description',
+  'capacityAreas',
+  'format',
+  'languages',
+  'startsAt',
+  'seats',
+] as const satisfies ReadonlyArray<keyof TrainingOfferInput>;
 
 @ArgsType()
 export class TrainingOffersArgs extends PageArgs {

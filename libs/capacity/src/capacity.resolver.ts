@@ -6,7 +6,13 @@ import { Organization, OrganizationPolicy } from '@app/organizations';
 import { Country, Language, loadAll } from '@app/reference-data';
 import { AssessmentsService } from './assessments.service.js';
 import { CapacityAssessment } from './capacity-assessment.entity.js';
-import { RateTrainingArgs, SubmitAssessmentArgs, TrainingOfferInput, TrainingOffersArgs } from './capacity.inputs.js';
+import {
+  RateTrainingArgs,
+  SubmitAssessmentArgs,
+  TrainingOfferInput,
+  TrainingOffersArgs,
+  UpdateTrainingOfferInput,
+} from './capacity.inputs.js';
 import { ProviderTrainingEvaluation, TrainingEvaluation, TrainingMatch } from './capacity.models.js';
 import { Enrolment, EnrolmentEvent, SEAT_STATUSES } from './enrolment.entity.js';
 import { EnrolmentsService } from './enrolments.service.js';
@@ -64,11 +70,14 @@ export class TrainingOfferResolver {
     return this.offers.create(user, input);
   }
 
-  @Mutation(() => TrainingOffer)
+  @Mutation(() => TrainingOffer, {
+    description:
+      "The provider's OWNER/ADMIN. Partial: the fields left out keep their values, null clears an optional one.",
+  })
   updateTrainingOffer(
     @CurrentUser() user: AuthUser,
     @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: TrainingOfferInput,
+    @Args('input') input: UpdateTrainingOfferInput,
   ) {
     return this.offers.update(user, id, input);
   }

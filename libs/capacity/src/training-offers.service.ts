@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
+  applyPatch,
   assertCurrency,
   AuthUser,
   BadInputError,
@@ -23,7 +24,12 @@ import {
 } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
-import { TrainingOffersArgs, TrainingOfferInput } from './capacity.inputs.js';
+import {
+  TRAINING_OFFER_REQUIRED_FIELDS,
+  TrainingOffersArgs,
+  TrainingOfferInput,
+  UpdateTrainingOfferInput,
+} from './capacity.inputs.js';
 import { fillSeats, lockOffer, takenSeats } from './enrolment-seats.js';
 import { TrainingFormat, TrainingOffer, TrainingStatus } from './training-offer.entity.js';
 
@@ -79,14 +85,19 @@ export class TrainingOffersService {
   }
 
   /**
-   * Edits an offer. Seats may not drop below the seats already taken; more seats on a published
+   * Edits an offer (partially: the fields left out keep their values). Seats may not drop below the seats already taken; more seats on a published
    * offer move the oldest waitlisted enrolments up at once.
    */
-  async update(user: AuthUser, id: string, input: TrainingOfferInput): Promise<TrainingOffer> {
+  async update(user: AuthUser, id: string, patch: UpdateTrainingOfferInput): Promise<TrainingOffer> {
     requireId(id, 'TrainingOffer');
-    await this.validate(input);
+    await this.assertCodes(patch); // the codes it gives (the stored ones were checked when they were given)
     return this.dataSource.transaction(async (manager) => {
       const { offer } = await this.managed(manager, user, id, 'update training offers');
+      const input = applyPatch(this.inputOf(offer), patch, {
+        path: 'input',
+        required: TRAINING_OFFER_REQUIRED_FIELDS,
+      });
+      this.assertConsistent(input);
       if (input.providerId !== offer.providerId)
         throw new BadInputError('input.providerId', 'A training offer cannot move to another provider');
       if (offer.status === TrainingStatus.CANCELLED) throw new ConflictError('A cancelled training cannot be edited');
@@ -149,12 +160,22 @@ export class TrainingOffersService {
   }
 
   private async validate(input: TrainingOfferInput) {
+    await this.assertCodes(input);
+    this.assertConsistent(input);
+  }
+
+  /** The codes an input (or an update's patch) gives: database look-ups, outside any transaction. */
+  private async assertCodes(input: UpdateTrainingOfferInput) {
     await this.reference.assertLanguages('input.languages', input.languages);
     if (input.country) await this.reference.assertCountries('input.country', [input.country]);
+    if (input.cost) assertCurrency('input.cost.currency', input.cost.currency);
+  }
+
+  /** The rules between fields, on the whole (patched) offer. */
+  private assertConsistent(input: TrainingOfferInput) {
     if (input.format !== TrainingFormat.ONLINE && !input.country) {
       throw new BadInputError('input.country', `input.country is required for ${input.format} trainings`);
     }
-    if (input.cost) assertCurrency('input.cost.currency', input.cost.currency);
     if (input.endsAt && input.endsAt.getTime() <= input.startsAt.getTime()) {
       throw new BadInputError('input.endsAt', 'input.endsAt must be after input.startsAt');
     }
@@ -164,6 +185,27 @@ export class TrainingOffersService {
         'input.applicationDeadline must not be after input.startsAt',
       );
     }
+  }
+
+  /** The stored offer in the shape of its input: what an update patches. */
+  private inputOf(o: TrainingOffer): TrainingOfferInput {
+    return {
+      providerId: o.providerId,
+      title: o.title,
+      description: o.description,
+      capacityAreas: o.capacityAreas,
+      format: o.format,
+      languages: o.languages,
+      country: o.country,
+      city: o.city,
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      applicationDeadline: o.applicationDeadline,
+      seats: o.seats,
+      cost: o.costAmount === null || o.costCurrency === null ? null : { amount: Number(o.costAmount), currency: o.costCurrency },
+      subsidyAvailable: o.subsidyAvailable,
+      eligibleOrganizationKinds: o.eligibleOrganizationKinds,
+    };
   }
 
   private fields(input: TrainingOfferInput): Partial<TrainingOffer> {

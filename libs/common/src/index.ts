@@ -8,3 +8,4 @@ export * from './common.module.js';
 export * from './scalars/date.scalar.js';
 export * from './scalars/date-time.scalar.js';
 export * from './money/money.js';
+export * from './patch/patch.js';

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, PartialType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -125,6 +125,23 @@ export class OrganizationInput {
   @IsBoolean()
   youthLed?: boolean | null;
 }
+
+/**
+ * updateOrganization's input: every field optional. A field left out keeps its value; null clears a
+ * field that may be empty (a flag becomes false) and is BAD_USER_INPUT on a required one.
+ */
+@InputType({ description: 'Only the fields given change; null clears an optional field' })
+export class UpdateOrganizationInput extends PartialType(OrganizationInput) {}
+
+/** The fields of OrganizationInput that cannot be cleared by an update. */
+export const ORGANIZATION_REQUIRED_FIELDS = [
+  'name',
+  'kind',
+  'countriesOfOrigin',
+  'countriesOfResidence',
+  'themes',
+  'languages',
+] as const satisfies ReadonlyArray<keyof OrganizationInput>;
 
 @InputType()
 export class OrganizationFilter {

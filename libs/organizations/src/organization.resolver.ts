@@ -5,7 +5,7 @@ import { Country, Language, loadAll, Theme } from '@app/reference-data';
 import { Membership } from './membership.entity.js';
 import { loadOrganizations } from './organization.loaders.js';
 import { Organization } from './organization.entity.js';
-import { OrganizationInput, OrganizationsArgs } from './organization.inputs.js';
+import { OrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './organization.inputs.js';
 import { OrganizationPolicy } from './organization.policy.js';
 import { OrganizationsService } from './organizations.service.js';
 import { VerificationEvent } from './verification-event.entity.js';
@@ -44,11 +44,14 @@ export class OrganizationResolver {
     return this.service.create(user, input);
   }
 
-  @Mutation(() => Organization)
+  @Mutation(() => Organization, {
+    description:
+      'OWNER/ADMIN. Partial: the fields left out keep their values, null clears an optional one. A change of what verification vouched for (kind, name, countries, legal registration) sends a VERIFIED organization back to PENDING.',
+  })
   updateOrganization(
     @CurrentUser() user: AuthUser,
     @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: OrganizationInput,
+    @Args('input') input: UpdateOrganizationInput,
   ) {
     return this.service.update(user, id, input);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  applyPatch,
   AuthUser,
   BadInputError,
   ConflictError,
@@ -21,7 +22,14 @@ import { ReferenceDataService } from '@app/reference-data';
 import { Membership, MemberRole } from './membership.entity.js';
 import { NetworkMembership, NetworkRequestStatus } from './network-membership.entity.js';
 import { Organization, OrganizationKind, VerificationStatus } from './organization.entity.js';
-import { OrganizationFilter, OrganizationInput, OrganizationOrder, OrganizationsArgs } from './organization.inputs.js';
+import {
+  ORGANIZATION_REQUIRED_FIELDS,
+  OrganizationFilter,
+  OrganizationInput,
+  OrganizationOrder,
+  OrganizationsArgs,
+  UpdateOrganizationInput,
+} from './organization.inputs.js';
 import { MANAGER_ROLES, OrganizationPolicy } from './organization.policy.js';
 import { slugify } from './slug.js';
 import { VerificationEvent } from './verification-event.entity.js';
@@ -142,9 +150,10 @@ export class OrganizationsService {
     return organization;
   }
 
-  async update(user: AuthUser, id: string, input: OrganizationInput): Promise<Organization> {
+  /** A partial update: the fields left out keep their values; the patched profile is checked as a whole. */
+  async update(user: AuthUser, id: string, patch: UpdateOrganizationInput): Promise<Organization> {
     requireId(id, 'Organization');
-    await this.assertInputCodes(input);
+    await this.assertInputCodes(patch); // the codes it gives (the stored ones were checked when they were given)
     return this.dataSource.transaction(async (manager) => {
       const { organization } = await this.policy.requireRole(
         user,
@@ -152,6 +161,10 @@ export class OrganizationsService {
         { roles: MANAGER_ROLES, action: 'update it' },
         manager,
       );
+      const input = applyPatch(this.inputOf(organization), patch, {
+        path: 'input',
+        required: ORGANIZATION_REQUIRED_FIELDS,
+      });
       const changed = vouchedChanges(organization, this.profile(input));
       if (changed.length && organization.verification === VerificationStatus.VERIFIED) {
         organization.verifiedKind = organization.kind;
@@ -161,6 +174,28 @@ export class OrganizationsService {
       Object.assign(organization, this.profile(input));
       return manager.save(organization);
     });
+  }
+
+  /** The stored profile in the shape of its input: what an update patches. */
+  private inputOf(o: Organization): OrganizationInput {
+    return {
+      name: o.name,
+      kind: o.kind,
+      description: o.description,
+      website: o.website,
+      contactEmail: o.contactEmail,
+      countriesOfOrigin: o.countriesOfOrigin,
+      countriesOfResidence: o.countriesOfResidence,
+      city: o.city,
+      themes: o.themes,
+      languages: o.languages,
+      foundedYear: o.foundedYear,
+      memberCount: o.memberCount,
+      legallyRegistered: o.legallyRegistered,
+      democraticGovernance: o.democraticGovernance,
+      womenLed: o.womenLed,
+      youthLed: o.youthLed,
+    };
   }
 
   private profile(input: OrganizationInput): Partial<Organization> {
@@ -184,7 +219,7 @@ export class OrganizationsService {
     };
   }
 
-  private async assertInputCodes(input: OrganizationInput) {
+  private async assertInputCodes(input: UpdateOrganizationInput) {
     await this.reference.assertCountries('input.countriesOfOrigin', input.countriesOfOrigin);
     await this.reference.assertCountries('input.countriesOfResidence', input.countriesOfResidence);
     await this.reference.assertThemes('input.themes', input.themes);

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -106,6 +106,24 @@ export class ProjectInput {
   @Max(MAX_BENEFICIARIES, { message: `beneficiaries must be at most ${MAX_BENEFICIARIES}` })
   beneficiaries?: number | null;
 }
+
+/**
+ * updateProject's input: every field optional. A field left out keeps its value; null clears a field
+ * that may be empty and is BAD_USER_INPUT on a required one. organizationId, if given, must be the current one.
+ */
+@InputType({ description: 'Only the fields given change; null clears an optional field' })
+export class UpdateProjectInput extends PartialType(ProjectInput) {}
+
+/** The fields of ProjectInput that cannot be cleared by an update. */
+export const PROJECT_REQUIRED_FIELDS = [
+  'organizationId',
+  'title',
+  'summary',
+  'kind',
+  'status',
+  'countries',
+  'themes',
+] as const satisfies ReadonlyArray<keyof ProjectInput>;
 
 @InputType()
 export class ProjectFilter {

@@ -5,7 +5,7 @@ import { Organization } from '@app/organizations';
 import { Country, loadAll, Sdg, Theme } from '@app/reference-data';
 import { Indicator, Measurement, progressOf } from './indicator.entity.js';
 import { Project } from './project.entity.js';
-import { AddIndicatorArgs, ProjectInput, ProjectsArgs, RecordMeasurementArgs } from './project.inputs.js';
+import { AddIndicatorArgs, ProjectInput, ProjectsArgs, RecordMeasurementArgs, UpdateProjectInput } from './project.inputs.js';
 import { ProjectsService } from './projects.service.js';
 
 @ObjectType()
@@ -36,11 +36,13 @@ export class ProjectResolver {
     return this.service.create(user, input);
   }
 
-  @Mutation(() => Project)
+  @Mutation(() => Project, {
+    description: 'Members. Partial: the fields left out keep their values, null clears an optional one.',
+  })
   updateProject(
     @CurrentUser() user: AuthUser,
     @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: ProjectInput,
+    @Args('input') input: UpdateProjectInput,
   ) {
     return this.service.update(user, id, input);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
+  applyPatch,
   assertCurrency,
   AuthUser,
   BadInputError,
@@ -22,10 +23,12 @@ import { Indicator, Measurement } from './indicator.entity.js';
 import { Project } from './project.entity.js';
 import {
   AddIndicatorArgs,
+  PROJECT_REQUIRED_FIELDS,
   ProjectFilter,
   ProjectInput,
   ProjectsArgs,
   RecordMeasurementArgs,
+  UpdateProjectInput,
 } from './project.inputs.js';
 
 @Injectable()
@@ -141,14 +144,17 @@ export class ProjectsService {
     );
   }
 
-  async update(user: AuthUser, id: string, input: ProjectInput): Promise<Project> {
+  /** A partial update: the fields left out keep their values; the patched project is checked as a whole. */
+  async update(user: AuthUser, id: string, patch: UpdateProjectInput): Promise<Project> {
     requireId(id, 'Project');
-    await this.validate(input);
+    await this.assertCodes(patch); // the codes it gives (the stored ones were checked when they were given)
     return this.dataSource.transaction(async (manager) => {
       const project = await this.editable(manager, user, id, 'update projects');
+      const input = applyPatch(this.inputOf(project), patch, { path: 'input', required: PROJECT_REQUIRED_FIELDS });
       if (input.organizationId !== project.organizationId) {
         throw new BadInputError('input.organizationId', 'A project cannot move to another organization');
       }
+      this.assertConsistent(input);
       Object.assign(project, this.fields(input));
       return manager.save(project);
     });
@@ -203,11 +209,21 @@ export class ProjectsService {
   }
 
   private async validate(input: ProjectInput) {
+    await this.assertCodes(input);
+    this.assertConsistent(input);
+  }
+
+  /** The reference codes an input (or an update's patch) gives: database look-ups, outside any transaction. */
+  private async assertCodes(input: UpdateProjectInput) {
     await this.reference.assertCountries('input.countries', input.countries);
     await this.reference.assertThemes('input.themes', input.themes);
     this.reference.assertSdgs('input.sdgs', input.sdgs);
     assertCurrency('input.budget.currency', input.budget?.currency);
     assertCurrency('input.fundingSought.currency', input.fundingSought?.currency);
+  }
+
+  /** The rules between fields, on the whole (patched) project. */
+  private assertConsistent(input: ProjectInput) {
     if (input.startDate && input.endDate && input.endDate < input.startDate) {
       throw new BadInputError('input.endDate', 'input.endDate must not be before input.startDate');
     }
@@ -222,6 +238,28 @@ export class ProjectsService {
         throw new BadInputError('input.fundingSought.amount', 'input.fundingSought must not be above input.budget');
       }
     }
+  }
+
+  /** The stored project in the shape of its input: what an update patches. */
+  private inputOf(p: Project): ProjectInput {
+    const amount = (value: string | null, currency: string | null) =>
+      value === null || currency === null ? null : { amount: Number(value), currency };
+    return {
+      organizationId: p.organizationId,
+      title: p.title,
+      summary: p.summary,
+      kind: p.kind,
+      status: p.status,
+      countries: p.countries,
+      locality: p.locality,
+      themes: p.themes,
+      sdgs: p.sdgs,
+      budget: amount(p.budgetAmount, p.budgetCurrency),
+      fundingSought: amount(p.fundingSoughtAmount, p.fundingSoughtCurrency),
+      startDate: p.startDate,
+      endDate: p.endDate,
+      beneficiaries: p.beneficiaries,
+    };
   }
 
   private fields(input: ProjectInput): Partial<Project> {
