@@ -25,6 +25,7 @@ import { NotificationsModule } from '@app/notifications';
 import { FilesModule } from '@app/files';
 import { ExportsModule } from '@app/exports';
 import { graphqlOptions } from './graphql/graphql.options.js';
+import { SessionCookieController } from './auth/session-cookie.controller.js';
 import { HealthController } from './health/health.controller.js';
 
 /** The domain modules the API serves; the worker and the CLI reuse this list. */
@@ -60,7 +61,7 @@ export class AppModule {
         }),
         ...DOMAIN_MODULES,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, SessionCookieController],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdNormalisationInterceptor },
         { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -8,6 +8,7 @@ import { AppConfig } from '@app/config';
 import { AppModule } from './app.module.js';
 import { mountExplorer } from './explorer/explorer.js';
 import { ClientErrorThrottle } from './graphql/client-error-throttle.js';
+import { mountPortal } from './web/portal.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -28,7 +29,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   // before the body parser: a client that keeps sending refused requests is answered unread
   app.use('/graphql', new ClientErrorThrottle(config, () => app.get(RateLimiterService)).middleware());
   app.useBodyParser('json', { limit: '1mb' });
-  if (config.explorer) mountExplorer(app);
+  const portal = mountPortal(app);
+  if (config.explorer) mountExplorer(app, { redirectRoot: !portal });
   app.enableShutdownHooks();
   return app;
 }

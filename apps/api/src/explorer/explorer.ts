@@ -32,7 +32,7 @@ const PAGE = `<!doctype html>
 </html>`;
 
 /** GraphiQL served entirely from node_modules, so the explorer works offline (no CDN). */
-export function mountExplorer(app: NestExpressApplication): void {
+export function mountExplorer(app: NestExpressApplication, { redirectRoot = true } = {}): void {
   const files: Record<string, string> = {
     'react.production.min.js': join(packageDir('react'), 'umd/react.production.min.js'),
     'react-dom.production.min.js': join(packageDir('react-dom'), 'umd/react-dom.production.min.js'),
@@ -51,5 +51,6 @@ export function mountExplorer(app: NestExpressApplication): void {
   http.get('/graphiql', (_req: unknown, res: { type: (t: string) => { send: (b: string) => void } }) =>
     res.type('html').send(PAGE),
   );
-  http.get('/', (_req: unknown, res: { redirect: (p: string) => void }) => res.redirect('/graphiql'));
+  // without a built portal, `/` opens the explorer
+  if (redirectRoot) http.get('/', (_req: unknown, res: { redirect: (p: string) => void }) => res.redirect('/graphiql'));
 }

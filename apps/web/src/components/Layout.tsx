@@ -1,0 +1,111 @@
+import { Anchor, AppShell, Burger, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { signOut } from '../auth/session';
+import { useSession } from '../auth/useSession';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { Loading } from './Loading';
+import { NotificationsBell } from './NotificationsBell';
+import classes from './Layout.module.css';
+
+function NavItems({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const items = [
+    { to: '/', label: t('nav.home'), end: true },
+    { to: '/directory', label: t('nav.directory') },
+    ...(user ? [{ to: '/me/organizations', label: t('nav.myOrganizations') }] : []),
+  ];
+  return (
+    <>
+      {items.map((item) => (
+        <NavLink key={item.to} to={item.to} end={item.end} className={classes.link} onClick={onNavigate}>
+          {item.label}
+        </NavLink>
+      ))}
+    </>
+  );
+}
+
+function Account() {
+  const { t } = useTranslation();
+  const { user, ready } = useSession();
+  const navigate = useNavigate();
+  if (!ready) return null;
+  if (!user) {
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Button component={Link} to="/sign-in" variant="default" size="sm">
+          {t('nav.signIn')}
+        </Button>
+        <Button component={Link} to="/sign-up" size="sm" visibleFrom="xs">
+          {t('nav.signUp')}
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <NotificationsBell />
+      <Text size="sm" visibleFrom="md" data-testid="signed-in-user">
+        <VisuallyHidden>{t('nav.signedInAs', { name: user.name })}</VisuallyHidden>
+        <span aria-hidden="true">{user.name}</span>
+      </Text>
+      <Button
+        variant="default"
+        size="sm"
+        onClick={() => void signOut().then(() => navigate('/sign-in', { state: { signedOut: true } }))}
+      >
+        {t('nav.signOut')}
+      </Button>
+    </Group>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const navigation = useNavigation();
+  useEffect(close, [location.pathname, close]);
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      padding="md"
+    >
+      <a href="#main" className={classes.skip}>
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
+            <Anchor component={Link} to="/" fw={700} c="teal.9" underline="never" className={classes.brand}>
+              {t('app.name')}
+            </Anchor>
+            <nav aria-label={t('nav.main')} className={classes.topNav}>
+              <NavItems onNavigate={close} />
+            </nav>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitcher />
+            <Account />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="md" aria-label={t('nav.main')}>
+        <Stack gap="xs">
+          <NavItems onNavigate={close} />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

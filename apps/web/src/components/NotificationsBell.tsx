@@ -1,0 +1,98 @@
+import { ActionIcon, Indicator, Menu, Text, VisuallyHidden } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery, useSubscription } from 'urql';
+import { graphql } from '../gql';
+
+const RecentNotifications = graphql(`
+  query RecentNotifications {
+    myNotifications(first: 10) {
+      id
+      title
+      body
+      link
+      readAt
+      createdAt
+    }
+  }
+`);
+
+const NotificationAdded = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      id
+      title
+      body
+      link
+      readAt
+      createdAt
+    }
+  }
+`);
+
+type Item = { id: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string };
+
+/** The bell: the latest notifications, updated live over graphql-ws, and a count of unread ones. */
+export function NotificationsBell() {
+  const { t, i18n } = useTranslation();
+  const [{ data }] = useQuery({ query: RecentNotifications });
+  const [live, setLive] = useState<Item[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const [{ data: added }] = useSubscription({ query: NotificationAdded });
+  useEffect(() => {
+    const item = added?.notificationAdded;
+    if (!item) return;
+    setLive((items) => (items.some((i) => i.id === item.id) ? items : [item, ...items]));
+    setAnnouncement(t('notifications.live', { title: item.title }));
+  }, [added, t]);
+  const known = new Set(live.map((i) => i.id));
+  const items = [...live, ...(data?.myNotifications ?? []).filter((i) => !known.has(i.id))].slice(0, 10);
+  const unread = items.filter((i) => !i.readAt).length;
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <>
+      <Menu position="bottom-end" width={320} withinPortal>
+        <Menu.Target>
+          <Indicator label={unread} size={18} disabled={unread === 0} offset={4} color="red.8">
+            <ActionIcon
+              variant="subtle"
+              size="lg"
+              aria-label={unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}
+              data-testid="notifications-bell"
+            >
+              <svg
+                aria-hidden="true"
+                width="22"
+                height="22"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
+                <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
+            </ActionIcon>
+          </Indicator>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {items.length === 0 && <Menu.Label>{t('notifications.empty')}</Menu.Label>}
+          {items.map((item) => (
+            <Menu.Item key={item.id} component={Link} to={item.link ?? '/'}>
+              <Text size="sm" fw={item.readAt ? 400 : 700}>
+                {item.title}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {dates.format(new Date(item.createdAt))}
+              </Text>
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
+    </>
+  );
+}

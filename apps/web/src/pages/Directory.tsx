@@ -1,0 +1,337 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Container,
+  Grid,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { Loading } from '../components/Loading';
+import { VerificationBadge } from '../components/VerificationBadge';
+import { graphql } from '../gql';
+import type { OrganizationFilter, OrganizationKind } from '../gql/graphql';
+import { byLabel, countryName, languageName } from '../i18n/names';
+
+const PAGE_SIZE = 12;
+
+const DirectoryReference = graphql(`
+  query DirectoryReference {
+    countries {
+      code
+      name
+    }
+    themes {
+      code
+      name
+    }
+    languages {
+      code
+      name
+    }
+  }
+`);
+
+const DirectorySearch = graphql(`
+  query DirectorySearch($search: String, $filter: OrganizationFilter, $first: Int, $after: String) {
+    organizations(search: $search, filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        slug
+        name
+        kind
+        city
+        verification
+        description
+        countriesOfOrigin {
+          code
+          name
+        }
+        countriesOfResidence {
+          code
+          name
+        }
+        themes {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const KINDS: OrganizationKind[] = [
+  'DIASPORA_ORGANIZATION',
+  'DIASPORA_NETWORK',
+  'MIGRANT_ASSOCIATION',
+  'NGO',
+  'FUNDER',
+  'GOVERNMENT_AGENCY',
+  'LOCAL_AUTHORITY',
+  'INTERNATIONAL_ORGANIZATION',
+  'TRAINING_PROVIDER',
+  'ACADEMIC',
+  'FAITH_BASED',
+  'PRIVATE_SECTOR',
+  'TRADE_UNION',
+];
+
+/** The URL holds the search (shareable, and the home page's search box links here). */
+function useDirectoryParams() {
+  const [params, setParams] = useSearchParams();
+  const get = (key: string) => params.get(key) ?? '';
+  const values = {
+    q: get('q'),
+    origin: get('origin'),
+    residence: get('residence'),
+    theme: get('theme'),
+    kind: get('kind'),
+    language: get('language'),
+    verified: get('verified') === '1',
+  };
+  const update = (changes: Partial<Record<keyof typeof values, string | boolean>>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === '' || value === false) next.delete(key);
+      else next.set(key, value === true ? '1' : String(value));
+    }
+    setParams(next, { replace: true });
+  };
+  return { values, update, clear: () => setParams(new URLSearchParams(), { replace: true }) };
+}
+
+type Results = NonNullable<ReturnType<typeof useResults>['data']>;
+
+function useResults(variables: { search?: string; filter: OrganizationFilter; after: string | null }) {
+  const [{ data, fetching, error }] = useQuery({
+    query: DirectorySearch,
+    variables: { ...variables, first: PAGE_SIZE },
+  });
+  return { data: data?.organizations, fetching, error };
+}
+
+function ResultCard({ organization }: { organization: Results['nodes'][number] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Card withBorder padding="md" component="article" data-testid="organization-card">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={3} size="h5">
+            <Anchor component={Link} to={`/organizations/${organization.slug}`}>
+              {organization.name}
+            </Anchor>
+          </Title>
+          <VerificationBadge status={organization.verification} />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t(`kind.${organization.kind}`)}
+          {organization.city ? ` · ${organization.city}` : ''}
+        </Text>
+        {organization.countriesOfOrigin.length > 0 && (
+          <Text size="sm">
+            {t('directory.originLabel')}:{' '}
+            {organization.countriesOfOrigin.map((c) => countryName(c.code, lang, c.name)).join(', ')}
+          </Text>
+        )}
+        {organization.countriesOfResidence.length > 0 && (
+          <Text size="sm">
+            {t('directory.residenceLabel')}:{' '}
+            {organization.countriesOfResidence.map((c) => countryName(c.code, lang, c.name)).join(', ')}
+          </Text>
+        )}
+        {organization.description && (
+          <Text size="sm" lineClamp={3}>
+            {organization.description}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** One page of results; the last page offers the next one (cursor paging). */
+function ResultPage({
+  search,
+  filter,
+  after,
+  isLast,
+  onMore,
+  showCount,
+}: {
+  search?: string;
+  filter: OrganizationFilter;
+  after: string | null;
+  isLast: boolean;
+  onMore: (cursor: string) => void;
+  showCount: boolean;
+}) {
+  const { t } = useTranslation();
+  const { data, fetching, error } = useResults({ search, filter, after });
+  if (error) return <Text c="red.8">{t('app.error', { message: error.message })}</Text>;
+  if (!data) return fetching ? <Loading /> : null;
+  return (
+    <>
+      {showCount && (
+        <Text role="status" fw={500} data-testid="result-count">
+          {data.totalCount === 0 ? t('directory.noResults') : t('directory.results', { count: data.totalCount })}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {data.nodes.map((organization) => (
+          <ResultCard key={organization.id} organization={organization} />
+        ))}
+      </SimpleGrid>
+      {isLast && data.pageInfo.hasNextPage && data.pageInfo.endCursor && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => onMore(data.pageInfo.endCursor!)}>
+            {t('directory.loadMore')}
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}
+
+export default function Directory() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { values, update, clear } = useDirectoryParams();
+  const [text, setText] = useState(values.q);
+  const [{ data: reference }] = useQuery({ query: DirectoryReference });
+
+  // search as the user types, a moment after the last key
+  useEffect(() => {
+    if (text === values.q) return;
+    const timer = setTimeout(() => update({ q: text }), 300);
+    return () => clearTimeout(timer);
+  });
+
+  const filter: OrganizationFilter = useMemo(
+    () => ({
+      ...(values.origin && { countriesOfOrigin: [values.origin] }),
+      ...(values.residence && { countriesOfResidence: [values.residence] }),
+      ...(values.theme && { themes: [values.theme] }),
+      ...(values.kind && { kinds: [values.kind as OrganizationKind] }),
+      ...(values.language && { languages: [values.language] }),
+      ...(values.verified && { verifiedOnly: true }),
+    }),
+    [values.origin, values.residence, values.theme, values.kind, values.language, values.verified],
+  );
+  const key = JSON.stringify([values.q, filter]);
+  const [pages, setPages] = useState<{ key: string; cursors: (string | null)[] }>({ key, cursors: [null] });
+  const cursors = pages.key === key ? pages.cursors : [null];
+
+  const any = { value: '', label: t('directory.any') };
+  const countries = [
+    any,
+    ...(reference?.countries ?? [])
+      .map((c) => ({ value: c.code, label: countryName(c.code, lang, c.name) }))
+      .sort(byLabel(lang)),
+  ];
+  const themes = [
+    any,
+    ...(reference?.themes ?? []).map((th) => ({ value: th.code, label: th.name })).sort(byLabel(lang)),
+  ];
+  const languages = [
+    any,
+    ...(reference?.languages ?? [])
+      .map((l) => ({ value: l.code, label: languageName(l.code, lang, l.name) }))
+      .sort(byLabel(lang)),
+  ];
+  const kinds = [any, ...KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })).sort(byLabel(lang))];
+
+  return (
+    <Container size="xl">
+      <Title order={1} mb="md">
+        {t('directory.title')}
+      </Title>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Stack component="section" aria-labelledby="filters-title" gap="sm">
+            <Title order={2} size="h4" id="filters-title">
+              {t('directory.filters')}
+            </Title>
+            <form role="search" onSubmit={(event) => (event.preventDefault(), update({ q: text }))}>
+              <TextInput
+                type="search"
+                label={t('directory.searchLabel')}
+                placeholder={t('directory.searchPlaceholder')}
+                value={text}
+                onChange={(event) => setText(event.currentTarget.value)}
+              />
+            </form>
+            <NativeSelect
+              label={t('directory.origin')}
+              data={countries}
+              value={values.origin}
+              onChange={(e) => update({ origin: e.currentTarget.value })}
+            />
+            <NativeSelect
+              label={t('directory.residence')}
+              data={countries}
+              value={values.residence}
+              onChange={(e) => update({ residence: e.currentTarget.value })}
+            />
+            <NativeSelect
+              label={t('directory.theme')}
+              data={themes}
+              value={values.theme}
+              onChange={(e) => update({ theme: e.currentTarget.value })}
+            />
+            <NativeSelect
+              label={t('directory.kind')}
+              data={kinds}
+              value={values.kind}
+              onChange={(e) => update({ kind: e.currentTarget.value })}
+            />
+            <NativeSelect
+              label={t('directory.language')}
+              data={languages}
+              value={values.language}
+              onChange={(e) => update({ language: e.currentTarget.value })}
+            />
+            <Checkbox
+              label={t('directory.verifiedOnly')}
+              checked={values.verified}
+              onChange={(e) => update({ verified: e.currentTarget.checked })}
+            />
+            <Button variant="subtle" onClick={() => (setText(''), clear())}>
+              {t('directory.clear')}
+            </Button>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <Stack gap="md" aria-live="polite">
+            {cursors.map((after, index) => (
+              <ResultPage
+                key={after ?? 'first'}
+                search={values.q || undefined}
+                filter={filter}
+                after={after}
+                showCount={index === 0}
+                isLast={index === cursors.length - 1}
+                onMore={(cursor) => setPages({ key, cursors: [...cursors, cursor] })}
+              />
+            ))}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Container>
+  );
+}

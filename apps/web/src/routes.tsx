@@ -1,0 +1,27 @@
+import type { RouteObject } from 'react-router';
+import { Layout } from './components/Layout';
+import { RouteError } from './components/RouteError';
+import Home from './pages/Home';
+
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+/** Every page has its URL; all but the home page are loaded on demand (one chunk per page). */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: Layout,
+    ErrorBoundary: RouteError,
+    children: [
+      { index: true, Component: Home },
+      { path: 'sign-in', lazy: page(() => import('./pages/SignIn')) },
+      { path: 'sign-up', lazy: page(() => import('./pages/SignUp')) },
+      { path: 'register/:token', lazy: page(() => import('./pages/CompleteRegistration')) },
+      { path: 'directory', lazy: page(() => import('./pages/Directory')) },
+      { path: 'organizations/:slug', lazy: page(() => import('./pages/OrganizationPage')) },
+      { path: 'me/organizations', lazy: page(() => import('./pages/MyOrganizations')) },
+      { path: '*', lazy: page(() => import('./pages/NotFound')) },
+    ],
+  },
+];

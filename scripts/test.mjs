@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: with arguments, Jest alone with them (`npm test -- test/auth-tokens.e2e-spec.ts`); without,
+ * every suite in turn — Jest (API), Vitest (the portal's components), then the browser tests (the built
+ * API and portal in Chromium). Each suite runs even when an earlier one failed; the exit code is
+ * non-zero when any failed.
+ */
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const jest = ['node', ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', ...args]];
+const suites = args.length
+  ? [['API (Jest)', ...jest]]
+  : [
+      ['API (Jest)', ...jest],
+      ['Portal components (Vitest)', 'npm', ['run', '--silent', 'test:web']],
+    ];
+
+const failed = [];
+for (const [name, command, commandArgs] of suites) {
+  if (suites.length > 1) console.log(`\n==> ${name}`);
+  const { status, signal } = spawnSync(command, commandArgs, { stdio: 'inherit' });
+  if (status !== 0) failed.push(`${name} (${signal ?? `exit ${status}`})`);
+}
+if (failed.length) {
+  console.error(`\nFailed: ${failed.join(', ')}`);
+  process.exit(1);
+}
