@@ -89,23 +89,32 @@ export class CsvImportService {
     const headerProblems = checkHeader(kind, header);
     if (headerProblems.length) return report(dryRun, records.length, headerProblems);
 
+    // First every record's checks, outside the transaction (they read reference data on their own
+    // connection); then the creates, in one transaction, each under a savepoint.
     const problems: ImportProblem[] = [];
+    const inputs: Array<[number, object]> = [];
+    for (const [index, cells] of records.entries()) {
+      const line = index + 2;
+      if (cells.length !== header.length) {
+        problems.push({
+          row: line,
+          field: 'csv',
+          message: `Row ${line} has ${cells.length} cells; the header has ${header.length}`,
+        });
+        continue;
+      }
+      const row: Row = Object.fromEntries(header.map((h, i) => [h.trim(), cells[i]]));
+      const checked = await this.check(kind, row, organizationId ?? '');
+      if ('problems' in checked) problems.push(...checked.problems.map((p) => ({ row: line, ...p })));
+      else inputs.push([line, checked.input]);
+    }
+    if (problems.length) return report(dryRun, records.length, problems);
     const created: string[] = [];
     const rollback = new Error('rollback');
     try {
       await this.dataSource.transaction(async (manager) => {
-        for (const [index, cells] of records.entries()) {
-          const line = index + 2;
-          if (cells.length !== header.length) {
-            problems.push({
-              row: line,
-              field: 'csv',
-              message: `Row ${line} has ${cells.length} cells; the header has ${header.length}`,
-            });
-            continue;
-          }
-          const row: Row = Object.fromEntries(header.map((h, i) => [h.trim(), cells[i]]));
-          const rowProblems = await this.createRow(manager, user, kind, row, organizationId ?? '', created);
+        for (const [line, input] of inputs) {
+          const rowProblems = await this.createRow(manager, user, kind, input, created);
           problems.push(...rowProblems.map((p) => ({ row: line, ...p })));
         }
         if (dryRun || problems.length) throw rollback;
@@ -117,44 +126,63 @@ export class CsvImportService {
     return { dryRun, committed: true, rows: records.length, problems: [], createdIds: created };
   }
 
-  /** One record under a savepoint: its problems (none when created). */
-  private async createRow(
-    manager: EntityManager,
-    user: AuthUser,
+  /** A record as the create's input, checked by the same rules as the GraphQL create (pipe and service). */
+  private async check(
     kind: ImportKind,
     row: Row,
     organizationId: string,
-    created: string[],
-  ): Promise<Array<{ field: string; message: string }>> {
+  ): Promise<{ input: object } | { problems: Array<{ field: string; message: string }> }> {
     let input: OrganizationInput | ProjectInput;
     try {
       input = kind === ImportKind.ORGANIZATIONS ? organizationInput(row) : projectInput(row, organizationId);
     } catch (error) {
-      if (error instanceof RowProblem) return [{ field: error.field, message: error.message }];
+      if (error instanceof RowProblem) return { problems: [{ field: error.field, message: error.message }] };
       throw error;
     }
     const type = kind === ImportKind.ORGANIZATIONS ? OrganizationInput : ProjectInput;
     const instance = plainToInstance(type as new () => object, input);
     const errors = await validate(instance, { forbidUnknownValues: false });
-    if (errors.length) return flatten(errors, []).map(([field, message]) => ({ field: column(field), message }));
+    if (errors.length) {
+      return { problems: flatten(errors, []).map(([field, message]) => ({ field: column(field), message })) };
+    }
+    try {
+      if (kind === ImportKind.ORGANIZATIONS) await this.organizations.checkInput(instance as OrganizationInput);
+      else await this.projects.checkInput(instance as ProjectInput);
+    } catch (error) {
+      if (error instanceof DomainError) return { problems: [problemOf(error)] };
+      throw error;
+    }
+    return { input: instance };
+  }
+
+  /** One checked record under a savepoint: its problems (none when created). */
+  private async createRow(
+    manager: EntityManager,
+    user: AuthUser,
+    kind: ImportKind,
+    input: object,
+    created: string[],
+  ): Promise<Array<{ field: string; message: string }>> {
     await manager.query('SAVEPOINT csv_import_row');
     try {
       const saved =
         kind === ImportKind.ORGANIZATIONS
-          ? await this.organizations.createIn(manager, user, instance as OrganizationInput)
-          : await this.projects.createIn(manager, user, instance as ProjectInput);
+          ? await this.organizations.createIn(manager, user, input as OrganizationInput, true)
+          : await this.projects.createIn(manager, user, input as ProjectInput, true);
       await manager.query('RELEASE SAVEPOINT csv_import_row');
       created.push(saved.id);
       return [];
     } catch (error) {
       await manager.query('ROLLBACK TO SAVEPOINT csv_import_row');
-      if (error instanceof DomainError) {
-        const field = typeof error.extensions.field === 'string' ? column(error.extensions.field) : 'csv';
-        return [{ field, message: error.message }];
-      }
+      if (error instanceof DomainError) return [problemOf(error)];
       throw error;
     }
   }
+}
+
+function problemOf(error: DomainError): { field: string; message: string } {
+  const field = typeof error.extensions.field === 'string' ? column(error.extensions.field) : 'csv';
+  return { field, message: error.message };
 }
 
 function report(dryRun: boolean, rows: number, problems: ImportProblem[]): ImportReport {

@@ -132,6 +132,11 @@ export class OrganizationsService {
     return this.dataSource.transaction((manager) => this.createIn(manager, user, input, true));
   }
 
+  /** The checks `create` makes of an input's codes, alone (the CSV import runs them before its transaction). */
+  checkInput(input: OrganizationInput): Promise<void> {
+    return this.assertInputCodes(input);
+  }
+
   /** `create` in the caller's transaction (the CSV import creates every row in one transaction). */
   async createIn(
     manager: EntityManager,

@@ -134,6 +134,11 @@ export class ProjectsService {
     return this.dataSource.transaction((manager) => this.createIn(manager, user, input, true));
   }
 
+  /** The checks `create` makes of an input, alone (the CSV import runs them before its transaction). */
+  checkInput(input: ProjectInput): Promise<void> {
+    return this.validate(input);
+  }
+
   /** `create` in the caller's transaction (the CSV import creates every row in one transaction). */
   async createIn(manager: EntityManager, user: AuthUser, input: ProjectInput, validated = false): Promise<Project> {
     requireId(input.organizationId, 'Organization');
