@@ -11,8 +11,10 @@ import {
   Page,
   paginate,
   requireId,
+  requireTransition,
   rankKeys,
   SortKey,
+  StateMachine,
   whereSearch,
   UnauthenticatedError,
 } from '@app/common';
@@ -33,6 +35,24 @@ import {
 import { MANAGER_ROLES, OrganizationPolicy } from './organization.policy.js';
 import { slugify } from './slug.js';
 import { VerificationEvent } from './verification-event.entity.js';
+
+/**
+ * docs/domain.md, "Verification": requested from UNVERIFIED or REJECTED, decided by a moderator;
+ * a VERIFIED organization goes back to PENDING when a vouched field changes.
+ */
+const VERIFICATION_TRANSITIONS: StateMachine<VerificationStatus> = {
+  [VerificationStatus.UNVERIFIED]: [VerificationStatus.PENDING],
+  [VerificationStatus.PENDING]: [VerificationStatus.VERIFIED, VerificationStatus.REJECTED],
+  [VerificationStatus.VERIFIED]: [VerificationStatus.PENDING],
+  [VerificationStatus.REJECTED]: [VerificationStatus.PENDING],
+};
+
+/** docs/domain.md, "Networks": the network answers a request; a declined one may be made again. */
+const NETWORK_REQUEST_TRANSITIONS: StateMachine<NetworkRequestStatus> = {
+  [NetworkRequestStatus.PENDING]: [NetworkRequestStatus.ACCEPTED, NetworkRequestStatus.DECLINED],
+  [NetworkRequestStatus.ACCEPTED]: [],
+  [NetworkRequestStatus.DECLINED]: [NetworkRequestStatus.PENDING],
+};
 
 @Injectable()
 export class OrganizationsService {
@@ -312,13 +332,13 @@ export class OrganizationsService {
       }
       if (network.id === organization.id) throw new BadInputError('networkId', 'A network cannot join itself');
       const existing = await manager.findOneBy(NetworkMembership, { networkId, organizationId });
-      if (existing && existing.status !== NetworkRequestStatus.DECLINED) {
-        throw new ConflictError(
-          existing.status === NetworkRequestStatus.ACCEPTED
-            ? 'Already a member of this network'
-            : 'A request is already pending',
+      if (existing)
+        requireTransition(
+          NETWORK_REQUEST_TRANSITIONS,
+          'a network request',
+          existing.status,
+          NetworkRequestStatus.PENDING,
         );
-      }
       await manager.save(
         Object.assign(existing ?? manager.create(NetworkMembership, { networkId, organizationId }), {
           status: NetworkRequestStatus.PENDING,
@@ -348,9 +368,9 @@ export class OrganizationsService {
         .where('nm.network_id = :networkId AND nm.organization_id = :organizationId', { networkId, organizationId })
         .getOne();
       if (!request) throw new NotFoundError('Network membership request');
-      if (request.status !== NetworkRequestStatus.PENDING)
-        throw new ConflictError(`The request is already ${request.status}`);
-      request.status = accept ? NetworkRequestStatus.ACCEPTED : NetworkRequestStatus.DECLINED;
+      const to = accept ? NetworkRequestStatus.ACCEPTED : NetworkRequestStatus.DECLINED;
+      requireTransition(NETWORK_REQUEST_TRANSITIONS, 'a network request', request.status, to);
+      request.status = to;
       request.decidedById = user.id;
       request.decidedAt = new Date();
       await manager.save(request);
@@ -371,12 +391,12 @@ export class OrganizationsService {
       );
       await this.lock(manager, organization.id);
       const current = await manager.findOneByOrFail(Organization, { id: organization.id });
-      if (
-        current.verification !== VerificationStatus.UNVERIFIED &&
-        current.verification !== VerificationStatus.REJECTED
-      ) {
-        throw new ConflictError(`Verification cannot be requested while ${current.verification}`);
+      if (current.verification === VerificationStatus.VERIFIED) {
+        throw new ConflictError(
+          'The organization is VERIFIED; it goes back to PENDING only when a vouched field changes',
+        );
       }
+      requireTransition(VERIFICATION_TRANSITIONS, 'an organization', current.verification, VerificationStatus.PENDING);
       await this.recordVerification(manager, current, VerificationStatus.PENDING, user.id, null);
       return manager.save(current);
     });
@@ -393,10 +413,8 @@ export class OrganizationsService {
       await this.lock(manager, organizationId);
       const organization = await manager.findOneBy(Organization, { id: organizationId });
       if (!organization) throw new NotFoundError('Organization', organizationId);
-      if (organization.verification !== VerificationStatus.PENDING) {
-        throw new ConflictError(`Only a PENDING organization can be decided; this one is ${organization.verification}`);
-      }
       const to = approve ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
+      requireTransition(VERIFICATION_TRANSITIONS, 'an organization', organization.verification, to);
       await this.recordVerification(manager, organization, to, user.id, trimmed);
       if (approve) organization.verifiedKind = organization.kind;
       await recordEvent(manager, {
