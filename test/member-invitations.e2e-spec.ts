@@ -94,7 +94,10 @@ describe('Member invitations', () => {
     // single use
     const again = await t.gql(ACCEPT, { i: { token } }, invitee.token);
     expect(codeOf(again)).toBe('CONFLICT');
-    expect(again.errors?.[0].message).toBe('The invitation was already accepted');
+    expect(again.errors?.[0].message).toBe(
+      'The invitation was already accepted (an invitation that is ACCEPTED is final: it cannot become ACCEPTED)',
+    );
+    expect(again.errors?.[0].extensions?.allowed).toEqual([]);
   });
 
   it('the mail carries a link to PUBLIC_WEB_URL/invitations/<token>; only its hash is stored', async () => {

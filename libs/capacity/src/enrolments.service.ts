@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
+import {
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  requireId,
+  requireTransition,
+  StateMachine,
+} from '@app/common';
 import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation, recordTransition } from '@app/persistence';
@@ -13,7 +21,15 @@ import { isOpenToKind } from './training-audience.service.js';
 import { TrainingOffersService } from './training-offers.service.js';
 
 const DUPLICATE = 'This organization already has a live enrolment in this training';
-const CANCELLABLE = [EnrolmentStatus.APPLIED, EnrolmentStatus.ACCEPTED, EnrolmentStatus.WAITLISTED];
+/** docs/domain.md, "Trainings and enrolment": a freed seat moves WAITLISTED up; the provider completes. */
+const ENROLMENT_TRANSITIONS: StateMachine<EnrolmentStatus> = {
+  [EnrolmentStatus.APPLIED]: [EnrolmentStatus.CANCELLED],
+  [EnrolmentStatus.ACCEPTED]: [EnrolmentStatus.COMPLETED, EnrolmentStatus.CANCELLED],
+  [EnrolmentStatus.WAITLISTED]: [EnrolmentStatus.ACCEPTED, EnrolmentStatus.CANCELLED],
+  [EnrolmentStatus.DECLINED]: [],
+  [EnrolmentStatus.COMPLETED]: [],
+  [EnrolmentStatus.CANCELLED]: [],
+};
 
 @Injectable()
 export class EnrolmentsService {
@@ -104,8 +120,7 @@ export class EnrolmentsService {
   cancel(user: AuthUser, id: string): Promise<Enrolment> {
     return this.transition(user, id, async (manager, enrolment, offer) => {
       await this.policy.requireRole(user, enrolment.organizationId, { action: 'cancel its enrolments' }, manager);
-      if (!CANCELLABLE.includes(enrolment.status))
-        throw new ConflictError(`An enrolment that is ${enrolment.status} cannot be cancelled`);
+      requireTransition(ENROLMENT_TRANSITIONS, 'an enrolment', enrolment.status, EnrolmentStatus.CANCELLED);
       enrolment.cancelledAt = new Date();
       return {
         to: EnrolmentStatus.CANCELLED,
@@ -125,8 +140,7 @@ export class EnrolmentsService {
         { roles: MANAGER_ROLES, kinds: PROVIDER_KINDS, action: 'complete enrolments' },
         manager,
       );
-      if (enrolment.status !== EnrolmentStatus.ACCEPTED)
-        throw new ConflictError(`Only an ACCEPTED enrolment can be completed; this one is ${enrolment.status}`);
+      requireTransition(ENROLMENT_TRANSITIONS, 'an enrolment', enrolment.status, EnrolmentStatus.COMPLETED);
       enrolment.completedAt = new Date();
       return { to: EnrolmentStatus.COMPLETED };
     });

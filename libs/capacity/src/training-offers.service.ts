@@ -10,8 +10,10 @@ import {
   Page,
   paginate,
   requireId,
+  requireTransition,
   rankKeys,
   SortKey,
+  StateMachine,
   whereSearch,
 } from '@app/common';
 import {
@@ -32,6 +34,13 @@ import {
 } from './capacity.inputs.js';
 import { fillSeats, lockOffer, takenSeats } from './enrolment-seats.js';
 import { TrainingFormat, TrainingOffer, TrainingStatus } from './training-offer.entity.js';
+
+/** DRAFT → PUBLISHED (publishTrainingOffer). CANCELLED is a status no mutation sets today. */
+const TRAINING_TRANSITIONS: StateMachine<TrainingStatus> = {
+  [TrainingStatus.DRAFT]: [TrainingStatus.PUBLISHED],
+  [TrainingStatus.PUBLISHED]: [],
+  [TrainingStatus.CANCELLED]: [],
+};
 
 @Injectable()
 export class TrainingOffersService {
@@ -117,8 +126,7 @@ export class TrainingOffersService {
     return this.dataSource.transaction(async (manager) => {
       const { offer, provider } = await this.managed(manager, user, id, 'publish training offers');
       this.policy.requireVerifiedToPublish(provider, 'publish training offers');
-      if (offer.status !== TrainingStatus.DRAFT)
-        throw new ConflictError(`Only a DRAFT training can be published; this one is ${offer.status}`);
+      requireTransition(TRAINING_TRANSITIONS, 'a training offer', offer.status, TrainingStatus.PUBLISHED);
       if (TrainingOffersService.enrolmentClosesAt(offer).getTime() <= Date.now()) {
         throw new BadInputError(
           offer.applicationDeadline ? 'applicationDeadline' : 'startsAt',

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { AuthUser, BadInputError, ConflictError, Page, paginate, pageSize, requireId, SortKey } from '@app/common';
+import {
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  Page,
+  paginate,
+  pageSize,
+  requireId,
+  requireTransition,
+  SortKey,
+  StateMachine,
+} from '@app/common';
 import { DialogueCounterpartsService } from '@app/matching';
 import type { OrganizationMatch } from '@app/matching';
 import {
@@ -35,6 +46,13 @@ export const CONSULTATION_OPEN_SQL = `(c.status = 'OPEN' AND c.closes_at > now()
  * visibility), reads, history and the counterpart finder. Every state change is a consultation_event
  * (who, when, from, to). Invitations: ConsultationInvitationsService; contributions: ContributionsService.
  */
+/** DRAFT → OPEN (openConsultation) → CLOSED (closeConsultation, or closesAt passes). */
+const CONSULTATION_TRANSITIONS: StateMachine<ConsultationStatus> = {
+  [ConsultationStatus.DRAFT]: [ConsultationStatus.OPEN],
+  [ConsultationStatus.OPEN]: [ConsultationStatus.CLOSED],
+  [ConsultationStatus.CLOSED]: [],
+};
+
 @Injectable()
 export class ConsultationsService {
   constructor(
@@ -160,8 +178,7 @@ export class ConsultationsService {
   open(user: AuthUser, id: string): Promise<Consultation> {
     return this.transition(user, id, 'open consultations', (c, convener) => {
       this.policy.requireVerifiedToPublish(convener, 'open consultations');
-      if (c.status !== ConsultationStatus.DRAFT)
-        throw new ConflictError(`Only a DRAFT consultation can be opened; this one is ${c.status}`);
+      requireTransition(CONSULTATION_TRANSITIONS, 'a consultation', c.status, ConsultationStatus.OPEN);
       if (c.closesAt.getTime() <= Date.now())
         throw new BadInputError('closesAt', 'closesAt must be in the future to open the consultation');
       c.openedAt = new Date();
@@ -176,8 +193,7 @@ export class ConsultationsService {
    */
   close(user: AuthUser, id: string, outcomeSummary?: string | null): Promise<Consultation> {
     return this.transition(user, id, 'close consultations', (c) => {
-      if (c.status !== ConsultationStatus.OPEN)
-        throw new ConflictError(`Only an OPEN consultation can be closed; this one is ${c.status}`);
+      requireTransition(CONSULTATION_TRANSITIONS, 'a consultation', c.status, ConsultationStatus.CLOSED);
       c.closedAt = new Date();
       if (outcomeSummary) {
         c.outcomeSummary = outcomeSummary;

@@ -12,6 +12,8 @@ import {
   Page,
   paginate,
   requireId,
+  requireTransition,
+  StateMachine,
 } from '@app/common';
 import { AuthService, PasswordService, User } from '@app/auth';
 import { AppConfig } from '@app/config';
@@ -36,6 +38,25 @@ const NOT_PENDING: Record<Exclude<MemberInvitationStatus, 'PENDING'>, string> = 
   DECLINED: 'The invitation was declined',
   REVOKED: 'The invitation was revoked by the organization',
 };
+
+/** docs/domain.md, "Memberships and invitations": a PENDING invitation is accepted, declined or revoked, once. */
+const MEMBER_INVITATION_TRANSITIONS: StateMachine<MemberInvitationStatus> = {
+  [MemberInvitationStatus.PENDING]: [
+    MemberInvitationStatus.ACCEPTED,
+    MemberInvitationStatus.DECLINED,
+    MemberInvitationStatus.REVOKED,
+  ],
+  [MemberInvitationStatus.ACCEPTED]: [],
+  [MemberInvitationStatus.DECLINED]: [],
+  [MemberInvitationStatus.REVOKED]: [],
+};
+
+/** CONFLICT with the reason and the allowed next states unless the invitation may become `to`. */
+function requireInvitationMove(invitation: MemberInvitation, to: MemberInvitationStatus): void {
+  const from = invitation.status;
+  const reason = from === MemberInvitationStatus.PENDING ? undefined : NOT_PENDING[from];
+  requireTransition(MEMBER_INVITATION_TRANSITIONS, 'an invitation', from, to, reason);
+}
 
 /**
  * Members join by invitation: an OWNER/ADMIN invites an e-mail address, the person accepts with
@@ -104,7 +125,7 @@ export class MemberInvitationsService {
   async accept(viewer: AuthUser | null, input: AcceptMemberInvitationInput): Promise<MemberInvitationAcceptance> {
     const passwordHash = viewer ? null : await this.newPasswordHash(input);
     const { membership, user } = await this.dataSource.transaction(async (manager) => {
-      const invitation = await this.pending(manager, input.token);
+      const invitation = await this.pending(manager, input.token, MemberInvitationStatus.ACCEPTED);
       const invitee = viewer
         ? await this.signedInInvitee(manager, viewer, invitation)
         : await this.createAccount(manager, invitation.email, input.name as string, passwordHash as string);
@@ -127,7 +148,11 @@ export class MemberInvitationsService {
   /** Anyone holding the token (it proves the mailbox) may decline, signed in or not. */
   async decline(token: string): Promise<boolean> {
     await this.dataSource.transaction(async (manager) => {
-      await this.decide(manager, await this.pending(manager, token), MemberInvitationStatus.DECLINED);
+      await this.decide(
+        manager,
+        await this.pending(manager, token, MemberInvitationStatus.DECLINED),
+        MemberInvitationStatus.DECLINED,
+      );
     });
     return true;
   }
@@ -147,9 +172,7 @@ export class MemberInvitationsService {
       if (invitation.role === MemberRole.OWNER && role !== MemberRole.OWNER) {
         throw new ForbiddenError('Only an OWNER may revoke the invitation of an OWNER');
       }
-      if (invitation.status !== MemberInvitationStatus.PENDING) {
-        throw new ConflictError(NOT_PENDING[invitation.status]);
-      }
+      requireInvitationMove(invitation, MemberInvitationStatus.REVOKED);
       return this.decide(manager, invitation, MemberInvitationStatus.REVOKED);
     });
   }
@@ -175,7 +198,7 @@ export class MemberInvitationsService {
   }
 
   /** The invitation of a token, locked; clear errors for unknown, used, declined, revoked and expired tokens. */
-  private async pending(manager: EntityManager, token: string): Promise<MemberInvitation> {
+  private async pending(manager: EntityManager, token: string, to: MemberInvitationStatus): Promise<MemberInvitation> {
     const invitation = await manager
       .getRepository(MemberInvitation)
       .createQueryBuilder('i')
@@ -183,7 +206,7 @@ export class MemberInvitationsService {
       .where('i.token_hash = :hash', { hash: sha256(token) })
       .getOne();
     if (!invitation) throw new NotFoundError('Invitation');
-    if (invitation.status !== MemberInvitationStatus.PENDING) throw new ConflictError(NOT_PENDING[invitation.status]);
+    requireInvitationMove(invitation, to);
     if (invitation.expiresAt.getTime() <= Date.now()) {
       throw new ConflictError('The invitation has expired; ask the organization to invite you again');
     }

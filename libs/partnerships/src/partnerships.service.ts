@@ -9,6 +9,8 @@ import {
   NotFoundError,
   optionalId,
   requireId,
+  requireTransition,
+  StateMachine,
 } from '@app/common';
 import { Organization, OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
@@ -23,6 +25,14 @@ export interface ProposeArgs {
   projectId?: string | null;
   message?: string | null;
 }
+
+/** docs/domain.md, "Partnerships": the partner answers a proposal; either side ends an active one. */
+const PARTNERSHIP_TRANSITIONS: StateMachine<PartnershipStatus> = {
+  [PartnershipStatus.PROPOSED]: [PartnershipStatus.ACTIVE, PartnershipStatus.DECLINED],
+  [PartnershipStatus.ACTIVE]: [PartnershipStatus.ENDED],
+  [PartnershipStatus.DECLINED]: [],
+  [PartnershipStatus.ENDED]: [],
+};
 
 const DUPLICATE = 'A proposed or active partnership of this kind already exists between these organizations';
 
@@ -113,18 +123,17 @@ export class PartnershipsService {
     return this.transition(user, id, (p, access) => {
       if (!this.policy.isMember(access, p.partnerId))
         throw new ForbiddenError('Only members of the partner organization may answer');
-      if (p.status !== PartnershipStatus.PROPOSED)
-        throw new ConflictError(`The partnership is ${p.status}, not PROPOSED`);
+      const to = accept ? PartnershipStatus.ACTIVE : PartnershipStatus.DECLINED;
+      requireTransition(PARTNERSHIP_TRANSITIONS, 'a partnership', p.status, to);
       p.respondedAt = new Date();
-      return accept ? PartnershipStatus.ACTIVE : PartnershipStatus.DECLINED;
+      return to;
     });
   }
 
   /** Either side ends an ACTIVE partnership. */
   end(user: AuthUser, id: string): Promise<Partnership> {
     return this.transition(user, id, (p) => {
-      if (p.status !== PartnershipStatus.ACTIVE)
-        throw new ConflictError(`Only an ACTIVE partnership can end; this one is ${p.status}`);
+      requireTransition(PARTNERSHIP_TRANSITIONS, 'a partnership', p.status, PartnershipStatus.ENDED);
       p.endedAt = new Date();
       return PartnershipStatus.ENDED;
     });

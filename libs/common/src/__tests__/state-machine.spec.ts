@@ -22,6 +22,11 @@ describe('requireTransition, the one state-machine check', () => {
     expect(error.extensions.allowed).toEqual([]);
   });
 
+  it('leads with the reason when there is one', () => {
+    const error = catchError(() => requireTransition(MACHINE, 'a fund', 'CLOSED', 'OPEN', 'The fund was closed'));
+    expect(error.message).toBe('The fund was closed (a fund that is CLOSED is final: it cannot become OPEN)');
+  });
+
   it('lists with commas and a final "or"', () => {
     expect(listOr(['A'])).toBe('A');
     expect(listOr(['A', 'B'])).toBe('A or B');

@@ -17,21 +17,29 @@ export function listOr(values: readonly string[]): string {
  * not AWARDED"), and `extensions` carry them: `from`, `to` and `allowed` (a list, empty when final).
  */
 export class TransitionError extends DomainError {
-  constructor(subject: string, from: string, to: string, allowed: readonly string[]) {
-    const what = `${subject.charAt(0).toUpperCase()}${subject.slice(1)} that is ${from}`;
-    super(
-      ErrorCode.CONFLICT,
-      allowed.length ? `${what} can become ${listOr(allowed)}; not ${to}` : `${what} is final: it cannot become ${to}`,
-      { from, to, allowed: [...allowed] },
-    );
+  constructor(subject: string, from: string, to: string, allowed: readonly string[], reason?: string) {
+    const what = `${subject} that is ${from}`;
+    const rule = allowed.length
+      ? `${what} can become ${listOr(allowed)}; not ${to}`
+      : `${what} is final: it cannot become ${to}`;
+    super(ErrorCode.CONFLICT, reason ? `${reason} (${rule})` : capitalize(rule), { from, to, allowed: [...allowed] });
   }
 }
 
 /**
  * Checks `from → to` against `machine`; TransitionError otherwise. `subject` is the noun with its
- * article, as the message starts: "an application", "a fund", "an organization".
+ * article, as the message starts: "an application", "a fund", "an organization". `reason`, when
+ * given, leads the message ("The invitation was already accepted (an invitation that is …)").
  */
-export function requireTransition<S extends string>(machine: StateMachine<S>, subject: string, from: S, to: S): void {
+export function requireTransition<S extends string>(
+  machine: StateMachine<S>,
+  subject: string,
+  from: S,
+  to: S,
+  reason?: string,
+): void {
   const allowed = machine[from] ?? [];
-  if (!allowed.includes(to)) throw new TransitionError(subject, from, to, allowed);
+  if (!allowed.includes(to)) throw new TransitionError(subject, from, to, allowed, reason);
 }
+
+const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
