@@ -24,6 +24,23 @@ export interface DomainEventPayloads {
     status: string;
     actorId: string;
   };
+  /** applyToFund (not a draft) or submitApplication: a new application. Notifies the funder's OWNER/ADMIN. */
+  APPLICATION_SUBMITTED: {
+    applicationId: string;
+    fundId: string;
+    funderId: string;
+    organizationId: string;
+    actorId: string;
+  };
+  /** withdrawApplication of a submitted application (a withdrawn DRAFT tells nobody). Notifies the funder's OWNER/ADMIN. */
+  APPLICATION_WITHDRAWN: {
+    applicationId: string;
+    fundId: string;
+    funderId: string;
+    organizationId: string;
+    fromStatus: string;
+    actorId: string;
+  };
   /** decideVerification: PENDING → VERIFIED | REJECTED. Notifies the organization's members. */
   VERIFICATION_DECIDED: {
     organizationId: string;

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { StateMachine } from '@app/common';
 import { BaseEntity, StatusHistoryEntity } from '@app/persistence';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
@@ -23,6 +24,39 @@ export const LIVE_APPLICATION_STATUSES = [
   ApplicationStatus.UNDER_REVIEW,
   ApplicationStatus.SHORTLISTED,
   ApplicationStatus.AWARDED,
+];
+
+/**
+ * Every move of an application (docs/domain.md, "Application"): the applicant submits a DRAFT and
+ * withdraws until a final decision; the funder decides (DECISION_STATUSES). AWARDED, REJECTED and
+ * WITHDRAWN are final.
+ */
+export const APPLICATION_TRANSITIONS: StateMachine<ApplicationStatus> = {
+  [ApplicationStatus.DRAFT]: [ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN],
+  [ApplicationStatus.SUBMITTED]: [
+    ApplicationStatus.UNDER_REVIEW,
+    ApplicationStatus.SHORTLISTED,
+    ApplicationStatus.REJECTED,
+    ApplicationStatus.WITHDRAWN,
+  ],
+  [ApplicationStatus.UNDER_REVIEW]: [
+    ApplicationStatus.SHORTLISTED,
+    ApplicationStatus.AWARDED,
+    ApplicationStatus.REJECTED,
+    ApplicationStatus.WITHDRAWN,
+  ],
+  [ApplicationStatus.SHORTLISTED]: [ApplicationStatus.AWARDED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN],
+  [ApplicationStatus.AWARDED]: [],
+  [ApplicationStatus.REJECTED]: [],
+  [ApplicationStatus.WITHDRAWN]: [],
+};
+
+/** The statuses a funder's decision sets (the applicant submits and withdraws). */
+export const DECISION_STATUSES = [
+  ApplicationStatus.UNDER_REVIEW,
+  ApplicationStatus.SHORTLISTED,
+  ApplicationStatus.AWARDED,
+  ApplicationStatus.REJECTED,
 ];
 
 /**
@@ -63,6 +97,10 @@ export class FundApplication extends BaseEntity {
 
   @Column({ type: 'char', length: 3 })
   requestedCurrency: string;
+
+  /** Set by the award (in requestedCurrency, within the fund's grant range); null unless AWARDED. */
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  awardedAmount: string | null;
 
   @Field()
   @Column({ type: 'text' })

@@ -1,42 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, ConflictError, NotFoundError, requireId } from '@app/common';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import {
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  DEFAULT_PAGE_SIZE,
+  isUuid,
+  listOr,
+  NotFoundError,
+  Page,
+  paginate,
+  requireId,
+  requireTransition,
+  SortKey,
+} from '@app/common';
 import { FundMatchingService } from '@app/matching';
-import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, Visibility } from '@app/organizations';
+import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation, recordTransition } from '@app/persistence';
 import { ProjectsService } from '@app/projects';
 import {
+  APPLICATION_TRANSITIONS,
   ApplicationEvent,
   ApplicationStatus,
+  DECISION_STATUSES,
   FundApplication,
   LIVE_APPLICATION_STATUSES,
 } from './application.entity.js';
 import { Fund, FundStatus } from './fund.entity.js';
-import { ApplyArgs, DecideApplicationArgs } from './fund.inputs.js';
+import {
+  ApplicationsInboxArgs,
+  ApplyArgs,
+  DecideApplicationArgs,
+  FundApplicationsArgs,
+  UpdateApplicationInput,
+} from './fund.inputs.js';
 import { FundsService } from './funds.service.js';
 
-/** What a funder may decide from each status (docs/domain.md, "Application"). */
-const DECISIONS: Partial<Record<ApplicationStatus, ApplicationStatus[]>> = {
-  [ApplicationStatus.SUBMITTED]: [
-    ApplicationStatus.UNDER_REVIEW,
-    ApplicationStatus.SHORTLISTED,
-    ApplicationStatus.REJECTED,
-  ],
-  [ApplicationStatus.UNDER_REVIEW]: [
-    ApplicationStatus.SHORTLISTED,
-    ApplicationStatus.AWARDED,
-    ApplicationStatus.REJECTED,
-  ],
-  [ApplicationStatus.SHORTLISTED]: [ApplicationStatus.AWARDED, ApplicationStatus.REJECTED],
-};
-const WITHDRAWABLE = [
-  ApplicationStatus.DRAFT,
-  ApplicationStatus.SUBMITTED,
-  ApplicationStatus.UNDER_REVIEW,
-  ApplicationStatus.SHORTLISTED,
+/** A page of a funder's inbox, with the count per status of the same filter without its statuses. */
+export interface ApplicationsInboxPage extends Page<FundApplication> {
+  countsByStatus: Array<{ status: ApplicationStatus; count: number }>;
+}
+
+/** Newest submission first. */
+const INBOX_KEYS: SortKey[] = [
+  { expr: 'a.submitted_at', direction: 'DESC', type: 'timestamp' },
+  { expr: 'a.id', direction: 'DESC', type: 'uuid' },
 ];
+const SUBJECT = 'an application';
+const DEFAULT_FUND_APPLICATIONS = DEFAULT_PAGE_SIZE;
 const DUPLICATE = 'This project already has a live application to this fund';
 
 @Injectable()
@@ -49,16 +62,18 @@ export class ApplicationsService {
   ) {}
 
   /**
-   * Never public: the applicant owns it, and the funder shares it once it is no longer a DRAFT
-   * (OrganizationPolicy.isVisible: their members and moderators see it).
+   * Never public: the applicant owns it, and the funder shares it once it was submitted (never a
+   * DRAFT, nor a DRAFT withdrawn unsubmitted) (OrganizationPolicy.isVisible: their members and
+   * moderators see it).
    */
-  static visibility(application: Pick<FundApplication, 'status' | 'organizationId'>, funderId: string): Visibility {
+  static visibility(
+    application: Pick<FundApplication, 'status' | 'organizationId'> & { submittedAt?: Date | null },
+    funderId: string,
+  ): Visibility {
+    const submitted = application.status !== ApplicationStatus.DRAFT && application.submittedAt !== null;
     return {
       published: false,
-      owners:
-        application.status === ApplicationStatus.DRAFT
-          ? application.organizationId
-          : [application.organizationId, funderId],
+      owners: submitted ? [application.organizationId, funderId] : application.organizationId,
     };
   }
 
@@ -91,7 +106,7 @@ export class ApplicationsService {
         );
         if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN)
           throw new ConflictError('The fund is not open for applications');
-        this.checkAmount(fund, args);
+        this.checkAmount(fund, args.requestedAmount);
         const checks = await this.matching.checkEligibility(fund.id, project.organizationId, project.id, manager);
         const failed = checks.filter((c) => !c.passed);
         if (failed.length) {
@@ -129,6 +144,7 @@ export class ApplicationsService {
           from: null,
           to: application.status,
         });
+        if (status === ApplicationStatus.SUBMITTED) await this.recordSubmitted(manager, application, fund, user);
         return application;
       });
     } catch (error) {
@@ -137,30 +153,79 @@ export class ApplicationsService {
     }
   }
 
+  /** DRAFT → SUBMITTED while the fund is open; the funder's managers are told (APPLICATION_SUBMITTED). */
   submit(user: AuthUser, id: string): Promise<FundApplication> {
-    return this.asApplicant(user, id, async (manager, application) => {
-      if (application.status !== ApplicationStatus.DRAFT)
-        throw new ConflictError(`Only a DRAFT can be submitted; this one is ${application.status}`);
-      const fund = await manager.findOneByOrFail(Fund, { id: application.fundId });
+    return this.asApplicant(user, id, ApplicationStatus.SUBMITTED, async (manager, application, fund) => {
       if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN)
         throw new ConflictError('The fund is not open for applications');
       application.submittedAt = new Date();
-      return ApplicationStatus.SUBMITTED;
+      return () => this.recordSubmitted(manager, application, fund, user);
     });
   }
 
+  /** Until a final decision; the funder's managers are told when it had been submitted (APPLICATION_WITHDRAWN). */
   withdraw(user: AuthUser, id: string): Promise<FundApplication> {
-    return this.asApplicant(user, id, async (_manager, application) => {
-      if (!WITHDRAWABLE.includes(application.status)) {
-        throw new ConflictError(`An application that is ${application.status} can no longer be withdrawn`);
-      }
-      return ApplicationStatus.WITHDRAWN;
+    return this.asApplicant(user, id, ApplicationStatus.WITHDRAWN, async (manager, application, fund, from) => {
+      if (application.submittedAt === null) return undefined; // the funder never saw it
+      return async () => {
+        await recordEvent(manager, {
+          type: 'APPLICATION_WITHDRAWN',
+          payload: {
+            applicationId: application.id,
+            fundId: fund.id,
+            funderId: fund.funderId,
+            organizationId: application.organizationId,
+            fromStatus: from,
+            actorId: user.id,
+          },
+        });
+      };
     });
   }
 
-  /** The funder decides. An award never takes the awarded sum past the fund's totalBudget (fund row locked). */
+  /**
+   * The applicant edits a DRAFT (members of the applicant organization): an omitted field is
+   * unchanged; the amount is checked against the fund as when applying. CONFLICT once submitted.
+   */
+  async update(user: AuthUser, id: string, input: UpdateApplicationInput): Promise<FundApplication> {
+    requireId(id, 'Application');
+    return this.dataSource.transaction(async (manager) => {
+      const { application, fund } = await this.applicantsOwn(manager, user, id);
+      if (application.status !== ApplicationStatus.DRAFT) {
+        throw new ConflictError(
+          `An application that is ${application.status} can no longer be edited; only a DRAFT can (withdraw it and apply again)`,
+        );
+      }
+      if (input.requestedAmount === null)
+        throw new BadInputError('input.requestedAmount', 'input.requestedAmount cannot be cleared');
+      if (input.statement === null) throw new BadInputError('input.statement', 'input.statement cannot be cleared');
+      if (input.requestedAmount) {
+        this.checkAmount(fund, input.requestedAmount, 'input.requestedAmount');
+        application.requestedAmount = String(input.requestedAmount.amount);
+        application.requestedCurrency = input.requestedAmount.currency;
+      }
+      if (input.statement !== undefined) application.statement = input.statement;
+      return manager.save(application);
+    });
+  }
+
+  /**
+   * The funder decides (DECISION_STATUSES, along APPLICATION_TRANSITIONS). A rejection needs a note;
+   * an award sets the awarded amount (default: the amount requested; within the grant range) and
+   * never takes the sum awarded past the fund's totalBudget (fund row locked).
+   */
   async decide(user: AuthUser, args: DecideApplicationArgs): Promise<FundApplication> {
     requireId(args.id, 'Application');
+    if (!DECISION_STATUSES.includes(args.status)) {
+      throw new BadInputError(
+        'status',
+        `status must be ${listOr(DECISION_STATUSES)}: the applicant submits and withdraws, the funder decides`,
+      );
+    }
+    if (args.status === ApplicationStatus.REJECTED && !args.note)
+      throw new BadInputError('note', 'A rejection needs a note saying why');
+    if (args.awardedAmount != null && args.status !== ApplicationStatus.AWARDED)
+      throw new BadInputError('awardedAmount', 'awardedAmount is set only by an award (status AWARDED)');
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(FundApplication, { id: args.id });
       if (!found) throw new NotFoundError('Application', args.id);
@@ -186,20 +251,12 @@ export class ApplicationsService {
         manager,
       );
       const application = await this.locked(manager, args.id);
-      const allowed = DECISIONS[application.status] ?? [];
-      if (!allowed.includes(args.status)) {
-        throw new ConflictError(`An application that is ${application.status} cannot become ${args.status}`);
-      }
-      if (args.status === ApplicationStatus.AWARDED && fund.totalBudget !== null) {
-        const [{ awarded }] = await manager.query(
-          `SELECT coalesce(sum(requested_amount), 0)::numeric AS awarded FROM fund_application WHERE fund_id = $1 AND status = 'AWARDED'`,
-          [fund.id],
-        );
-        if (Number(awarded) + Number(application.requestedAmount) > Number(fund.totalBudget)) {
-          throw new ConflictError(
-            `Awarding ${application.requestedAmount} ${fund.currency} would exceed the fund's budget (${awarded} of ${fund.totalBudget} already awarded)`,
-          );
-        }
+      requireTransition(APPLICATION_TRANSITIONS, SUBJECT, application.status, args.status);
+      if (args.status === ApplicationStatus.AWARDED) {
+        const amount = args.awardedAmount ?? Number(application.requestedAmount);
+        this.checkRange(fund, amount, 'awardedAmount');
+        await this.checkBudget(manager, fund, amount);
+        application.awardedAmount = String(amount);
       }
       const from = application.status;
       application.status = args.status;
@@ -234,45 +291,149 @@ export class ApplicationsService {
       .find({ where: { applicationId }, order: { createdAt: 'ASC' } });
   }
 
-  private checkAmount(fund: Fund, args: ApplyArgs) {
-    const { amount, currency } = args.requestedAmount;
-    if (currency !== fund.currency) {
-      throw new BadInputError(
-        'requestedAmount.currency',
-        `requestedAmount must be in the fund's currency, ${fund.currency}`,
+  /**
+   * A funder's inbox: the applications to its funds that were submitted (never a DRAFT), newest
+   * submission first, filtered by fund, status and submission date, with the counts per status of
+   * the same filter without its statuses. Its OWNER/ADMIN and moderators; NOT_FOUND for anyone else.
+   */
+  async inbox(access: ViewerAccess, args: ApplicationsInboxArgs): Promise<ApplicationsInboxPage> {
+    requireId(args.funderId, 'Organization');
+    const filter = args.filter ?? {};
+    if (filter.fundId) requireId(filter.fundId, 'Fund');
+    if (!this.policy.canSeeApplicationsInbox(access, args.funderId))
+      throw new NotFoundError('Applications inbox of organization', args.funderId);
+    const qb = this.dataSource
+      .getRepository(FundApplication)
+      .createQueryBuilder('a')
+      .innerJoin(Fund, 'f', 'f.id = a.fund_id')
+      .where('f.funder_id = :funderId AND a.submitted_at IS NOT NULL', { funderId: args.funderId });
+    if (filter.fundId) qb.andWhere('a.fund_id = :fundId', { fundId: filter.fundId });
+    if (filter.submittedFrom) qb.andWhere('a.submitted_at >= :from', { from: filter.submittedFrom });
+    if (filter.submittedTo) qb.andWhere('a.submitted_at < :to', { to: filter.submittedTo });
+    const counts: Array<{ status: ApplicationStatus; count: number }> = await qb
+      .clone()
+      .select('a.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .groupBy('a.status')
+      .orderBy('a.status')
+      .getRawMany();
+    if (filter.status?.length) qb.andWhere('a.status IN (:...statuses)', { statuses: filter.status });
+    const page = await paginate(qb as SelectQueryBuilder<FundApplication>, INBOX_KEYS, args);
+    return { ...page, countsByStatus: counts };
+  }
+
+  /**
+   * Fund.applications: the funder's members see the submitted ones (and their own organization's
+   * drafts), moderators all, read-only; anyone else none. Oldest first; `after` is the id of the
+   * last application of the previous page.
+   */
+  async ofFund(fund: Fund, access: ViewerAccess, args: FundApplicationsArgs): Promise<FundApplication[]> {
+    if (!this.policy.canSeeInternals(access, fund.funderId)) return [];
+    const qb = this.dataSource
+      .getRepository(FundApplication)
+      .createQueryBuilder('a')
+      .where('a.fund_id = :fundId', { fundId: fund.id });
+    this.policy.whereVisible(qb, 'a.submitted_at IS NOT NULL', 'a.organization_id', access);
+    if (args.status?.length) qb.andWhere('a.status IN (:...statuses)', { statuses: args.status });
+    if (args.after) {
+      if (!isUuid(args.after))
+        throw new BadInputError('after', 'after must be the id of the last application of a page');
+      qb.andWhere(
+        '(a.created_at, a.id) > (SELECT c.created_at, c.id FROM fund_application c WHERE c.id = :after AND c.fund_id = :fundId)',
+        { after: args.after.toLowerCase() },
       );
     }
+    return qb
+      .orderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(args.first ?? DEFAULT_FUND_APPLICATIONS)
+      .getMany();
+  }
+
+  private async recordSubmitted(manager: EntityManager, application: FundApplication, fund: Fund, user: AuthUser) {
+    await recordEvent(manager, {
+      type: 'APPLICATION_SUBMITTED',
+      payload: {
+        applicationId: application.id,
+        fundId: fund.id,
+        funderId: fund.funderId,
+        organizationId: application.organizationId,
+        actorId: user.id,
+      },
+    });
+  }
+
+  private async checkBudget(manager: EntityManager, fund: Fund, amount: number) {
+    if (fund.totalBudget === null) return;
+    const [{ awarded }] = await manager.query(
+      `SELECT coalesce(sum(awarded_amount), 0)::numeric AS awarded FROM fund_application WHERE fund_id = $1 AND status = 'AWARDED'`,
+      [fund.id],
+    );
+    if (Number(awarded) + amount > Number(fund.totalBudget)) {
+      throw new ConflictError(
+        `Awarding ${amount} ${fund.currency} would exceed the fund's budget (${awarded} of ${fund.totalBudget} already awarded)`,
+      );
+    }
+  }
+
+  private checkAmount(fund: Fund, requested: { amount: number; currency: string }, field = 'requestedAmount') {
+    if (requested.currency !== fund.currency) {
+      throw new BadInputError(`${field}.currency`, `${field} must be in the fund's currency, ${fund.currency}`);
+    }
+    this.checkRange(fund, requested.amount, `${field}.amount`, field);
+  }
+
+  /** BAD_USER_INPUT naming `field` unless `amount` is within the fund's grant range. */
+  private checkRange(fund: Fund, amount: number, field: string, name = field) {
     if (
       (fund.minGrant !== null && amount < Number(fund.minGrant)) ||
       (fund.maxGrant !== null && amount > Number(fund.maxGrant))
     ) {
       throw new BadInputError(
-        'requestedAmount.amount',
-        `requestedAmount must be within the grant range ${fund.minGrant ?? 0}–${fund.maxGrant ?? 'any'} ${fund.currency}`,
+        field,
+        `${name} must be within the grant range ${fund.minGrant ?? 0}–${fund.maxGrant ?? 'any'} ${fund.currency}`,
       );
     }
   }
 
+  /** The application (locked) and its fund, for a member of the applicant organization. */
+  private async applicantsOwn(manager: EntityManager, user: AuthUser, id: string) {
+    const application = await this.locked(manager, id);
+    const fund = await manager.findOneByOrFail(Fund, { id: application.fundId });
+    await this.policy.requireVisibleTo(
+      user,
+      application,
+      (a) => ApplicationsService.visibility(a, fund.funderId),
+      'Application',
+      id,
+      manager,
+    );
+    await this.policy.requireRole(user, application.organizationId, { action: 'change its applications' }, manager);
+    return { application, fund };
+  }
+
+  /**
+   * An applicant's move to `to` (along APPLICATION_TRANSITIONS): `prepare` checks what else the move
+   * needs and may return what to do once the status and its history are written (its event).
+   */
   private async asApplicant(
     user: AuthUser,
     id: string,
-    decide: (manager: EntityManager, application: FundApplication) => Promise<ApplicationStatus>,
+    to: ApplicationStatus,
+    prepare: (
+      manager: EntityManager,
+      application: FundApplication,
+      fund: Fund,
+      from: ApplicationStatus,
+    ) => Promise<(() => Promise<void>) | undefined>,
   ): Promise<FundApplication> {
     requireId(id, 'Application');
     return this.dataSource.transaction(async (manager) => {
-      const application = await this.locked(manager, id);
-      const fund = await manager.findOneByOrFail(Fund, { id: application.fundId });
-      await this.policy.requireVisibleTo(
-        user,
-        application,
-        (a) => ApplicationsService.visibility(a, fund.funderId),
-        'Application',
-        id,
-        manager,
-      );
-      await this.policy.requireRole(user, application.organizationId, { action: 'change its applications' }, manager);
+      const { application, fund } = await this.applicantsOwn(manager, user, id);
       const from = application.status;
-      application.status = await decide(manager, application);
+      requireTransition(APPLICATION_TRANSITIONS, SUBJECT, from, to);
+      const after = await prepare(manager, application, fund, from);
+      application.status = to;
       const saved = await manager.save(application);
       await recordTransition(manager, ApplicationEvent, {
         applicationId: saved.id,
@@ -280,6 +441,7 @@ export class ApplicationsService {
         from,
         to: saved.status,
       });
+      await after?.();
       return saved;
     });
   }

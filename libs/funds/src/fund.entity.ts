@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
+import { StateMachine } from '@app/common';
 import { BaseEntity } from '@app/persistence';
 import { Organization } from '@app/organizations';
 
@@ -12,6 +13,13 @@ registerEnumType(FundStatus, {
   name: 'FundStatus',
   description: 'An OPEN fund whose deadline has passed is CLOSED everywhere, at once.',
 });
+
+/** DRAFT → OPEN (publishFund) → CLOSED (closeFund, or the deadline passes). */
+export const FUND_TRANSITIONS: StateMachine<FundStatus> = {
+  [FundStatus.DRAFT]: [FundStatus.OPEN],
+  [FundStatus.OPEN]: [FundStatus.CLOSED],
+  [FundStatus.CLOSED]: [],
+};
 
 export const FUND_SEARCH_EXPRESSION =
   "setweight(to_tsvector('english', coalesce(title, '')), 'A') || " +

@@ -30,6 +30,7 @@ import {
 import { OrganizationKind } from '@app/organizations';
 import { ProjectKind } from '@app/projects';
 import { ApplicationStatus } from './application.entity.js';
+import { FundStatus } from './fund.entity.js';
 
 @InputType()
 export class FundEligibilityInput {
@@ -227,10 +228,93 @@ export class DecideApplicationArgs {
   @IsEnum(ApplicationStatus)
   status: ApplicationStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Required (not empty) to reject' })
   @Transform(trim)
   @IsOptional()
   @IsString()
   @MaxLength(4000)
   note?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "AWARDED only: the sum awarded, in the fund's currency, within its grant range (default: the amount requested)",
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'awardedAmount must not be negative' })
+  @Max(MAX_AMOUNT, { message: `awardedAmount must be at most ${MAX_AMOUNT}` })
+  awardedAmount?: number | null;
+}
+
+/** A DRAFT application's edit: an omitted field is unchanged. */
+@InputType()
+export class UpdateApplicationInput {
+  @Field(() => MoneyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  requestedAmount?: MoneyInput | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @TrimmedText(20, 8000)
+  statement?: string | null;
+}
+
+@ArgsType()
+export class FundApplicationsArgs extends PageArgs {
+  @Field(() => [ApplicationStatus], { nullable: true, description: 'Only these statuses; omitted or empty: all' })
+  @IsOptional()
+  @IsEnum(ApplicationStatus, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
+  status?: ApplicationStatus[] | null;
+}
+
+@InputType()
+export class ApplicationsInboxFilter {
+  @Field(() => ID, { nullable: true, description: 'One of the funder’s funds' })
+  @IsOptional()
+  @IsString()
+  fundId?: string | null;
+
+  @Field(() => [ApplicationStatus], { nullable: true, description: 'Omitted or empty: every status but DRAFT' })
+  @IsOptional()
+  @IsEnum(ApplicationStatus, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
+  status?: ApplicationStatus[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'Submitted at or after' })
+  @IsOptional()
+  @IsDate()
+  submittedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Submitted before' })
+  @IsOptional()
+  @IsDate()
+  submittedTo?: Date | null;
+}
+
+@ArgsType()
+export class ApplicationsInboxArgs extends PageArgs {
+  @Field(() => ID)
+  @IsString()
+  funderId: string;
+
+  @Field(() => ApplicationsInboxFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApplicationsInboxFilter)
+  filter?: ApplicationsInboxFilter | null;
+}
+
+@ArgsType()
+export class OrganizationFundsArgs extends PageArgs {
+  @Field(() => FundStatus, {
+    nullable: true,
+    description: 'The effective status (an OPEN fund past its deadline is CLOSED)',
+  })
+  @IsOptional()
+  @IsEnum(FundStatus)
+  status?: FundStatus | null;
 }

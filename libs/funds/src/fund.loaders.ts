@@ -10,6 +10,8 @@ export interface FundLoaders {
   fund: DataLoader<string, Fund | null>;
   applicationsByFund: DataLoader<string, FundApplication[]>;
   applicationsByProject: DataLoader<string, FundApplication[]>;
+  /** The sum awarded by each fund (AWARDED applications' awarded amounts; 0 for none). */
+  awardedByFund: DataLoader<string, number>;
 }
 
 declare module '@app/common' {
@@ -39,6 +41,15 @@ export class FundLoaderFactory {
       fund: byIdLoader(this.dataSource.getRepository(Fund)),
       applicationsByFund: applications('fund_id', 'fundId'),
       applicationsByProject: applications('project_id', 'projectId'),
+      awardedByFund: new DataLoader<string, number>(async (ids) => {
+        const rows: Array<{ fund_id: string; awarded: string }> = await this.dataSource.query(
+          `SELECT fund_id, sum(awarded_amount)::text AS awarded FROM fund_application
+            WHERE fund_id = ANY($1::uuid[]) AND status = 'AWARDED' GROUP BY fund_id`,
+          [ids],
+        );
+        const byFund = new Map(rows.map((r) => [r.fund_id, Number(r.awarded)]));
+        return ids.map((id) => byFund.get(id) ?? 0);
+      }),
     };
   }
 }

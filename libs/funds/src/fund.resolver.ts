@@ -9,7 +9,7 @@ import { ApplicationEvent, FundApplication } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
 import { Fund, FundStatus } from './fund.entity.js';
 import { FundMatchesService } from './fund-matches.service.js';
-import { ApplyArgs, DecideApplicationArgs, FundInput, FundsArgs } from './fund.inputs.js';
+import { ApplyArgs, DecideApplicationArgs, FundApplicationsArgs, FundInput, FundsArgs } from './fund.inputs.js';
 import { EligibilityReport, FundEligibility, FundMatch } from './fund.models.js';
 import { FundsService } from './funds.service.js';
 
@@ -22,7 +22,7 @@ const num = (v: string | null) => (v === null ? null : Number(v));
 export class FundResolver {
   constructor(
     private readonly fundsService: FundsService,
-    private readonly policy: OrganizationPolicy,
+    private readonly applicationsService: ApplicationsService,
   ) {}
 
   @Public()
@@ -125,13 +125,10 @@ export class FundResolver {
 
   @ResolveField(() => [FundApplication], {
     description:
-      "The funder's members (submitted ones, not DRAFTs) and moderators (all, read-only); empty for anyone else",
+      "The funder's members (submitted ones, never DRAFTs) and moderators (all, read-only); empty for anyone else. Oldest first, `first` per page (default 20), `after` the id of the previous page's last one; counts: fundApplicationsInbox",
   })
-  async applications(@Parent() f: Fund, @Ctx() ctx: RequestContext) {
-    const access = await ctx.access();
-    if (!this.policy.canSeeInternals(access, f.funderId)) return [];
-    const all = await ctx.loaders.funds.applicationsByFund.load(f.id);
-    return all.filter((a) => this.policy.isVisible(ApplicationsService.visibility(a, f.funderId), access));
+  async applications(@Parent() f: Fund, @Args() args: FundApplicationsArgs, @Ctx() ctx: RequestContext) {
+    return this.applicationsService.ofFund(f, await ctx.access(), args);
   }
 }
 

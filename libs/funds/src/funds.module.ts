@@ -18,6 +18,12 @@ import {
   FundResolver,
   ProjectApplicationsResolver,
 } from './fund.resolver.js';
+import {
+  AwardedAmountResolver,
+  FundBudgetResolver,
+  FunderWorkflowsResolver,
+  OrganizationFundsResolver,
+} from './funder-workflows.resolver.js';
 import { FundsService } from './funds.service.js';
 
 @Module({
@@ -38,6 +44,10 @@ import { FundsService } from './funds.service.js';
     ApplicationResolver,
     ProjectApplicationsResolver,
     FundMatchingResolver,
+    FunderWorkflowsResolver,
+    OrganizationFundsResolver,
+    FundBudgetResolver,
+    AwardedAmountResolver,
   ],
   exports: [FundsService, ApplicationsService, FundDeadlinesService, FundFacts],
 })

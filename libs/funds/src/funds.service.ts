@@ -9,6 +9,7 @@ import {
   Page,
   paginate,
   requireId,
+  requireTransition,
   rankKeys,
   SortKey,
   whereSearch,
@@ -24,14 +25,20 @@ import {
 } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
-import { Fund, FundStatus } from './fund.entity.js';
-import { FundInput, FundsArgs } from './fund.inputs.js';
+import { Fund, FUND_TRANSITIONS, FundStatus } from './fund.entity.js';
+import { FundInput, FundsArgs, OrganizationFundsArgs } from './fund.inputs.js';
 
 /** The fund's words OR-ed into a tsquery (matching ranks organizations' text against it). */
 export const REFRESH_TEXT_QUERY_SQL = `UPDATE fund SET text_query = (
     SELECT string_agg(quote_literal(l), ' | ')::tsquery
       FROM unnest(tsvector_to_array(to_tsvector('english', title || ' ' || description))) AS l)
   WHERE id = ANY($1)`;
+
+/** Organization.funds: newest first. */
+const ORGANIZATION_FUND_KEYS: SortKey[] = [
+  { expr: 'f.created_at', direction: 'DESC', type: 'timestamp' },
+  { expr: 'f.id', direction: 'DESC', type: 'uuid' },
+];
 
 @Injectable()
 export class FundsService {
@@ -73,6 +80,23 @@ export class FundsService {
     return paginate(qb as SelectQueryBuilder<Fund>, keys, args);
   }
 
+  /**
+   * Organization.funds: a funder's funds in every status for its members and (read-only)
+   * moderators, published ones (OPEN, CLOSED) for anyone else; newest first; `status` is the
+   * effective status.
+   */
+  listForOrganization(organizationId: string, access: ViewerAccess, args: OrganizationFundsArgs): Promise<Page<Fund>> {
+    const qb = this.dataSource.getRepository(Fund).createQueryBuilder('f').where('f.funder_id = :organizationId', {
+      organizationId,
+    });
+    this.policy.whereVisible(qb, "f.status <> 'DRAFT'", 'f.funder_id', access);
+    if (args.status === FundStatus.DRAFT) qb.andWhere("f.status = 'DRAFT'");
+    if (args.status === FundStatus.OPEN) qb.andWhere(FUND_OPEN_SQL);
+    if (args.status === FundStatus.CLOSED)
+      qb.andWhere(`(f.status = 'CLOSED' OR (f.status = 'OPEN' AND f.deadline <= now()))`);
+    return paginate(qb as SelectQueryBuilder<Fund>, ORGANIZATION_FUND_KEYS, args);
+  }
+
   async create(user: AuthUser, input: FundInput): Promise<Fund> {
     requireId(input.funderId, 'Organization');
     await this.validate(input);
@@ -111,8 +135,7 @@ export class FundsService {
     return this.dataSource.transaction(async (manager) => {
       const { fund, funder } = await this.managed(manager, user, id, 'publish funds');
       this.policy.requireVerifiedToPublish(funder, 'publish funds');
-      if (fund.status !== FundStatus.DRAFT)
-        throw new ConflictError(`Only a DRAFT fund can be published; this one is ${fund.status}`);
+      requireTransition(FUND_TRANSITIONS, 'a fund', fund.status, FundStatus.OPEN);
       if (fund.deadline.getTime() <= Date.now())
         throw new BadInputError('deadline', 'The deadline must be in the future to publish');
       fund.status = FundStatus.OPEN;
@@ -129,8 +152,7 @@ export class FundsService {
     requireId(id, 'Fund');
     return this.dataSource.transaction(async (manager) => {
       const { fund } = await this.managed(manager, user, id, 'close funds');
-      if (fund.status !== FundStatus.OPEN)
-        throw new ConflictError(`Only an OPEN fund can be closed; this one is ${fund.status}`);
+      requireTransition(FUND_TRANSITIONS, 'a fund', fund.status, FundStatus.CLOSED);
       fund.status = FundStatus.CLOSED;
       fund.closedAt = new Date();
       return manager.save(fund);
@@ -164,8 +186,8 @@ export class FundsService {
   private async assertCommitmentsHold(manager: EntityManager, fund: Fund, input: FundInput) {
     const [row]: Array<{ applications: number; awarded: string; covered: boolean }> = await manager.query(
       `SELECT count(*)::int AS applications,
-              coalesce(sum(requested_amount) FILTER (WHERE status = 'AWARDED'), 0)::text AS awarded,
-              $2::numeric IS NULL OR $2::numeric >= coalesce(sum(requested_amount) FILTER (WHERE status = 'AWARDED'), 0) AS covered
+              coalesce(sum(awarded_amount) FILTER (WHERE status = 'AWARDED'), 0)::text AS awarded,
+              $2::numeric IS NULL OR $2::numeric >= coalesce(sum(awarded_amount) FILTER (WHERE status = 'AWARDED'), 0) AS covered
          FROM fund_application WHERE fund_id = $1`,
       [fund.id, input.totalBudget ?? null],
     );

@@ -41,7 +41,10 @@ export class Notification extends CreatedEntity {
   @Column({ type: 'uuid' })
   userId: string;
 
-  @Field({ description: 'FUND_MATCH, PARTNERSHIP_PROPOSED, PARTNERSHIP_ANSWERED, APPLICATION_DECIDED, …' })
+  @Field({
+    description:
+      'FUND_MATCH, PARTNERSHIP_PROPOSED, PARTNERSHIP_ANSWERED, APPLICATION_DECIDED, APPLICATION_SUBMITTED, APPLICATION_WITHDRAWN, …',
+  })
   @Column({ length: 60 })
   kind: string;
 

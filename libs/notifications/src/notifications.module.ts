@@ -8,6 +8,7 @@ import { FundsModule } from '@app/funds';
 import { OrganizationsModule } from '@app/organizations';
 import { PartnershipsModule } from '@app/partnerships';
 import { QueueModule } from '@app/queue';
+import { FunderNotificationProcessors } from './funder-notifications.processors.js';
 import { MailerService } from './mailer.service.js';
 import { DialogueNotificationProcessors } from './dialogue-notifications.processors.js';
 import { EmailOutbox, Notification, NotificationPreference } from './notification.entity.js';
@@ -37,6 +38,7 @@ import { NotificationsService } from './notifications.service.js';
     NotificationPubSub,
     MailerService,
     NotificationProcessors,
+    FunderNotificationProcessors,
     DialogueNotificationProcessors,
     NotificationResolver,
   ],

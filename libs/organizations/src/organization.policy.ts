@@ -212,6 +212,12 @@ export class OrganizationPolicy {
     return this.canSeeUnpublished(organizationId, access);
   }
 
+  /** A funder's applications inbox: its OWNER/ADMIN (who decide them) and moderators (read-only). */
+  canSeeApplicationsInbox(access: Pick<ViewerAccess, 'moderator' | 'roles'>, funderId: string): boolean {
+    const role = access.roles.get(funderId);
+    return access.moderator || (!!role && MANAGER_ROLES.includes(role));
+  }
+
   /**
    * The user's roles in the given organizations, read with the caller's manager (inside its
    * transaction, unlike the per-request `access`), in one query. `contactReader` is not computed.

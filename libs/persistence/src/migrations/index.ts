@@ -22,6 +22,7 @@ import { SessionDevices1796040000003 } from './1796040000003-SessionDevices.js';
 import { PasswordResets1796040000004 } from './1796040000004-PasswordResets.js';
 import { EmailChangeRequests1796040000005 } from './1796040000005-EmailChangeRequests.js';
 import { Files1796050000001 } from './1796050000001-Files.js';
+import { ApplicationAwardedAmount1796010000001 } from './1796010000001-ApplicationAwardedAmount.js';
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
   InitialSchema1795564056524,
@@ -47,4 +48,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   PasswordResets1796040000004,
   EmailChangeRequests1796040000005,
   Files1796050000001,
+  ApplicationAwardedAmount1796010000001,
 ];

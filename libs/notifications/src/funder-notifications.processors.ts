@@ -1,0 +1,70 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DeliveredEvent, EventsService } from '@app/events';
+import { FundFacts } from '@app/funds';
+import { MANAGER_ROLES, OrganizationsService } from '@app/organizations';
+import { NotificationsService } from './notifications.service.js';
+
+/**
+ * What a funder's OWNER/ADMIN (who decide applications) hear of their funds' applications: each
+ * new (submitted) application and each withdrawn one. Each notification is about the funder (the
+ * recipient's organization) and links to the application; its dedupe key is the event's, so a
+ * redelivered event notifies once.
+ */
+@Injectable()
+export class FunderNotificationProcessors implements OnModuleInit {
+  constructor(
+    private readonly events: EventsService,
+    private readonly notifications: NotificationsService,
+    private readonly organizations: OrganizationsService,
+    private readonly funds: FundFacts,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.handle('APPLICATION_SUBMITTED', (e) => this.submitted(e));
+    this.events.handle('APPLICATION_WITHDRAWN', (e) => this.withdrawn(e));
+  }
+
+  async submitted(event: DeliveredEvent<'APPLICATION_SUBMITTED'>): Promise<void> {
+    const p = event.payload;
+    const about = await this.about(p.applicationId, p.organizationId);
+    if (!about) return;
+    await this.notifications.notifyMembers({
+      organizationIds: [p.funderId],
+      roles: MANAGER_ROLES,
+      kind: 'APPLICATION_SUBMITTED',
+      title: `New application to ${about.fundTitle}`,
+      body: `${about.applicant} applied to "${about.fundTitle}" with "${about.projectTitle}". Review it in your applications inbox.`,
+      link: `/applications/${p.applicationId}`,
+      dedupeKey: `${event.type}:${event.id}`,
+      excludeUserId: p.actorId,
+    });
+  }
+
+  async withdrawn(event: DeliveredEvent<'APPLICATION_WITHDRAWN'>): Promise<void> {
+    const p = event.payload;
+    const about = await this.about(p.applicationId, p.organizationId);
+    if (!about) return;
+    await this.notifications.notifyMembers({
+      organizationIds: [p.funderId],
+      roles: MANAGER_ROLES,
+      kind: 'APPLICATION_WITHDRAWN',
+      title: `Application withdrawn from ${about.fundTitle}`,
+      body: `${about.applicant} withdrew the application of "${about.projectTitle}" to "${about.fundTitle}" (it was ${humanize(p.fromStatus)}).`,
+      link: `/applications/${p.applicationId}`,
+      dedupeKey: `${event.type}:${event.id}`,
+      excludeUserId: p.actorId,
+    });
+  }
+
+  /** The titles and the applicant's name the messages show (libs/funds, libs/organizations). */
+  private async about(applicationId: string, organizationId: string) {
+    const [application, [applicant]] = await Promise.all([
+      this.funds.application(applicationId),
+      this.organizations.findByIds([organizationId]),
+    ]);
+    if (!application) return null;
+    return { ...application, applicant: applicant?.name ?? 'An organization' };
+  }
+}
+
+const humanize = (value: string) => value.toLowerCase().replace(/_/g, ' ');
