@@ -14,6 +14,9 @@ const RESPOND = `mutation($id: ID!, $a: Boolean!) { respondToInvitation(id: $id,
 const CONTRIBUTE = `mutation($c: ID!, $o: ID!, $b: String!) { submitContribution(consultationId: $c, organizationId: $o, body: $b) { id } }`;
 const COUNTERPARTS = `query($q: CounterpartQuery!, $f: Int) { dialogueCounterparts(query: $q, first: $f) { score } }`;
 const READ = `query($id: ID!) { consultation(id: $id) { id } }`;
+const CLOSE_WITH_OUTCOME = `mutation($id: ID!, $o: String) { closeConsultation(id: $id, outcomeSummary: $o) { status } }`;
+const PUBLISH_OUTCOME = `mutation($id: ID!, $o: String!) { publishConsultationOutcome(id: $id, outcomeSummary: $o) { status } }`;
+const MY_INVITATIONS = `query($o: ID!) { organization(id: $o) { consultationInvitations { totalCount nodes { id } } } }`;
 
 describe('Authorization of the dialogue mutations (table-driven) and bad input', () => {
   let t: TestApp;
@@ -96,6 +99,34 @@ describe('Authorization of the dialogue mutations (table-driven) and bad input',
         allowed: ['admin', 'owner'],
         tables: TABLES,
         prepare: async () => ({ query: CLOSE, variables: { id: await consultation(await castGovernment()) } }),
+      },
+      {
+        name: 'closeConsultation with an outcome summary (OPEN)',
+        allowed: ['admin', 'owner'],
+        tables: TABLES,
+        prepare: async () => ({
+          query: CLOSE_WITH_OUTCOME,
+          variables: { id: await consultation(await castGovernment()), o: 'What came of the consultation.' },
+        }),
+      },
+      {
+        name: 'publishConsultationOutcome (CLOSED)',
+        allowed: ['admin', 'owner'],
+        tables: TABLES,
+        prepare: async () => ({
+          query: PUBLISH_OUTCOME,
+          variables: { id: await consultation(await castGovernment(), 'CLOSED'), o: 'What came of the consultation.' },
+        }),
+      },
+      {
+        name: 'publishConsultationOutcome (DRAFT: invisible to outsiders)',
+        allowed: [],
+        refused: { outsider: 'NOT_FOUND', admin: 'CONFLICT', owner: 'CONFLICT' },
+        tables: TABLES,
+        prepare: async () => ({
+          query: PUBLISH_OUTCOME,
+          variables: { id: await consultation(await castGovernment(), 'DRAFT'), o: 'What came of the consultation.' },
+        }),
       },
       {
         name: 'inviteToConsultation (OPEN)',
@@ -217,6 +248,24 @@ describe('Authorization of the dialogue mutations (table-driven) and bad input',
     }
     const open = await consultation(await castGovernment());
     expect((await t.ok(READ, { id: open })).consultation.id).toBe(open);
+  });
+
+  it("shows an organization's invitations to its members and moderators only (null for anyone else)", async () => {
+    const org = await orgWithRoles(t, c);
+    const id = await invitation(await consultation(await otherGovernment()), org);
+    await invitation(await consultation(await otherGovernment(), 'DRAFT'), org); // not announced: not listed
+    for (const [user, visible] of [
+      [undefined, false],
+      [c.outsider, false],
+      [third, false],
+      [c.member, true],
+      [c.admin, true],
+      [c.owner, true],
+      [c.moderator, true],
+    ] as Array<[TestUser | undefined, boolean]>) {
+      const { organization } = await t.ok(MY_INVITATIONS, { o: org }, user?.token);
+      expect(organization.consultationInvitations).toEqual(visible ? { totalCount: 1, nodes: [{ id }] } : null);
+    }
   });
 
   // Four entries per row (see organizations-bad-input: Jest's `done` callback).

@@ -176,6 +176,15 @@ describe('Authorization of the organization mutations (table-driven)', () => {
           variables: { o: await orgWithRoles(t, c, { verification: 'PENDING' }) },
         }),
       },
+      {
+        name: 'verificationQueue (moderators and admins)',
+        allowed: ['moderator'],
+        tables: ORG_TABLES,
+        prepare: async () => ({
+          query: `query { verificationQueue(first: 5) { totalCount nodes { id organization { id } } } }`,
+          variables: {},
+        }),
+      },
     ];
     await runAuthzTable(t, c, rows);
   });

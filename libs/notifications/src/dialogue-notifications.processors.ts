@@ -118,19 +118,17 @@ export class DialogueNotificationProcessors implements OnModuleInit {
     if (!organization) return;
     const moderators = (await this.users.moderatorIds()).filter((id) => id !== p.actorId);
     const rows = await this.notifications.insert(
-      moderators.map(
-        (userId): NewNotification => ({
-          userId,
-          kind: 'VERIFICATION_REQUESTED',
-          title: `Verification requested: ${organization.name}`,
-          body: p.note
-            ? `${organization.name} awaits verification again. ${p.note}.`
-            : `${organization.name} asks to be verified. Review it in the verification queue.`,
-          link: `/moderation/verification`,
-          dedupeKey: `${event.type}:${event.id}`,
-          organizationId: organization.id,
-        }),
-      ),
+      moderators.map((userId): NewNotification => ({
+        userId,
+        kind: 'VERIFICATION_REQUESTED',
+        title: `Verification requested: ${organization.name}`,
+        body: p.note
+          ? `${organization.name} awaits verification again. ${p.note}.`
+          : `${organization.name} asks to be verified. Review it in the verification queue.`,
+        link: `/moderation/verification`,
+        dedupeKey: `${event.type}:${event.id}`,
+        organizationId: organization.id,
+      })),
     );
     await this.notifications.created(rows);
   }

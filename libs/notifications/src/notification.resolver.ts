@@ -42,7 +42,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => Int, {
-    description: "Marks every unread notification of the signed-in user read; answers how many there were.",
+    description: 'Marks every unread notification of the signed-in user read; answers how many there were.',
   })
   markAllNotificationsRead(@CurrentUser() user: AuthUser) {
     return this.service.markAllRead(user);

@@ -187,9 +187,7 @@ export class NotificationsService {
     const order = new Map(n.organizationIds.map((id, i) => [id, i]));
     members.sort((a, b) => order.get(a.organizationId)! - order.get(b.organizationId)!);
     const seen = new Set<string>();
-    const recipients = n.perOrganization
-      ? members
-      : members.filter((m) => !seen.has(m.userId) && seen.add(m.userId));
+    const recipients = n.perOrganization ? members : members.filter((m) => !seen.has(m.userId) && seen.add(m.userId));
     const rows = await this.insert(
       recipients.map(({ userId, organizationId }) => ({
         userId,
