@@ -10,6 +10,8 @@ export function escapeHtml(value: unknown): string {
 
 /** A piece of a mail, written once and rendered as both plain text and HTML. */
 export type Block =
+  /** A heading. */
+  | { h: string }
   /** A paragraph. */
   | { p: string }
   /** A sentence leading to a link, the link's button label and its absolute URL. */
@@ -41,12 +43,14 @@ export function renderBlocks(subject: string, blocks: Block[], footer: string, l
 }
 
 function textOf(block: Block): string {
+  if ('h' in block) return block.h;
   if ('p' in block) return block.p;
   if ('lead' in block) return `${block.lead}\n${block.url}`;
   return `• ${block.title}\n  ${block.body}${block.url ? `\n  ${block.url}` : ''}`;
 }
 
 function htmlOf(block: Block): string {
+  if ('h' in block) return `<h2 style="font-size:18px;margin:0 0 12px">${escapeHtml(block.h)}</h2>`;
   if ('p' in block) return `<p>${escapeHtml(block.p)}</p>`;
   if ('lead' in block) {
     const url = escapeHtml(block.url);

@@ -192,6 +192,7 @@ const en: Catalogue = {
   notification: ({ title, body, path }, url) => ({
     subject: title,
     blocks: [
+      { h: title },
       { p: body },
       ...(path ? [{ lead: 'Details:', label: 'Open in Diaspora Nexus', url: url(path) }] : []),
       { p: `Choose how often you get these e-mails: ${url(WEB_PATHS.notificationSettings())}` },
@@ -335,6 +336,7 @@ const fr: Catalogue = {
   notification: ({ title, body, path }, url) => ({
     subject: title,
     blocks: [
+      { h: title },
       { p: body },
       ...(path ? [{ lead: 'Détails :', label: 'Ouvrir dans Diaspora Nexus', url: url(path) }] : []),
       { p: `Choisissez la fréquence de ces e-mails : ${url(WEB_PATHS.notificationSettings())}` },
