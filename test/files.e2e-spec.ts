@@ -298,6 +298,19 @@ describe('Files: upload through signed links, checked by content, read by who ma
       expect(invalid.status).toBe(401);
     });
 
+    it("travels with the verification request in the moderators' queue", async () => {
+      await t.ok(`mutation($id: ID!) { requestVerification(organizationId: $id) { id } }`, { id: org }, c.owner.token);
+      const QUEUE = `{ verificationQueue(first: 100) { nodes { organization { id } evidence { id fileName url } } } }`;
+      const nodes = (await t.ok(QUEUE, {}, c.moderator.token)).verificationQueue.nodes as Array<{
+        organization: { id: string };
+        evidence: FileView[];
+      }>;
+      const request = nodes.find((n) => n.organization.id === org)!;
+      expect(request.evidence.map((f) => [f.id, f.fileName])).toEqual([[evidence.id, evidence.fileName]]);
+      expect((await fetch(request.evidence[0].url)).status).toBe(200);
+      await dataSource(t).query(`UPDATE organization SET verification = 'UNVERIFIED' WHERE id = $1`, [org]);
+    });
+
     it('is removed by managers while no request is pending, and kept while one is', async () => {
       const second = await upload(c.admin, 'VERIFICATION_EVIDENCE', org, await png(), 'image/png', 'scan.png');
       expect(second.status).toBe(201);

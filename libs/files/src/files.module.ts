@@ -18,6 +18,7 @@ import {
   FilesResolver,
   OrganizationFilesResolver,
   ProjectFilesResolver,
+  VerificationRequestFilesResolver,
 } from './files.resolver.js';
 import { FilesService } from './files.service.js';
 
@@ -48,6 +49,7 @@ const TEMPORARY_ROOT = Symbol('TEMPORARY_FILES_ROOT');
     OrganizationFilesResolver,
     ApplicationFilesResolver,
     ProjectFilesResolver,
+    VerificationRequestFilesResolver,
   ],
   exports: [FilesService, FILE_STORAGE],
 })

@@ -4,7 +4,7 @@ import { Ctx, CurrentUser } from '@app/common';
 import type { AuthUser, GqlContext, RequestContext } from '@app/common';
 import { AppConfig } from '@app/config';
 import { FundApplication } from '@app/funds';
-import { Organization } from '@app/organizations';
+import { Organization, VerificationRequest } from '@app/organizations';
 import { Project } from '@app/projects';
 import { FileOwners } from './file-owners.js';
 import { FilePurpose, StoredFile } from './file.entity.js';
@@ -97,5 +97,19 @@ export class ProjectFilesResolver {
   async documents(@Parent() p: Project, @Ctx() ctx: RequestContext) {
     if (!this.owners.canReadDocuments(await ctx.access(), p)) return [];
     return ctx.loaders.files.byOwner.load(p.id);
+  }
+}
+
+@Resolver(() => VerificationRequest)
+export class VerificationRequestFilesResolver {
+  constructor(private readonly owners: FileOwners) {}
+
+  @ResolveField(() => [StoredFile], {
+    description: "The organization's verification evidence (registration certificates), oldest first",
+  })
+  async evidence(@Parent() r: VerificationRequest, @Ctx() ctx: RequestContext) {
+    if (!this.owners.canReadEvidence(await ctx.access(), r.organizationId)) return [];
+    const files = await ctx.loaders.files.byOwner.load(r.organizationId);
+    return files.filter((f) => f.purpose === FilePurpose.VERIFICATION_EVIDENCE);
   }
 }

@@ -12,4 +12,5 @@ export * from './organizations.module.js';
 export * from './organizations.service.js';
 export * from './verification-event.entity.js';
 export * from './verification-queue.service.js';
+export { VerificationRequest } from './verification-queue.resolver.js';
 export * from './slug.js';
