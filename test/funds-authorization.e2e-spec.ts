@@ -139,6 +139,40 @@ describe('Authorization of the fund and application mutations (table-driven)', (
           variables: { id: await applicationToCastFund(), s: 'UNDER_REVIEW', n: 'Reading it' },
         }),
       },
+      {
+        name: 'decideApplication (an award with an awardedAmount)',
+        allowed: managers,
+        refused: { outsider: 'NOT_FOUND' },
+        tables: TABLES,
+        prepare: async () => {
+          const id = await applicationToCastFund();
+          await dataSource(t).query(`UPDATE fund_application SET status = 'SHORTLISTED' WHERE id = $1`, [id]);
+          return {
+            query: `mutation($id: ID!, $aw: Float) { decideApplication(id: $id, status: AWARDED, awardedAmount: $aw) { id } }`,
+            variables: { id, aw: 30000 },
+          };
+        },
+      },
+      {
+        name: 'decideApplication (a rejection with its note)',
+        allowed: managers,
+        refused: { outsider: 'NOT_FOUND' },
+        tables: TABLES,
+        prepare: async () => ({
+          query: DECIDE,
+          variables: { id: await applicationToCastFund(), s: 'REJECTED', n: 'Outside the priorities of this call' },
+        }),
+      },
+      {
+        name: 'updateApplication (a DRAFT)',
+        allowed: members,
+        refused: hidden,
+        tables: TABLES,
+        prepare: async () => ({
+          query: `mutation($id: ID!, $i: UpdateApplicationInput!) { updateApplication(id: $id, input: $i) { id } }`,
+          variables: { id: await castApplication(true), i: { statement: `${STATEMENT} Edited before submitting.` } },
+        }),
+      },
     ];
     await runAuthzTable(t, c, rows);
   });
