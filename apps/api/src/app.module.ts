@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AccountModule } from '@app/account';
 import { AppConfig, ConfigModule } from '@app/config';
 import {
   CommonModule,
@@ -43,6 +44,7 @@ export const DOMAIN_MODULES = [
   NotificationsModule,
   FilesModule,
   ExportsModule,
+  AccountModule,
 ];
 
 @Module({})

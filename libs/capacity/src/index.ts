@@ -11,3 +11,4 @@ export * from './evaluation.service.js';
 export * from './training-audience.service.js';
 export * from './training-offer.entity.js';
 export * from './training-offers.service.js';
+export * from './personal-data.js';

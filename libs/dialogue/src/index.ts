@@ -8,3 +8,4 @@ export * from './dialogue-facts.service.js';
 export * from './dialogue.inputs.js';
 export * from './dialogue.loaders.js';
 export * from './dialogue.module.js';
+export * from './personal-data.js';

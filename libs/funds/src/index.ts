@@ -8,3 +8,4 @@ export * from './fund.inputs.js';
 export * from './fund.models.js';
 export * from './funds.module.js';
 export * from './funds.service.js';
+export * from './personal-data.js';

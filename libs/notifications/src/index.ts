@@ -7,3 +7,4 @@ export * from './notification-pubsub.js';
 export * from './notification.resolver.js';
 export * from './notifications.module.js';
 export * from './notifications.service.js';
+export * from './personal-data.js';

@@ -14,3 +14,4 @@ export * from './verification-event.entity.js';
 export * from './verification-queue.service.js';
 export { VerificationRequest } from './verification-queue.resolver.js';
 export * from './slug.js';
+export * from './account-data.js';

@@ -3,3 +3,4 @@ export * from './partnership.entity.js';
 export * from './partnership.loaders.js';
 export * from './partnerships.module.js';
 export * from './partnerships.service.js';
+export * from './personal-data.js';

@@ -5,3 +5,4 @@ export * from './project.loaders.js';
 export * from './project.resolver.js';
 export * from './projects.module.js';
 export * from './projects.service.js';
+export * from './personal-data.js';

@@ -1,0 +1,3 @@
+export * from './account-lifecycle.service.js';
+export * from './account.module.js';
+export * from './account.resolver.js';
