@@ -65,7 +65,7 @@ async function reencode(bytes: Buffer, type: string, purpose: FilePurpose): Prom
       image = image.resize(LOGO_MAX_SIDE, LOGO_MAX_SIDE, { fit: 'inside', withoutEnlargement: true });
     }
     if (type === 'image/png') return await image.png().toBuffer();
-    if (type === 'image/jpeg') return await image.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+    if (type === 'image/jpeg') return await image.jpeg({ quality: 85 }).toBuffer();
     return await image.webp({ quality: 85 }).toBuffer();
   } catch (error) {
     throw new RefusedContent(`The image cannot be read: ${(error as Error).message.slice(0, 120)}`);
