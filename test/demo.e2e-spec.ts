@@ -2,6 +2,18 @@ import { readFileSync } from 'node:fs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '@app/demo';
 import { TestApp } from './support/test-app.js';
 import { dataSource } from './support/fixtures.js';
+import { graphql } from './generated/index.js';
+
+const LOGIN = graphql(`
+  mutation DemoLogin($e: String!, $p: String!) {
+    login(email: $e, password: $p) {
+      accessToken
+      user {
+        platformRole
+      }
+    }
+  }
+`);
 
 describe('Demo data', () => {
   let t: TestApp;
@@ -12,13 +24,26 @@ describe('Demo data', () => {
   afterAll(() => t?.close());
 
   it('is a realistic set: ≥30 organizations of every kind, ≥10 residence countries and ≥10 communities', async () => {
-    const data = await t.ok(`{ organizations(first: 100) { totalCount nodes {
-      kind verification countriesOfOrigin { code } countriesOfResidence { code } } } }`);
-    const nodes = data.organizations.nodes as Array<{
-      kind: string;
-      countriesOfOrigin: { code: string }[];
-      countriesOfResidence: { code: string }[];
-    }>;
+    const data = await t.ok(
+      graphql(`
+        query DemoOrganizations {
+          organizations(first: 100) {
+            totalCount
+            nodes {
+              kind
+              verification
+              countriesOfOrigin {
+                code
+              }
+              countriesOfResidence {
+                code
+              }
+            }
+          }
+        }
+      `),
+    );
+    const nodes = data.organizations.nodes;
     expect(data.organizations.totalCount).toBeGreaterThanOrEqual(30);
     expect(new Set(nodes.flatMap((o) => o.countriesOfResidence.map((c) => c.code))).size).toBeGreaterThanOrEqual(10);
     expect(new Set(nodes.flatMap((o) => o.countriesOfOrigin.map((c) => c.code))).size).toBeGreaterThanOrEqual(10);
@@ -47,37 +72,78 @@ describe('Demo data', () => {
   });
 
   it('lets the demo accounts sign in with the README password, and matches demo funds with reasons', async () => {
-    const login = await t.ok(
-      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { platformRole } } }`,
-      {
-        e: 'moderator@demo.example',
-        p: DEMO_PASSWORD,
-      },
-    );
+    const login = await t.ok(LOGIN, { e: 'moderator@demo.example', p: DEMO_PASSWORD });
     expect(login.login.user.platformRole).toBe('MODERATOR');
     const org = await t.ok(
-      `{ organization(slug: "association-des-senegalais-de-lyon") { id memberOrganizations { id } networks { name } } }`,
+      graphql(`
+        query DemoSenegaleseOfLyon {
+          organization(slug: "association-des-senegalais-de-lyon") {
+            id
+            memberOrganizations {
+              id
+            }
+            networks {
+              name
+            }
+          }
+        }
+      `),
     );
-    expect(org.organization.networks.length).toBeGreaterThan(0);
+    expect(org.organization?.networks.length).toBeGreaterThan(0);
     const matches = await t.ok(
-      `query($o: ID!) { fundMatches(organizationId: $o) { score fund { title } reasons { factor points } } }`,
-      {
-        o: org.organization.id,
-      },
+      graphql(`
+        query DemoFundMatches($o: ID!) {
+          fundMatches(organizationId: $o) {
+            score
+            fund {
+              title
+            }
+            reasons {
+              factor
+              points
+            }
+          }
+        }
+      `),
+      { o: org.organization!.id },
     );
-    expect(matches.fundMatches.map((m: { fund: { title: string } }) => m.fund.title)).toContain(
+    expect(matches.fundMatches.map((m) => m.fund.title)).toContain(
       'African Diaspora Climate, Economy, Education and Health Grants',
     );
     const network = await t.ok(
-      `{ organization(slug: "african-diaspora-development-network-europe") { memberOrganizations { name } } }`,
+      graphql(`
+        query DemoNetwork {
+          organization(slug: "african-diaspora-development-network-europe") {
+            memberOrganizations {
+              name
+            }
+          }
+        }
+      `),
     );
-    expect(network.organization.memberOrganizations.length).toBe(3);
+    expect(network.organization?.memberOrganizations.length).toBe(3);
   });
 
   it('has training offers, assessments and rated enrolments, so that training matches differ per organization', async () => {
     const offers = (
       await t.ok(
-        `{ trainingOffers(first: 100) { totalCount nodes { title format languages { code } country { code } } } }`,
+        graphql(`
+          query DemoTrainingOffers {
+            trainingOffers(first: 100) {
+              totalCount
+              nodes {
+                title
+                format
+                languages {
+                  code
+                }
+                country {
+                  code
+                }
+              }
+            }
+          }
+        `),
       )
     ).trainingOffers;
     expect(offers.totalCount).toBeGreaterThanOrEqual(15);
@@ -87,38 +153,60 @@ describe('Demo data', () => {
       languages: [{ code: 'fr' }],
       country: null,
     });
-    expect(
-      offers.nodes.some(
-        (o: { format: string; country: { code: string } | null }) =>
-          o.format === 'IN_PERSON' && o.country?.code === 'BE',
-      ),
-    ).toBe(true);
+    expect(offers.nodes.some((o) => o.format === 'IN_PERSON' && o.country?.code === 'BE')).toBe(true);
     const matchesOf = async (email: string, slug: string) => {
-      const token = (
-        await t.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
-          e: email,
-          p: DEMO_PASSWORD,
-        })
-      ).login.accessToken;
-      const id = (await t.ok(`query($s: String) { organization(slug: $s) { id } }`, { s: slug })).organization.id;
+      const token = (await t.ok(LOGIN, { e: email, p: DEMO_PASSWORD })).login.accessToken;
+      const bySlug = graphql(`
+        query DemoOrganizationBySlug($s: String) {
+          organization(slug: $s) {
+            id
+          }
+        }
+      `);
+      const id = (await t.ok(bySlug, { s: slug })).organization!.id;
       const data = await t.ok(
-        `query($o: ID!) { organization(id: $o) { capacityAssessment { needs } }
-           trainingMatches(organizationId: $o, first: 5) { score addressesNeeds training { title } } }`,
+        graphql(`
+          query DemoTrainingMatches($o: ID!) {
+            organization(id: $o) {
+              capacityAssessment {
+                needs
+              }
+            }
+            trainingMatches(organizationId: $o, first: 5) {
+              score
+              addressesNeeds
+              training {
+                title
+              }
+            }
+          }
+        `),
         { o: id },
         token,
       );
-      expect(data.organization.capacityAssessment.needs.length).toBeGreaterThan(0);
+      expect(data.organization?.capacityAssessment?.needs.length).toBeGreaterThan(0);
       expect(data.trainingMatches[0].addressesNeeds.length).toBeGreaterThan(0);
-      return data.trainingMatches.map((m: { training: { title: string } }) => m.training.title) as string[];
+      return data.trainingMatches.map((m) => m.training.title);
     };
     const ghana = await matchesOf('amina.owusu@demo.example', 'ghana-hometown-association-of-london');
     const senegal = await matchesOf('moussa.diop@demo.example', 'association-des-senegalais-de-lyon');
     expect(ghana[0]).not.toBe(senegal[0]);
     expect(senegal[0]).toBe('Financial literacy for migrant women');
     const academy = await t.ok(
-      `{ organization(slug: "diaspora-capacity-academy") { trainingEvaluation { completions completionRate averageRating ratingsCount } } }`,
+      graphql(`
+        query DemoAcademy {
+          organization(slug: "diaspora-capacity-academy") {
+            trainingEvaluation {
+              completions
+              completionRate
+              averageRating
+              ratingsCount
+            }
+          }
+        }
+      `),
     );
-    expect(academy.organization.trainingEvaluation).toMatchObject({
+    expect(academy.organization?.trainingEvaluation).toMatchObject({
       completions: 5,
       ratingsCount: 4,
       averageRating: 4,
@@ -131,10 +219,7 @@ describe('Demo data', () => {
     const emails = [...table.matchAll(/^\| `([^`]+@demo\.example)` \|/gm)].map((m) => m[1]);
     expect(emails).toEqual(DEMO_ACCOUNTS.map((a) => a.email));
     for (const email of emails) {
-      const data = await t.ok(
-        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { platformRole } } }`,
-        { e: email, p: DEMO_PASSWORD },
-      );
+      const data = await t.ok(LOGIN, { e: email, p: DEMO_PASSWORD });
       const role = email.startsWith('moderator@') ? 'MODERATOR' : email.startsWith('admin@') ? 'ADMIN' : 'USER';
       expect(data.login.user.platformRole).toBe(role);
     }

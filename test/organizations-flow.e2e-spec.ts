@@ -11,34 +11,70 @@ import {
   uniqueEmail,
   verify,
 } from './support/fixtures.js';
+import { graphql } from './generated/index.js';
+import type {
+  OrganizationFilter,
+  OrganizationOrder,
+  OrgFlowCreateMutation,
+  OrgFlowPageQuery,
+  OrgFlowSearchQueryVariables,
+} from './generated/graphql.js';
 
-const ORG_FIELDS = `id slug name description contactEmail verification memberCount
-  countriesOfOrigin { code } countriesOfResidence { code } themes { code } languages { code }
-  members { role user { email } }`;
-
-/** What createOrganization answers with ORG_FIELDS. */
-interface CreatedOrganization {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  contactEmail: string | null;
-  verification: string;
-  memberCount: number;
-  countriesOfOrigin: { code: string }[];
-  countriesOfResidence: { code: string }[];
-  themes: { code: string }[];
-  languages: { code: string }[];
-  members: Array<{ role: string; user: { email: string } }>;
-}
-/** One page of organizations. */
-interface OrganizationsPage {
-  organizations: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{ id: string }>;
-  };
-}
+const CREATE = graphql(`
+  mutation OrgFlowCreate($i: OrganizationInput!) {
+    createOrganization(input: $i) {
+      id
+      slug
+      name
+      description
+      contactEmail
+      verification
+      memberCount
+      countriesOfOrigin {
+        code
+      }
+      countriesOfResidence {
+        code
+      }
+      themes {
+        code
+      }
+      languages {
+        code
+      }
+      members {
+        role
+        user {
+          email
+        }
+      }
+    }
+  }
+`);
+const SEARCH = graphql(`
+  query OrgFlowSearch($search: String, $filter: OrganizationFilter) {
+    organizations(search: $search, filter: $filter, first: 100) {
+      totalCount
+      nodes {
+        id
+      }
+    }
+  }
+`);
+const PAGE = graphql(`
+  query OrgFlowPage($after: String, $orderBy: OrganizationOrder, $search: String) {
+    organizations(first: 4, after: $after, orderBy: $orderBy, search: $search) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+      }
+    }
+  }
+`);
 
 describe('Platform foundation: register → organization → directory', () => {
   let t: TestApp;
@@ -51,18 +87,28 @@ describe('Platform foundation: register → organization → directory', () => {
     // Shared by the steps, in order.
     let email: string;
     let owner: TestUser;
-    let org: CreatedOrganization;
+    let org: OrgFlowCreateMutation['createOrganization'];
     let member: TestUser;
     let outsider: TestUser;
     let moderator: TestUser;
 
     it('1. registers, then logs in with the same credentials (e-mail normalised)', async () => {
       email = uniqueEmail('kwame');
-      const reg = await t.ok<{
-        register: { accessToken: string; user: { id: string; email: string; platformRole: string } };
-      }>(`mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id email platformRole } } }`, {
-        i: { email: `  ${email.toUpperCase()} `, password: PASSWORD, name: 'Kwame Mensah' },
-      });
+      const reg = await t.ok(
+        graphql(`
+          mutation OrgFlowRegister($i: RegisterInput!) {
+            register(input: $i) {
+              accessToken
+              user {
+                id
+                email
+                platformRole
+              }
+            }
+          }
+        `),
+        { i: { email: `  ${email.toUpperCase()} `, password: PASSWORD, name: 'Kwame Mensah' } },
+      );
       expect(reg.register.user.email).toBe(email);
       expect(reg.register.user.platformRole).toBe('USER');
       owner = await login(t, email);
@@ -70,8 +116,8 @@ describe('Platform foundation: register → organization → directory', () => {
     });
 
     it('2. creates an organization: the caller becomes OWNER', async () => {
-      const created = await t.ok<{ createOrganization: CreatedOrganization }>(
-        `mutation($i: OrganizationInput!) { createOrganization(input: $i) { ${ORG_FIELDS} } }`,
+      const created = await t.ok(
+        CREATE,
         {
           i: orgInput({
             name: 'Ghana Hometown Association of London',
@@ -96,6 +142,7 @@ describe('Platform foundation: register → organization → directory', () => {
     });
 
     it('3. updates it and adds a member', async () => {
+      // a string until the committed schema.gql has UpdateOrganizationInput (then a typed operation)
       const updated = await t.ok(
         `mutation($id: ID!, $i: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $i) { memberCount description } }`,
         {
@@ -123,8 +170,17 @@ describe('Platform foundation: register → organization → directory', () => {
       // anonymous, plain user, member, member of an unverified and of a VERIFIED funder, moderator
       const contactAs = async (token?: string) =>
         (
-          await t.ok<{ organization: { contactEmail: string | null; members: Array<{ role: string }> } }>(
-            `query($id: ID) { organization(id: $id) { contactEmail members { role } } }`,
+          await t.ok(
+            graphql(`
+              query OrgFlowContact($id: ID) {
+                organization(id: $id) {
+                  contactEmail
+                  members {
+                    role
+                  }
+                }
+              }
+            `),
             { id: org.id },
             token,
           )
@@ -138,37 +194,60 @@ describe('Platform foundation: register → organization → directory', () => {
         countriesOfResidence: ['CH'],
       });
       expect(await contactAs()).toEqual({ contactEmail: null, members: [] });
-      expect((await contactAs(outsider.token)).contactEmail).toBeNull();
+      expect((await contactAs(outsider.token))?.contactEmail).toBeNull();
       expect(await contactAs(member.token)).toEqual({
         contactEmail: 'board@ghanahometown.example',
         members: [{ role: 'OWNER' }, { role: 'MEMBER' }],
       });
-      expect((await contactAs(funderUser.token)).contactEmail).toBeNull(); // funder not verified yet
+      expect((await contactAs(funderUser.token))?.contactEmail).toBeNull(); // funder not verified yet
       await verify(t, funder.id);
       expect(await contactAs(funderUser.token)).toEqual({ contactEmail: 'board@ghanahometown.example', members: [] });
       moderator = await promote(t, await registerUser(t, 'moderator'), 'MODERATOR');
-      expect((await contactAs(moderator.token)).contactEmail).toBe('board@ghanahometown.example');
+      expect((await contactAs(moderator.token))?.contactEmail).toBe('board@ghanahometown.example');
     });
 
     it('5. verification: request (owner) → decide (moderator), every transition recorded', async () => {
       const requested = await t.ok(
-        `mutation($id: ID!) { requestVerification(organizationId: $id) { verification } }`,
+        graphql(`
+          mutation OrgFlowRequestVerification($id: ID!) {
+            requestVerification(organizationId: $id) {
+              verification
+            }
+          }
+        `),
         { id: org.id },
         owner.token,
       );
       expect(requested.requestVerification.verification).toBe('PENDING');
       const decided = await t.ok(
-        `mutation($id: ID!) { decideVerification(organizationId: $id, approve: true, note: "Registered charity 1182") { verification } }`,
+        graphql(`
+          mutation OrgFlowDecideVerification($id: ID!) {
+            decideVerification(organizationId: $id, approve: true, note: "Registered charity 1182") {
+              verification
+            }
+          }
+        `),
         { id: org.id },
         moderator.token,
       );
       expect(decided.decideVerification.verification).toBe('VERIFIED');
       const history = await t.ok(
-        `query($id: ID) { organization(id: $id) { verificationHistory { fromStatus toStatus actorId note } } }`,
+        graphql(`
+          query OrgFlowVerificationHistory($id: ID) {
+            organization(id: $id) {
+              verificationHistory {
+                fromStatus
+                toStatus
+                actorId
+                note
+              }
+            }
+          }
+        `),
         { id: org.id },
         owner.token,
       );
-      expect(history.organization.verificationHistory).toEqual([
+      expect(history.organization?.verificationHistory).toEqual([
         { fromStatus: 'UNVERIFIED', toStatus: 'PENDING', actorId: owner.id, note: null },
         { fromStatus: 'PENDING', toStatus: 'VERIFIED', actorId: moderator.id, note: 'Registered charity 1182' },
       ]);
@@ -201,16 +280,13 @@ describe('Platform foundation: register → organization → directory', () => {
       });
 
       // the directory finds it by a word of its description, and by each filter
-      const find = async (args: Record<string, unknown>) => {
-        const data = await t.ok<OrganizationsPage>(
-          `query($search: String, $filter: OrganizationFilter) { organizations(search: $search, filter: $filter, first: 100) { totalCount nodes { id } } }`,
-          args,
-        );
+      const find = async (args: OrgFlowSearchQueryVariables) => {
+        const data = await t.ok(SEARCH, args);
         return data.organizations.nodes.map((n) => n.id);
       };
       expect(await find({ search: 'irrigation' })).toEqual([org.id]);
       expect(await find({ search: 'library Volta' })).toEqual([org.id]);
-      const filters: Array<Record<string, unknown>> = [
+      const filters: OrganizationFilter[] = [
         { kinds: ['DIASPORA_ORGANIZATION'] },
         { countriesOfOrigin: ['GH'] },
         { countriesOfResidence: ['GB'] },
@@ -223,7 +299,7 @@ describe('Platform foundation: register → organization → directory', () => {
       for (const filter of filters) {
         expect({ filter, found: (await find({ filter })).includes(org.id) }).toEqual({ filter, found: true });
       }
-      const excluding: Array<Record<string, unknown>> = [
+      const excluding: OrganizationFilter[] = [
         { kinds: ['TRADE_UNION'] },
         { countriesOfOrigin: ['PH'] },
         { countriesOfResidence: ['FR'] },
@@ -238,8 +314,16 @@ describe('Platform foundation: register → organization → directory', () => {
     });
 
     it('7. finds it by slug', async () => {
-      const bySlug = await t.ok(`{ organization(slug: "ghana-hometown-association-of-london") { id } }`);
-      expect(bySlug.organization.id).toBe(org.id);
+      const bySlug = await t.ok(
+        graphql(`
+          query OrgFlowBySlug {
+            organization(slug: "ghana-hometown-association-of-london") {
+              id
+            }
+          }
+        `),
+      );
+      expect(bySlug.organization?.id).toBe(org.id);
     });
 
     it('8. editing the name of a VERIFIED organization returns it to PENDING', async () => {
@@ -257,19 +341,25 @@ describe('Platform foundation: register → organization → directory', () => {
     for (let i = 0; i < 23; i++) {
       await createOrg(t, user, { name: `Paging Association ${i % 5}`, memberCount: i % 4, description: 'paging test' });
     }
-    const total = (await t.ok(`{ organizations { totalCount } }`)).organizations.totalCount;
-    for (const orderBy of ['NAME', 'NEWEST', 'MEMBER_COUNT', 'RELEVANCE']) {
+    const total = (
+      await t.ok(
+        graphql(`
+          query OrgFlowTotal {
+            organizations {
+              totalCount
+            }
+          }
+        `),
+      )
+    ).organizations.totalCount;
+    const orders: OrganizationOrder[] = ['NAME', 'NEWEST', 'MEMBER_COUNT', 'RELEVANCE'];
+    for (const orderBy of orders) {
       for (const search of [null, 'paging']) {
         const seen: string[] = [];
         let after: string | null = null;
         let expected = -1;
         for (let page = 0; page < 50; page++) {
-          const data: OrganizationsPage = await t.ok<OrganizationsPage>(
-            `query($after: String, $orderBy: OrganizationOrder, $search: String) {
-               organizations(first: 4, after: $after, orderBy: $orderBy, search: $search) {
-                 totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
-            { after, orderBy, search },
-          );
+          const data: OrgFlowPageQuery = await t.ok(PAGE, { after, orderBy, search });
           expected = data.organizations.totalCount;
           seen.push(...data.organizations.nodes.map((n) => n.id));
           if (!data.organizations.pageInfo.hasNextPage) break;

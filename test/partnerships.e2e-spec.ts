@@ -1,11 +1,70 @@
 import { TestApp } from './support/test-app.js';
 import { createOrg, dataSource, registerUser, TestUser } from './support/fixtures.js';
+import { graphql } from './generated/index.js';
+import type { OrganizationInput } from './generated/graphql.js';
 
-const PROPOSE = `mutation($a: ID!, $b: ID!, $k: PartnershipKind!, $p: ID, $m: String) {
-  proposePartnership(initiatorId: $a, partnerId: $b, kind: $k, projectId: $p, message: $m) {
-    id status kind initiator { id } partner { id } project { id } message } }`;
-const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToPartnership(id: $id, accept: $accept) { id status respondedAt } }`;
-const END = `mutation($id: ID!) { endPartnership(id: $id) { id status endedAt } }`;
+const PROPOSE = graphql(`
+  mutation PartnershipsPropose($a: ID!, $b: ID!, $k: PartnershipKind!, $p: ID, $m: String) {
+    proposePartnership(initiatorId: $a, partnerId: $b, kind: $k, projectId: $p, message: $m) {
+      id
+      status
+      kind
+      initiator {
+        id
+      }
+      partner {
+        id
+      }
+      project {
+        id
+      }
+      message
+    }
+  }
+`);
+const RESPOND = graphql(`
+  mutation PartnershipsRespond($id: ID!, $accept: Boolean!) {
+    respondToPartnership(id: $id, accept: $accept) {
+      id
+      status
+      respondedAt
+    }
+  }
+`);
+const END = graphql(`
+  mutation PartnershipsEnd($id: ID!) {
+    endPartnership(id: $id) {
+      id
+      status
+      endedAt
+    }
+  }
+`);
+const PARTNERS = graphql(`
+  query PartnershipsProjectPartners($id: ID!) {
+    project(id: $id) {
+      partners {
+        id
+      }
+    }
+  }
+`);
+const SUGGESTIONS = graphql(`
+  query PartnershipsSuggestions($id: ID!) {
+    partnerSuggestions(organizationId: $id, first: 10) {
+      score
+      organization {
+        id
+        name
+      }
+      reasons {
+        factor
+        points
+        detail
+      }
+    }
+  }
+`);
 
 describe('Partnerships', () => {
   let t: TestApp;
@@ -31,7 +90,13 @@ describe('Partnerships', () => {
   it('runs the lifecycle PROPOSED → ACTIVE → ENDED, recording every transition', async () => {
     const project = (
       await t.ok(
-        `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`,
+        graphql(`
+          mutation PartnershipsCreateProject($i: ProjectInput!) {
+            createProject(input: $i) {
+              id
+            }
+          }
+        `),
         {
           i: {
             organizationId: diaspora.id,
@@ -60,20 +125,39 @@ describe('Partnerships', () => {
     });
 
     // PROPOSED is private to the two sides
-    const publicView = await t.ok(`query($id: ID) { organization(id: $id) { partnerships { id } } }`, { id: ngo.id });
-    expect(publicView.organization.partnerships).toEqual([]);
+    const publicView = await t.ok(
+      graphql(`
+        query PartnershipsPublicView($id: ID) {
+          organization(id: $id) {
+            partnerships {
+              id
+            }
+          }
+        }
+      `),
+      { id: ngo.id },
+    );
+    expect(publicView.organization?.partnerships).toEqual([]);
     const sideView = await t.ok(
-      `query($id: ID) { organization(id: $id) { partnerships(status: PROPOSED) { id } } }`,
+      graphql(`
+        query PartnershipsSideView($id: ID) {
+          organization(id: $id) {
+            partnerships(status: PROPOSED) {
+              id
+            }
+          }
+        }
+      `),
       { id: ngo.id },
       bob.token,
     );
-    expect(sideView.organization.partnerships).toEqual([{ id: proposed.id }]);
+    expect(sideView.organization?.partnerships).toEqual([{ id: proposed.id }]);
 
     const accepted = (await t.ok(RESPOND, { id: proposed.id, accept: true }, bob.token)).respondToPartnership;
     expect(accepted.status).toBe('ACTIVE');
     expect(accepted.respondedAt).toBeTruthy();
-    const partners = await t.ok(`query($id: ID!) { project(id: $id) { partners { id } } }`, { id: project.id });
-    expect(partners.project.partners).toEqual([{ id: ngo.id }]);
+    const partners = await t.ok(PARTNERS, { id: project.id });
+    expect(partners.project?.partners).toEqual([{ id: ngo.id }]);
     const again = await t.gql(RESPOND, { id: proposed.id, accept: false }, bob.token);
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
 
@@ -81,23 +165,32 @@ describe('Partnerships', () => {
     expect(ended.status).toBe('ENDED');
     expect((await t.gql(END, { id: proposed.id }, bob.token)).errors?.[0].extensions?.code).toBe('CONFLICT');
     const history = await t.ok(
-      `query($id: ID) { organization(id: $id) { partnerships(status: ENDED) { history { fromStatus toStatus } } } }`,
+      graphql(`
+        query PartnershipsHistory($id: ID) {
+          organization(id: $id) {
+            partnerships(status: ENDED) {
+              history {
+                fromStatus
+                toStatus
+              }
+            }
+          }
+        }
+      `),
       { id: ngo.id },
     );
-    expect(history.organization.partnerships[0].history).toEqual([
+    expect(history.organization?.partnerships[0].history).toEqual([
       { fromStatus: null, toStatus: 'PROPOSED' },
       { fromStatus: 'PROPOSED', toStatus: 'ACTIVE' },
       { fromStatus: 'ACTIVE', toStatus: 'ENDED' },
     ]);
-    // the public history names no user (user ids are personal data)
+    // the public history names no user (user ids are personal data): a string, as no valid operation asks this
     const actors = await t.gql(
       `query($id: ID) { organization(id: $id) { partnerships(status: ENDED) { history { actorId } } } }`,
       { id: ngo.id },
     );
     expect(actors.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(
-      (await t.ok(`query($id: ID!) { project(id: $id) { partners { id } } }`, { id: project.id })).project.partners,
-    ).toEqual([]);
+    expect((await t.ok(PARTNERS, { id: project.id })).project?.partners).toEqual([]);
   });
 
   it('answers CONFLICT for self-partnership and for a live duplicate in either direction', async () => {
@@ -149,7 +242,7 @@ describe('Partner suggestions', () => {
       countriesOfResidence: ['IT'],
       themes: ['EDUCATION', 'HEALTH', 'GENDER'],
     });
-    const mk = (name: string, overrides: Record<string, unknown>) =>
+    const mk = (name: string, overrides: Partial<OrganizationInput>) =>
       createOrg(t, u, { name, kind: 'NGO', countriesOfOrigin: [], countriesOfResidence: ['SN'], ...overrides });
     const best = await mk('Dakar Schools and Clinics', { themes: ['EDUCATION', 'HEALTH', 'GENDER'] });
     const tieB = await mk('Thies Health B', { themes: ['HEALTH'] });
@@ -163,21 +256,9 @@ describe('Partner suggestions', () => {
     await mk('Unrelated country', { countriesOfResidence: ['PE'], themes: ['HEALTH'] });
     await createOrg(t, u, { name: 'Another diaspora group', countriesOfOrigin: ['SN'], themes: ['HEALTH'] }); // same kind
     const partnered = await mk('Already partnered', { themes: ['EDUCATION', 'HEALTH'] });
-    await t.ok(
-      `mutation($a: ID!, $b: ID!) { proposePartnership(initiatorId: $a, partnerId: $b, kind: ALLIANCE) { id } }`,
-      { a: source.id, b: partnered.id },
-      u.token,
-    );
+    await t.ok(PROPOSE, { a: source.id, b: partnered.id, k: 'ALLIANCE' }, u.token);
 
-    const data = await t.ok(
-      `query($id: ID!) { partnerSuggestions(organizationId: $id, first: 10) { score organization { id name } reasons { factor points detail } } }`,
-      { id: source.id },
-    );
-    const list = data.partnerSuggestions as Array<{
-      score: number;
-      organization: { id: string };
-      reasons: Array<{ factor: string; points: number }>;
-    }>;
+    const list = (await t.ok(SUGGESTIONS, { id: source.id })).partnerSuggestions;
     expect(list.map((m) => m.organization.id)).toEqual([best.id, tieA.id, tieB.id, abroad.id]); // ties by name, then id
     for (const match of list) {
       const sum = match.reasons.reduce((s, r) => s + r.points, 0);
@@ -187,12 +268,7 @@ describe('Partner suggestions', () => {
     }
     expect(list[0].reasons.map((r) => r.factor)).toEqual(['THEMES', 'GEOGRAPHY', 'ORIGIN_PRESENCE']);
     expect(list[0].score).toBe(1 - 0.1); // everything but a shared network
-    const again = await t.ok(
-      `query($id: ID!) { partnerSuggestions(organizationId: $id, first: 10) { organization { id } } }`,
-      { id: source.id },
-    );
-    expect(again.partnerSuggestions.map((m: { organization: { id: string } }) => m.organization.id)).toEqual(
-      list.map((m) => m.organization.id),
-    );
+    const again = await t.ok(SUGGESTIONS, { id: source.id });
+    expect(again.partnerSuggestions.map((m) => m.organization.id)).toEqual(list.map((m) => m.organization.id));
   });
 });

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { TestApp } from './test-app.js';
+import { graphql } from '../generated/index.js';
+import type { FixtureCreateOrganizationMutation, MemberRole, OrganizationInput } from '../generated/graphql.js';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -12,8 +14,30 @@ export interface TestUser {
   refreshToken: string;
 }
 
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id email } } }`;
-const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken user { id email } } }`;
+const REGISTER = graphql(`
+  mutation FixtureRegister($input: RegisterInput!) {
+    register(input: $input) {
+      accessToken
+      refreshToken
+      user {
+        id
+        email
+      }
+    }
+  }
+`);
+const LOGIN = graphql(`
+  mutation FixtureLogin($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      accessToken
+      refreshToken
+      user {
+        id
+        email
+      }
+    }
+  }
+`);
 
 export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}-${randomBytes(5).toString('hex')}@example.org`;
@@ -41,7 +65,13 @@ export function dataSource(t: TestApp): DataSource {
   return t.app.get<DataSource>(getDataSourceToken());
 }
 
-export function orgInput(overrides: Record<string, unknown> = {}) {
+/**
+ * A valid OrganizationInput (a London hometown association of Ghanaians); `overrides` replace fields.
+ * The second signature takes deliberately invalid values (bad-input tests) and is untyped.
+ */
+export function orgInput(overrides?: Partial<OrganizationInput>): OrganizationInput;
+export function orgInput(overrides: Record<string, unknown>): Record<string, unknown>;
+export function orgInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: `Organization ${randomBytes(3).toString('hex')}`,
     kind: 'DIASPORA_ORGANIZATION',
@@ -58,18 +88,48 @@ export function orgInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const CREATE_ORG = `mutation($input: OrganizationInput!) { createOrganization(input: $input) { id slug name } }`;
+const CREATE_ORG = graphql(`
+  mutation FixtureCreateOrganization($input: OrganizationInput!) {
+    createOrganization(input: $input) {
+      id
+      slug
+      name
+    }
+  }
+`);
 
+/** An organization of `user` created with orgInput(overrides): its id, slug and name. */
+export async function createOrg(
+  t: TestApp,
+  user: TestUser,
+  overrides?: Partial<OrganizationInput>,
+): Promise<CreatedOrg>;
+/** Untyped overrides (tests that still build them as plain records; the server validates them). */
+export async function createOrg(t: TestApp, user: TestUser, overrides: Record<string, unknown>): Promise<CreatedOrg>;
 export async function createOrg(t: TestApp, user: TestUser, overrides: Record<string, unknown> = {}) {
-  return (await t.ok(CREATE_ORG, { input: orgInput(overrides) }, user.token)).createOrganization as {
-    id: string;
-    slug: string;
-    name: string;
-  };
+  const input = orgInput(overrides) as OrganizationInput; // checked by the typed signature, or by the server
+  return (await t.ok(CREATE_ORG, { input }, user.token)).createOrganization;
 }
 
-const INVITE_MEMBER = `mutation($o: ID!, $e: String!, $r: MemberRole!) { inviteOrganizationMember(organizationId: $o, email: $e, role: $r) { id } }`;
-const ACCEPT_INVITATION = `mutation($i: AcceptMemberInvitationInput!) { acceptMemberInvitation(input: $i) { membership { id role } } }`;
+type CreatedOrg = FixtureCreateOrganizationMutation['createOrganization'];
+
+const INVITE_MEMBER = graphql(`
+  mutation FixtureInviteMember($o: ID!, $e: String!, $r: MemberRole!) {
+    inviteOrganizationMember(organizationId: $o, email: $e, role: $r) {
+      id
+    }
+  }
+`);
+const ACCEPT_INVITATION = graphql(`
+  mutation FixtureAcceptInvitation($i: AcceptMemberInvitationInput!) {
+    acceptMemberInvitation(input: $i) {
+      membership {
+        id
+        role
+      }
+    }
+  }
+`);
 
 /** The token of the latest invitation mailed to `email`, read from the mail in email_outbox (as the person would). */
 export async function invitationToken(t: TestApp, email: string): Promise<string> {
@@ -84,13 +144,10 @@ export async function invitationToken(t: TestApp, email: string): Promise<string
 }
 
 /** `owner` invites `user` with `role`, and `user` accepts (signed in): the membership. */
-export async function addMember(t: TestApp, owner: TestUser, organizationId: string, user: TestUser, role: string) {
+export async function addMember(t: TestApp, owner: TestUser, organizationId: string, user: TestUser, role: MemberRole) {
   await t.ok(INVITE_MEMBER, { o: organizationId, e: user.email, r: role }, owner.token);
   const token = await invitationToken(t, user.email);
-  return (await t.ok(ACCEPT_INVITATION, { i: { token } }, user.token)).acceptMemberInvitation.membership as {
-    id: string;
-    role: string;
-  };
+  return (await t.ok(ACCEPT_INVITATION, { i: { token } }, user.token)).acceptMemberInvitation.membership;
 }
 
 /** Marks an organization VERIFIED directly (the moderator flow is tested on its own). */

@@ -1,11 +1,19 @@
 import type { TestApp } from './test-app.js';
 import type { TestUser } from './fixtures.js';
 import { inDays } from './inputs.js';
+import { graphql } from '../generated/index.js';
+import type { FundInput } from '../generated/graphql.js';
 
 /** Re-exported: the fund tests take it from here with the fund inputs. */
 export { inDays };
 
-export function fundInput(funderId: string, overrides: Record<string, unknown> = {}) {
+/**
+ * A FundInput: a climate and livelihoods fund for diaspora organizations in Europe working in Ghana,
+ * Senegal and Nigeria. The second signature takes deliberately invalid values (bad-input tests).
+ */
+export function fundInput(funderId: string, overrides?: Partial<FundInput>): FundInput;
+export function fundInput(funderId: string, overrides: Record<string, unknown>): Record<string, unknown>;
+export function fundInput(funderId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     funderId,
     title: 'African Diaspora Climate and Livelihoods Fund',
@@ -31,20 +39,36 @@ export function fundInput(funderId: string, overrides: Record<string, unknown> =
   };
 }
 
-const CREATE = `mutation($i: FundInput!) { createFund(input: $i) { id status } }`;
-const PUBLISH = `mutation($id: ID!) { publishFund(id: $id) { id status } }`;
+const CREATE = graphql(`
+  mutation FundFixtureCreate($i: FundInput!) {
+    createFund(input: $i) {
+      id
+      status
+    }
+  }
+`);
+const PUBLISH = graphql(`
+  mutation FundFixturePublish($id: ID!) {
+    publishFund(id: $id) {
+      id
+      status
+    }
+  }
+`);
 
+/** A fund of `funderId` created with fundInput(funderId, overrides) and published: its id. */
 export async function publishedFund(
   t: TestApp,
   owner: TestUser,
   funderId: string,
-  overrides: Record<string, unknown> = {},
-) {
+  overrides: Partial<FundInput> = {},
+): Promise<{ id: string }> {
   const fund = (await t.ok(CREATE, { i: fundInput(funderId, overrides) }, owner.token)).createFund;
   await t.ok(PUBLISH, { id: fund.id }, owner.token);
-  return fund as { id: string };
+  return { id: fund.id };
 }
 
+// Strings, not typed operations: the authorization tables of the fund tests take query strings.
 export const APPLY = `mutation($f: ID!, $p: ID!, $a: MoneyInput!, $s: String!, $d: Boolean) {
   applyToFund(fundId: $f, projectId: $p, requestedAmount: $a, statement: $s, draft: $d) { id status requestedAmount { amount currency } } }`;
 export const DECIDE = `mutation($id: ID!, $s: ApplicationStatus!, $n: String) { decideApplication(id: $id, status: $s, note: $n) { id status decidedAt } }`;

@@ -3,6 +3,8 @@
  * helpers only hold what every caller would otherwise repeat.
  */
 
+import type { TrainingOfferInput } from '../generated/graphql.js';
+
 /** An ISO timestamp `days` days from now (negative: in the past). */
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -10,7 +12,10 @@ export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000)
  * A TrainingOfferInput: an online financial-literacy course in French, starting in 30 days (enrolment
  * until day 20, ending on day 60), 10 seats at 120 EUR with a subsidy. `overrides` replace fields.
  */
-export function offerInput(providerId: string, overrides: Record<string, unknown> = {}) {
+export function offerInput(providerId: string, overrides?: Partial<TrainingOfferInput>): TrainingOfferInput;
+/** Deliberately invalid values (bad-input tests): untyped. */
+export function offerInput(providerId: string, overrides: Record<string, unknown>): Record<string, unknown>;
+export function offerInput(providerId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     providerId,
     title: 'Financial literacy for migrant women',

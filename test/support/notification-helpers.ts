@@ -16,7 +16,11 @@ export interface NotificationView {
 }
 
 /** Polls `probe` until it returns a truthy value (or fails after `timeoutMs`). */
-export async function waitFor<T>(probe: () => Promise<T>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
   const started = Date.now();
   for (;;) {
     const value = await probe();

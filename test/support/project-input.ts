@@ -1,5 +1,12 @@
-/** A realistic ProjectInput (a Ghanaian solar-irrigation project seeking EUR 40,000). */
-export function projectInput(organizationId: string, overrides: Record<string, unknown> = {}) {
+import type { ProjectInput } from '../generated/graphql.js';
+
+/**
+ * A realistic ProjectInput (a Ghanaian solar-irrigation project seeking EUR 40,000). The second
+ * signature takes deliberately invalid values (bad-input tests) and is untyped.
+ */
+export function projectInput(organizationId: string, overrides?: Partial<ProjectInput>): ProjectInput;
+export function projectInput(organizationId: string, overrides: Record<string, unknown>): Record<string, unknown>;
+export function projectInput(organizationId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     organizationId,
     title: 'Solar irrigation for Volta farmers',

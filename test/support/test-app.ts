@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AppConfig } from '@app/config';
@@ -75,33 +77,39 @@ export class TestApp {
     return new TestApp(app, `http://127.0.0.1:${address.port}`, cleanUp, databaseUrl);
   }
 
-  async gql<T = Record<string, any>>(
+  /**
+   * Sends one operation: a typed document from `test/generated` (`graphql(...)`: the result and the
+   * variables are checked at compile time) or a query string (untyped result).
+   */
+  gql<R, V>(document: TypedDocumentNode<R, V>, ...rest: VariablesAndToken<V>): Promise<GqlResponse<R>>;
+  gql<T = Record<string, any>>(
     query: string,
-    variables: Record<string, unknown> = {},
+    variables?: Record<string, unknown>,
     token?: string,
-  ): Promise<GqlResponse<T>> {
+  ): Promise<GqlResponse<T>>;
+  async gql(query: string | DocumentNode, variables: unknown = {}, token?: string): Promise<GqlResponse<unknown>> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: source(query), variables: variables ?? {} }),
     });
-    return (await res.json()) as GqlResponse<T>;
+    return (await res.json()) as GqlResponse<unknown>;
   }
 
   /** Like gql, but fails the test on any error and returns data. */
-  async ok<T = Record<string, any>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    token?: string,
-  ): Promise<T> {
-    const res = await this.gql<T>(query, variables, token);
+  ok<R, V>(document: TypedDocumentNode<R, V>, ...rest: VariablesAndToken<V>): Promise<R>;
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  async ok(query: string | DocumentNode, variables: unknown = {}, token?: string): Promise<unknown> {
+    const res = await this.gql(query as string, variables as Record<string, unknown>, token);
     if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
-    return res.data as T;
+    return res.data;
   }
 
   /** The code (extensions.code) of the first error of the call, undefined when it succeeds. */
-  async errorCode(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<string | undefined> {
-    return (await this.gql(query, variables, token)).errors?.[0].extensions?.code;
+  errorCode<R, V>(document: TypedDocumentNode<R, V>, ...rest: VariablesAndToken<V>): Promise<string | undefined>;
+  errorCode(query: string, variables?: Record<string, unknown>, token?: string): Promise<string | undefined>;
+  async errorCode(query: string | DocumentNode, variables: unknown = {}, token?: string): Promise<string | undefined> {
+    return (await this.gql(query as string, variables as Record<string, unknown>, token)).errors?.[0].extensions?.code;
   }
 
   get<T>(type: new (...args: any[]) => T): T {
@@ -112,6 +120,26 @@ export class TestApp {
     await this.app.close();
     await this.cleanUp();
   }
+}
+
+/**
+ * The arguments after a typed document: its variables (optional when it has no required ones) and the
+ * bearer token.
+ */
+type VariablesAndToken<V> =
+  Record<string, never> extends V ? [variables?: V, token?: string] : [variables: V, token?: string];
+
+const printed = new WeakMap<DocumentNode, string>();
+
+/** The query text of a string or a parsed document (printed once per document). */
+function source(query: string | DocumentNode): string {
+  if (typeof query === 'string') return query;
+  let text = printed.get(query);
+  if (text === undefined) {
+    text = print(query);
+    printed.set(query, text);
+  }
+  return text;
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {
