@@ -12,7 +12,11 @@ import {
 } from './support/authz.js';
 import { projectInput } from './support/project-input.js';
 
-const TABLES = ['project', 'indicator', 'measurement', 'partnership', 'partnership_event'];
+const TABLES = ['project', 'indicator', 'measurement', 'indicator_change', 'partnership', 'partnership_event'];
+const UPDATE_INDICATOR = `mutation($id: ID!) { updateIndicator(id: $id, input: { target: 60 }) { id } }`;
+const DELETE_INDICATOR = `mutation($id: ID!) { deleteIndicator(id: $id) { id } }`;
+const UPDATE_MEASUREMENT = `mutation($id: ID!) { updateMeasurement(id: $id, input: { value: 15 }) { id } }`;
+const DELETE_MEASUREMENT = `mutation($id: ID!) { deleteMeasurement(id: $id) { id } }`;
 const CREATE = `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`;
 const UPDATE = `mutation($id: ID!, $i: UpdateProjectInput!) { updateProject(id: $id, input: $i) { id } }`;
 
@@ -20,6 +24,14 @@ async function insertIndicator(t: TestApp, project: string): Promise<string> {
   const [{ id }] = await dataSource(t).query(
     `INSERT INTO indicator (project_id, name, unit, baseline, target) VALUES ($1, 'Farmers irrigating', 'families', 0, 40) RETURNING id`,
     [project],
+  );
+  return id;
+}
+
+async function insertMeasurement(t: TestApp, indicator: string, recordedBy: string): Promise<string> {
+  const [{ id }] = await dataSource(t).query(
+    `INSERT INTO measurement (indicator_id, value, measured_on, recorded_by_id) VALUES ($1, 12, '2026-03-01', $2) RETURNING id`,
+    [indicator, recordedBy],
   );
   return id;
 }
@@ -42,6 +54,7 @@ describe('Authorization of the project, indicator and partnership mutations (tab
     return { org, project: id as string };
   };
   const indicatorOf = (project: string) => insertIndicator(t, project);
+  const measurementOf = async (project: string) => insertMeasurement(t, await indicatorOf(project), c.owner.id);
   const partnership = async (initiator: string, partner: string, status: string) => {
     const [{ id }] = await dataSource(t).query(
       `INSERT INTO partnership (kind, status, initiator_id, partner_id, proposed_by_id) VALUES ('ALLIANCE', $1, $2, $3, $4) RETURNING id`,
@@ -93,6 +106,42 @@ describe('Authorization of the project, indicator and partnership mutations (tab
         prepare: async () => ({
           query: `mutation($i: ID!) { recordMeasurement(indicatorId: $i, value: 12, measuredOn: "2026-03-01") { id } }`,
           variables: { i: await indicatorOf((await castProject()).project) },
+        }),
+      },
+      {
+        name: 'updateIndicator',
+        allowed: members,
+        tables: TABLES,
+        prepare: async () => ({
+          query: UPDATE_INDICATOR,
+          variables: { id: await indicatorOf((await castProject()).project) },
+        }),
+      },
+      {
+        name: 'deleteIndicator',
+        allowed: members,
+        tables: TABLES,
+        prepare: async () => ({
+          query: DELETE_INDICATOR,
+          variables: { id: await indicatorOf((await castProject()).project) },
+        }),
+      },
+      {
+        name: 'updateMeasurement',
+        allowed: members,
+        tables: TABLES,
+        prepare: async () => ({
+          query: UPDATE_MEASUREMENT,
+          variables: { id: await measurementOf((await castProject()).project) },
+        }),
+      },
+      {
+        name: 'deleteMeasurement',
+        allowed: members,
+        tables: TABLES,
+        prepare: async () => ({
+          query: DELETE_MEASUREMENT,
+          variables: { id: await measurementOf((await castProject()).project) },
         }),
       },
       {
@@ -159,6 +208,32 @@ describe('Authorization of the project, indicator and partnership mutations (tab
           return { query: UPDATE, variables: { id, i: projectInput(org, { title: 'Renamed project' }) } };
         },
       },
+      ...(
+        [
+          ['updateIndicator', UPDATE_INDICATOR, false],
+          ['deleteIndicator', DELETE_INDICATOR, false],
+          ['updateMeasurement', UPDATE_MEASUREMENT, true],
+          ['deleteMeasurement', DELETE_MEASUREMENT, true],
+        ] as const
+      ).map(([name, query, ofMeasurement]): AuthzRow => ({
+        name: `${name} (archived)`,
+        allowed: [],
+        refused: {
+          outsider: 'NOT_FOUND',
+          member: 'CONFLICT',
+          admin: 'CONFLICT',
+          owner: 'CONFLICT',
+          moderator: 'CONFLICT',
+        },
+        tables: TABLES,
+        prepare: async () => {
+          const { project } = await castProject();
+          const indicator = await indicatorOf(project);
+          const id = ofMeasurement ? await insertMeasurement(t, indicator, c.owner.id) : indicator;
+          await dataSource(t).query(`UPDATE project SET archived_at = now() WHERE id = $1`, [project]);
+          return { query, variables: { id } };
+        },
+      })),
       {
         // the project belongs to the partner, a third party: only its members and moderators may see it
         name: 'proposePartnership (on the partner’s archived project)',

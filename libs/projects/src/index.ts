@@ -1,4 +1,5 @@
 export * from './indicator.entity.js';
+export * from './indicator-change.entity.js';
 export * from './project.entity.js';
 export * from './project.inputs.js';
 export * from './project.loaders.js';

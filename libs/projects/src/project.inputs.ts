@@ -231,3 +231,60 @@ export class RecordMeasurementArgs {
   @MaxLength(2000)
   note?: string | null;
 }
+
+/** updateIndicator's input: a field left out keeps its value; none can be cleared (null is BAD_USER_INPUT). */
+@InputType({ description: 'Only the fields given change' })
+export class UpdateIndicatorInput {
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MinLength(2, { message: 'name must be at least 2 characters' })
+  @MaxLength(200, { message: 'name must be at most 200 characters' })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'unit must not be empty' })
+  @MaxLength(60, { message: 'unit must be at most 60 characters' })
+  unit?: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  baseline?: number;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  target?: number;
+}
+
+export const INDICATOR_REQUIRED_FIELDS = ['name', 'unit', 'baseline', 'target'] as const satisfies ReadonlyArray<
+  keyof UpdateIndicatorInput
+>;
+
+/** updateMeasurement's input: a field left out keeps its value; null clears the note (only). */
+@InputType({ description: 'Only the fields given change; null clears the note' })
+export class UpdateMeasurementInput {
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value?: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Not in the future' })
+  measuredOn?: string;
+
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+export const MEASUREMENT_REQUIRED_FIELDS = ['value', 'measuredOn'] as const satisfies ReadonlyArray<
+  keyof UpdateMeasurementInput
+>;

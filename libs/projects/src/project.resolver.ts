@@ -1,19 +1,34 @@
 import { Args, Float, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, CurrentUser, Ctx, Money, money, PageArgs, Public } from '@app/common';
 import type { AuthUser, RequestContext } from '@app/common';
-import { Organization } from '@app/organizations';
+import { Organization, OrganizationPolicy } from '@app/organizations';
 import { Country, loadAll, Sdg, Theme } from '@app/reference-data';
 import { Indicator, Measurement, progressOf } from './indicator.entity.js';
 import { Project } from './project.entity.js';
-import { AddIndicatorArgs, ProjectInput, ProjectsArgs, RecordMeasurementArgs, UpdateProjectInput } from './project.inputs.js';
+import { IndicatorChange } from './indicator-change.entity.js';
+import {
+  AddIndicatorArgs,
+  ProjectInput,
+  ProjectsArgs,
+  RecordMeasurementArgs,
+  UpdateIndicatorInput,
+  UpdateMeasurementInput,
+  UpdateProjectInput,
+} from './project.inputs.js';
 import { ProjectsService } from './projects.service.js';
 
 @ObjectType()
 export class ProjectConnection extends Connection(Project, 'ProjectConnection') {}
 
+@ObjectType()
+export class IndicatorChangeConnection extends Connection(IndicatorChange, 'IndicatorChangeConnection') {}
+
 @Resolver(() => Project)
 export class ProjectResolver {
-  constructor(private readonly service: ProjectsService) {}
+  constructor(
+    private readonly service: ProjectsService,
+    private readonly policy: OrganizationPolicy,
+  ) {}
 
   @Public()
   @Query(() => Project, {
@@ -60,6 +75,56 @@ export class ProjectResolver {
   @Mutation(() => Measurement)
   recordMeasurement(@CurrentUser() user: AuthUser, @Args() args: RecordMeasurementArgs) {
     return this.service.recordMeasurement(user, args);
+  }
+
+  @Mutation(() => Indicator, {
+    description:
+      'Members of the organization, on a live project. Partial: the fields left out keep their values. Kept in Project.indicatorHistory.',
+  })
+  updateIndicator(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateIndicatorInput,
+  ) {
+    return this.service.updateIndicator(user, id, input);
+  }
+
+  @Mutation(() => Project, {
+    description:
+      'Members of the organization, on a live project: the indicator and its measurements (kept in Project.indicatorHistory).',
+  })
+  deleteIndicator(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.deleteIndicator(user, id);
+  }
+
+  @Mutation(() => Measurement, {
+    description:
+      'Members of the organization, on a live project. Partial: the fields left out keep their values, null clears the note. Kept in Project.indicatorHistory.',
+  })
+  updateMeasurement(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateMeasurementInput,
+  ) {
+    return this.service.updateMeasurement(user, id, input);
+  }
+
+  @Mutation(() => Indicator, {
+    description:
+      'Members of the organization, on a live project; answers the indicator (its progress follows). Kept in Project.indicatorHistory.',
+  })
+  deleteMeasurement(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.deleteMeasurement(user, id);
+  }
+
+  @ResolveField(() => IndicatorChangeConnection, {
+    nullable: true,
+    description:
+      'Corrections and deletions of its indicators and measurements, newest first: members of the organization and moderators; null for anyone else',
+  })
+  async indicatorHistory(@Parent() p: Project, @Args() args: PageArgs, @Ctx() ctx: RequestContext) {
+    if (!this.policy.canSeeInternals(await ctx.access(), p.organizationId)) return null;
+    return this.service.indicatorHistory(p.id, args);
   }
 
   @ResolveField(() => Organization)

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoaderRegistry } from '@app/common';
 import { OrganizationsModule } from '@app/organizations';
+import { IndicatorChange } from './indicator-change.entity.js';
 import { Indicator, Measurement } from './indicator.entity.js';
 import { Project } from './project.entity.js';
 import { ProjectLoaderFactory } from './project.loaders.js';
@@ -9,7 +10,7 @@ import { IndicatorResolver, OrganizationProjectsResolver, ProjectResolver } from
 import { ProjectsService } from './projects.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Project, Indicator, Measurement]), OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([Project, Indicator, Measurement, IndicatorChange]), OrganizationsModule],
   providers: [ProjectsService, ProjectLoaderFactory, ProjectResolver, IndicatorResolver, OrganizationProjectsResolver],
   exports: [ProjectsService],
 })

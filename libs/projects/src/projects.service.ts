@@ -9,6 +9,7 @@ import {
   ConflictError,
   NotFoundError,
   Page,
+  PageArgs,
   paginate,
   requireId,
   rankKeys,
@@ -23,13 +24,18 @@ import { Indicator, Measurement } from './indicator.entity.js';
 import { Project } from './project.entity.js';
 import {
   AddIndicatorArgs,
+  INDICATOR_REQUIRED_FIELDS,
+  MEASUREMENT_REQUIRED_FIELDS,
   PROJECT_REQUIRED_FIELDS,
   ProjectFilter,
   ProjectInput,
   ProjectsArgs,
   RecordMeasurementArgs,
+  UpdateIndicatorInput,
+  UpdateMeasurementInput,
   UpdateProjectInput,
 } from './project.inputs.js';
+import { IndicatorChange, IndicatorChangeAction, IndicatorChangeValues } from './indicator-change.entity.js';
 
 @Injectable()
 export class ProjectsService {
@@ -202,6 +208,153 @@ export class ProjectsService {
     });
   }
 
+  // ---------- corrections (with history) ----------
+
+  /** Corrects an indicator (a partial update); the change is kept in the project's indicator history. */
+  async updateIndicator(user: AuthUser, id: string, patch: UpdateIndicatorInput): Promise<Indicator> {
+    requireId(id, 'Indicator');
+    return this.dataSource.transaction(async (manager) => {
+      const indicator = await this.editableIndicator(manager, user, id, 'correct indicators');
+      const before = indicatorValues(indicator);
+      const after = applyPatch(before, patch, { path: 'input', required: INDICATOR_REQUIRED_FIELDS });
+      if (sameValues(before, after)) return indicator;
+      Object.assign(indicator, after);
+      const saved = await manager.save(indicator);
+      await manager.insert(IndicatorChange, {
+        projectId: indicator.projectId,
+        indicatorId: indicator.id,
+        measurementId: null,
+        action: IndicatorChangeAction.INDICATOR_UPDATED,
+        actorId: user.id,
+        before,
+        after,
+      });
+      return saved;
+    });
+  }
+
+  /** Deletes an indicator and its measurements; each is kept in the project's indicator history. */
+  async deleteIndicator(user: AuthUser, id: string): Promise<Project> {
+    requireId(id, 'Indicator');
+    return this.dataSource.transaction(async (manager) => {
+      const indicator = await this.editableIndicator(manager, user, id, 'delete indicators');
+      const measurements = await manager.find(Measurement, {
+        where: { indicatorId: indicator.id },
+        order: { measuredOn: 'ASC', createdAt: 'ASC' },
+      });
+      const base = { projectId: indicator.projectId, indicatorId: indicator.id, actorId: user.id, after: null };
+      await manager.insert(IndicatorChange, [
+        ...measurements.map((m) => ({
+          ...base,
+          measurementId: m.id,
+          action: IndicatorChangeAction.MEASUREMENT_DELETED,
+          before: measurementValues(m),
+        })),
+        {
+          ...base,
+          measurementId: null,
+          action: IndicatorChangeAction.INDICATOR_DELETED,
+          before: indicatorValues(indicator),
+        },
+      ]);
+      await manager.delete(Indicator, { id: indicator.id }); // its measurements go with it (ON DELETE CASCADE)
+      return manager.findOneByOrFail(Project, { id: indicator.projectId });
+    });
+  }
+
+  /** Corrects a measurement (a partial update); the change is kept in the project's indicator history. */
+  async updateMeasurement(user: AuthUser, id: string, patch: UpdateMeasurementInput): Promise<Measurement> {
+    requireId(id, 'Measurement');
+    return this.dataSource.transaction(async (manager) => {
+      const { measurement, indicator } = await this.editableMeasurement(manager, user, id, 'correct measurements');
+      const before = measurementValues(measurement);
+      const after = applyPatch(before, patch, { path: 'input', required: MEASUREMENT_REQUIRED_FIELDS });
+      if (after.measuredOn > today())
+        throw new BadInputError('input.measuredOn', 'input.measuredOn must not be in the future');
+      if (sameValues(before, after)) return measurement;
+      Object.assign(measurement, after);
+      const saved = await manager.save(measurement);
+      await manager.insert(IndicatorChange, {
+        projectId: indicator.projectId,
+        indicatorId: indicator.id,
+        measurementId: measurement.id,
+        action: IndicatorChangeAction.MEASUREMENT_UPDATED,
+        actorId: user.id,
+        before,
+        after,
+      });
+      return saved;
+    });
+  }
+
+  /** Deletes a measurement (kept in the project's indicator history); answers its indicator, progress recomputed. */
+  async deleteMeasurement(user: AuthUser, id: string): Promise<Indicator> {
+    requireId(id, 'Measurement');
+    return this.dataSource.transaction(async (manager) => {
+      const { measurement, indicator } = await this.editableMeasurement(manager, user, id, 'delete measurements');
+      await manager.insert(IndicatorChange, {
+        projectId: indicator.projectId,
+        indicatorId: indicator.id,
+        measurementId: measurement.id,
+        action: IndicatorChangeAction.MEASUREMENT_DELETED,
+        actorId: user.id,
+        before: measurementValues(measurement),
+        after: null,
+      });
+      await manager.delete(Measurement, { id: measurement.id });
+      return indicator;
+    });
+  }
+
+  /** Project.indicatorHistory: newest first. */
+  indicatorHistory(projectId: string, args: PageArgs): Promise<Page<IndicatorChange>> {
+    const qb = this.dataSource
+      .getRepository(IndicatorChange)
+      .createQueryBuilder('c')
+      .where('c.project_id = :projectId', { projectId });
+    return paginate(
+      qb,
+      [
+        { expr: 'c.created_at', direction: 'DESC', type: 'timestamp' },
+        { expr: 'c.id', direction: 'DESC', type: 'uuid' },
+      ],
+      args,
+    );
+  }
+
+  /** An indicator (locked) of a live project the user is a member of; NOT_FOUND when there is none to see. */
+  private async editableIndicator(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+    action: string,
+  ): Promise<Indicator> {
+    const indicator = await manager
+      .getRepository(Indicator)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.id = :id', { id })
+      .getOne();
+    if (!indicator) throw new NotFoundError('Indicator', id);
+    await this.editable(manager, user, indicator.projectId, action);
+    return indicator;
+  }
+
+  private async editableMeasurement(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+    action: string,
+  ): Promise<{ measurement: Measurement; indicator: Indicator }> {
+    const found = await manager.findOneBy(Measurement, { id });
+    if (!found) throw new NotFoundError('Measurement', id);
+    const indicator = await this.editableIndicator(manager, user, found.indicatorId, action);
+    // read again under the indicator's lock: a concurrent correction or deletion has finished
+    const measurement = await manager.findOneBy(Measurement, { id });
+    if (!measurement) throw new NotFoundError('Measurement', id);
+    return { measurement, indicator };
+  }
+
   /**
    * Loads a live project and checks that the user is a member of its organization. An archived
    * project is NOT_FOUND for those who may not see it, CONFLICT for those who may.
@@ -287,3 +440,7 @@ export class ProjectsService {
     };
   }
 }
+
+const indicatorValues = (i: Indicator) => ({ name: i.name, unit: i.unit, baseline: i.baseline, target: i.target });
+const measurementValues = (m: Measurement) => ({ value: m.value, measuredOn: m.measuredOn, note: m.note });
+const sameValues = (a: IndicatorChangeValues, b: IndicatorChangeValues) => JSON.stringify(a) === JSON.stringify(b);

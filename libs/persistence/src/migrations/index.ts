@@ -15,6 +15,7 @@ import { HistoryForeignKeysRestrict1795710000043 } from './1795710000043-History
 import { NotificationOrganization1796020000001 } from './1796020000001-NotificationOrganization.js';
 import { ConsultationOutcomeAndReminders1796020000002 } from './1796020000002-ConsultationOutcomeAndReminders.js';
 import { ExportsCalendarFeedsAndIatiRefs1796060000001 } from './1796060000001-ExportsCalendarFeedsAndIatiRefs.js';
+import { IndicatorChanges1796030000001 } from './1796030000001-IndicatorChanges.js';
 
 import { EmailHtmlBody1796040000001 } from './1796040000001-EmailHtmlBody.js';
 import { UserLanguageAndDeletion1796040000002 } from './1796040000002-UserLanguageAndDeletion.js';
@@ -42,6 +43,7 @@ export const MIGRATIONS: Array<new () => unknown> = [
   NotificationOrganization1796020000001,
   ConsultationOutcomeAndReminders1796020000002,
   ExportsCalendarFeedsAndIatiRefs1796060000001,
+  IndicatorChanges1796030000001,
   EmailHtmlBody1796040000001,
   UserLanguageAndDeletion1796040000002,
   SessionDevices1796040000003,
