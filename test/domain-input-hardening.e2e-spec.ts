@@ -226,7 +226,7 @@ describe('Domain input hardening: client errors are BAD_USER_INPUT or NOT_FOUND,
   });
 
   describe('the budget rule holds after awards', () => {
-    const UPDATE_FUND = `mutation($id: ID!, $i: FundInput!) { updateFund(id: $id, input: $i) { id totalBudget currency } }`;
+    const UPDATE_FUND = `mutation($id: ID!, $i: UpdateFundInput!) { updateFund(id: $id, input: $i) { id totalBudget currency } }`;
     const awardedSum = async (fundId: string) =>
       Number(
         (

@@ -15,7 +15,7 @@ import { projectInput } from './support/project-input.js';
 
 const TABLES = ['fund', 'fund_application', 'application_event'];
 const CREATE_FUND = `mutation($i: FundInput!) { createFund(input: $i) { id } }`;
-const UPDATE_FUND = `mutation($id: ID!, $i: FundInput!) { updateFund(id: $id, input: $i) { id } }`;
+const UPDATE_FUND = `mutation($id: ID!, $i: UpdateFundInput!) { updateFund(id: $id, input: $i) { id } }`;
 const CREATE_PROJECT = `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`;
 const AMOUNT = { amount: 40000, currency: 'EUR' };
 

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -171,6 +171,24 @@ export class FundInput {
   @Type(() => FundEligibilityInput)
   eligibility?: FundEligibilityInput | null;
 }
+
+/**
+ * updateFund's input: every field optional. A field left out keeps its value; null clears a field
+ * that may be empty and is BAD_USER_INPUT on a required one. eligibility is patched field by field
+ * (its fields left out stay); null clears all of it. funderId, if given, must be the current one.
+ */
+@InputType({ description: 'Only the fields given change; null clears an optional field' })
+export class UpdateFundInput extends PartialType(FundInput) {}
+
+/** The fields of FundInput that cannot be cleared by an update. */
+export const FUND_REQUIRED_FIELDS = [
+  'funderId',
+  'title',
+  'description',
+  'currency',
+  'deadline',
+  'themes',
+] as const satisfies ReadonlyArray<keyof FundInput>;
 
 @ArgsType()
 export class FundsArgs extends PageArgs {

@@ -9,7 +9,14 @@ import { ApplicationEvent, FundApplication } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
 import { Fund, FundStatus } from './fund.entity.js';
 import { FundMatchesService } from './fund-matches.service.js';
-import { ApplyArgs, DecideApplicationArgs, FundApplicationsArgs, FundInput, FundsArgs } from './fund.inputs.js';
+import {
+  ApplyArgs,
+  DecideApplicationArgs,
+  FundApplicationsArgs,
+  FundInput,
+  FundsArgs,
+  UpdateFundInput,
+} from './fund.inputs.js';
 import { EligibilityReport, FundEligibility, FundMatch } from './fund.models.js';
 import { FundsService } from './funds.service.js';
 
@@ -45,11 +52,14 @@ export class FundResolver {
     return this.fundsService.create(user, input);
   }
 
-  @Mutation(() => Fund)
+  @Mutation(() => Fund, {
+    description:
+      "The funder's OWNER/ADMIN, until it closes. Partial: the fields left out keep their values, null clears an optional one.",
+  })
   updateFund(
     @CurrentUser() user: AuthUser,
     @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: FundInput,
+    @Args('input') input: UpdateFundInput,
   ) {
     return this.fundsService.update(user, id, input);
   }

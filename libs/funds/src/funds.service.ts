@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
+  applyPatch,
   assertCurrency,
   AuthUser,
   BadInputError,
@@ -19,14 +20,16 @@ import {
   FUNDER_KINDS,
   MANAGER_ROLES,
   Organization,
+  OrganizationKind,
   OrganizationPolicy,
   ViewerAccess,
   Visibility,
 } from '@app/organizations';
+import { ProjectKind } from '@app/projects';
 import { recordEvent } from '@app/events';
 import { ReferenceDataService } from '@app/reference-data';
 import { Fund, FUND_TRANSITIONS, FundStatus } from './fund.entity.js';
-import { FundInput, FundsArgs, OrganizationFundsArgs } from './fund.inputs.js';
+import { FUND_REQUIRED_FIELDS, FundInput, FundsArgs, OrganizationFundsArgs, UpdateFundInput } from './fund.inputs.js';
 
 /** The fund's words OR-ed into a tsquery (matching ranks organizations' text against it). */
 export const REFRESH_TEXT_QUERY_SQL = `UPDATE fund SET text_query = (
@@ -110,11 +113,18 @@ export class FundsService {
     });
   }
 
-  async update(user: AuthUser, id: string, input: FundInput): Promise<Fund> {
+  /** A partial update: the fields left out keep their values; the patched fund is checked as a whole. */
+  async update(user: AuthUser, id: string, patch: UpdateFundInput): Promise<Fund> {
     requireId(id, 'Fund');
-    await this.validate(input);
+    await this.assertCodes(patch); // the codes it gives (the stored ones were checked when they were given)
     return this.dataSource.transaction(async (manager) => {
       const { fund } = await this.managed(manager, user, id, 'update funds');
+      const input = applyPatch(FundsService.inputOf(fund), patch, {
+        path: 'input',
+        required: FUND_REQUIRED_FIELDS,
+        nested: ['eligibility'],
+      });
+      this.assertConsistent(input);
       if (input.funderId !== fund.funderId)
         throw new BadInputError('input.funderId', 'A fund cannot move to another funder');
       if (FundsService.effectiveStatus(fund) === FundStatus.CLOSED)
@@ -210,13 +220,23 @@ export class FundsService {
   }
 
   private async validate(input: FundInput) {
-    assertCurrency('input.currency', input.currency);
+    await this.assertCodes(input);
+    this.assertConsistent(input);
+  }
+
+  /** The codes an input (or an update's patch) gives: database look-ups, outside any transaction. */
+  private async assertCodes(input: UpdateFundInput) {
+    if (input.currency != null) assertCurrency('input.currency', input.currency);
     await this.reference.assertThemes('input.themes', input.themes);
     this.reference.assertSdgs('input.sdgs', input.sdgs);
     const e = input.eligibility;
     await this.reference.assertCountries('input.eligibility.countriesOfResidence', e?.countriesOfResidence);
     await this.reference.assertCountries('input.eligibility.countriesOfOrigin', e?.countriesOfOrigin);
     await this.reference.assertCountries('input.eligibility.countriesOfImplementation', e?.countriesOfImplementation);
+  }
+
+  /** The rules between fields, on the whole (patched) fund. */
+  private assertConsistent(input: FundInput) {
     if (input.minGrant != null && input.maxGrant != null && input.minGrant > input.maxGrant) {
       throw new BadInputError('input.minGrant', 'input.minGrant must not be above input.maxGrant');
     }
@@ -226,6 +246,37 @@ export class FundsService {
     if (input.opensAt && input.opensAt.getTime() >= input.deadline.getTime()) {
       throw new BadInputError('input.opensAt', 'input.opensAt must be before input.deadline');
     }
+  }
+
+  /** The stored fund in the shape of its input: what an update patches. */
+  static inputOf(f: Fund): FundInput {
+    const num = (value: string | null) => (value === null ? null : Number(value));
+    return {
+      funderId: f.funderId,
+      title: f.title,
+      description: f.description,
+      currency: f.currency,
+      minGrant: num(f.minGrant),
+      maxGrant: num(f.maxGrant),
+      totalBudget: num(f.totalBudget),
+      coFundingPercent: num(f.coFundingPercent),
+      opensAt: f.opensAt,
+      deadline: f.deadline,
+      themes: f.themes,
+      sdgs: f.sdgs,
+      prioritizesWomenLed: f.prioritizesWomenLed,
+      prioritizesYouthLed: f.prioritizesYouthLed,
+      eligibility: {
+        organizationKinds: f.eligibleOrganizationKinds as OrganizationKind[],
+        countriesOfResidence: f.eligibleCountriesOfResidence,
+        countriesOfOrigin: f.eligibleCountriesOfOrigin,
+        countriesOfImplementation: f.eligibleCountriesOfImplementation,
+        projectKinds: f.eligibleProjectKinds as ProjectKind[],
+        requiresLegalRegistration: f.requiresLegalRegistration,
+        requiresVerification: f.requiresVerification,
+        minOrganizationAgeYears: f.minOrganizationAgeYears,
+      },
+    };
   }
 
   private fields(input: FundInput): Partial<Fund> {
