@@ -50,10 +50,3 @@ export function applyPatch<T extends object>(
   }
   return result as T;
 }
-
-/** The names of the fields a patch sets or clears (the ones it does not leave out). */
-export function patchedFields<T extends object>(patch: Patch<T> | null | undefined): Array<keyof T & string> {
-  return Object.entries(patch ?? {})
-    .filter(([, value]) => value !== undefined)
-    .map(([key]) => key as keyof T & string);
-}
