@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
 import { BaseEntity, StatusHistoryEntity } from '@app/persistence';
 import { User } from '@app/auth';
+import { TRAINING_SEAT_STATUSES, TRAINING_SEAT_STATUSES_SQL } from '@app/matching';
 import { Organization } from '@app/organizations';
 import { TrainingOffer } from './training-offer.entity.js';
 
@@ -27,10 +28,10 @@ export const LIVE_ENROLMENT_STATUSES = [
   EnrolmentStatus.WAITLISTED,
   EnrolmentStatus.COMPLETED,
 ];
-/** Statuses that hold a seat. */
-export const SEAT_STATUSES = [EnrolmentStatus.ACCEPTED, EnrolmentStatus.COMPLETED];
+/** Statuses that hold a seat: matching's TRAINING_SEAT_STATUSES (one list for both libs). */
+export const SEAT_STATUSES: EnrolmentStatus[] = TRAINING_SEAT_STATUSES.map((s) => EnrolmentStatus[s]);
 /** The same, as an SQL list for `status IN (…)` (constants of the enum, never input). */
-export const SEAT_STATUSES_SQL = SEAT_STATUSES.map((s) => `'${s}'`).join(', ');
+export const SEAT_STATUSES_SQL = TRAINING_SEAT_STATUSES_SQL;
 
 /**
  * An organization's enrolment in a training offer, made by one of its members (the participant).

@@ -5,4 +5,5 @@ export * from './weights.js';
 export * from './fund-matching.service.js';
 export * from './fund-matching.sql.js';
 export * from './training-matching.service.js';
+export * from './training-rules.sql.js';
 export * from './dialogue-counterparts.service.js';

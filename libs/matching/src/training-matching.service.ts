@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MatchReason, scoreOf } from './match.models.js';
+import { TRAINING_OPEN_SQL, TRAINING_SEAT_STATUSES_SQL } from './training-rules.sql.js';
 import { SMALL_ORGANIZATION_MEMBERS, TRAINING_WEIGHTS as W } from './weights.js';
 
 export interface TrainingMatchResult {
@@ -37,12 +38,6 @@ interface Row {
 }
 
 /**
- * Hard rules of training matching (docs/domain.md, "Training score"): published, still open for enrolment (before the
- * application deadline, or the start when there is none), open to the organization's kind.
- */
-export const TRAINING_OPEN_SQL = `t.status = 'PUBLISHED' AND coalesce(t.application_deadline, t.starts_at) > now()`;
-
-/**
  * The SQL of training matching. The organization's needs come from its latest assessment; every
  * factor is a column of points rounded to 4 decimals, and the score is their sum, so reasons add
  * up to the score exactly. Works on the tables only (the capacity lib depends on matching, not the
@@ -67,11 +62,12 @@ c AS (
     FROM training_offer t
    CROSS JOIN o
     LEFT JOIN LATERAL (
-         SELECT count(*) FILTER (WHERE e.status IN ('ACCEPTED', 'COMPLETED'))::int AS taken,
+         SELECT count(*) FILTER (WHERE e.status IN (${TRAINING_SEAT_STATUSES_SQL}))::int AS taken,
                 count(*) FILTER (WHERE e.status = 'WAITLISTED')::int AS waiting,
                 avg(e.rating)::float8 AS avg_rating,
                 count(e.rating)::int AS ratings
            FROM enrolment e WHERE e.training_id = t.id) s ON true
+   -- hard rules (docs/domain.md, "Training score"): open for enrolment, open to the kind of the organization
    WHERE ${TRAINING_OPEN_SQL}
      AND (cardinality(t.eligible_organization_kinds) = 0 OR o.kind = ANY(t.eligible_organization_kinds))),
 p AS (
