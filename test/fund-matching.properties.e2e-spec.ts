@@ -16,7 +16,12 @@ const subset = <T>(xs: T[]) => fc.subarray(xs);
 const nonEmpty = <T>(xs: T[]) => fc.subarray(xs, { minLength: 1 });
 /** Mostly "any" (empty), sometimes a restriction: both verdicts stay frequent. */
 const rule = <T>(xs: T[]) =>
-  fc.oneof({ weight: 2, arbitrary: fc.constant([] as T[]) }, { weight: 1, arbitrary: nonEmpty(xs) });
+  fc.oneof({ weight: 2, arbitrary: fc.constant<T[]>([]) }, { weight: 1, arbitrary: nonEmpty(xs) });
+/** `value`, failing the test when it is null or undefined. */
+function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}, got ${value}`);
+  return value;
+}
 const rarely = fc.integer({ min: 0, max: 3 }).map((n) => n === 0);
 
 const orgArb = fc.record({
@@ -104,7 +109,8 @@ describe('Fund matching properties (fast-check)', () => {
        VALUES ($1, 'Irrigation', 'Solar irrigation for farmers', $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [orgId, p.kind, p.countries, p.themes, p.sdgs, p.sought, p.sought === null ? null : 'EUR', userId],
     );
-    const [min, extra] = f.grant ?? [null, null];
+    const min = f.grant ? f.grant[0] : null;
+    const max = f.grant ? f.grant[0] + f.grant[1] : null;
     const [{ id: fundId }] = await ds.query(
       `INSERT INTO fund (funder_id, title, description, status, currency, min_grant, max_grant, deadline, themes, sdgs,
          prioritizes_women_led, prioritizes_youth_led, eligible_organization_kinds, eligible_countries_of_residence,
@@ -116,7 +122,7 @@ describe('Fund matching properties (fast-check)', () => {
         funderId,
         f.status,
         min,
-        min === null ? null : min + (extra as number),
+        max,
         f.pastDeadline ? '-1' : '30',
         f.themes,
         f.sdgs,
@@ -195,7 +201,7 @@ describe('Fund matching properties (fast-check)', () => {
           requiresLegal: false,
           requiresVerification: false,
           minAge: null,
-          themes: f.themes.length > 1 ? f.themes : [...f.themes, THEMES.find((x) => !f.themes.includes(x)) as string],
+          themes: f.themes.length > 1 ? f.themes : [...f.themes, THEMES.filter((x) => !f.themes.includes(x))[0]],
         };
         const missing = fund.themes.find((x) => !o.themes.includes(x) && !(withProject && p.themes.includes(x)));
         fc.pre(!!missing);
@@ -208,7 +214,7 @@ describe('Fund matching properties (fast-check)', () => {
           await ds.query(`UPDATE organization SET themes = array_append(themes, $2) WHERE id = $1`, [orgId, missing]);
           const after = await score();
           expect(before).toBeDefined();
-          expect(after as number).toBeGreaterThan(before as number);
+          expect(after).toBeGreaterThan(present(before, 'the score before'));
         } finally {
           await cleanUp();
         }
@@ -288,7 +294,7 @@ describe('Fund matching properties (fast-check)', () => {
               }
             }
             // the reference: every candidate scored fully, with no pruning (the fund-match fan-out's query)
-            const referenceQuery = (await matching.allCandidatesQuery(fundId)) as [string, unknown[]];
+            const referenceQuery = present(await matching.allCandidatesQuery(fundId), 'the reference query');
             const reference: Array<{ id: string; score: number }> = (await ds.query(...referenceQuery)).map(
               (r: { organization_id: string; score: number }) => ({ id: r.organization_id, score: r.score }),
             );
@@ -302,7 +308,7 @@ describe('Fund matching properties (fast-check)', () => {
               );
               // the smallest seed: the floor comes from the single best bound, most organizations
               // are pruned by their bounds alone
-              const [sql, params] = (await matching.fundCandidatesQuery(fundId, k, 1)) as [string, unknown[]];
+              const [sql, params] = present(await matching.fundCandidatesQuery(fundId, k, 1), 'the pruned query');
               const pruned: Array<{ organization_id: string; score: number }> = await ds.query(sql, params);
               expect(pruned.map((r) => [r.organization_id, r.score])).toEqual(
                 reference.slice(0, k).map((r) => [r.id, r.score]),
@@ -332,7 +338,12 @@ describe('Fund matching properties (fast-check)', () => {
           [orgId],
         )
       )[0];
-    const project = async (themes: string[], countries: string[], sought: number | null, currency: string) =>
+    const project = async (
+      themes: string[],
+      countries: string[],
+      sought: number | null,
+      currency: string,
+    ): Promise<string> =>
       (
         await ds.query(
           `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
@@ -340,7 +351,7 @@ describe('Fund matching properties (fast-check)', () => {
            VALUES ($1, 'P', 'S', 'REMITTANCES', $2, $3, '{4}', $4, $5, $6) RETURNING id`,
           [orgId, countries, themes, sought, currency, userId],
         )
-      )[0].id as string;
+      )[0].id;
     try {
       expect(await profile()).toMatchObject({ kind: 'NGO', themes: ['HEALTH'], live_projects: 0, project_themes: [] });
       const a = await project(['EDUCATION'], ['GH'], 20_000, 'EUR');
