@@ -41,7 +41,7 @@ describe('Funder and applicant workflows', () => {
   let funderId: string;
   let applicantOrg: string;
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ REDIS_URL: '' }); // events delivered in process, whatever the environment says
     c = await cast(t);
     applicant = await registerUser(t, 'applicant');
     funderId = await orgWithRoles(t, c, FUNDER);
