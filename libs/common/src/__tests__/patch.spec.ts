@@ -23,6 +23,7 @@ describe('applyPatch', () => {
       applyPatch(current, { name: null }, { path: 'input', required: ['name'] });
     } catch (error) {
       expect((error as BadInputError).extensions).toEqual({ field: 'input.name' });
+      expect((error as BadInputError).message).toMatch(/^input\.name must not be null/);
     }
   });
 

@@ -38,7 +38,10 @@ export function applyPatch<T extends object>(
     const field = `${prefix}${key}`;
     if (value === null) {
       if (required.has(key)) {
-        throw new BadInputError(field, `${field} cannot be cleared (leave it out to keep the current value)`);
+        throw new BadInputError(
+          field,
+          `${field} must not be null: it cannot be cleared (leave it out to keep the current value)`,
+        );
       }
       result[key] = null;
     } else if (nested.has(key) && isPlainObject(value)) {
