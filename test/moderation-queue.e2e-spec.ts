@@ -1,3 +1,4 @@
+import { QueryCounterLogger } from '@app/persistence';
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { createOrg, dataSource, promote, registerUser, TestUser } from './support/fixtures.js';
@@ -151,6 +152,23 @@ describe('Verification queue', () => {
         requestedBy: { id: bob.id },
         organization: { id: second.id },
       });
+      // a page costs the same number of SQL statements whatever its size (counted once the jobs are idle)
+      await waitFor(
+        async () =>
+          (await dataSource(t).query(`SELECT count(*)::int AS n FROM outbox_event WHERE processed_at IS NULL`))[0].n ===
+          0,
+        15_000,
+        'the events to be processed',
+      );
+      await t.app.get(JobQueue).onIdle();
+      const statements = async (first: number) => {
+        const before = QueryCounterLogger.count;
+        expect((await queue(moderator, { f: first })).nodes).toHaveLength(first);
+        return QueryCounterLogger.count - before;
+      };
+      const counts = [await statements(1), await statements(3)];
+      console.info(`SQL statements: verificationQueue (first 1/3) ${counts.join('/')}`);
+      expect(counts[0]).toBe(counts[1]);
       const told = await waitFor(
         async () => (await ofKind(moderator, 'VERIFICATION_REQUESTED')).find((n) => n.body.includes('again')),
         15_000,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 import { NotificationOrganization1796020000001 } from '../libs/persistence/src/migrations/1796020000001-NotificationOrganization.js';
+import { QueryCounterLogger } from '@app/persistence';
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { createOrg, dataSource, promote, registerUser, TestUser } from './support/fixtures.js';
@@ -123,6 +124,27 @@ describe('Notification centre', () => {
       // again: nothing left to mark; the other user's are untouched
       expect((await t.ok(MARK_ALL, {}, reader.token)).markAllNotificationsRead).toBe(0);
       expect((await t.ok(COUNT, {}, other.token)).unreadNotificationCount).toBe(3);
+    });
+
+    it('reads a page with the organizations in a fixed number of SQL statements, whatever its size', async () => {
+      const orgs = await Promise.all([1, 2, 3].map((i) => createOrg(t, reader, { name: `Reader organization ${i}` })));
+      await dataSource(t).query(
+        `UPDATE notification SET organization_id = ($2::uuid[])[1 + (abs(hashtext(id::text)) % 3)] WHERE user_id = $1`,
+        [reader.id, orgs.map((o) => o.id)],
+      );
+      const WITH_ORGANIZATION = `query($f: Int) { myNotifications(first: $f) { id organization { id name } } }`;
+      const statements = async (first: number) => {
+        const before = QueryCounterLogger.count;
+        const page = (await t.ok(WITH_ORGANIZATION, { f: first }, reader.token)).myNotifications;
+        expect(page).toHaveLength(first);
+        expect(page.every((n: { organization: { name: string } }) => n.organization.name.startsWith('Reader'))).toBe(
+          true,
+        );
+        return QueryCounterLogger.count - before;
+      };
+      const counts = [await statements(2), await statements(100)];
+      console.info(`SQL statements: myNotifications with organizations (first 2/100) ${counts.join('/')}`);
+      expect(counts[0]).toBe(counts[1]);
     });
   });
 
