@@ -2,7 +2,8 @@
 /**
  * `npm test`: with arguments, Jest alone with them (`npm test -- test/auth-tokens.e2e-spec.ts`); without,
  * every suite in turn — Jest (API), Vitest (the portal's components), then the browser tests (the built
- * API and portal in Chromium). Each suite runs even when an earlier one failed; the exit code is
+ * API and portal in Chromium, on the embedded database; skipped when DATABASE_URL is set, as they would
+ * not use it). Each suite runs even when an earlier one failed; the exit code is
  * non-zero when any failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,10 @@ const suites = args.length
   : [
       ['API (Jest)', ...jest],
       ['Portal components (Vitest)', 'npm', ['run', '--silent', 'test:web']],
+      // always on the embedded database: the PostgreSQL leg (DATABASE_URL set) would run the same thing again
+      ...(process.env.DATABASE_URL
+        ? []
+        : [['Portal in the browser (Playwright + Chromium)', 'npm', ['run', '--silent', 'test:browser']]]),
     ];
 
 const failed = [];

@@ -9,7 +9,7 @@ export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   return (
     <NativeSelect
-      aria-label={t('nav.language')}
+      aria-label={t('nav.interfaceLanguage')}
       size="sm"
       value={i18n.resolvedLanguage ?? 'en'}
       onChange={(event) => void changeLanguage(event.currentTarget.value as Language)}

@@ -54,13 +54,13 @@ export function NotificationsBell() {
     <>
       <Menu position="bottom-end" width={320} withinPortal>
         <Menu.Target>
-          <Indicator label={unread} size={18} disabled={unread === 0} offset={4} color="red.8">
-            <ActionIcon
-              variant="subtle"
-              size="lg"
-              aria-label={unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}
-              data-testid="notifications-bell"
-            >
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            aria-label={unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')}
+            data-testid="notifications-bell"
+          >
+            <Indicator label={unread} size={16} disabled={unread === 0} offset={2} color="red.9">
               <svg
                 aria-hidden="true"
                 width="22"
@@ -73,8 +73,8 @@ export function NotificationsBell() {
                 <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
                 <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
               </svg>
-            </ActionIcon>
-          </Indicator>
+            </Indicator>
+          </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
           {items.length === 0 && <Menu.Label>{t('notifications.empty')}</Menu.Label>}

@@ -145,14 +145,16 @@ function ResultCard({ organization }: { organization: Results['nodes'][number] }
         </Text>
         {organization.countriesOfOrigin.length > 0 && (
           <Text size="sm">
-            {t('directory.originLabel')}:{' '}
-            {organization.countriesOfOrigin.map((c) => countryName(c.code, lang, c.name)).join(', ')}
+            {t('directory.originLabel', {
+              list: organization.countriesOfOrigin.map((c) => countryName(c.code, lang, c.name)).join(', '),
+            })}
           </Text>
         )}
         {organization.countriesOfResidence.length > 0 && (
           <Text size="sm">
-            {t('directory.residenceLabel')}:{' '}
-            {organization.countriesOfResidence.map((c) => countryName(c.code, lang, c.name)).join(', ')}
+            {t('directory.residenceLabel', {
+              list: organization.countriesOfResidence.map((c) => countryName(c.code, lang, c.name)).join(', '),
+            })}
           </Text>
         )}
         {organization.description && (

@@ -7,13 +7,13 @@ import { graphql } from '../gql';
 
 const HomeCounts = graphql(`
   query HomeCounts {
-    organizations(first: 0) {
+    organizations(first: 1) {
       totalCount
     }
-    projects(first: 0) {
+    projects(first: 1) {
       totalCount
     }
-    funds(first: 0, openOnly: true) {
+    funds(first: 1, openOnly: true) {
       totalCount
     }
   }
