@@ -21,6 +21,7 @@ export const routes: RouteObject[] = [
       { path: 'directory', lazy: page(() => import('./pages/Directory')) },
       { path: 'organizations/:slug', lazy: page(() => import('./pages/OrganizationPage')) },
       { path: 'me/organizations', lazy: page(() => import('./pages/MyOrganizations')) },
+      { path: 'me/organizations/new', lazy: page(() => import('./pages/CreateOrganization')) },
       { path: '*', lazy: page(() => import('./pages/NotFound')) },
     ],
   },

@@ -16,6 +16,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query RecentNotifications {\n    myNotifications(first: 10) {\n      id\n      title\n      body\n      link\n      readAt\n      createdAt\n    }\n  }\n": typeof types.RecentNotificationsDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      title\n      body\n      link\n      readAt\n      createdAt\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  query OrganizationFormReference {\n    countries {\n      code\n      name\n    }\n    themes {\n      code\n      name\n    }\n    languages {\n      code\n      name\n    }\n  }\n": typeof types.OrganizationFormReferenceDocument,
+    "\n  mutation CreateOrganization($input: OrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  query DirectoryReference {\n    countries {\n      code\n      name\n    }\n    themes {\n      code\n      name\n    }\n    languages {\n      code\n      name\n    }\n  }\n": typeof types.DirectoryReferenceDocument,
     "\n  query DirectorySearch($search: String, $filter: OrganizationFilter, $first: Int, $after: String) {\n    organizations(search: $search, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        id\n        slug\n        name\n        kind\n        city\n        verification\n        description\n        countriesOfOrigin {\n          code\n          name\n        }\n        countriesOfResidence {\n          code\n          name\n        }\n        themes {\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.DirectorySearchDocument,
     "\n  query HomeCounts {\n    organizations(first: 1) {\n      totalCount\n    }\n    projects(first: 1) {\n      totalCount\n    }\n    funds(first: 1, openOnly: true) {\n      totalCount\n    }\n  }\n": typeof types.HomeCountsDocument,
@@ -26,6 +28,8 @@ type Documents = {
 const documents: Documents = {
     "\n  query RecentNotifications {\n    myNotifications(first: 10) {\n      id\n      title\n      body\n      link\n      readAt\n      createdAt\n    }\n  }\n": types.RecentNotificationsDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      title\n      body\n      link\n      readAt\n      createdAt\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  query OrganizationFormReference {\n    countries {\n      code\n      name\n    }\n    themes {\n      code\n      name\n    }\n    languages {\n      code\n      name\n    }\n  }\n": types.OrganizationFormReferenceDocument,
+    "\n  mutation CreateOrganization($input: OrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      slug\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  query DirectoryReference {\n    countries {\n      code\n      name\n    }\n    themes {\n      code\n      name\n    }\n    languages {\n      code\n      name\n    }\n  }\n": types.DirectoryReferenceDocument,
     "\n  query DirectorySearch($search: String, $filter: OrganizationFilter, $first: Int, $after: String) {\n    organizations(search: $search, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        id\n        slug\n        name\n        kind\n        city\n        verification\n        description\n        countriesOfOrigin {\n          code\n          name\n        }\n        countriesOfResidence {\n          code\n          name\n        }\n        themes {\n          code\n          name\n        }\n      }\n    }\n  }\n": types.DirectorySearchDocument,
     "\n  query HomeCounts {\n    organizations(first: 1) {\n      totalCount\n    }\n    projects(first: 1) {\n      totalCount\n    }\n    funds(first: 1, openOnly: true) {\n      totalCount\n    }\n  }\n": types.HomeCountsDocument,
@@ -56,6 +60,14 @@ export function graphql(source: "\n  query RecentNotifications {\n    myNotifica
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      title\n      body\n      link\n      readAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      title\n      body\n      link\n      readAt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationFormReference {\n    countries {\n      code\n      name\n    }\n    themes {\n      code\n      name\n    }\n    languages {\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query OrganizationFormReference {\n    countries {\n      code\n      name\n    }\n    themes {\n      code\n      name\n    }\n    languages {\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganization($input: OrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: OrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      slug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { Anchor, Card, Container, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useQuery } from 'urql';
@@ -36,9 +36,12 @@ export default function MyOrganizations() {
   const memberships = data.me?.memberships ?? [];
   return (
     <Container size="md">
-      <Title order={1} mb="md">
-        {t('me.title')}
-      </Title>
+      <Group justify="space-between" mb="md">
+        <Title order={1}>{t('me.title')}</Title>
+        <Button component={Link} to="/me/organizations/new">
+          {t('myOrganization.create')}
+        </Button>
+      </Group>
       {memberships.length === 0 && <Text>{t('me.none')}</Text>}
       <Stack gap="sm">
         {memberships.map((m) => (
