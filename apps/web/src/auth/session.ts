@@ -41,6 +41,8 @@ const REFRESH_MARGIN_MS = 60_000;
 let accessToken: string | null = null;
 let state: SessionState = { user: null, ready: false };
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/** When the access token expires (ms since the epoch). */
+let expiresAt = 0;
 let refreshing: Promise<string | null> | null = null;
 const listeners = new Set<(s: SessionState) => void>();
 
@@ -85,6 +87,7 @@ async function post(path: string, body: unknown = {}): Promise<SessionAnswer | n
 
 function accept(answer: SessionAnswer): SessionUser {
   accessToken = answer.accessToken;
+  expiresAt = Date.now() + answer.expiresIn * 1000;
   clearTimeout(refreshTimer);
   const delay = Math.max(5_000, answer.expiresIn * 1000 - REFRESH_MARGIN_MS);
   refreshTimer = setTimeout(() => void refresh(), delay);
@@ -94,6 +97,7 @@ function accept(answer: SessionAnswer): SessionUser {
 
 function clear() {
   accessToken = null;
+  expiresAt = 0;
   clearTimeout(refreshTimer);
   setState({ user: null, ready: true });
 }
@@ -134,4 +138,13 @@ export async function signOut(): Promise<void> {
   } finally {
     clear();
   }
+}
+
+// a timer does not run while the computer sleeps: on coming back, refresh a token that is (nearly) stale
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && accessToken && Date.now() > expiresAt - REFRESH_MARGIN_MS) {
+      void refresh();
+    }
+  });
 }
