@@ -210,7 +210,10 @@ export class TrainingOffersService {
       endsAt: o.endsAt,
       applicationDeadline: o.applicationDeadline,
       seats: o.seats,
-      cost: o.costAmount === null || o.costCurrency === null ? null : { amount: Number(o.costAmount), currency: o.costCurrency },
+      cost:
+        o.costAmount === null || o.costCurrency === null
+          ? null
+          : { amount: Number(o.costAmount), currency: o.costCurrency },
       subsidyAvailable: o.subsidyAvailable,
       eligibleOrganizationKinds: o.eligibleOrganizationKinds,
     };
