@@ -205,4 +205,25 @@ describe('Correcting and deleting indicators and measurements (with history; pro
     expect((await project(outsider.token)).indicatorHistory).toBeNull();
     expect((await project()).indicatorHistory).toBeNull();
   });
+
+  it('recording measurements while the indicator is deleted: each call succeeds or is NOT_FOUND, never a server error', async () => {
+    const id = (
+      await t.ok(
+        `mutation($p: ID!) { addIndicator(projectId: $p, name: "Pumps installed", unit: "pumps", baseline: 0, target: 12) { id } }`,
+        { p: projectId },
+        owner.token,
+      )
+    ).addIndicator.id;
+    const RECORD = `mutation($i: ID!, $v: Float!) { recordMeasurement(indicatorId: $i, value: $v, measuredOn: "2025-04-01") { id } }`;
+    const results = await Promise.all([
+      t.gql(RECORD, { i: id, v: 1 }, member.token),
+      t.gql(DELETE_INDICATOR, { id }, owner.token),
+      t.gql(RECORD, { i: id, v: 2 }, member.token),
+      t.gql(RECORD, { i: id, v: 3 }, owner.token),
+    ]);
+    expect(results[1].errors).toBeUndefined();
+    for (const res of results) expect([undefined, 'NOT_FOUND']).toContain(res.errors?.[0].extensions?.code);
+    const left = await dataSource(t).query(`SELECT count(*)::int AS n FROM measurement WHERE indicator_id = $1`, [id]);
+    expect(left[0].n).toBe(0);
+  });
 });

@@ -193,7 +193,13 @@ export class ProjectsService {
     requireId(args.indicatorId, 'Indicator');
     if (args.measuredOn > today()) throw new BadInputError('measuredOn', 'measuredOn must not be in the future');
     return this.dataSource.transaction(async (manager) => {
-      const indicator = await manager.findOneBy(Indicator, { id: args.indicatorId });
+      // FOR SHARE: a concurrent deleteIndicator (FOR UPDATE) finishes first, then this is NOT_FOUND
+      const indicator = await manager
+        .getRepository(Indicator)
+        .createQueryBuilder('i')
+        .setLock('pessimistic_read')
+        .where('i.id = :id', { id: args.indicatorId })
+        .getOne();
       if (!indicator) throw new NotFoundError('Indicator', args.indicatorId);
       await this.editable(manager, user, indicator.projectId, 'record measurements');
       return manager.save(
