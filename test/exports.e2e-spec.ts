@@ -126,6 +126,15 @@ describe('Exports (e2e)', () => {
     );
   });
 
+  it('refuses a parameter the kind does not use, naming it, rather than ignoring it', async () => {
+    const res = await t.gql(
+      EXPORT,
+      { k: 'FUND_CANDIDATES', p: { fundId, filter: { countriesOfOrigin: ['_'] } } },
+      c.outsider.token,
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'params.filter' });
+  });
+
   it("exports a project's indicators with each measurement", async () => {
     const [header, ...rows] = await csvOf(c.outsider, 'PROJECT_INDICATORS', { projectId });
     expect(header).toEqual(['indicator', 'unit', 'baseline', 'target', 'progress', 'measuredOn', 'value', 'note']);

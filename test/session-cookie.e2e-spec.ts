@@ -168,6 +168,6 @@ describe('Session cookie endpoints in production', () => {
       body: JSON.stringify({ email: 'someone-new@example.org', name: 'Someone', password: PASSWORD }),
     });
     expect(register.status).toBe(403);
-    expect((await register.json()).reason).toBe('EMAIL_CONFIRMATION_REQUIRED');
+    expect(((await register.json()) as { reason?: string }).reason).toBe('EMAIL_CONFIRMATION_REQUIRED');
   });
 });

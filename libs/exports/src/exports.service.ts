@@ -34,6 +34,25 @@ export interface CsvFile {
   body: string;
 }
 
+/** The parameters each kind reads; any other one sent is refused rather than silently ignored. */
+const PARAMS_OF: Record<ExportKind, ReadonlyArray<keyof ExportParams>> = {
+  [ExportKind.DIRECTORY]: ['search', 'filter', 'orderBy'],
+  [ExportKind.PROJECTS]: ['organizationId'],
+  [ExportKind.FUND_CANDIDATES]: ['fundId'],
+  [ExportKind.FUND_APPLICATIONS]: ['funderId', 'fundId'],
+  [ExportKind.CONSULTATION]: ['consultationId'],
+  [ExportKind.PROJECT_INDICATORS]: ['projectId'],
+};
+
+function refuseUnusedParams(kind: ExportKind, params: ExportParams): void {
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null) continue;
+    if (!PARAMS_OF[kind].includes(key as keyof ExportParams)) {
+      throw new BadInputError(`params.${key}`, `params.${key} is not used by a ${kind} export`);
+    }
+  }
+}
+
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : '');
 const amount = (value: string | null) => (value === null ? '' : String(Number(value)));
 
@@ -71,6 +90,7 @@ export class ExportsService {
   }
 
   async issue(user: AuthUser, kind: ExportKind, params: ExportParams = {}): Promise<ExportUrl> {
+    refuseUnusedParams(kind, params);
     const file = await this.build(user, kind, params); // authorization (and the parameters) checked now
     const expires = Math.floor(Date.now() / 1000) + EXPORT_URL_SECONDS;
     const token = this.tokens.sign({ u: user.id, k: kind, p: JSON.parse(JSON.stringify(params)), x: expires });

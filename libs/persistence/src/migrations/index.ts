@@ -14,16 +14,16 @@ import { FundApplicationReminders1795929073050 } from './1795929073050-FundAppli
 import { HistoryForeignKeysRestrict1795710000043 } from './1795710000043-HistoryForeignKeysRestrict.js';
 import { NotificationOrganization1796020000001 } from './1796020000001-NotificationOrganization.js';
 import { ConsultationOutcomeAndReminders1796020000002 } from './1796020000002-ConsultationOutcomeAndReminders.js';
-import { ExportsCalendarFeedsAndIatiRefs1796060000001 } from './1796060000001-ExportsCalendarFeedsAndIatiRefs.js';
-import { IndicatorChanges1796030000001 } from './1796030000001-IndicatorChanges.js';
-
+import { ApplicationAwardedAmount1796010000001 } from './1796010000001-ApplicationAwardedAmount.js';
 import { EmailHtmlBody1796040000001 } from './1796040000001-EmailHtmlBody.js';
 import { UserLanguageAndDeletion1796040000002 } from './1796040000002-UserLanguageAndDeletion.js';
 import { SessionDevices1796040000003 } from './1796040000003-SessionDevices.js';
 import { PasswordResets1796040000004 } from './1796040000004-PasswordResets.js';
 import { EmailChangeRequests1796040000005 } from './1796040000005-EmailChangeRequests.js';
 import { Files1796050000001 } from './1796050000001-Files.js';
-import { ApplicationAwardedAmount1796010000001 } from './1796010000001-ApplicationAwardedAmount.js';
+import { ExportsCalendarFeedsAndIatiRefs1796060000001 } from './1796060000001-ExportsCalendarFeedsAndIatiRefs.js';
+import { IndicatorChanges1796030000001 } from './1796030000001-IndicatorChanges.js';
+
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
   InitialSchema1795564056524,
@@ -42,13 +42,13 @@ export const MIGRATIONS: Array<new () => unknown> = [
   HistoryForeignKeysRestrict1795710000043,
   NotificationOrganization1796020000001,
   ConsultationOutcomeAndReminders1796020000002,
-  ExportsCalendarFeedsAndIatiRefs1796060000001,
-  IndicatorChanges1796030000001,
+  ApplicationAwardedAmount1796010000001,
   EmailHtmlBody1796040000001,
   UserLanguageAndDeletion1796040000002,
   SessionDevices1796040000003,
   PasswordResets1796040000004,
   EmailChangeRequests1796040000005,
   Files1796050000001,
-  ApplicationAwardedAmount1796010000001,
+  ExportsCalendarFeedsAndIatiRefs1796060000001,
+  IndicatorChanges1796030000001,
 ];
