@@ -7,6 +7,7 @@ export * from './network-membership.entity.js';
 export * from './organization.entity.js';
 export * from './organization.inputs.js';
 export * from './organization.loaders.js';
+export * from './organization-counts.service.js';
 export * from './organization.policy.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';

@@ -10,6 +10,8 @@ import { Membership } from './membership.entity.js';
 import { MembershipResolver, UserMembershipsResolver } from './membership.resolver.js';
 import { NetworkMembership } from './network-membership.entity.js';
 import { Organization } from './organization.entity.js';
+import { OrganizationCountsResolver } from './organization-counts.resolver.js';
+import { OrganizationCountsService } from './organization-counts.service.js';
 import { OrganizationLoaderFactory } from './organization.loaders.js';
 import { OrganizationPolicy } from './organization.policy.js';
 import { OrganizationResolver } from './organization.resolver.js';
@@ -38,6 +40,8 @@ import { VerificationQueueService } from './verification-queue.service.js';
     AuthPayloadUserResolver,
     VerificationQueueService,
     VerificationRequestResolver,
+    OrganizationCountsService,
+    OrganizationCountsResolver,
   ],
   exports: [OrganizationsService, OrganizationPolicy, MembersDirectory, MemberInvitationsService],
 })
