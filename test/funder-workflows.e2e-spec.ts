@@ -1,3 +1,4 @@
+import { QueryCounterLogger } from '@app/persistence';
 import { TestApp } from './support/test-app.js';
 import { dataSource, registerUser, TestUser } from './support/fixtures.js';
 import { Cast, cast, orgOwnedBy, orgWithRoles } from './support/authz.js';
@@ -433,6 +434,46 @@ describe('Funder and applicant workflows', () => {
         [awarded]: '35000.00',
         [pending]: null,
       });
+    });
+  });
+
+  describe('Fund.applications over a list of funds', () => {
+    const FUNDS_WITH_APPLICATIONS = `query($id: ID!, $f: Int) { organization(id: $id) {
+      funds(first: $f) { nodes { id applications(first: 2) { id fund { id } } } } } }`;
+    let listFunder: string;
+    const byFund = new Map<string, string[]>();
+    beforeAll(async () => {
+      listFunder = await orgWithRoles(t, c, FUNDER);
+      for (let i = 0; i < 6; i++) {
+        const fund = (await publishedFund(t, c.owner, listFunder, { title: `Listed Fund ${i}` })).id;
+        byFund.set(fund, [await apply(fund), await apply(fund), await apply(fund)]);
+      }
+    });
+
+    async function list(first: number) {
+      const before = QueryCounterLogger.count;
+      const data = await t.ok(FUNDS_WITH_APPLICATIONS, { id: listFunder, f: first }, c.owner.token);
+      const nodes = data.organization.funds.nodes as Array<{
+        id: string;
+        applications: Array<{ id: string; fund: { id: string } }>;
+      }>;
+      return { nodes, statements: QueryCounterLogger.count - before };
+    }
+
+    it('reads the first page of every fund’s applications in a number of SQL statements that does not grow with the funds', async () => {
+      await list(1); // warm-up: the first request of a session reads what later ones find cached
+      const two = await list(2);
+      const six = await list(6);
+      console.info(
+        `SQL statements for funds with their applications: ${two.statements} (2 funds) / ${six.statements} (6 funds)`,
+      );
+      expect(six.nodes).toHaveLength(6);
+      for (const fund of six.nodes) {
+        // `first` applies to each fund: its two oldest applications, none of another fund
+        expect(fund.applications.map((a) => a.id)).toEqual(byFund.get(fund.id)!.slice(0, 2));
+        expect(fund.applications.every((a) => a.fund.id === fund.id)).toBe(true);
+      }
+      expect(six.statements).toBe(two.statements);
     });
   });
 });

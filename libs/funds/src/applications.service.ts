@@ -327,26 +327,40 @@ export class ApplicationsService {
    * drafts), moderators all, read-only; anyone else none. Oldest first; `after` is the id of the
    * last application of the previous page.
    */
-  async ofFund(fund: Fund, access: ViewerAccess, args: FundApplicationsArgs): Promise<FundApplication[]> {
-    if (!this.policy.canSeeInternals(access, fund.funderId)) return [];
-    const qb = this.dataSource
-      .getRepository(FundApplication)
+  /**
+   * `Fund.applications` of several funds in one statement (the per-request loader's batch): each
+   * fund's page is numbered by a window function over (created_at, id), so `first` applies per fund.
+   * The caller passes only funds whose internals the viewer may see (`canSeeInternals`).
+   */
+  async ofFunds(
+    fundIds: readonly string[],
+    access: ViewerAccess,
+    args: FundApplicationsArgs,
+  ): Promise<FundApplication[]> {
+    if (args.after && !isUuid(args.after)) {
+      throw new BadInputError('after', 'after must be the id of the last application of a page');
+    }
+    const repository = this.dataSource.getRepository(FundApplication);
+    const numbered = repository
       .createQueryBuilder('a')
-      .where('a.fund_id = :fundId', { fundId: fund.id });
-    this.policy.whereVisible(qb, 'a.submitted_at IS NOT NULL', 'a.organization_id', access);
-    if (args.status?.length) qb.andWhere('a.status IN (:...statuses)', { statuses: args.status });
+      .select('a.id', 'id')
+      .addSelect('row_number() OVER (PARTITION BY a.fund_id ORDER BY a.created_at, a.id)', 'rn')
+      .where('a.fund_id = ANY(:fundIds::uuid[])', { fundIds });
+    this.policy.whereVisible(numbered, 'a.submitted_at IS NOT NULL', 'a.organization_id', access);
+    if (args.status?.length) numbered.andWhere('a.status IN (:...statuses)', { statuses: args.status });
     if (args.after) {
-      if (!isUuid(args.after))
-        throw new BadInputError('after', 'after must be the id of the last application of a page');
-      qb.andWhere(
-        '(a.created_at, a.id) > (SELECT c.created_at, c.id FROM fund_application c WHERE c.id = :after AND c.fund_id = :fundId)',
+      // a cursor of another fund matches no row of this one (the subquery is NULL)
+      numbered.andWhere(
+        '(a.created_at, a.id) > (SELECT c.created_at, c.id FROM fund_application c WHERE c.id = :after AND c.fund_id = a.fund_id)',
         { after: args.after.toLowerCase() },
       );
     }
-    return qb
+    return repository
+      .createQueryBuilder('a')
+      .where(`a.id IN (SELECT p.id FROM (${numbered.getQuery()}) p WHERE p.rn <= :first)`)
+      .setParameters({ ...numbered.getParameters(), first: args.first ?? DEFAULT_FUND_APPLICATIONS })
       .orderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
-      .limit(args.first ?? DEFAULT_FUND_APPLICATIONS)
       .getMany();
   }
 

@@ -12,6 +12,11 @@ export interface FundLoaders {
   applicationsByProject: DataLoader<string, FundApplication[]>;
   /** The sum awarded by each fund (AWARDED applications' awarded amounts; 0 for none). */
   awardedByFund: DataLoader<string, number>;
+  /**
+   * `Fund.applications` pages, one loader per distinct (status, first, after) asked in the request,
+   * keyed by fund id: listing many funds with their applications costs one statement per argument set.
+   */
+  applicationPages: Map<string, DataLoader<string, FundApplication[]>>;
 }
 
 declare module '@app/common' {
@@ -41,6 +46,7 @@ export class FundLoaderFactory {
       fund: byIdLoader(this.dataSource.getRepository(Fund)),
       applicationsByFund: applications('fund_id', 'fundId'),
       applicationsByProject: applications('project_id', 'projectId'),
+      applicationPages: new Map(),
       awardedByFund: new DataLoader<string, number>(async (ids) => {
         const rows: Array<{ fund_id: string; awarded: string }> = await this.dataSource.query(
           `SELECT fund_id, sum(awarded_amount)::text AS awarded FROM fund_application

@@ -1,5 +1,5 @@
 import { Args, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, CurrentUser, Ctx, Money, money, Public } from '@app/common';
+import { Connection, CurrentUser, Ctx, groupedLoader, Money, money, Public } from '@app/common';
 import type { AuthUser, RequestContext } from '@app/common';
 import { OrganizationMatch } from '@app/matching';
 import { Organization, OrganizationKind, OrganizationPolicy } from '@app/organizations';
@@ -30,6 +30,7 @@ export class FundResolver {
   constructor(
     private readonly fundsService: FundsService,
     private readonly applicationsService: ApplicationsService,
+    private readonly policy: OrganizationPolicy,
   ) {}
 
   @Public()
@@ -138,7 +139,19 @@ export class FundResolver {
       "The funder's members (submitted ones, never DRAFTs) and moderators (all, read-only); empty for anyone else. Oldest first, `first` per page (default 20), `after` the id of the previous page's last one; counts: fundApplicationsInbox",
   })
   async applications(@Parent() f: Fund, @Args() args: FundApplicationsArgs, @Ctx() ctx: RequestContext) {
-    return this.applicationsService.ofFund(f, await ctx.access(), args);
+    const access = await ctx.access();
+    if (!this.policy.canSeeInternals(access, f.funderId)) return [];
+    const pages = ctx.loaders.funds.applicationPages;
+    const key = JSON.stringify([args.status ?? null, args.first ?? null, args.after ?? null]);
+    let loader = pages.get(key);
+    if (!loader) {
+      loader = groupedLoader(
+        (fundIds: readonly string[]) => this.applicationsService.ofFunds(fundIds, access, args),
+        (a: FundApplication) => a.fundId,
+      );
+      pages.set(key, loader);
+    }
+    return loader.load(f.id);
   }
 }
 
