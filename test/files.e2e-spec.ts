@@ -609,3 +609,32 @@ describe('Files on the local disk', () => {
     expect(await disk.get('0a/6c8e1f7e-0000-4000-8000-000000000001')).toBeNull();
   });
 });
+
+describe('Files: createUpload is rate-limited per user (FILE_UPLOAD_RATE_MAX)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ FILE_UPLOAD_RATE_MAX: '3', FILE_UPLOAD_RATE_WINDOW_SECONDS: '600' });
+  });
+  afterAll(() => t?.close());
+
+  it('refuses the call past the limit with RATE_LIMITED and when to retry, for that user only; refused calls count', async () => {
+    const [owner, other] = [await registerUser(t, 'uploader'), await registerUser(t, 'other-uploader')];
+    const [org, otherOrg] = [await orgOwnedBy(t, owner), await orgOwnedBy(t, other)];
+    const create = (user: TestUser, o: string, c = 'image/png') =>
+      t.gql(CREATE_UPLOAD, { p: 'LOGO', o, n: 'logo.png', c, s: 1000 }, user.token);
+    expect((await create(owner, org)).errors).toBeUndefined();
+    expect((await create(owner, org, 'text/plain')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await create(owner, org)).errors).toBeUndefined();
+    const refused = await create(owner, org);
+    expect(refused.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    expect(refused.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(500);
+    expect(refused.errors?.[0].extensions?.retryAfterSeconds).toBeLessThanOrEqual(600);
+    expect(refused.data?.createUpload ?? null).toBeNull();
+    expect((await create(owner, org)).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    const tickets = await dataSource(t).query(`SELECT count(*) AS n FROM file_upload WHERE created_by_id = $1`, [
+      owner.id,
+    ]);
+    expect(Number(tickets[0].n)).toBe(2);
+    expect((await create(other, otherOrg)).errors).toBeUndefined();
+  });
+});

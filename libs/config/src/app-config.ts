@@ -314,6 +314,16 @@ export class AppConfig {
   @Min(1024)
   @Max(200_000_000)
   FILE_MAX_DOCUMENT_BYTES = 10_000_000;
+  /** createUpload calls per user per FILE_UPLOAD_RATE_WINDOW_SECONDS; then RATE_LIMITED. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILE_UPLOAD_RATE_MAX = 100;
+  /** The window of FILE_UPLOAD_RATE_MAX. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILE_UPLOAD_RATE_WINDOW_SECONDS = 3600;
   /** How long an upload link (createUpload) may be used, once. */
   @Transform(toInt)
   @IsInt()

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoaderRegistry } from '@app/common';
+import { AuthModule } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { OrganizationsModule } from '@app/organizations';
 import { ProjectsModule } from '@app/projects';
@@ -26,7 +27,7 @@ import { FilesService } from './files.service.js';
 const TEMPORARY_ROOT = Symbol('TEMPORARY_FILES_ROOT');
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StoredFile, FileUpload]), OrganizationsModule, ProjectsModule],
+  imports: [TypeOrmModule.forFeature([StoredFile, FileUpload]), AuthModule, OrganizationsModule, ProjectsModule],
   controllers: [FilesController],
   providers: [
     {

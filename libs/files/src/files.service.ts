@@ -3,9 +3,18 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, ConflictError, DomainError, ErrorCode, NotFoundError, requireId } from '@app/common';
+import {
+  AuthUser,
+  BadInputError,
+  ConflictError,
+  DomainError,
+  ErrorCode,
+  NotFoundError,
+  RateLimitedError,
+  requireId,
+} from '@app/common';
 import { AppConfig } from '@app/config';
-import { User } from '@app/auth';
+import { RateLimiterService, User } from '@app/auth';
 import { ALLOWED_TYPES, inspectContent, normaliseContentType, RefusedContent, safeFileName } from './file-content.js';
 import { FileOwners, MAX_FILES } from './file-owners.js';
 import { FileSigner } from './file-signer.js';
@@ -30,6 +39,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 /** The column that holds the owner of each purpose. */
@@ -55,6 +65,7 @@ export class FilesService {
     private readonly owners: FileOwners,
     private readonly signer: FileSigner,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly limiter: RateLimiterService,
   ) {}
 
   /** The largest file of a purpose, in bytes. */
@@ -63,6 +74,13 @@ export class FilesService {
   }
 
   async createUpload(user: AuthUser, args: CreateUploadArgs, origin: string): Promise<UploadTicket> {
+    // every call counts (refused ones too), per user, in Redis when configured (failing open to this process)
+    const rate = await this.limiter.hit(
+      `upload:${user.id}`,
+      this.config.FILE_UPLOAD_RATE_MAX,
+      this.config.FILE_UPLOAD_RATE_WINDOW_SECONDS,
+    );
+    if (!rate.allowed) throw new RateLimitedError(rate.retryAfterSeconds);
     const contentType = normaliseContentType(args.contentType);
     if (!ALLOWED_TYPES[args.purpose].includes(contentType)) {
       throw new BadInputError(
