@@ -41,7 +41,18 @@ export default defineConfig({
     // The repository root keeps React 18 for the API's GraphiQL explorer, and npm hoists the React
     // libraries below to the root, where Node would load them (as CommonJS) with that React. In tests
     // they load as ES modules transformed by Vite, so their `react` imports take this package's React.
-    server: { deps: { inline: [/@testing-library\/react/, /react-router/, /urql/, /react-i18next/] } },
+    server: {
+      deps: {
+        inline: [
+          /@testing-library\/react/,
+          /react-router/,
+          /urql/,
+          /react-i18next/,
+          /@mantine\/core/,
+          /@floating-ui\/react/,
+        ],
+      },
+    },
     alias: [
       {
         find: /^@testing-library\/react$/,

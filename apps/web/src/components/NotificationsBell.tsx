@@ -88,6 +88,10 @@ export function NotificationsBell() {
               </Text>
             </Menu.Item>
           ))}
+          <Menu.Divider />
+          <Menu.Item component={Link} to="/notifications" data-testid="notifications-all">
+            <Text size="sm">{t('account.inbox.seeAll')}</Text>
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <VisuallyHidden role="status" aria-live="polite">
