@@ -53,6 +53,14 @@ export default function MyOrganizations() {
               {t(`kind.${m.organization.kind}`)} · {t('me.role', { role: m.role })}
             </Text>
             <VerificationBadge status={m.organization.verification} />
+            <Group gap="md" mt="xs">
+              <Anchor component={Link} to={`/organizations/${m.organization.slug}/projects`} size="sm">
+                {t('projects.listTitle')}
+              </Anchor>
+              <Anchor component={Link} to={`/organizations/${m.organization.slug}/partners`} size="sm">
+                {t('projects.partners.title')}
+              </Anchor>
+            </Group>
           </Card>
         ))}
       </Stack>

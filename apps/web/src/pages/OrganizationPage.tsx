@@ -171,7 +171,9 @@ export default function OrganizationPage() {
                     {org.projects.nodes.map((project) => (
                       <div key={project.id}>
                         <Group gap="xs">
-                          <Text fw={600}>{project.title}</Text>
+                          <Anchor component={Link} to={`/projects/${project.id}`} fw={600}>
+                            {project.title}
+                          </Anchor>
                           <Badge variant="light" c="gray.9" color="gray">
                             {t(`projectStatus.${project.status}`)}
                           </Badge>
@@ -183,6 +185,14 @@ export default function OrganizationPage() {
                     ))}
                   </Stack>
                 )}
+                <Group gap="md" mt="sm">
+                  <Anchor component={Link} to={`/organizations/${org.slug}/projects`} size="sm">
+                    {t('projects.listTitle')}
+                  </Anchor>
+                  <Anchor component={Link} to={`/organizations/${org.slug}/partners`} size="sm">
+                    {t('projects.partners.title')}
+                  </Anchor>
+                </Group>
               </Section>
             </Stack>
           </Grid.Col>
