@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
+import { WorldMap } from '../components/world-map/WorldMap';
 import { graphql } from '../gql';
 
 const HomeCounts = graphql(`
@@ -73,6 +74,7 @@ export default function Home() {
             ))}
           </SimpleGrid>
         </section>
+        <WorldMap />
         <Group>
           <Button component={Link} to="/directory" variant="light">
             {t('home.browse')}
