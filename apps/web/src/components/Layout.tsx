@@ -17,6 +17,12 @@ function NavItems({ onNavigate }: { onNavigate: () => void }) {
     { to: '/', label: t('nav.home'), end: true },
     { to: '/directory', label: t('nav.directory') },
     ...(user ? [{ to: '/me/organizations', label: t('nav.myOrganizations') }] : []),
+    ...(user
+      ? [
+          { to: '/funding', label: t('funding.title') },
+          { to: '/trainings', label: t('funding.trainings.title') },
+        ]
+      : []),
   ];
   return (
     <>
