@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { TestApp } from './support/test-app.js';
 import { cast, orgWithRoles, runAuthzTable, snapshot } from './support/authz.js';
 import {
@@ -24,6 +25,9 @@ const REGISTER = `mutation($i: RegisterInput!) { register(input: $i) { user { id
 const INVITE = `mutation($o: ID!, $e: String!, $r: MemberRole!) { inviteOrganizationMember(organizationId: $o, email: $e, role: $r) { id } }`;
 const CREATE_PROJECT = `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`;
 const PROJECT = `query($id: ID!) { project(id: $id) { id title } }`;
+const CALENDAR = `mutation { createCalendarFeed { url } }`;
+const CREATE_UPLOAD = `mutation($o: ID!, $s: Int!) {
+  createUpload(purpose: LOGO, ownerId: $o, fileName: "logo.png", contentType: "image/png", size: $s) { uploadUrl } }`;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** What a refused deletion must leave as it was (email_outbox is left out: queued mails are sent meanwhile). */
@@ -104,6 +108,8 @@ describe('Account lifecycle: delete my account, download my data', () => {
         [erin.id],
       );
       await t.ok(`mutation($e: String!) { requestPasswordReset(email: $e) }`, { e: erin.email });
+      const feed = (await t.ok(CALENDAR, {}, erin.token)).createCalendarFeed.url as string;
+      expect((await fetch(`${t.url}${feed}`)).status).toBe(200);
       expect(await count(`SELECT count(*) AS n FROM email_outbox WHERE to_address = $1`, [erin.email])).toBeGreaterThan(
         1,
       );
@@ -116,6 +122,11 @@ describe('Account lifecycle: delete my account, download my data', () => {
         expect(codeOf(await t.gql(REFRESH, { r: session.refreshToken }))).toBe('UNAUTHENTICATED');
       }
       expect(codeOf(await t.gql(LOGIN, { e: erin.email, p: PASSWORD }))).toBe('UNAUTHENTICATED');
+      // her secret calendar URL no longer answers
+      expect((await fetch(`${t.url}${feed}`)).status).toBe(404);
+      expect(
+        await count(`SELECT count(*) AS n FROM calendar_feed WHERE user_id = $1 AND revoked_at IS NULL`, [erin.id]),
+      ).toBe(0);
 
       // the row stays, anonymised
       const [row] = await dataSource(t).query(
@@ -227,6 +238,31 @@ describe('Account lifecycle: delete my account, download my data', () => {
         fatou.token,
       );
 
+      // an uploaded logo, a calendar feed and a corrected indicator
+      const logo = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#2a6' } })
+        .png()
+        .toBuffer();
+      const { uploadUrl } = (await t.ok(CREATE_UPLOAD, { o: org.id, s: logo.length }, fatou.token)).createUpload;
+      const put = await fetch(uploadUrl, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/png' },
+        body: new Uint8Array(logo),
+      });
+      expect(put.status).toBe(201);
+      const feedUrl = (await t.ok(CALENDAR, {}, fatou.token)).createCalendarFeed.url as string;
+      const indicator = (
+        await t.ok(
+          `mutation($p: ID!) { addIndicator(projectId: $p, name: "Families irrigating", unit: "households", baseline: 0, target: 40) { id } }`,
+          { p: project.id },
+          fatou.token,
+        )
+      ).addIndicator.id;
+      await t.ok(
+        `mutation($id: ID!) { updateIndicator(id: $id, input: { unit: "families" }) { id } }`,
+        { id: indicator },
+        fatou.token,
+      );
+
       const res = await t.gql(EXPORT, {}, fatou.token);
       expect(res.errors).toBeUndefined();
       const raw: string = res.data!.myDataExport;
@@ -250,6 +286,21 @@ describe('Account lifecycle: delete my account, download my data', () => {
       expect(doc.notifications.notifications.map((n: { title: string }) => n.title)).toEqual(['For Fatou']);
       expect(doc.notifications.notificationPreference.emailFrequency).toBe('IMMEDIATE');
       for (const section of ['capacity', 'dialogue', 'partnerships']) expect(doc[section]).toBeDefined();
+      expect(doc.files.filesUploaded).toEqual([
+        expect.objectContaining({
+          organization_id: org.id,
+          purpose: 'LOGO',
+          file_name: 'logo.png',
+          uploaded_by_id: fatou.id,
+        }),
+      ]);
+      expect(doc.files.filesUploaded[0]).not.toHaveProperty('storage_key');
+      expect(doc.files.uploadTickets).toEqual([expect.objectContaining({ owner_id: org.id, created_by_id: fatou.id })]);
+      expect(doc.exports.calendarFeeds).toEqual([expect.objectContaining({ user_id: fatou.id, revoked_at: null })]);
+      expect(doc.projects.indicatorChanges).toEqual([
+        expect.objectContaining({ indicator_id: indicator, action: expect.any(String), actor_id: fatou.id }),
+      ]);
+      expect(doc.projects.indicatorChanges[0].before).toMatchObject({ unit: 'households' });
 
       // no secret and nobody else's data
       const [{ password_hash }] = await dataSource(t).query(`SELECT password_hash FROM app_user WHERE id = $1`, [
@@ -259,6 +310,8 @@ describe('Account lifecycle: delete my account, download my data', () => {
         expect(raw).not.toContain(secret);
       }
       expect(raw).not.toMatch(/token_hash|tokenHash|password_hash|passwordHash/);
+      expect(raw).not.toMatch(/secret_hash|secretHash|storage_key/);
+      expect(raw).not.toContain(/\/calendar\/([\w-]+)\.ics/.exec(feedUrl)![1]);
       expect(raw).not.toContain('For the funder');
       expect(raw).not.toContain(funder.email);
 

@@ -5,6 +5,8 @@ import { AccountSecurityService, deletedEmail, User } from '@app/auth';
 import { capacityPersonalData } from '@app/capacity';
 import { AuthUser, DomainError, ErrorCode } from '@app/common';
 import { dialoguePersonalData } from '@app/dialogue';
+import { exportsPersonalData, revokeCalendarFeeds } from '@app/exports';
+import { filesPersonalData } from '@app/files';
 import { fundsPersonalData } from '@app/funds';
 import { forgetNotifications, notificationsPersonalData } from '@app/notifications';
 import { forgetMember, organizationsPersonalData, SoleOwnership, soleOwnerships } from '@app/organizations';
@@ -34,7 +36,7 @@ export class AccountLifecycleService {
    * `password`). Refused (CONFLICT, reason LAST_OWNER, `extensions.organizations`) while she is
    * the only OWNER of an organization: another member must become OWNER first. Otherwise, in one
    * transaction: her memberships are removed, her address is forgotten in invitations, her
-   * notifications, preference and e-mails are deleted, her sessions and link tokens are deleted,
+   * notifications, preference and e-mails are deleted, her calendar feeds revoked, her sessions and link tokens are deleted,
    * and her user row is anonymised (kept, so that histories and the records she wrote for her
    * organizations keep their author).
    */
@@ -46,6 +48,7 @@ export class AccountLifecycleService {
       if (sole.length) throw lastOwnerError(sole);
       await forgetMember(manager, user.id, account.email, deletedEmail(user.id));
       await forgetNotifications(manager, user.id, account.email);
+      await revokeCalendarFeeds(manager, user.id);
       await this.security.eraseAccount(manager, user.id);
     });
     return true;
@@ -55,8 +58,8 @@ export class AccountLifecycleService {
    * Everything the platform holds about the signed-in user, as one JSON document: her profile,
    * sessions (no token material), password-reset and e-mail-change requests (dates and addresses),
    * memberships, invitations, notifications and e-mails (subjects), what she created (projects,
-   * funds, applications, training offers, assessments, consultations, contributions) and every
-   * history entry where she is the actor. Read in one REPEATABLE READ transaction (one snapshot).
+   * funds, applications, training offers, assessments, consultations, contributions, uploaded files, calendar feeds) and every
+   * history entry where she is the actor (indicator corrections included). Read in one REPEATABLE READ transaction (one snapshot).
    */
   async dataExport(user: AuthUser): Promise<string> {
     const document = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
@@ -73,6 +76,8 @@ export class AccountLifecycleService {
         capacity: await capacityPersonalData(manager, user.id),
         dialogue: await dialoguePersonalData(manager, user.id),
         notifications: await notificationsPersonalData(manager, user.id, email),
+        files: await filesPersonalData(manager, user.id),
+        exports: await exportsPersonalData(manager, user.id),
       };
     });
     return JSON.stringify(document, null, 2);

@@ -10,3 +10,4 @@ export * from './exports.service.js';
 export * from './calendar.service.js';
 export * from './csv-import.service.js';
 export * from './iati.service.js';
+export * from './personal-data.js';

@@ -7,3 +7,4 @@ export * from './files.inputs.js';
 export * from './files.loaders.js';
 export * from './files.module.js';
 export * from './files.service.js';
+export * from './personal-data.js';

@@ -15,5 +15,10 @@ export async function projectsPersonalData(manager: EntityManager, userId: strin
       `SELECT to_jsonb(x) AS row FROM project x WHERE x.created_by_id = $1 ORDER BY x.created_at, x.id`,
       [userId],
     ),
+    indicatorChanges: await rows(
+      manager,
+      `SELECT to_jsonb(x) AS row FROM indicator_change x WHERE x.actor_id = $1 ORDER BY x.created_at, x.id`,
+      [userId],
+    ),
   };
 }
