@@ -1,5 +1,5 @@
-import { QueryCounterLogger } from '@app/persistence';
 import { TestApp } from './support/test-app.js';
+import { QUIET_SCHEDULE, statementsOf } from './support/statement-count.js';
 import { dataSource, registerUser, TestUser } from './support/fixtures.js';
 import { Cast, cast, orgOwnedBy, orgWithRoles } from './support/authz.js';
 import { APPLY, fundInput, inDays, publishedFund, STATEMENT } from './support/fund-fixtures.js';
@@ -42,7 +42,7 @@ describe('Funder and applicant workflows', () => {
   let funderId: string;
   let applicantOrg: string;
   beforeAll(async () => {
-    t = await TestApp.start({ REDIS_URL: '' }); // events delivered in process, whatever the environment says
+    t = await TestApp.start({ REDIS_URL: '', ...QUIET_SCHEDULE }); // events delivered in process, whatever the environment says
     c = await cast(t);
     applicant = await registerUser(t, 'applicant');
     funderId = await orgWithRoles(t, c, FUNDER);
@@ -451,13 +451,15 @@ describe('Funder and applicant workflows', () => {
     });
 
     async function list(first: number) {
-      const before = QueryCounterLogger.count;
-      const data = await t.ok(FUNDS_WITH_APPLICATIONS, { id: listFunder, f: first }, c.owner.token);
+      let data: any;
+      const statements = await statementsOf(t, async () => {
+        data = await t.ok(FUNDS_WITH_APPLICATIONS, { id: listFunder, f: first }, c.owner.token);
+      });
       const nodes = data.organization.funds.nodes as Array<{
         id: string;
         applications: Array<{ id: string; fund: { id: string } }>;
       }>;
-      return { nodes, statements: QueryCounterLogger.count - before };
+      return { nodes, statements };
     }
 
     it('reads the first page of every fund’s applications in a number of SQL statements that does not grow with the funds', async () => {
