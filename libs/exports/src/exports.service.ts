@@ -174,7 +174,7 @@ export class ExportsService {
       matches.map(async (m, i): Promise<Cell[]> => {
         const [organization, project] = await Promise.all([
           ctx.loaders.organizations.organization.load(m.organizationId),
-          this.projects.visible(ctx.loaders, m.projectId),
+          this.projects.visible(ctx, m.projectId),
         ]);
         return [
           i + 1,

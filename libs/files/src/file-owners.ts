@@ -122,15 +122,12 @@ export class FileOwners {
   }
 
   canReadEvidence(access: Pick<ViewerAccess, 'moderator' | 'roles'>, organizationId: string): boolean {
-    const role = access.roles.get(organizationId);
-    return access.moderator || (!!role && MANAGER_ROLES.includes(role));
+    return this.policy.canSeeVerificationEvidence(access, organizationId);
   }
 
   canReadAttachments(access: Pick<ViewerAccess, 'moderator' | 'roles'>, application: ApplicationFacts): boolean {
-    if (access.moderator || this.policy.isMember(access, application.organizationId)) return true;
-    if (!this.policy.isVisible(ApplicationsService.visibility(application, application.funderId), access)) return false;
-    const funderRole = access.roles.get(application.funderId);
-    return !!funderRole && MANAGER_ROLES.includes(funderRole);
+    const visible = this.policy.isVisible(ApplicationsService.visibility(application, application.funderId), access);
+    return this.policy.canSeeApplicationPrivateParts(access, application, visible);
   }
 
   canReadDocuments(

@@ -1,10 +1,10 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 import { User } from '@app/auth';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
 import { FundApplication } from '@app/funds';
-import { CreatedEntity } from '@app/persistence';
+import { CreatedEntity, RowEntity } from '@app/persistence';
 
 /** What a file is for; the purpose decides its owner, who may attach it, who may read it, its types and size. */
 export enum FilePurpose {
@@ -96,13 +96,7 @@ export class StoredFile extends CreatedEntity {
  * (HMAC), so a forged or altered token is refused before the database is read.
  */
 @Entity('file_upload')
-export class FileUpload {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
+export class FileUpload extends RowEntity {
   @Column({ type: 'enum', enum: FilePurpose, enumName: 'file_purpose' })
   purpose: FilePurpose;
 

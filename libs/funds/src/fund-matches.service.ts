@@ -37,7 +37,7 @@ export class FundMatchesService {
     return Promise.all(
       matches.map(async (m) => ({
         fund: (await ctx.loaders.funds.fund.load(m.fundId)) as Fund,
-        project: await this.projects.visible(ctx.loaders, m.projectId),
+        project: await this.projects.visible(ctx, m.projectId),
         score: m.score,
         reasons: m.reasons,
       })),
@@ -55,7 +55,7 @@ export class FundMatchesService {
     return Promise.all(
       matches.map(async (m) => ({
         organization: (await ctx.loaders.organizations.organization.load(m.organizationId)) as Organization,
-        project: await this.projects.visible(ctx.loaders, m.projectId),
+        project: await this.projects.visible(ctx, m.projectId),
         score: m.score,
         reasons: m.reasons,
       })),
@@ -84,7 +84,7 @@ export class FundMatchesService {
     const organization = await ctx.loaders.organizations.organization.load(requireId(organizationId, 'Organization'));
     if (!organization) throw new NotFoundError('Organization', organizationId);
     const id = optionalId(projectId, 'Project');
-    const project = id === null ? null : await this.projects.visible(ctx.loaders, id);
+    const project = id === null ? null : await this.projects.visible(ctx, id);
     if (id !== null && !project) throw new NotFoundError('Project', projectId ?? id);
     return { organization, project };
   }

@@ -212,10 +212,33 @@ export class OrganizationPolicy {
     return this.canSeeUnpublished(organizationId, access);
   }
 
+  /** The organization's OWNER/ADMIN, or a moderator (read-only). */
+  isManagerOrModerator(access: Pick<ViewerAccess, 'moderator' | 'roles'>, organizationId: string): boolean {
+    const role = access.roles.get(organizationId);
+    return access.moderator || (!!role && MANAGER_ROLES.includes(role));
+  }
+
   /** A funder's applications inbox: its OWNER/ADMIN (who decide them) and moderators (read-only). */
   canSeeApplicationsInbox(access: Pick<ViewerAccess, 'moderator' | 'roles'>, funderId: string): boolean {
-    const role = access.roles.get(funderId);
-    return access.moderator || (!!role && MANAGER_ROLES.includes(role));
+    return this.isManagerOrModerator(access, funderId);
+  }
+
+  /** The evidence an organization submitted for its verification: its OWNER/ADMIN and moderators. */
+  canSeeVerificationEvidence(access: Pick<ViewerAccess, 'moderator' | 'roles'>, organizationId: string): boolean {
+    return this.isManagerOrModerator(access, organizationId);
+  }
+
+  /**
+   * An application's private parts (its attachments): the applicant's members and moderators, and the
+   * funder's OWNER/ADMIN once the application is visible to the funder (`visibleToFunder`: submitted).
+   */
+  canSeeApplicationPrivateParts(
+    access: Pick<ViewerAccess, 'moderator' | 'roles'>,
+    application: { organizationId: string; funderId: string },
+    visibleToFunder: boolean,
+  ): boolean {
+    if (access.moderator || this.isMember(access, application.organizationId)) return true;
+    return visibleToFunder && this.isManagerOrModerator(access, application.funderId);
   }
 
   /**

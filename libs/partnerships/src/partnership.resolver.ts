@@ -54,7 +54,7 @@ export class PartnershipResolver {
     description: 'Null without a project, or when it is archived and the viewer may not see it (as project(id))',
   })
   project(@Parent() p: Partnership, @Ctx() ctx: RequestContext) {
-    return this.projects.visible(ctx.loaders, p.projectId);
+    return this.projects.visible(ctx, p.projectId);
   }
 
   @ResolveField(() => [PartnershipEvent], { description: 'Every transition: who, when, from, to' })

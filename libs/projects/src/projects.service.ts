@@ -13,11 +13,11 @@ import {
   paginate,
   requireId,
   rankKeys,
-  RequestLoaders,
   SortKey,
   whereSearch,
   today,
 } from '@app/common';
+import type { RequestContext } from '@app/common';
 import { OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
 import { ReferenceDataService } from '@app/reference-data';
 import { Indicator, Measurement } from './indicator.entity.js';
@@ -68,9 +68,12 @@ export class ProjectsService {
    * The project behind a field (Partnership.project, FundApplication.project, a match's project) if
    * the viewer may see it, else null: the same rule as the project(id) query, on every path.
    */
-  async visible(loaders: RequestLoaders, id: string | null | undefined): Promise<Project | null> {
+  async visible(ctx: RequestContext, id: string | null | undefined): Promise<Project | null> {
     if (!id) return null;
-    const [project, access] = await Promise.all([loaders.projects.project.load(id), loaders.organizations.access()]);
+    const [project, access] = await Promise.all([
+      ctx.loaders.projects.project.load(id),
+      ctx.loaders.organizations.access(),
+    ]);
     return project && this.policy.isVisible(ProjectsService.visibility(project), access) ? project : null;
   }
 
