@@ -291,6 +291,9 @@ export default function Partners() {
               {t('projects.partners.suggestions')}
             </Title>
             {suggestions.fetching && !suggestions.data && <Loading />}
+            {suggestions.error && !suggestions.data && (
+              <Text c="red.8">{t('app.error', { message: suggestions.error.message })}</Text>
+            )}
             {suggestions.data?.partnerSuggestions.length === 0 && <Text>{t('projects.partners.noSuggestions')}</Text>}
             <Stack gap="md">
               {suggestions.data?.partnerSuggestions.map((s) => (
