@@ -275,7 +275,14 @@ export default function Partners() {
         </div>
         <div aria-live="polite">
           {notice && (
-            <Alert color="teal" c="teal.9" role="status" withCloseButton onClose={() => setNotice(null)}>
+            <Alert
+              color="teal"
+              c="teal.9"
+              role="status"
+              withCloseButton
+              closeButtonLabel={t('projects.partners.dismiss')}
+              onClose={() => setNotice(null)}
+            >
               {notice}
             </Alert>
           )}
@@ -372,7 +379,7 @@ export default function Partners() {
                         {p.project && (
                           <>
                             {' · '}
-                            <Anchor component={Link} to={`/projects/${p.project.id}`} size="sm">
+                            <Anchor component={Link} to={`/projects/${p.project.id}`} size="sm" underline="always">
                               {p.project.title}
                             </Anchor>
                           </>
