@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   baseUrl,
@@ -8,6 +8,7 @@ import {
   launch,
   newPage,
   PHONE,
+  signIn,
 } from './support/browser';
 
 const OWNER = 'amina.owusu@demo.example';
@@ -19,14 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/me\/organizations/);
-}
 
 /** The API seen from outside the browser (to check what the pages stored), with its own session. */
 async function api(email: string) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, launch, newPage, PHONE } from './support/browser';
+import { expectAccessible, expectNoHorizontalScroll, launch, newPage, PHONE, signIn } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,14 +16,6 @@ const MATCHING_FUND = 'Diaspora Knowledge Transfer Fellowships';
 const OTHER_FUND = 'Overseas Filipino Workers Welfare Grants';
 const TRAINING = 'Monitoring and evaluation of development projects';
 const COMPLETED = 'Democratic governance and membership (spring cohort)';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/me\/organizations/);
-}
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, launch, newPage, PHONE } from './support/browser';
+import { expectAccessible, expectNoHorizontalScroll, launch, newPage, PHONE, pick, signIn } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,22 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/me\/organizations/);
-}
-
-async function pick(page: Page, label: string, text: string, option: string) {
-  const input = page.getByRole('combobox', { name: label, exact: true });
-  await input.click();
-  await input.fill(text);
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await page.keyboard.press('Escape');
-}
 
 /** The texts an input's aria-describedby points at (where Mantine shows its error). */
 async function describedText(page: Page, label: string) {

@@ -59,3 +59,21 @@ export async function expectNoHorizontalScroll(page: Page) {
 }
 
 export const DEMO_PASSWORD = 'demo-password-2026';
+
+/** Signs in with a demo account's e-mail (the demo password) through the sign-in page. */
+export async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/me\/organizations/);
+}
+
+/** Picks one option of a searchable multi-select by typing part of its label. */
+export async function pick(page: Page, label: string, text: string, option: string) {
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.keyboard.press('Escape');
+}
