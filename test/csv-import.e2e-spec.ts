@@ -91,16 +91,28 @@ describe('CSV import (e2e)', () => {
   });
 
   it('refuses unknown columns, a missing required column, broken quoting and too many rows', async () => {
-    const header = (
-      await t.ok(IMPORT, { k: 'ORGANIZATIONS', csv: 'name,colour\r\nA,red\r\n', d: true }, c.outsider.token)
-    ).importCsv;
-    expect(header.problems.map((p: { field: string }) => p.field)).toEqual(
+    const header = await t.gql(
+      IMPORT,
+      { k: 'ORGANIZATIONS', csv: 'name,colour\r\nA,red\r\n', d: true },
+      c.outsider.token,
+    );
+    expect(header.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+    expect((header.errors?.[0].extensions?.problems as Array<{ field: string }>).map((p) => p.field)).toEqual(
       expect.arrayContaining(['colour', 'kind', 'countriesOfOrigin', 'countriesOfResidence']),
     );
-    const quoting = (
-      await t.ok(IMPORT, { k: 'ORGANIZATIONS', csv: 'name,kind\r\n"A,NGO\r\n', d: true }, c.outsider.token)
-    ).importCsv;
-    expect(quoting.problems[0]).toMatchObject({ field: 'csv' });
+    const quoting = await t.gql(
+      IMPORT,
+      { k: 'ORGANIZATIONS', csv: 'name,kind\r\n"A,NGO\r\n', d: true },
+      c.outsider.token,
+    );
+    expect(quoting.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+    expect((quoting.errors?.[0].extensions?.problems as Array<{ field: string }>)[0]).toMatchObject({ field: 'csv' });
+    const unused = await t.gql(
+      IMPORT,
+      { k: 'ORGANIZATIONS', csv: 'name,kind\r\nA,NGO\r\n', d: true, o: '6f1c2e4a-0b7d-4c1e-9a55-2f0d3b8e7c11' },
+      c.outsider.token,
+    );
+    expect(unused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
     const many = toCsv(
       orgColumns,
       Array.from({ length: 1001 }, () => orgColumns.map(() => 'x')),

@@ -25,6 +25,13 @@ const BUILT_IN = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
 const CONTRACT_CHANGES: Record<string, string> = {
   'Mutation.addOrganizationMember: MemberInvitation! instead of Membership!':
     'issue 11: members are invited by e-mail and accept themselves; nobody is added without consent',
+  'Mutation.updateFund(input: FundInput!)': 'issue 13: updates are partial (UpdateFundInput, every field optional)',
+  'Mutation.updateOrganization(input: OrganizationInput!)':
+    'issue 13: updates are partial (UpdateOrganizationInput, every field optional)',
+  'Mutation.updateProject(input: ProjectInput!)':
+    'issue 13: updates are partial (UpdateProjectInput, every field optional)',
+  'Mutation.updateTrainingOffer(input: TrainingOfferInput!)':
+    'issue 13: updates are partial (UpdateTrainingOfferInput, every field optional)',
   'User.email: String instead of String!':
     'issue 11: an e-mail address is shown only to the user, moderators and whom she chose (emailVisibility)',
 };

@@ -66,6 +66,9 @@ export class CsvImportService {
     if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES) {
       throw new BadInputError('csv', `csv must be at most ${MAX_IMPORT_BYTES} bytes`);
     }
+    if (kind !== ImportKind.PROJECTS && organizationId != null) {
+      throw new BadInputError('organizationId', `organizationId is only used to import projects, not ${kind}`);
+    }
     if (kind === ImportKind.PROJECTS) {
       if (!organizationId) throw new BadInputError('organizationId', 'organizationId is required to import projects');
       await this.policy.requireRole(user, requireId(organizationId, 'Organization'), {
@@ -77,17 +80,16 @@ export class CsvImportService {
     try {
       table = parseCsv(csv).filter((cells) => cells.some((c) => c.trim() !== ''));
     } catch (error) {
-      if (error instanceof CsvSyntaxError)
-        return report(dryRun, 0, [{ row: error.row, field: 'csv', message: error.message }]);
+      if (error instanceof CsvSyntaxError) refuseFile([{ row: error.row, field: 'csv', message: error.message }]);
       throw error;
     }
     const [header, ...records] = table;
-    if (!header) return report(dryRun, 0, [{ row: 1, field: 'csv', message: 'The file has no header row' }]);
+    if (!header) refuseFile([{ row: 1, field: 'csv', message: 'The file has no header row' }]);
     if (records.length > MAX_IMPORT_ROWS) {
       throw new BadInputError('csv', `csv holds ${records.length} records; at most ${MAX_IMPORT_ROWS} are accepted`);
     }
     const headerProblems = checkHeader(kind, header);
-    if (headerProblems.length) return report(dryRun, records.length, headerProblems);
+    if (headerProblems.length) refuseFile(headerProblems);
 
     // First every record's checks, outside the transaction (they read reference data on their own
     // connection); then the creates, in one transaction, each under a savepoint.
@@ -324,4 +326,15 @@ function projectInput(row: Row, organizationId: string): ProjectInput {
     endDate: date(row, 'endDate'),
     beneficiaries: int(row, 'beneficiaries'),
   };
+}
+
+/**
+ * A file that is not the template's table (broken quoting, no header, unknown or missing columns) is
+ * bad input as a whole: BAD_USER_INPUT on `csv`, its problems in `extensions.problems`. Problems of
+ * single records are answered in the report instead.
+ */
+function refuseFile(problems: ImportProblem[]): never {
+  const first = problems[0];
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  throw new BadInputError('csv', `csv is not the import template's table: ${first.message}${more}`, { problems });
 }
