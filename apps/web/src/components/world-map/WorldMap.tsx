@@ -31,15 +31,18 @@ export function WorldMap() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [by, setBy] = useState<CountryRole>('RESIDENCE');
-  const [{ data, error }] = useQuery({ query: CountryCounts, variables: { by } });
+  const [{ data, error, operation }] = useQuery({ query: CountryCounts, variables: { by } });
+  // urql keeps the previous role's answer while the new one loads: the links follow the role of the
+  // answer shown, never a residence count with an ?origin= link
+  const shownBy = (operation?.variables as { by?: CountryRole } | undefined)?.by ?? by;
   const rows = useMemo(() => data?.organizationCountsByCountry ?? [], [data]);
   const counts = useMemo(() => new Map(rows.map((row) => [row.code, row.count])), [rows]);
   const scale = useMemo(() => buckets(Math.max(0, ...rows.map((row) => row.count))), [rows]);
   const numbers = new Intl.NumberFormat(lang);
-  const href = (code: string) => `/directory?${PARAM[by]}=${code}`;
+  const href = (code: string) => `/directory?${PARAM[shownBy]}=${code}`;
   const label = (code: string, count: number) =>
     t('worldMap.countryLabel', { country: countryName(code, lang), count, formatted: numbers.format(count) });
-  const heading = by === 'RESIDENCE' ? t('worldMap.byResidence') : t('worldMap.byOrigin');
+  const heading = shownBy === 'RESIDENCE' ? t('worldMap.byResidence') : t('worldMap.byOrigin');
 
   return (
     <Stack component="section" aria-labelledby="world-map-title" gap="sm">
