@@ -1,11 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { RouteError } from './components/RouteError';
+import { page } from './lazy-page';
 import Home from './pages/Home';
-
-const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
-  Component: (await load()).default,
-});
+import { funderRoutes } from './pages/funder/routes';
+import { governmentRoutes } from './pages/government/routes';
+import { moderationRoutes } from './pages/moderation/routes';
+import { providerRoutes } from './pages/provider/routes';
 
 /** Every page has its URL; all but the home page are loaded on demand (one chunk per page). */
 export const routes: RouteObject[] = [
@@ -37,6 +38,10 @@ export const routes: RouteObject[] = [
       { path: 'me/settings', lazy: page(() => import('./pages/account/Settings')) },
       { path: 'me/organizations/:id', lazy: page(() => import('./pages/organization-admin/OrganizationAdmin')) },
       { path: 'notifications', lazy: page(() => import('./pages/notifications/NotificationCentre')) },
+      ...funderRoutes,
+      ...governmentRoutes,
+      ...providerRoutes,
+      ...moderationRoutes,
       { path: '*', lazy: page(() => import('./pages/NotFound')) },
     ],
   },

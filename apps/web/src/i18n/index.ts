@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
+import { translations } from './resources';
 
 /** The interface languages: English and French complete, Spanish started (falls back to English). */
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -32,7 +30,11 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+  resources: {
+    en: { translation: translations.en },
+    fr: { translation: translations.fr },
+    es: { translation: translations.es },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],

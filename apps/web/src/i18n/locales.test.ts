@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
+import { translations, type Tree } from './resources';
 
-type Tree = { [key: string]: string | Tree };
+const { en, fr, es } = translations;
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** The funder workspace's pages (lazy, one chunk each), mounted under the layout by src/routes.tsx. */
+export const funderRoutes: RouteObject[] = [];
