@@ -23,6 +23,7 @@ import {
   withScore,
 } from './fund-matching.sql.js';
 import { MatchReason, scoreOf } from './match.models.js';
+import { reasonsFromRow, ruleColumns, ruleResults } from './sql-kit.js';
 import { FUND_WEIGHTS } from './weights.js';
 
 /** What the explanations need to know about a fund (the Fund entity has these fields). */
@@ -195,16 +196,17 @@ export class FundMatchingService {
   ): Promise<EligibilityCheckResult[]> {
     const rules = ELIGIBILITY_RULES.filter((r) => projectId || !r.project);
     const rows: Array<Record<string, boolean>> = await manager.query(
-      `SELECT ${rules.map((r, i) => `${r.sql(FUND_ROW)} AS r${i}`).join(', ')}
+      `SELECT ${ruleColumns(rules, FUND_ROW)}
          FROM fund f, organization o${projectId ? ', project p' : ''}
         WHERE f.id = $1 AND o.id = $2 ${projectId ? 'AND p.id = $3' : ''}`,
       projectId ? [fundId, organizationId, projectId] : [fundId, organizationId],
     );
     if (!rows.length) throw new NotFoundError('Fund, organization or project');
-    return rules.map((r, i) => {
-      const passed = rows[0][`r${i}`] === true;
-      return { rule: r.rule, passed, detail: passed ? r.passed : r.failed };
-    });
+    return ruleResults(rules, rows[0]).map(({ rule: r, passed }) => ({
+      rule: r.rule,
+      passed,
+      detail: passed ? r.passed : r.failed,
+    }));
   }
 
   private async explain(rows: PointsRow[], known: KnownRows = {}): Promise<ScoredMatch[]> {
@@ -222,11 +224,7 @@ export class FundMatchingService {
       const fund = fundById.get(row.fund_id) as FundFacts;
       const organization = orgById.get(row.organization_id) as Organization;
       const project = row.project_id ? (projectById.get(row.project_id) ?? null) : null;
-      const reasons = FACTORS.map((factor) => ({
-        factor,
-        points: Number(row[`pt_${factor.toLowerCase()}`]),
-        detail: describe(factor, fund, organization, project),
-      })).filter((r) => r.points > 0);
+      const reasons = reasonsFromRow(FACTORS, row, (factor) => describe(factor, fund, organization, project));
       return {
         fundId: row.fund_id,
         organizationId: row.organization_id,

@@ -1,3 +1,13 @@
+import {
+  pointColumnsSql as kitPointColumns,
+  roundingMargin,
+  roundSql,
+  Rule,
+  scoreSum,
+  weight,
+  withScore as kitWithScore,
+  allRules,
+} from './sql-kit.js';
 import { BUDGET_DECAY, FUND_WEIGHTS as W } from './weights.js';
 
 /**
@@ -6,8 +16,7 @@ import { BUDGET_DECAY, FUND_WEIGHTS as W } from './weights.js';
  * WHERE, checkEligibility and applyToFund SELECT them one by one. The score is the sum of factor
  * points, each rounded to 4 decimals, so that reasons add up to the score exactly.
  */
-export interface EligibilityRule {
-  rule: string;
+export interface EligibilityRule extends Rule<FundRef> {
   /** Needs a project (skipped for organization-level matching). */
   project: boolean;
   /** The rule over a fund given by `f` (its columns, or parameters when the fund is fixed). */
@@ -136,14 +145,15 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
 
 /** The rules ANDed, for WHERE clauses: organization rules, project rules, or both. */
 export function eligibleSql(scope: 'organization' | 'project' | 'both', f: FundRef = FUND_ROW): string {
-  return ELIGIBILITY_RULES.filter((r) => scope === 'both' || r.project === (scope === 'project'))
-    .map((r) => r.sql(f))
-    .join('\n AND ');
+  return allRules(
+    ELIGIBILITY_RULES.filter((r) => scope === 'both' || r.project === (scope === 'project')),
+    f,
+  );
 }
 
-/** Points rounded to 4 decimals, in float8 (numeric arithmetic is several times slower). */
-const r4 = (sql: string) => `(round((${sql})::float8 * 10000) / 10000)`;
-const w = (weight: number) => `${weight}::float8`;
+/** Points rounded with the kit's one rule (4 decimals, float8). */
+const r4 = roundSql;
+const w = weight;
 /**
  * How many elements of the fund's array any of the subject arrays holds. With the fund's array length
  * known (one fixed fund), the count is unrolled into one comparison per element: no subquery per row.
@@ -178,8 +188,8 @@ export interface ScoreTermsOptions {
   rounded?: boolean;
 }
 
-/** What rounding each factor's points to 4 decimals can add to a score, at most (6 × 0.00005). */
-export const ROUNDING_MARGIN = 0.0003;
+/** What rounding each factor's points to 4 decimals can add to a score, at most (factors × 0.00005). */
+export const ROUNDING_MARGIN = roundingMargin(Object.keys(W).length);
 
 /**
  * Each factor's points as SQL. `withProject` false scores the organization alone. With a project,
@@ -230,11 +240,10 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
 }
 
 export const FACTORS = Object.keys(W) as Array<keyof typeof W>;
-export const POINT_COLUMNS = FACTORS.map((factor) => `pt_${factor.toLowerCase()}`);
 
 /** SELECT list of the factor columns (pt_themes, …). */
 export function pointColumnsSql(terms: Record<keyof typeof W, string>): string {
-  return FACTORS.map((factor, i) => `${terms[factor]} AS ${POINT_COLUMNS[i]}`).join(',\n ');
+  return kitPointColumns(FACTORS, terms);
 }
 
 /**
@@ -242,15 +251,12 @@ export function pointColumnsSql(terms: Record<keyof typeof W, string>): string {
  * (so that every query ranks by the same float8 sums).
  */
 export function scoreSumSql(alias: string): string {
-  return POINT_COLUMNS.map((c) => `${alias}.${c}`).join(' + ');
+  return scoreSum(FACTORS, alias);
 }
 
-/**
- * Adds `score`, the sum of the point columns, to a query that selects them. OFFSET 0 keeps
- * PostgreSQL from inlining the inner query, which would compute every term twice.
- */
+/** Adds `score`, the sum of the fund point columns, to a query that selects them. */
 export function withScore(inner: string): string {
-  return `SELECT s.*, ${scoreSumSql('s')} AS score FROM (${inner} OFFSET 0) s`;
+  return kitWithScore(FACTORS, inner);
 }
 
 /** Reads a fund's matching columns, to pass them as parameters (`fundParams`): text_query as text. */

@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
+import { roundPoints, sumOfReasons } from './sql-kit.js';
 
 /** One factor of a score: its points add up, over all reasons of a result, to the result's score. */
 @ObjectType()
@@ -31,9 +32,9 @@ export class OrganizationMatch {
 }
 
 /** Rounds points to 4 decimals (SQL computes them rounded the same way, so sums are exact). */
-export const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+export const round4 = roundPoints;
 
 /** The score of a result is the sum of its reasons' points. */
 export function scoreOf(reasons: MatchReason[]): number {
-  return round4(reasons.reduce((sum, r) => sum + r.points, 0));
+  return sumOfReasons(reasons);
 }
