@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { PlatformRole, UsersService } from '@app/auth';
 import { DemoSeeder } from '@app/demo';
+import { describeImport, ExchangeRatesService } from '@app/reference-data';
 import { createApiApp } from '../../api/src/bootstrap.js';
 
 const USAGE = `Diaspora Nexus admin CLI
@@ -16,6 +17,7 @@ const USAGE = `Diaspora Nexus admin CLI
   npm run cli -- migrate                                   apply pending migrations
   npm run cli -- seed:demo                                 load the demo data set (also into DATABASE_URL)
   npm run cli -- user:promote --email <email> --role MODERATOR|ADMIN|USER
+  npm run cli -- rates:import <eurofxref.csv>              import the ECB's reference rates (day or history file)
   npm run cli -- schema                                    write schema.gql from the code
   npm run cli -- migration:generate <Name> [--only t1,t2]  write a migration for entity changes (development)
 `;
@@ -91,6 +93,13 @@ async function run(argv: string[]): Promise<string> {
         const user = await app.get(UsersService).promote(email, role as PlatformRole);
         return `${user.email} is now ${user.platformRole}`;
       });
+    }
+    case 'rates:import': {
+      const file = args[0];
+      if (!file || file.startsWith('--')) throw new UsageError('Give the ECB file: rates:import <eurofxref.csv>');
+      return withApp(AppConfig.load(env), async (app) =>
+        describeImport(await app.get(ExchangeRatesService).importFile(file)),
+      );
     }
     case 'schema':
       return withApp(

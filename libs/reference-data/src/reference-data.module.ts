@@ -4,12 +4,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { REFERENCE_ENTITIES } from './reference.entities.js';
 import { ReferenceDataResolver } from './reference-data.resolver.js';
 import { ReferenceDataService } from './reference-data.service.js';
+import { ExchangeRateRow } from './exchange-rates/exchange-rate.entity.js';
+import { ExchangeRatesResolver } from './exchange-rates/exchange-rates.resolver.js';
+import { ExchangeRatesService } from './exchange-rates/exchange-rates.service.js';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature(REFERENCE_ENTITIES)],
-  providers: [ReferenceDataService, ReferenceDataResolver],
-  exports: [ReferenceDataService],
+  imports: [TypeOrmModule.forFeature([...REFERENCE_ENTITIES, ExchangeRateRow])],
+  providers: [ReferenceDataService, ReferenceDataResolver, ExchangeRatesService, ExchangeRatesResolver],
+  exports: [ReferenceDataService, ExchangeRatesService],
 })
 export class ReferenceDataModule implements OnModuleInit {
   constructor(

@@ -23,6 +23,7 @@ import { EmailChangeRequests1796040000005 } from './1796040000005-EmailChangeReq
 import { Files1796050000001 } from './1796050000001-Files.js';
 import { ExportsCalendarFeedsAndIatiRefs1796060000001 } from './1796060000001-ExportsCalendarFeedsAndIatiRefs.js';
 import { IndicatorChanges1796030000001 } from './1796030000001-IndicatorChanges.js';
+import { ExchangeRates1796081000001 } from './1796081000001-ExchangeRates.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -51,4 +52,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Files1796050000001,
   ExportsCalendarFeedsAndIatiRefs1796060000001,
   IndicatorChanges1796030000001,
+  ExchangeRates1796081000001,
 ];
