@@ -67,6 +67,11 @@ describe('Exchange rates (issue 15): ECB reference rates, import, conversion and
     expect(parsed.currencies).not.toContain('BGN'); // Bulgaria uses the euro since 1 January 2026
   });
 
+  it('the ExchangeRateRow entity and the migration agree (no pending change on exchange_rate)', async () => {
+    const pending = await ds.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query).filter((q) => q.includes('exchange_rate'))).toEqual([]);
+  });
+
   it('has the shipped rates after the migrations, EUR at 1, in the view and the public GraphQL query', async () => {
     expect(await current('GBP')).toEqual({ date: '2026-02-20', rate: '0.87280' });
     expect(await current('USD')).toEqual({ date: '2026-02-20', rate: '1.1767' });
