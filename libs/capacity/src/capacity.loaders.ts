@@ -6,6 +6,7 @@ import { byIdLoader, groupedLoader } from '@app/common';
 import { CapacityAssessment } from './capacity-assessment.entity.js';
 import { OfferStats, ProviderTrainingEvaluation } from './capacity.models.js';
 import { Enrolment } from './enrolment.entity.js';
+import { waitlistPositions } from './enrolment-seats.js';
 import { emptyStats, EvaluationService } from './evaluation.service.js';
 import { TrainingOffer } from './training-offer.entity.js';
 
@@ -17,6 +18,8 @@ export interface CapacityLoaders {
   latestAssessment: DataLoader<string, CapacityAssessment | null>;
   enrolmentsByTraining: DataLoader<string, Enrolment[]>;
   enrolmentsByOrganization: DataLoader<string, Enrolment[]>;
+  /** A WAITLISTED enrolment's place in its offer's waiting list (1 = next; null when not waitlisted). */
+  waitlistPosition: DataLoader<string, number | null>;
   /** An organization's evaluation as a training provider. */
   providerEvaluation: DataLoader<string, ProviderTrainingEvaluation>;
 }
@@ -69,6 +72,10 @@ export class CapacityLoaderFactory {
       enrolmentsByTraining: enrolments('training_id', 'trainingId'),
       enrolmentsByOrganization: enrolments('organization_id', 'organizationId'),
       providerEvaluation: new DataLoader((ids) => this.evaluation.providerEvaluations(ids)),
+      waitlistPosition: new DataLoader(async (ids) => {
+        const positions = await waitlistPositions(this.dataSource.manager, ids);
+        return ids.map((id) => positions.get(id) ?? null);
+      }),
     };
   }
 }

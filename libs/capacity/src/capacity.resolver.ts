@@ -14,7 +14,7 @@ import {
   UpdateTrainingOfferInput,
 } from './capacity.inputs.js';
 import { ProviderTrainingEvaluation, TrainingEvaluation, TrainingMatch } from './capacity.models.js';
-import { Enrolment, EnrolmentEvent, SEAT_STATUSES } from './enrolment.entity.js';
+import { Enrolment, EnrolmentEvent, EnrolmentStatus, SEAT_STATUSES } from './enrolment.entity.js';
 import { EnrolmentsService } from './enrolments.service.js';
 import { EvaluationService } from './evaluation.service.js';
 import { TrainingOffer } from './training-offer.entity.js';
@@ -193,6 +193,16 @@ export class EnrolmentResolver {
   @ResolveField(() => Boolean, { description: 'Holds a seat (ACCEPTED or COMPLETED)' })
   holdsSeat(@Parent() e: Enrolment) {
     return SEAT_STATUSES.includes(e.status);
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'Null unless WAITLISTED; 1 = the next to get a seat (the waiting list moves up oldest first, as seats are given)',
+  })
+  waitlistPosition(@Parent() e: Enrolment, @Ctx() ctx: RequestContext) {
+    if (e.status !== EnrolmentStatus.WAITLISTED) return null;
+    return ctx.loaders.capacity.waitlistPosition.load(e.id);
   }
 
   @ResolveField(() => [EnrolmentEvent], { description: 'Every transition: who, when, from, to' })

@@ -79,3 +79,24 @@ export async function fillSeats(
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * The place of each given WAITLISTED enrolment in its offer's waiting list, in the order `fillSeats`
+ * gives seats (created_at, id): 1 is the next to get one. One statement for any number of enrolments
+ * (the per-request loader's batch); enrolments that are not WAITLISTED are left out.
+ */
+export async function waitlistPositions(
+  manager: EntityManager,
+  enrolmentIds: readonly string[],
+): Promise<Map<string, number>> {
+  const rows: Array<{ id: string; position: number }> = await manager.query(
+    `SELECT w.id, w.position FROM (
+       SELECT e.id, row_number() OVER (PARTITION BY e.training_id ORDER BY e.created_at ASC, e.id ASC)::int AS position
+       FROM enrolment e
+       WHERE e.status = 'WAITLISTED'
+         AND e.training_id IN (SELECT x.training_id FROM enrolment x WHERE x.id = ANY($1::uuid[]))
+     ) w WHERE w.id = ANY($1::uuid[])`,
+    [[...enrolmentIds]],
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.position)]));
+}

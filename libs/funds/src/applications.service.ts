@@ -77,6 +77,29 @@ export class ApplicationsService {
     };
   }
 
+  /**
+   * One application by id: the applicant organization's members (whatever its status), the funder's
+   * OWNER/ADMIN once it was submitted, and moderators (read-only), as
+   * `OrganizationPolicy.canSeeApplicationPrivateParts` says; NOT_FOUND for anyone else.
+   */
+  async get(id: string, access: ViewerAccess): Promise<FundApplication> {
+    requireId(id, 'Application');
+    const application = await this.dataSource.getRepository(FundApplication).findOneBy({ id });
+    const fund = application && (await this.dataSource.getRepository(Fund).findOneBy({ id: application.fundId }));
+    if (!application || !fund) throw new NotFoundError('Application', id);
+    const visible = this.policy.isVisible(ApplicationsService.visibility(application, fund.funderId), access);
+    if (
+      !this.policy.canSeeApplicationPrivateParts(
+        access,
+        { organizationId: application.organizationId, funderId: fund.funderId },
+        visible,
+      )
+    ) {
+      throw new NotFoundError('Application', id);
+    }
+    return application;
+  }
+
   async apply(user: AuthUser, args: ApplyArgs): Promise<FundApplication> {
     requireId(args.fundId, 'Fund');
     requireId(args.projectId, 'Project');

@@ -105,6 +105,24 @@ export class FundResolver {
     return num(f.coFundingPercent);
   }
 
+  @ResolveField(() => Float, { nullable: true, description: "In the fund's currency; null = no lower limit" })
+  minOrganizationAnnualIncome(@Parent() f: Fund) {
+    return num(f.minOrganizationAnnualIncome);
+  }
+
+  @ResolveField(() => Float, { nullable: true, description: "In the fund's currency; null = no upper limit" })
+  maxOrganizationAnnualIncome(@Parent() f: Fund) {
+    return num(f.maxOrganizationAnnualIncome);
+  }
+
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: "Limit on the project's whole budget, in the fund's currency (converted); null = none",
+  })
+  maxTotalProjectBudget(@Parent() f: Fund) {
+    return num(f.maxTotalProjectBudget);
+  }
+
   @ResolveField(() => [Theme])
   themes(@Parent() f: Fund, @Ctx() ctx: RequestContext) {
     return loadAll(ctx.loaders.reference.theme, f.themes);
@@ -158,6 +176,15 @@ export class FundResolver {
 @Resolver(() => FundApplication)
 export class ApplicationResolver {
   constructor(private readonly applications: ApplicationsService) {}
+
+  @Query(() => FundApplication, {
+    nullable: true,
+    description:
+      "One application: the applicant organization's members (any status), the funder's OWNER/ADMIN once it was submitted (never a DRAFT) and moderators (read-only); NOT_FOUND for anyone else",
+  })
+  async application(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext) {
+    return this.applications.get(id, await ctx.access());
+  }
 
   @Mutation(() => FundApplication, { description: 'SUBMITTED, or DRAFT when draft: true' })
   applyToFund(@CurrentUser() user: AuthUser, @Args() args: ApplyArgs) {

@@ -1,3 +1,4 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
 import { CreatedEntity } from '@app/persistence';
 import { Organization } from './organization.entity.js';
@@ -7,8 +8,12 @@ export enum NetworkRequestStatus {
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
 }
+registerEnumType(NetworkRequestStatus, { name: 'NetworkRequestStatus' });
 
 /** An organization's request to join a DIASPORA_NETWORK, decided by the network's OWNER/ADMIN. */
+@ObjectType('NetworkMembershipRequest', {
+  description: "An organization's request to join a network (createdAt: when it was first made)",
+})
 @Entity('network_membership')
 @Index('UQ_network_membership', ['networkId', 'organizationId'], { unique: true })
 export class NetworkMembership extends CreatedEntity {
@@ -25,6 +30,7 @@ export class NetworkMembership extends CreatedEntity {
   @Column({ type: 'uuid' })
   organizationId: string;
 
+  @Field(() => NetworkRequestStatus)
   @Column({ type: 'enum', enum: NetworkRequestStatus, enumName: 'network_request_status' })
   status: NetworkRequestStatus;
 

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, Int, PartialType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, PartialType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,6 +6,7 @@ import {
   IsEmail,
   IsEnum,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -17,15 +18,20 @@ import {
 import {
   LIST_LIMITS,
   lowerCodes,
+  MAX_FUND_BUDGET,
   MaxItems,
   normaliseEmail,
   NotAFutureYear,
   PageArgs,
   TrimmedText,
   trim,
+  upperCode,
   upperCodes,
 } from '@app/common';
 import { OrganizationKind } from './organization.entity.js';
+
+/** An ISO 3166-2 subdivision code: the country's alpha-2 code, a hyphen, one to three letters or digits. */
+export const REGION_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 
 export const MAX_NAME_LENGTH = 150;
 export const MAX_DESCRIPTION_LENGTH = 4000;
@@ -73,6 +79,16 @@ export class OrganizationInput {
   @ArrayMaxSize(60)
   countriesOfResidence: string[];
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'ISO 3166-2 codes of the regions where it is based (e.g. FR-IDF, DE-BE, US-CA)',
+  })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(60)
+  regionsOfResidence?: string[] | null;
+
   @Field(() => String, { nullable: true })
   @Transform(trim)
   @IsOptional()
@@ -109,6 +125,24 @@ export class OrganizationInput {
   @IsOptional()
   @IsBoolean()
   legallyRegistered?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A not-for-profit organization (null: not said)' })
+  @IsOptional()
+  @IsBoolean()
+  nonProfit?: boolean | null;
+
+  @Field(() => Float, { nullable: true, description: 'Annual income (latest year), in annualIncomeCurrency' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'annualIncome must not be negative' })
+  @Max(MAX_FUND_BUDGET, { message: `annualIncome must be at most ${MAX_FUND_BUDGET}` })
+  annualIncome?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217; required with annualIncome' })
+  @Transform(upperCode)
+  @IsOptional()
+  @IsString()
+  annualIncomeCurrency?: string | null;
 
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
@@ -224,4 +258,10 @@ export class OrganizationsArgs extends PageArgs {
   @IsOptional()
   @IsEnum(OrganizationOrder)
   orderBy?: OrganizationOrder;
+}
+
+@ArgsType()
+export class NetworkRequestsArgs extends PageArgs {
+  @Field(() => ID, { description: 'The DIASPORA_NETWORK whose pending requests to list' })
+  networkId: string;
 }

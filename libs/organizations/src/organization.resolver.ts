@@ -2,7 +2,7 @@ import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver }
 import { CurrentUser, Connection, Ctx, Public } from '@app/common';
 import type { AuthUser, RequestContext } from '@app/common';
 import { Country, Language, loadAll, Theme } from '@app/reference-data';
-import { Membership } from './membership.entity.js';
+import { Membership, MemberRole } from './membership.entity.js';
 import { loadOrganizations } from './organization.loaders.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './organization.inputs.js';
@@ -62,6 +62,19 @@ export class OrganizationResolver {
     @Args('membershipId', { type: () => ID }) membershipId: string,
   ) {
     return this.service.removeMember(user, membershipId);
+  }
+
+  @Mutation(() => Membership, {
+    description:
+      "OWNER/ADMIN change a member's role; only an OWNER makes or unmakes an OWNER; the last OWNER cannot be demoted (BAD_USER_INPUT on role)",
+  })
+  changeMemberRole(
+    @CurrentUser() user: AuthUser,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('role', { type: () => MemberRole }) role: MemberRole,
+  ) {
+    return this.service.changeMemberRole(user, organizationId, userId, role);
   }
 
   @Mutation(() => Organization, { description: "A request to join; the network's OWNER/ADMIN decide." })

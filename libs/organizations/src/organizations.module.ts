@@ -9,6 +9,7 @@ import { MembersDirectory } from './members-directory.service.js';
 import { Membership } from './membership.entity.js';
 import { MembershipResolver, UserMembershipsResolver } from './membership.resolver.js';
 import { NetworkMembership } from './network-membership.entity.js';
+import { NetworkRequestResolver } from './network-request.resolver.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationCountsResolver } from './organization-counts.resolver.js';
 import { OrganizationCountsService } from './organization-counts.service.js';
@@ -33,6 +34,7 @@ import { VerificationQueueService } from './verification-queue.service.js';
     OrganizationPolicy,
     OrganizationLoaderFactory,
     OrganizationResolver,
+    NetworkRequestResolver,
     MembershipResolver,
     UserMembershipsResolver,
     MemberInvitationResolver,

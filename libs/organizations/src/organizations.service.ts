@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   applyPatch,
+  assertCurrency,
   AuthUser,
   BadInputError,
   ConflictError,
@@ -29,10 +30,12 @@ import {
   OrganizationFilter,
   OrganizationInput,
   OrganizationOrder,
+  NetworkRequestsArgs,
   OrganizationsArgs,
+  REGION_CODE,
   UpdateOrganizationInput,
 } from './organization.inputs.js';
-import { MANAGER_ROLES, OrganizationPolicy } from './organization.policy.js';
+import { MANAGER_ROLES, OrganizationPolicy, ViewerAccess } from './organization.policy.js';
 import { slugify } from './slug.js';
 import { VerificationEvent } from './verification-event.entity.js';
 
@@ -46,6 +49,12 @@ const VERIFICATION_TRANSITIONS: StateMachine<VerificationStatus> = {
   [VerificationStatus.VERIFIED]: [VerificationStatus.PENDING],
   [VerificationStatus.REJECTED]: [VerificationStatus.PENDING],
 };
+
+/** Pending network requests: the one waiting longest first. */
+const NETWORK_REQUEST_KEYS: SortKey[] = [
+  { expr: 'nm.created_at', direction: 'ASC', type: 'timestamp' },
+  { expr: 'nm.id', direction: 'ASC', type: 'uuid' },
+];
 
 /** docs/domain.md, "Networks": the network answers a request; a declined one may be made again. */
 const NETWORK_REQUEST_TRANSITIONS: StateMachine<NetworkRequestStatus> = {
@@ -211,6 +220,10 @@ export class OrganizationsService {
       contactEmail: o.contactEmail,
       countriesOfOrigin: o.countriesOfOrigin,
       countriesOfResidence: o.countriesOfResidence,
+      regionsOfResidence: o.regionsOfResidence,
+      nonProfit: o.nonProfit,
+      annualIncome: o.annualIncome,
+      annualIncomeCurrency: o.annualIncomeCurrency,
       city: o.city,
       themes: o.themes,
       languages: o.languages,
@@ -232,6 +245,9 @@ export class OrganizationsService {
       contactEmail: input.contactEmail ?? null,
       countriesOfOrigin: [...new Set(input.countriesOfOrigin)],
       countriesOfResidence: [...new Set(input.countriesOfResidence)],
+      regionsOfResidence: [...new Set(input.regionsOfResidence ?? [])],
+      nonProfit: input.nonProfit ?? null,
+      ...annualIncomeOf(input),
       city: input.city ?? null,
       themes: [...new Set(input.themes)],
       languages: [...new Set(input.languages)],
@@ -247,6 +263,8 @@ export class OrganizationsService {
   private async assertInputCodes(input: UpdateOrganizationInput) {
     await this.reference.assertCountries('input.countriesOfOrigin', input.countriesOfOrigin);
     await this.reference.assertCountries('input.countriesOfResidence', input.countriesOfResidence);
+    await assertRegions(this.reference, 'input.regionsOfResidence', input.regionsOfResidence);
+    if (input.annualIncomeCurrency != null) assertCurrency('input.annualIncomeCurrency', input.annualIncomeCurrency);
     await this.reference.assertThemes('input.themes', input.themes);
     await this.reference.assertLanguages('input.languages', input.languages);
   }
@@ -313,6 +331,40 @@ export class OrganizationsService {
     });
   }
 
+  /**
+   * Changes a member's role: OWNER/ADMIN only; only an OWNER makes or unmakes an OWNER; the last
+   * OWNER cannot be demoted (BAD_USER_INPUT on role: make someone else OWNER first). Memberships
+   * keep no history, so neither does this (as removeMember).
+   */
+  async changeMemberRole(user: AuthUser, organizationId: string, userId: string, role: MemberRole): Promise<Membership> {
+    requireId(organizationId, 'Organization');
+    requireId(userId, 'User');
+    return this.dataSource.transaction(async (manager) => {
+      const { role: actorRole } = await this.policy.requireRole(
+        user,
+        organizationId,
+        { roles: MANAGER_ROLES, action: 'change roles' },
+        manager,
+      );
+      // Serialise role changes of this organization (owner counts), as removeMember does.
+      await manager.query('SELECT id FROM organization WHERE id = $1 FOR UPDATE', [organizationId]);
+      const membership = await manager.findOneBy(Membership, { organizationId, userId });
+      if (!membership) throw new NotFoundError('Membership of user', userId);
+      if (membership.role === role) return membership;
+      if ((membership.role === MemberRole.OWNER || role === MemberRole.OWNER) && actorRole !== MemberRole.OWNER) {
+        throw new ForbiddenError('Only an OWNER may make or unmake an OWNER');
+      }
+      if (membership.role === MemberRole.OWNER) {
+        const owners = await manager.countBy(Membership, { organizationId, role: MemberRole.OWNER });
+        if (owners <= 1) {
+          throw new BadInputError('role', 'The last OWNER cannot be demoted; make someone else OWNER first');
+        }
+      }
+      membership.role = role;
+      return manager.save(membership);
+    });
+  }
+
   // ---------- networks ----------
 
   async joinNetwork(user: AuthUser, organizationId: string, networkId: string): Promise<Organization> {
@@ -376,6 +428,23 @@ export class OrganizationsService {
       await manager.save(request);
       return manager.findOneByOrFail(Organization, { id: organizationId });
     });
+  }
+
+  /**
+   * The requests waiting for a network's answer (PENDING), oldest first: the network's OWNER/ADMIN
+   * (who answer them with respondToNetworkRequest) and moderators (read-only); NOT_FOUND for anyone else.
+   */
+  async pendingNetworkRequests(access: ViewerAccess, args: NetworkRequestsArgs): Promise<Page<NetworkMembership>> {
+    requireId(args.networkId, 'Network');
+    if (!this.policy.isManagerOrModerator(access, args.networkId)) throw new NotFoundError('Network', args.networkId);
+    const qb = this.dataSource
+      .getRepository(NetworkMembership)
+      .createQueryBuilder('nm')
+      .where('nm.network_id = :networkId AND nm.status = :status', {
+        networkId: args.networkId,
+        status: NetworkRequestStatus.PENDING,
+      });
+    return paginate(qb, NETWORK_REQUEST_KEYS, args);
   }
 
   // ---------- verification ----------
@@ -463,4 +532,25 @@ export function vouchedChanges(organization: Organization, profile: Partial<Orga
   const same = (a: unknown, b: unknown) =>
     Array.isArray(a) && Array.isArray(b) ? [...a].sort().join() === [...b].sort().join() : a === b;
   return VOUCHED_FIELDS.filter((field) => !same(organization[field], profile[field]));
+}
+
+/** Region codes (ISO 3166-2): the shape, and a country the platform knows before the hyphen. */
+export async function assertRegions(
+  reference: { assertCountries(field: string, codes: string[] | null | undefined): Promise<void> },
+  field: string,
+  codes: string[] | null | undefined,
+): Promise<void> {
+  if (!codes?.length) return;
+  const bad = codes.find((code) => !REGION_CODE.test(code));
+  if (bad !== undefined) throw new BadInputError(field, `${field}: ${bad} is not an ISO 3166-2 code (e.g. FR-IDF)`);
+  await reference.assertCountries(field, [...new Set(codes.map((code) => code.slice(0, 2)))]);
+}
+
+/** annualIncome and its currency come together (an income without a currency cannot be compared). */
+function annualIncomeOf(input: OrganizationInput): Pick<Organization, 'annualIncome' | 'annualIncomeCurrency'> {
+  const income = input.annualIncome ?? null;
+  const currency = input.annualIncomeCurrency ?? null;
+  if (income !== null && currency === null)
+    throw new BadInputError('input.annualIncomeCurrency', 'input.annualIncomeCurrency is required with an annualIncome');
+  return { annualIncome: income, annualIncomeCurrency: income === null ? null : currency };
 }

@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 
 const RecentNotifications = graphql(`
   query RecentNotifications {
+    unreadNotificationCount
     myNotifications(first: 10) {
       id
       title
@@ -33,7 +34,10 @@ const NotificationAdded = graphql(`
 
 type Item = { id: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string };
 
-/** The bell: the latest notifications, updated live over graphql-ws, and a count of unread ones. */
+/**
+ * The bell: the latest notifications, updated live over graphql-ws, and the number of unread ones
+ * (the API's count, plus the unread ones that arrived live since it was read).
+ */
 export function NotificationsBell() {
   const { t, i18n } = useTranslation();
   const [{ data }] = useQuery({ query: RecentNotifications });
@@ -46,9 +50,11 @@ export function NotificationsBell() {
     setLive((items) => (items.some((i) => i.id === item.id) ? items : [item, ...items]));
     setAnnouncement(t('notifications.live', { title: item.title }));
   }, [added, t]);
-  const known = new Set(live.map((i) => i.id));
-  const items = [...live, ...(data?.myNotifications ?? []).filter((i) => !known.has(i.id))].slice(0, 10);
-  const unread = items.filter((i) => !i.readAt).length;
+  const loaded = data?.myNotifications ?? [];
+  const known = new Set(loaded.map((i) => i.id));
+  const arrived = live.filter((i) => !known.has(i.id));
+  const items = [...arrived, ...loaded].slice(0, 10);
+  const unread = (data?.unreadNotificationCount ?? 0) + arrived.filter((i) => !i.readAt).length;
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>

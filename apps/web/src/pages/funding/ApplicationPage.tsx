@@ -21,63 +21,53 @@ import { Loading } from '../../components/Loading';
 import { formatDate, formatMoney } from '../../components/matching/OrganizationChooser';
 import { graphql } from '../../gql';
 import { formErrors } from '../../graphql/errors';
+import { useRoleIn } from '../projects/membership';
 import { STATUS_COLORS } from './Funding';
 
-/**
- * The API has no application-by-id query: an applicant's applications are read through the projects
- * of the organizations she belongs to (Project.applications, members only), and this one picked.
- */
-const MyApplications = graphql(`
-  query MyApplications {
-    me {
+/** One application by id: the applicant's members, the funder's OWNER/ADMIN once submitted, moderators. */
+const ApplicationQuery = graphql(`
+  query Application($id: ID!) {
+    application(id: $id) {
       id
-      memberships {
+      status
+      statement
+      createdAt
+      submittedAt
+      decidedAt
+      decisionNote
+      requestedAmount {
+        amount
+        currency
+      }
+      awardedAmount {
+        amount
+        currency
+      }
+      project {
         id
-        organization {
+        title
+      }
+      organization {
+        id
+        name
+        slug
+      }
+      fund {
+        id
+        title
+        currency
+        deadline
+        funder {
           id
           name
-          slug
-          projects(first: 100) {
-            nodes {
-              id
-              title
-              applications {
-                id
-                status
-                statement
-                createdAt
-                submittedAt
-                decidedAt
-                decisionNote
-                requestedAmount {
-                  amount
-                  currency
-                }
-                awardedAmount {
-                  amount
-                  currency
-                }
-                fund {
-                  id
-                  title
-                  currency
-                  deadline
-                  funder {
-                    id
-                    name
-                  }
-                }
-                history {
-                  id
-                  fromStatus
-                  toStatus
-                  note
-                  createdAt
-                }
-              }
-            }
-          }
         }
+      }
+      history {
+        id
+        fromStatus
+        toStatus
+        note
+        createdAt
       }
     }
   }
@@ -138,7 +128,8 @@ export default function ApplicationPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { user, ready } = useSession();
-  const [{ data, fetching }, reload] = useQuery({ query: MyApplications, pause: !user });
+  const [{ data, fetching }, reload] = useQuery({ query: ApplicationQuery, variables: { id }, pause: !user });
+  const { role } = useRoleIn(data?.application?.organization.id);
   const [{ fetching: saving }, update] = useMutation(UpdateApplication);
   const [{ fetching: submitting }, submitApp] = useMutation(SubmitApplication);
   const [{ fetching: withdrawing }, withdrawApp] = useMutation(WithdrawApplication);
@@ -147,16 +138,10 @@ export default function ApplicationPage() {
   const [general, setGeneral] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   if (ready && !user) return <Navigate to="/sign-in" replace state={{ from: `/applications/${id}` }} />;
-  if (!data) return fetching || !ready ? <Loading /> : null;
+  if (!data && (fetching || !ready)) return <Loading />;
 
-  const found = (data.me?.memberships ?? [])
-    .flatMap((m) =>
-      m.organization.projects.nodes.flatMap((p) =>
-        p.applications.map((a) => ({ application: a, project: p, organization: m.organization })),
-      ),
-    )
-    .find((x) => x.application.id === id);
-  if (!found) {
+  const a = data?.application;
+  if (!a) {
     return (
       <Container size="md">
         <Title order={1}>{t('funding.applicationNotFound')}</Title>
@@ -166,7 +151,9 @@ export default function ApplicationPage() {
       </Container>
     );
   }
-  const { application: a, project, organization } = found;
+  const { project, organization } = a;
+  // The funder and moderators read it; only the applicant's members act on it.
+  const applicant = !!role;
   const values = edit ?? { amount: a.requestedAmount.amount, statement: a.statement };
 
   async function run(action: () => Promise<{ error?: Parameters<typeof formErrors>[0] }>) {
@@ -250,7 +237,7 @@ export default function ApplicationPage() {
           </Alert>
         )}
 
-        {a.status === 'DRAFT' ? (
+        {applicant && a.status === 'DRAFT' ? (
           <section aria-labelledby="edit-title">
             <Title order={2} size="h3" id="edit-title" mb="sm">
               {t('funding.application.editTitle')}
@@ -298,7 +285,7 @@ export default function ApplicationPage() {
           </section>
         )}
 
-        {WITHDRAWABLE.has(a.status) && (
+        {applicant && WITHDRAWABLE.has(a.status) && (
           <div>
             <Button
               color="red"

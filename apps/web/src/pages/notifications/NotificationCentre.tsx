@@ -76,7 +76,8 @@ export default function NotificationCentre() {
   }
   async function readAll() {
     setError(null);
-    const result = await markAll({});
+    // the answer is a count: tell the cache that notifications changed (the bell's count reloads)
+    const result = await markAll({}, { additionalTypenames: ['Notification'] });
     if (result.error) return setError(formErrors(result.error).general);
     setAllRead(result.data?.markAllNotificationsRead ?? 0);
   }
