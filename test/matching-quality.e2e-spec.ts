@@ -1,0 +1,50 @@
+import { TestApp } from './support/test-app.js';
+import {
+  evaluate,
+  loadIntoApi,
+  loadJudgedSet,
+  report,
+  summarize,
+  type QueryResult,
+} from './support/matching-judgements.js';
+
+/**
+ * Matching quality against a grant officer (issue 15): the judged set of real calls for proposals and
+ * real diaspora organizations in test/fixtures/matching-judgements is loaded into a fresh database
+ * through the API; fundCandidates (funder → organizations) and fundMatches (organization → funds) are
+ * scored with nDCG@5 and nDCG@10 against the grades (gain 2^grade − 1; a result graded 0 or not judged
+ * gains nothing; queries without any relevant item are left out of the means). The floors are the
+ * figures reached; a change that ranks worse than them fails here. The table and the worst queries
+ * are printed (README of the fixtures: method, sources, measurements).
+ */
+const FLOORS = {
+  // measured on 72cb3be (before issue 15's rules), see the fixtures' README
+  'funder→organizations': { ndcg5: 0.771, ndcg10: 0.773 },
+  'organization→funds': { ndcg5: 0.646, ndcg10: 0.646 },
+};
+
+describe('Matching quality against a grant officer’s judgements', () => {
+  let t: TestApp;
+  let results: QueryResult[];
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const set = loadJudgedSet();
+    const loaded = await loadIntoApi(t, set);
+    results = await evaluate(t, set, loaded);
+    console.log(
+      `Matching quality (judged set: ${set.calls.length} calls × ${set.organizations.length} organizations)\n${report(results, loaded.warnings)}`,
+    );
+  }, 600_000);
+  afterAll(() => t?.close());
+
+  it('every call and every organization was queried', () => {
+    expect(results.filter((r) => r.direction === 'funder→organizations')).toHaveLength(11);
+    expect(results.filter((r) => r.direction === 'organization→funds')).toHaveLength(36);
+  });
+
+  it.each(Object.entries(FLOORS))('%s: nDCG@5 and nDCG@10 are not below the floors', (direction, floor) => {
+    const s = summarize(results).find((x) => x.direction === direction)!;
+    expect(s.ndcg5).toBeGreaterThanOrEqual(floor.ndcg5);
+    expect(s.ndcg10).toBeGreaterThanOrEqual(floor.ndcg10);
+  });
+});
