@@ -87,7 +87,12 @@ export class ConsultationInvitationsService {
       const created = missing.length
         ? await manager.save(
             missing.map((organizationId) =>
-              manager.create(ConsultationInvitation, { consultationId: c.id, organizationId, invitedById: user.id }),
+              manager.create(ConsultationInvitation, {
+                consultationId: c.id,
+                organizationId,
+                invitedById: user.id,
+                reason: args.reason ?? null,
+              }),
             ),
           )
         : [];

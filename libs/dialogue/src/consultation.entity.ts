@@ -153,6 +153,14 @@ export class ConsultationInvitation extends BaseEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   respondedAt: Date | null;
 
+  /** Why the convener invited it (e.g. the counterpart finder's reasons), given with the invitation. */
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the convener invited it (e.g. the counterpart finder's reasons), as given with the invitation",
+  })
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
   /** When the scheduled dialogue job reminded a PENDING invitee (once, INVITATION_REMINDER_DAYS before closesAt). */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   remindedAt: Date | null;

@@ -5,6 +5,7 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
+  isUuid,
   Page,
   paginate,
   pageSize,
@@ -105,6 +106,11 @@ export class ConsultationsService {
     const qb = this.dataSource.getRepository(Consultation).createQueryBuilder('c');
     if (args.openOnly) qb.where(CONSULTATION_OPEN_SQL);
     else this.policy.whereVisible(qb, `c.status <> 'DRAFT'`, 'c.convener_id', access);
+    if (args.convenerId !== undefined && args.convenerId !== null) {
+      if (!isUuid(args.convenerId))
+        throw new BadInputError('convenerId', `convenerId: no organization "${args.convenerId}"`);
+      qb.andWhere('c.convener_id = :convenerId', { convenerId: args.convenerId.toLowerCase() });
+    }
     const keys: SortKey[] = args.openOnly
       ? [
           { expr: 'c.closes_at', direction: 'ASC', type: 'timestamp' },

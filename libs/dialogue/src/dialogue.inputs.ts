@@ -1,11 +1,22 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsOptional, IsString } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsOptional,
+  IsString,
+  ValidateIf,
+} from 'class-validator';
 import { lowerCodes, PageArgs, TrimmedText, upperCode, upperCodes } from '@app/common';
 import { ConsultationLevel } from './consultation.entity.js';
 
 export const MAX_CONTRIBUTION_LENGTH = 10_000;
 export const MAX_INVITATIONS_PER_CALL = 100;
+export const MIN_INVITATION_REASON_LENGTH = 3;
+export const MAX_INVITATION_REASON_LENGTH = 2000;
 
 @InputType()
 export class ConsultationInput {
@@ -60,6 +71,14 @@ export class ConsultationsArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   openOnly?: boolean | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only those of this convener (with its DRAFTs when the viewer may see them): a workspace list',
+  })
+  @IsOptional()
+  @IsString()
+  convenerId?: string | null;
 }
 
 @ArgsType()
@@ -90,6 +109,14 @@ export class InviteArgs {
     message: `organizationIds must name at most ${MAX_INVITATIONS_PER_CALL} organizations`,
   })
   organizationIds: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Why they are invited (${MIN_INVITATION_REASON_LENGTH}..${MAX_INVITATION_REASON_LENGTH} characters), kept with each new invitation of this call and shown with it (the consultation report); a re-invitation keeps its first reason`,
+  })
+  @ValidateIf((_o, value) => value !== undefined && value !== null)
+  @TrimmedText(MIN_INVITATION_REASON_LENGTH, MAX_INVITATION_REASON_LENGTH)
+  reason?: string | null;
 }
 
 /** Filters are hard (every result passes all of them); empty lists mean "any". */

@@ -24,6 +24,7 @@ import { Files1796050000001 } from './1796050000001-Files.js';
 import { ExportsCalendarFeedsAndIatiRefs1796060000001 } from './1796060000001-ExportsCalendarFeedsAndIatiRefs.js';
 import { IndicatorChanges1796030000001 } from './1796030000001-IndicatorChanges.js';
 import { ExchangeRates1796081000001 } from './1796081000001-ExchangeRates.js';
+import { InvitationReason1796091000001 } from './1796091000001-InvitationReason.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -53,4 +54,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   ExportsCalendarFeedsAndIatiRefs1796060000001,
   IndicatorChanges1796030000001,
   ExchangeRates1796081000001,
+  InvitationReason1796091000001,
 ];
