@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { signOut } from '../auth/session';
 import { useSession } from '../auth/useSession';
+import { useGovernmentNavItems } from '../pages/government/conveners';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Loading } from './Loading';
 import { NotificationsBell } from './NotificationsBell';
@@ -23,6 +24,7 @@ function NavItems({ onNavigate }: { onNavigate: () => void }) {
           { to: '/trainings', label: t('funding.trainings.title') },
         ]
       : []),
+    ...useGovernmentNavItems(),
   ];
   return (
     <>
