@@ -14,8 +14,19 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LIST_LIMITS, lowerCodes, MaxItems, MoneyInput, PageArgs, TrimmedText, trim, upperCode } from '@app/common';
+import {
+  LIST_LIMITS,
+  lowerCodes,
+  MaxItems,
+  MoneyInput,
+  PageArgs,
+  TrimmedText,
+  trim,
+  upperCode,
+  upperCodes,
+} from '@app/common';
 import { OrganizationKind } from '@app/organizations';
+import { AudienceRegion } from '@app/matching';
 import { CapacityArea } from '@app/reference-data';
 import { TrainingFormat } from './training-offer.entity.js';
 
@@ -129,6 +140,34 @@ export class TrainingOfferInput {
   @IsEnum(OrganizationKind, { each: true })
   @MaxItems(LIST_LIMITS.enumValues)
   eligibleOrganizationKinds?: OrganizationKind[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Audience: ISO 3166-1 countries where an organization must be based to enrol; with audienceRegions, empty = everywhere',
+  })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(250)
+  audienceCountriesOfResidence?: string[];
+
+  @Field(() => [AudienceRegion], {
+    nullable: true,
+    description: 'Audience: regions where an organization must be based to enrol (or in audienceCountriesOfResidence)',
+  })
+  @IsOptional()
+  @IsEnum(AudienceRegion, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
+  audienceRegions?: AudienceRegion[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: organizations must work in one of the offer’s languages to enrol (default false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  languageRequired?: boolean;
 }
 
 /**

@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AuthUser,
-  BadInputError,
-  ConflictError,
-  NotFoundError,
-  requireId,
-  requireTransition,
-  StateMachine,
-} from '@app/common';
+import { AuthUser, ConflictError, NotFoundError, requireId, requireTransition, StateMachine } from '@app/common';
 import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation, recordTransition } from '@app/persistence';
@@ -17,7 +9,7 @@ import { RateTrainingArgs } from './capacity.inputs.js';
 import { Enrolment, EnrolmentEvent, EnrolmentStatus, LIVE_ENROLMENT_STATUSES } from './enrolment.entity.js';
 import { fillSeats, lockEnrolment, lockOffer, takenSeats } from './enrolment-seats.js';
 import { TrainingOffer, TrainingStatus } from './training-offer.entity.js';
-import { isOpenToKind } from './training-audience.service.js';
+import { assertTrainingAudience } from './training-audience.service.js';
 import { TrainingOffersService } from './training-offers.service.js';
 
 const DUPLICATE = 'This organization already has a live enrolment in this training';
@@ -49,8 +41,9 @@ export class EnrolmentsService {
   /**
    * A member enrols their organization: ACCEPTED while seats are left, else WAITLISTED. Refused with
    * CONFLICT when the offer is not PUBLISHED or enrolment has closed (wrong state, like a closed
-   * fund) or a live enrolment exists; with BAD_USER_INPUT (field organizationId) when the offer is
-   * closed to the organization's kind (the organization named does not qualify, like fund eligibility).
+   * fund) or a live enrolment exists; with BAD_USER_INPUT (field organizationId) when the offer's
+   * audience rules exclude the organization — its kind, where it is based, a required language (the
+   * organization named does not qualify, like fund eligibility; the same SQL as trainingMatches).
    */
   async enrol(user: AuthUser, trainingId: string, organizationId: string): Promise<Enrolment> {
     requireId(trainingId, 'TrainingOffer');
@@ -75,12 +68,7 @@ export class EnrolmentsService {
           throw new ConflictError(`The training is ${offer.status}, not open for enrolment`);
         if (TrainingOffersService.enrolmentClosesAt(offer).getTime() <= Date.now())
           throw new ConflictError('Enrolment in this training has closed (its application deadline has passed)');
-        if (!isOpenToKind(offer, organization.kind)) {
-          throw new BadInputError(
-            'organizationId',
-            `The training is open to ${offer.eligibleOrganizationKinds.join(', ')} only, not to ${organization.kind}`,
-          );
-        }
+        await assertTrainingAudience(manager, offer, organization);
         const live = await manager
           .getRepository(Enrolment)
           .createQueryBuilder('e')

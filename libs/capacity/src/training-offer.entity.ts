@@ -3,6 +3,7 @@ import { Column, Entity, Index, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/persistence';
 import { Organization, OrganizationKind } from '@app/organizations';
 import { CapacityArea } from '@app/reference-data';
+import { AudienceRegion } from '@app/matching';
 
 export enum TrainingFormat {
   ONLINE = 'ONLINE',
@@ -95,6 +96,30 @@ export class TrainingOffer extends BaseEntity {
   @Field(() => [OrganizationKind], { description: 'Empty = any kind' })
   @Column('text', { array: true, default: () => "'{}'" })
   eligibleOrganizationKinds: OrganizationKind[];
+
+  /** Audience: where participating organizations must be based; with audienceRegions, empty = everywhere. */
+  @Field(() => [String], {
+    description:
+      'Audience: ISO 3166-1 countries where an organization must be based (one of its countries of residence) ' +
+      'to enrol; together with audienceRegions, empty = organizations based anywhere',
+  })
+  @Column('text', { array: true, default: () => "'{}'" })
+  audienceCountriesOfResidence: string[];
+
+  @Field(() => [AudienceRegion], {
+    description:
+      'Audience: regions where an organization must be based (any of its countries of residence) to enrol; ' +
+      'a country listed in audienceCountriesOfResidence also qualifies',
+  })
+  @Column('text', { array: true, default: () => "'{}'" })
+  audienceRegions: AudienceRegion[];
+
+  @Field({
+    description:
+      'true: only organizations working in one of the offer’s languages may enrol; false: a shared language only adds points',
+  })
+  @Column({ default: false })
+  languageRequired: boolean;
 
   @Field(() => TrainingStatus)
   @Column({ type: 'enum', enum: TrainingStatus, enumName: 'training_status', default: TrainingStatus.DRAFT })

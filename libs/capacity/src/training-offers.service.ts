@@ -176,6 +176,7 @@ export class TrainingOffersService {
   private async assertCodes(input: UpdateTrainingOfferInput) {
     await this.reference.assertLanguages('input.languages', input.languages);
     if (input.country) await this.reference.assertCountries('input.country', [input.country]);
+    await this.reference.assertCountries('input.audienceCountriesOfResidence', input.audienceCountriesOfResidence);
     if (input.cost) assertCurrency('input.cost.currency', input.cost.currency);
   }
 
@@ -216,6 +217,9 @@ export class TrainingOffersService {
           : { amount: Number(o.costAmount), currency: o.costCurrency },
       subsidyAvailable: o.subsidyAvailable,
       eligibleOrganizationKinds: o.eligibleOrganizationKinds,
+      audienceCountriesOfResidence: o.audienceCountriesOfResidence,
+      audienceRegions: o.audienceRegions,
+      languageRequired: o.languageRequired,
     };
   }
 
@@ -236,6 +240,9 @@ export class TrainingOffersService {
       costCurrency: input.cost ? input.cost.currency : null,
       subsidyAvailable: input.subsidyAvailable ?? false,
       eligibleOrganizationKinds: [...new Set(input.eligibleOrganizationKinds ?? [])],
+      audienceCountriesOfResidence: [...new Set(input.audienceCountriesOfResidence ?? [])].sort(),
+      audienceRegions: [...new Set(input.audienceRegions ?? [])].sort(),
+      languageRequired: input.languageRequired ?? false,
     };
   }
 }

@@ -8,9 +8,10 @@ import {
   IsEnum,
   IsOptional,
   IsString,
+  MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { lowerCodes, PageArgs, TrimmedText, upperCode, upperCodes } from '@app/common';
+import { lowerCodes, PageArgs, TrimmedText, trim, upperCode, upperCodes } from '@app/common';
 import { ConsultationLevel } from './consultation.entity.js';
 
 export const MAX_CONTRIBUTION_LENGTH = 10_000;
@@ -136,11 +137,34 @@ export class CounterpartQuery {
   @ArrayMaxSize(60)
   countriesOfResidence?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Theme codes' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Theme codes: a ranking factor (share of them the organization works on); a filter with requireThemes',
+  })
   @IsOptional()
   @IsString({ each: true })
   @ArrayMaxSize(19)
   themes?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only organizations working on at least one of the themes (default false: themes only rank)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requireThemes?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Words of the topic, matched against what organizations do: their live projects and their contributions ' +
+      'to past consultations (with the themes and countries of origin asked)',
+  })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300, { message: 'topic must be at most 300 characters' })
+  topic?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes' })
   @Transform(lowerCodes)
@@ -156,7 +180,8 @@ export class CounterpartQuery {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Diversify the shortlist by residence country, gender leadership and kind (greedy re-rank)',
+    description:
+      'Diversify the shortlist by residence country, origin community, gender leadership and kind (greedy re-rank)',
   })
   @IsOptional()
   @IsBoolean()

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Organization, OrganizationKind } from '@app/organizations';
 import { MatchReason, OrganizationMatch, round4, scoreOf } from './match.models.js';
+import { pointColumnsSql, points, reasonsFromRow, SqlParams, withScore } from './sql-kit.js';
 import { DIASPORA_KINDS } from './partner-suggestions.service.js';
 import { COUNTERPART_BALANCE, COUNTERPART_SATURATION as SAT, COUNTERPART_WEIGHTS as W } from './weights.js';
 
@@ -18,8 +19,13 @@ export const COUNTERPART_KINDS: readonly OrganizationKind[] = [
 export interface CounterpartFilter {
   countriesOfOrigin?: readonly string[] | null;
   countriesOfResidence?: readonly string[] | null;
+  /** A ranking factor; a filter only with requireThemes. */
   themes?: readonly string[] | null;
+  /** true: only organizations that work on at least one of the themes (the old filter). */
+  requireThemes?: boolean | null;
   languages?: readonly string[] | null;
+  /** Words of the consultation's topic, matched against what organizations do (projects, contributions). */
+  topic?: string | null;
   verifiedOnly?: boolean | null;
   balanced?: boolean | null;
 }
@@ -32,6 +38,8 @@ export interface ScoredCounterpart {
   kind: string;
   womenLed: boolean;
   residence: string[];
+  /** Countries of origin: the communities it represents. */
+  origin: string[];
   score: number;
   reasons: MatchReason[];
 }
@@ -41,6 +49,7 @@ interface Row {
   kind: string;
   women_led: boolean;
   countries_of_residence: string[];
+  countries_of_origin: string[];
   member_count: number | null;
   shared_origin: string[];
   shared_residence: string[];
@@ -48,20 +57,23 @@ interface Row {
   shared_languages: string[];
   member_organizations: number;
   active_partnerships: number;
-  [points: `pt_${string}`]: number;
+  topic_projects: number;
+  topic_contributions: number;
+  [column: string]: unknown;
 }
 
 const unique = (codes: readonly string[] | null | undefined) => [...new Set(codes ?? [])].sort();
 const list = (xs: readonly string[]) => xs.join(', ');
 const logScale = (count: string, saturation: number) =>
   `least(1, ln(1 + greatest(coalesce(${count}, 0), 0)) / ln(${1 + saturation}))`;
-/** Points in units of 1/10,000 (integers: sums are exact; reasons show them as 4-decimal numbers). */
-const points = (weight: number, expr: string) => `round(${Math.round(weight * 10_000)} * (${expr})::float8)::int`;
+/** The topic's words as an OR query: any word of the topic is evidence (stop words only: no match). */
+const anyWord = (topic: string) => `replace(plainto_tsquery('english', ${topic})::text, '&', '|')::tsquery`;
 
 /**
- * The counterpart finder (docs/domain.md, "Dialogue counterparts"): every filter of the query is a WHERE
- * clause (`&&` on the GIN-indexed arrays), the score a sum of weighted SQL terms, ORDER BY score,
- * id. Reasons carry the points the database computed; `balanced` re-ranks the top greedily.
+ * The counterpart finder (docs/matching.md, "Dialogue counterparts"), built with the SQL kit: the
+ * filters of the query are WHERE clauses (`&&` on the GIN-indexed arrays; themes only with
+ * requireThemes), every factor a point column (one rounding rule), the score their sum, ORDER BY
+ * score, id. Reasons are read from the point columns; `balanced` re-ranks the top greedily.
  */
 @Injectable()
 export class DialogueCounterpartsService {
@@ -92,53 +104,42 @@ export class DialogueCounterpartsService {
   async rank(query: CounterpartFilter, limit: number): Promise<ScoredCounterpart[]> {
     const [sql, params] = DialogueCounterpartsService.sql(query, limit);
     const rows: Row[] = await this.dataSource.query(sql, params);
-    const asked = {
-      origin: unique(query.countriesOfOrigin).length,
-      residence: unique(query.countriesOfResidence).length,
-      themes: unique(query.themes).length,
-      languages: unique(query.languages).length,
-    };
     return rows.map((row) => {
-      const reasons = COUNTERPART_FACTORS.map((factor) => ({
-        factor,
-        points: Number(row[`pt_${factor.toLowerCase()}`]) / 10_000,
-        detail: describe(factor, row, asked),
-      })).filter((r) => r.points > 0);
+      const reasons = counterpartReasons(row, query);
       return {
         id: row.id,
         kind: row.kind,
         womenLed: row.women_led,
         residence: row.countries_of_residence,
+        origin: row.countries_of_origin,
         score: scoreOf(reasons),
         reasons,
       };
     });
   }
 
-  /** The SQL and its parameters (exposed for EXPLAIN in benchmarks and tests). */
+  /** The SQL and its parameters (exposed for EXPLAIN in benchmarks and for the query snapshots). */
   static sql(query: CounterpartFilter, limit: number): [string, unknown[]] {
-    const params: unknown[] = [];
-    const param = (value: unknown, type: string) => {
-      params.push(value);
-      return `$${params.length}::${type}`;
-    };
+    const params = new SqlParams();
     const origin = unique(query.countriesOfOrigin);
     const residence = unique(query.countriesOfResidence);
     const themes = unique(query.themes);
     const languages = unique(query.languages);
+    const topic = query.topic?.trim() || null;
 
-    const where = [`o.kind::text = ANY(${param(COUNTERPART_KINDS, 'text[]')})`];
+    const where = [`o.kind::text = ANY(${params.add(COUNTERPART_KINDS, 'text[]')})`];
     const shared: string[] = [];
-    const arrays: Array<[string, string[], string]> = [
-      ['origin', origin, 'countries_of_origin'],
-      ['residence', residence, 'countries_of_residence'],
-      ['themes', themes, 'themes'],
-      ['languages', languages, 'languages'],
+    const placeholders: Record<string, string> = {};
+    const arrays: Array<[string, string[], string, boolean]> = [
+      ['origin', origin, 'countries_of_origin', true],
+      ['residence', residence, 'countries_of_residence', true],
+      ['themes', themes, 'themes', Boolean(query.requireThemes)],
+      ['languages', languages, 'languages', true],
     ];
-    for (const [name, codes, column] of arrays) {
+    for (const [name, codes, column, filter] of arrays) {
       if (codes.length) {
-        const p = param(codes, 'text[]');
-        where.push(`o.${column} && ${p}`);
+        const p = (placeholders[name] = params.add(codes, 'text[]'));
+        if (filter) where.push(`o.${column} && ${p}`);
         shared.push(`ARRAY(SELECT x FROM unnest(${p}) x WHERE x = ANY(o.${column}) ORDER BY x) AS shared_${name}`);
       } else {
         shared.push(`'{}'::text[] AS shared_${name}`);
@@ -146,23 +147,41 @@ export class DialogueCounterpartsService {
     }
     if (query.verifiedOnly) where.push(`o.verification = 'VERIFIED'`);
 
+    // What the organization does on the topic: its live projects and its contributions to consultations that
+    // share an asked theme, name an asked country of origin or use a word of the topic; nothing asked: all.
+    const q = topic ? anyWord(params.add(topic, 'text')) : null;
+    const onTopic = (themesSql: string, originSql: string | null, textSql: string) => {
+      const parts: string[] = [];
+      if (themes.length) parts.push(`${themesSql} && ${placeholders.themes}`);
+      if (origin.length && originSql) parts.push(`${originSql} && ${placeholders.origin}`);
+      if (q) parts.push(`${textSql} @@ ${q}`);
+      return parts.length ? `(${parts.join(' OR ')})` : 'true';
+    };
+    const projectOnTopic = onTopic('p.themes', 'p.countries', 'p.search_vector');
+    const consultationOnTopic = onTopic(
+      'cs.themes',
+      'cs.countries_of_origin',
+      `to_tsvector('english', cs.title || ' ' || cs.description || ' ' || k.body)`,
+    );
+
     const share = (name: string, asked: number) => `cardinality(shared_${name})::float8 / ${Math.max(asked, 1)}`;
     const terms: Record<keyof typeof W, string> = {
       ORIGIN: points(W.ORIGIN, share('origin', origin.length)),
       RESIDENCE: points(W.RESIDENCE, share('residence', residence.length)),
       THEMES: points(W.THEMES, share('themes', themes.length)),
       LANGUAGES: points(W.LANGUAGES, share('languages', languages.length)),
+      PROJECTS: points(W.PROJECTS, logScale('topic_projects', SAT.PROJECTS)),
+      CONTRIBUTIONS: points(W.CONTRIBUTIONS, logScale('topic_contributions', SAT.CONTRIBUTIONS)),
       VERIFIED: points(W.VERIFIED, `(verification = 'VERIFIED')::int`),
       DEMOCRATIC_GOVERNANCE: points(W.DEMOCRATIC_GOVERNANCE, 'democratic_governance::int'),
       MEMBERS: points(W.MEMBERS, logScale('member_count', SAT.MEMBERS)),
       MEMBER_ORGANIZATIONS: points(W.MEMBER_ORGANIZATIONS, logScale('member_organizations', SAT.MEMBER_ORGANIZATIONS)),
       PARTNERSHIPS: points(W.PARTNERSHIPS, logScale('active_partnerships', SAT.PARTNERSHIPS)),
     };
-    const columns = COUNTERPART_FACTORS.map((f) => `pt_${f.toLowerCase()}`);
     const sql = `
       WITH c AS MATERIALIZED (
-        SELECT o.id, o.kind::text AS kind, o.women_led, o.countries_of_residence, o.member_count,
-               o.verification::text AS verification, o.democratic_governance,
+        SELECT o.id, o.kind::text AS kind, o.women_led, o.countries_of_residence, o.countries_of_origin,
+               o.member_count, o.verification::text AS verification, o.democratic_governance,
                ${shared.join(',\n               ')}
           FROM organization o
          WHERE ${where.join('\n           AND ')}),
@@ -174,60 +193,88 @@ export class DialogueCounterpartsService {
           FROM (SELECT initiator_id AS id FROM partnership WHERE status = 'ACTIVE'
                 UNION ALL SELECT partner_id FROM partnership WHERE status = 'ACTIVE') x
           JOIN c ON c.id = x.id GROUP BY x.id),
+      pj AS (
+        SELECT p.organization_id AS id, count(*)::int AS n
+          FROM project p JOIN c ON c.id = p.organization_id
+         WHERE p.archived_at IS NULL AND p.status <> 'CANCELLED' AND ${projectOnTopic}
+         GROUP BY p.organization_id),
+      cb AS (
+        SELECT k.organization_id AS id, count(DISTINCT k.consultation_id)::int AS n
+          FROM contribution k JOIN c ON c.id = k.organization_id JOIN consultation cs ON cs.id = k.consultation_id
+         WHERE ${consultationOnTopic}
+         GROUP BY k.organization_id),
       s AS MATERIALIZED (
-        SELECT c.*, coalesce(nm.n, 0) AS member_organizations, coalesce(pt.n, 0) AS active_partnerships
-          FROM c LEFT JOIN nm ON nm.id = c.id LEFT JOIN pt ON pt.id = c.id),
-      p AS (
-        SELECT s.*, ${COUNTERPART_FACTORS.map((f, i) => `${terms[f]} AS ${columns[i]}`).join(',\n               ')}
-          FROM s)
-      SELECT p.*, ${columns.join(' + ')} AS score
-        FROM p
+        SELECT c.*, coalesce(nm.n, 0) AS member_organizations, coalesce(pt.n, 0) AS active_partnerships,
+               coalesce(pj.n, 0) AS topic_projects, coalesce(cb.n, 0) AS topic_contributions
+          FROM c LEFT JOIN nm ON nm.id = c.id LEFT JOIN pt ON pt.id = c.id
+                 LEFT JOIN pj ON pj.id = c.id LEFT JOIN cb ON cb.id = c.id)
+      ${withScore(COUNTERPART_FACTORS, `SELECT s.*, ${pointColumnsSql(COUNTERPART_FACTORS, terms)} FROM s`)}
        ORDER BY score DESC, id ASC
-       LIMIT ${param(limit, 'int')}`;
-    return [sql, params];
+       LIMIT ${params.add(limit, 'int')}`;
+    return [sql, params.values];
   }
 }
 
-/** The sentence of one factor (the points come from SQL). */
-function describe(
-  factor: keyof typeof W,
-  row: Row,
-  asked: { origin: number; residence: number; themes: number; languages: number },
-): string {
-  switch (factor) {
-    case 'ORIGIN':
-      return `Represents the community from ${list(row.shared_origin)} (${row.shared_origin.length} of ${asked.origin} countries of origin asked)`;
-    case 'RESIDENCE':
-      return `Based in ${list(row.shared_residence)} (${row.shared_residence.length} of ${asked.residence} countries of residence asked)`;
-    case 'THEMES':
-      return `Works on ${row.shared_themes.length} of the ${asked.themes} themes asked: ${list(row.shared_themes)}`;
-    case 'LANGUAGES':
-      return `Works in ${list(row.shared_languages)} (${row.shared_languages.length} of ${asked.languages} languages asked)`;
-    case 'VERIFIED':
-      return 'Verified on the platform';
-    case 'DEMOCRATIC_GOVERNANCE':
-      return 'Democratic governance: its leadership is elected by its members';
-    case 'MEMBERS':
-      return `${row.member_count} members (log scale; ${SAT.MEMBERS} or more earn all points)`;
-    case 'MEMBER_ORGANIZATIONS':
-      return `A network of ${row.member_organizations} member organizations`;
-    case 'PARTNERSHIPS':
-      return `${row.active_partnerships} active partnership${row.active_partnerships === 1 ? '' : 's'}`;
-    default:
-      return factor;
-  }
+/** What the query asked for the topic, in words (for the PROJECTS and CONTRIBUTIONS sentences). */
+function topicWords(query: CounterpartFilter): string {
+  const parts: string[] = [];
+  if (query.themes?.length) parts.push(`themes ${list(unique(query.themes))}`);
+  if (query.countriesOfOrigin?.length) parts.push(`origin ${list(unique(query.countriesOfOrigin))}`);
+  if (query.topic?.trim()) parts.push(`“${query.topic.trim()}”`);
+  return parts.length ? ` on the topic (${parts.join('; ')})` : '';
+}
+
+/** The reasons of one row, read from its point columns (exported for the unit specs). */
+export function counterpartReasons(row: Row, query: CounterpartFilter): MatchReason[] {
+  const asked = {
+    origin: unique(query.countriesOfOrigin).length,
+    residence: unique(query.countriesOfResidence).length,
+    themes: unique(query.themes).length,
+    languages: unique(query.languages).length,
+  };
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return reasonsFromRow(COUNTERPART_FACTORS, row, (factor) => {
+    switch (factor) {
+      case 'ORIGIN':
+        return `Represents the community from ${list(row.shared_origin)} (${row.shared_origin.length} of ${asked.origin} countries of origin asked)`;
+      case 'RESIDENCE':
+        return `Based in ${list(row.shared_residence)} (${row.shared_residence.length} of ${asked.residence} countries of residence asked)`;
+      case 'THEMES':
+        return `Works on ${row.shared_themes.length} of the ${asked.themes} themes asked: ${list(row.shared_themes)}`;
+      case 'LANGUAGES':
+        return `Works in ${list(row.shared_languages)} (${row.shared_languages.length} of ${asked.languages} languages asked)`;
+      case 'PROJECTS':
+        return `Runs ${plural(row.topic_projects, 'live project', 'live projects')}${topicWords(query)} (log scale; ${SAT.PROJECTS} or more earn all points)`;
+      case 'CONTRIBUTIONS':
+        return `Contributed to ${plural(row.topic_contributions, 'past consultation', 'past consultations')}${topicWords(query)} (log scale; ${SAT.CONTRIBUTIONS} or more earn all points)`;
+      case 'VERIFIED':
+        return 'Verified on the platform';
+      case 'DEMOCRATIC_GOVERNANCE':
+        return 'Democratic governance: its leadership is elected by its members';
+      case 'MEMBERS':
+        return `${row.member_count} members (log scale; ${SAT.MEMBERS} or more earn all points)`;
+      case 'MEMBER_ORGANIZATIONS':
+        return `A network of ${row.member_organizations} member organizations`;
+      case 'PARTNERSHIPS':
+        return `${row.active_partnerships} active partnership${row.active_partnerships === 1 ? '' : 's'}`;
+      default:
+        return factor;
+    }
+  });
 }
 
 /**
  * The greedy diversity re-rank of `balanced: true` (pure; unit-tested). `pool` is ranked by score
- * (desc, then id). Each step picks the candidate with the highest scaled score + bonus; ties keep the
+ * (desc, then id). Each step picks the candidate with the highest scaled score + bonus (a residence
+ * country, an origin community, a kind the list lacks; a women-led organization while at most half
+ * of the list is); ties keep the
  * pool order. The picked candidates' reasons are scaled by (1 − BALANCE_SHARE) and a BALANCE reason
  * says what the pick adds, so that the reasons add up to the returned score.
  */
 export function balanceShortlist(
   pool: readonly ScoredCounterpart[],
   first: number,
-  b: typeof COUNTERPART_BALANCE = COUNTERPART_BALANCE,
+  b: Readonly<Record<keyof typeof COUNTERPART_BALANCE, number>> = COUNTERPART_BALANCE,
 ): ScoredCounterpart[] {
   const scale = 1 - b.BALANCE_SHARE;
   const remaining = pool.map((c) => {
@@ -235,6 +282,7 @@ export function balanceShortlist(
     return { candidate: c, reasons, scaled: scoreOf(reasons) };
   });
   const countries = new Set<string>();
+  const origins = new Set<string>();
   const kinds = new Set<string>();
   let womenLed = 0;
   const picked: ScoredCounterpart[] = [];
@@ -250,6 +298,11 @@ export function balanceShortlist(
       if (added.length) {
         bonus += b.BALANCE_RESIDENCE;
         parts.push(`adds residence countr${added.length === 1 ? 'y' : 'ies'} ${list(added)}`);
+      }
+      const community = [...new Set(c.origin)].filter((x) => !origins.has(x)).sort();
+      if (community.length) {
+        bonus += b.BALANCE_ORIGIN;
+        parts.push(`adds origin communit${community.length === 1 ? 'y' : 'ies'} ${list(community)}`);
       }
       if (!kinds.has(c.kind)) {
         bonus += b.BALANCE_KIND;
@@ -273,6 +326,7 @@ export function balanceShortlist(
         : reasons;
     picked.push({ ...candidate, score: scoreOf(all), reasons: all });
     candidate.residence.forEach((x) => countries.add(x));
+    candidate.origin.forEach((x) => origins.add(x));
     kinds.add(candidate.kind);
     if (candidate.womenLed) womenLed++;
   }

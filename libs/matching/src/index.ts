@@ -7,3 +7,4 @@ export * from './fund-matching.sql.js';
 export * from './training-matching.service.js';
 export * from './training-rules.sql.js';
 export * from './dialogue-counterparts.service.js';
+export * from './training-regions.js';

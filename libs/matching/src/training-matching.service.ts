@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MatchReason, scoreOf } from './match.models.js';
-import { TRAINING_OPEN_SQL, TRAINING_SEAT_STATUSES_SQL } from './training-rules.sql.js';
+import { pointColumnsSql, points, reasonsFromRow, SqlParams, withScore } from './sql-kit.js';
+import { TRAINING_OPEN_SQL, TRAINING_SEAT_STATUSES_SQL, trainingRulesWhere } from './training-rules.sql.js';
 import { SMALL_ORGANIZATION_MEMBERS, TRAINING_WEIGHTS as W } from './weights.js';
 
 export interface TrainingMatchResult {
@@ -13,6 +14,8 @@ export interface TrainingMatchResult {
   addressesNeeds: string[];
 }
 
+export const TRAINING_FACTORS = Object.keys(W) as Array<keyof typeof W>;
+
 interface Row {
   id: string;
   format: string;
@@ -22,42 +25,59 @@ interface Row {
   covered: string[];
   need_count: number;
   shared_languages: string[];
+  language_required: boolean;
   online: boolean;
   member_count: number | null;
   legally_registered: boolean;
+  org_kind: string;
+  residence: string[];
+  eligible_kinds: string[];
+  audience_countries: string[];
+  audience_regions: string[];
   taken: number;
   waiting: number;
   avg_rating: number | null;
   ratings: number;
-  pt_needs: string;
-  pt_language: string;
-  pt_place: string;
-  pt_subsidy: string;
-  pt_rating: string;
-  score: string;
+  [column: string]: unknown;
 }
 
 /**
- * The SQL of training matching. The organization's needs come from its latest assessment; every
- * factor is a column of points rounded to 4 decimals, and the score is their sum, so reasons add
- * up to the score exactly. Works on the tables only (the capacity lib depends on matching, not the
- * other way round).
+ * The SQL of training matching (docs/matching.md, "Trainings"), built with the SQL kit. The
+ * organization's needs come from its latest assessment; the eligibility rules (TRAINING_RULES: kind,
+ * residence audience, required language) are the same SQL enrol checks; every factor is a point column
+ * (one rounding rule) and the score is their sum, so the reasons read from the columns add up to it.
+ * Works on the tables only (the capacity lib depends on matching, not the other way round).
  */
-export const TRAINING_MATCHES_SQL = `
+export function trainingMatchesSql(organizationId: string, first: number): [string, unknown[]] {
+  const params = new SqlParams();
+  const organization = params.add(organizationId, 'uuid');
+  const small = params.add(SMALL_ORGANIZATION_MEMBERS, 'int');
+  const rules = trainingRulesWhere(params);
+  const terms: Record<keyof typeof W, string> = {
+    NEEDS: points(W.NEEDS, `cardinality(covered)::float8 / greatest(need_count, 1)`),
+    LANGUAGE: points(W.LANGUAGE, `(cardinality(shared_languages) > 0)::int`),
+    PLACE: points(W.PLACE, `(online OR coalesce(in_residence, false))::int`),
+    SUBSIDY: points(W.SUBSIDY, `subsidised::int`),
+    RATING: points(W.RATING, `coalesce(avg_rating, 0) / 5`),
+  };
+  const sql = `
 WITH o AS (
   SELECT o.id, o.kind::text AS kind, o.languages, o.countries_of_residence, o.member_count, o.legally_registered,
          coalesce((SELECT a.needs FROM capacity_assessment a WHERE a.organization_id = o.id
                     ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1), '{}') AS needs
-    FROM organization o WHERE o.id = $1),
+    FROM organization o WHERE o.id = ${organization}),
 c AS (
   SELECT t.id, t.starts_at, t.seats, t.format::text AS format, t.country, t.city,
          ARRAY(SELECT x FROM unnest(t.capacity_areas) x WHERE x = ANY(o.needs) ORDER BY x) AS covered,
          cardinality(o.needs) AS need_count,
          ARRAY(SELECT x FROM unnest(t.languages) x WHERE x = ANY(o.languages) ORDER BY x) AS shared_languages,
+         t.language_required,
          t.format = 'ONLINE' AS online,
          t.format <> 'ONLINE' AND t.country = ANY(o.countries_of_residence) AS in_residence,
-         t.subsidy_available AND coalesce(o.member_count < $8 OR NOT o.legally_registered, false) AS subsidised,
-         o.member_count, o.legally_registered,
+         t.subsidy_available AND coalesce(o.member_count < ${small} OR NOT o.legally_registered, false) AS subsidised,
+         o.member_count, o.legally_registered, o.kind AS org_kind, o.countries_of_residence AS residence,
+         t.eligible_organization_kinds AS eligible_kinds, t.audience_countries_of_residence AS audience_countries,
+         t.audience_regions,
          coalesce(s.taken, 0) AS taken, coalesce(s.waiting, 0) AS waiting, s.avg_rating, coalesce(s.ratings, 0) AS ratings
     FROM training_offer t
    CROSS JOIN o
@@ -67,21 +87,14 @@ c AS (
                 avg(e.rating)::float8 AS avg_rating,
                 count(e.rating)::int AS ratings
            FROM enrolment e WHERE e.training_id = t.id) s ON true
-   -- hard rules (docs/domain.md, "Training score"): open for enrolment, open to the kind of the organization
+   -- open for enrolment, and the eligibility rules (TRAINING_RULES) that enrol applies too
    WHERE ${TRAINING_OPEN_SQL}
-     AND (cardinality(t.eligible_organization_kinds) = 0 OR o.kind = ANY(t.eligible_organization_kinds))),
-p AS (
-  SELECT c.*,
-         round($2::numeric * cardinality(covered) / greatest(need_count, 1), 4) AS pt_needs,
-         CASE WHEN cardinality(shared_languages) > 0 THEN round($3::numeric, 4) ELSE 0 END AS pt_language,
-         CASE WHEN online OR coalesce(in_residence, false) THEN round($4::numeric, 4) ELSE 0 END AS pt_place,
-         CASE WHEN subsidised THEN round($5::numeric, 4) ELSE 0 END AS pt_subsidy,
-         CASE WHEN avg_rating IS NULL THEN 0 ELSE round($6::numeric * avg_rating::numeric / 5, 4) END AS pt_rating
-    FROM c)
-SELECT p.*, pt_needs + pt_language + pt_place + pt_subsidy + pt_rating AS score
-  FROM p
+     AND ${rules})
+${withScore(TRAINING_FACTORS, `SELECT c.*, ${pointColumnsSql(TRAINING_FACTORS, terms)} FROM c`)}
  ORDER BY score DESC, starts_at ASC, id ASC
- LIMIT $7`;
+ LIMIT ${params.add(first, 'int')}`;
+  return [sql, params.values];
+}
 
 /** Training offers for an organization, ranked in SQL, each with its reasons and the needs it addresses. */
 @Injectable()
@@ -89,46 +102,50 @@ export class TrainingMatchingService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async trainingMatches(organizationId: string, first: number): Promise<TrainingMatchResult[]> {
-    const rows: Row[] = await this.dataSource.query(TRAINING_MATCHES_SQL, [
-      organizationId,
-      W.NEEDS,
-      W.LANGUAGE,
-      W.PLACE,
-      W.SUBSIDY,
-      W.RATING,
-      first,
-      SMALL_ORGANIZATION_MEMBERS,
-    ]);
+    const [sql, params] = trainingMatchesSql(organizationId, first);
+    const rows: Row[] = await this.dataSource.query(sql, params);
     return rows.map((row) => {
-      const reasons = explain(row);
+      const reasons = explainTrainingMatch(row);
       return { trainingId: row.id, score: scoreOf(reasons), reasons, addressesNeeds: row.covered };
     });
   }
 }
 
-/** The reasons of one row: every factor that earned points, plus WAITLIST (0 points) for a full offer. */
-function explain(row: Row): MatchReason[] {
-  const reasons: MatchReason[] = [];
-  const add = (factor: string, points: string, detail: string) => {
-    if (Number(points) > 0) reasons.push({ factor, points: Number(points), detail });
-  };
-  add('NEEDS', row.pt_needs, `Covers ${row.covered.length} of your ${row.need_count} needs: ${row.covered.join(', ')}`);
-  add('LANGUAGE', row.pt_language, `Taught in ${row.shared_languages.join(', ')}, which you use`);
-  add(
-    'PLACE',
-    row.pt_place,
-    row.online
-      ? 'Online: you can take part from anywhere'
-      : `${row.format === 'HYBRID' ? 'Hybrid' : 'In person'} in ${[row.city, row.country].filter(Boolean).join(', ')}, where you are based`,
-  );
-  add(
-    'SUBSIDY',
-    row.pt_subsidy,
-    `Subsidised places for small organizations: ${
-      !row.legally_registered ? 'you are not legally registered' : `you have ${row.member_count} members`
-    }`,
-  );
-  add('RATING', row.pt_rating, `Rated ${Number(row.avg_rating).toFixed(1)} of 5 by ${row.ratings} participants`);
+/**
+ * The reasons of one row: every factor that earned points (read from its point column), then the
+ * eligibility rules the offer sets and the organization meets (AUDIENCE, 0 points), and WAITLIST
+ * (0 points) for a full offer. Exported for the unit specs.
+ */
+export function explainTrainingMatch(row: Row): MatchReason[] {
+  const reasons: MatchReason[] = reasonsFromRow(TRAINING_FACTORS, row, (factor) => {
+    switch (factor) {
+      case 'NEEDS':
+        return `Covers ${row.covered.length} of your ${row.need_count} needs: ${row.covered.join(', ')}`;
+      case 'LANGUAGE':
+        return row.language_required
+          ? `Taught in ${row.shared_languages.join(', ')}, which you use (the offer requires one of its languages)`
+          : `Taught in ${row.shared_languages.join(', ')}, which you use`;
+      case 'PLACE':
+        return row.online
+          ? 'Online: you can take part from anywhere'
+          : `${row.format === 'HYBRID' ? 'Hybrid' : 'In person'} in ${[row.city, row.country].filter(Boolean).join(', ')}, where you are based`;
+      case 'SUBSIDY':
+        return `Subsidised places for small organizations: ${
+          !row.legally_registered ? 'you are not legally registered' : `you have ${row.member_count} members`
+        }`;
+      case 'RATING':
+        return `Rated ${Number(row.avg_rating).toFixed(1)} of 5 by ${row.ratings} participants`;
+      default:
+        return factor;
+    }
+  });
+  const audience: string[] = [];
+  if (row.eligible_kinds.length) audience.push(`open to ${row.eligible_kinds.join(', ')}: you are ${row.org_kind}`);
+  if (row.audience_countries.length || row.audience_regions.length) {
+    const places = [...row.audience_regions, ...row.audience_countries].join(', ');
+    audience.push(`for organizations based in ${places}: you are based in ${row.residence.join(', ')}`);
+  }
+  if (audience.length) reasons.push({ factor: 'AUDIENCE', points: 0, detail: `Eligible: ${audience.join('; ')}` });
   if (row.taken >= row.seats) {
     reasons.push({
       factor: 'WAITLIST',

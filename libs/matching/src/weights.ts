@@ -42,15 +42,19 @@ export const FUND_WEIGHTS = {
 export const BUDGET_DECAY = 3;
 
 /**
- * Training score (docs/domain.md, "Training score"): the sum of these weighted factors, in 0..1.
+ * Training score (docs/matching.md, "Trainings"): the sum of these weighted factors, in 0..1, over the
+ * offers whose eligibility rules the organization meets (TRAINING_RULES in training-rules.sql.ts, the same
+ * SQL enrol checks): KIND (the offer's eligible kinds, empty = any), RESIDENCE (its audience countries and
+ * regions of residence, empty = everywhere), LANGUAGE (with languageRequired, one of its languages).
  *  - NEEDS: share of the organization's needs (capacity areas assessed at level ≤ 2 in its latest
  *    self-assessment) that the offer covers — the largest weight. No assessment, no needs: 0.
- *  - LANGUAGE: the offer is taught in a language the organization uses.
+ *  - LANGUAGE: the offer is taught in a language the organization uses (required or not).
  *  - PLACE: ONLINE offers anywhere; IN_PERSON/HYBRID offers held in a country where the organization is based.
  *  - SUBSIDY: the offer has subsidised places and the organization has fewer than 50 members or no
  *    legal registration (GFMD 2007: "subsidies to migrant leaders to participate").
  *  - RATING: average participant rating / 5 (no ratings yet: 0).
- * A full offer stays listed with a WAITLIST reason worth 0 points.
+ * A full offer stays listed with a WAITLIST reason worth 0 points; the audience rules an offer sets and the
+ * organization meets are an AUDIENCE reason worth 0 points.
  */
 export const TRAINING_WEIGHTS = {
   NEEDS: 0.45,
@@ -64,19 +68,27 @@ export const TRAINING_WEIGHTS = {
 export const SMALL_ORGANIZATION_MEMBERS = 50;
 
 /**
- * Dialogue counterparts (docs/domain.md, "Dialogue counterparts"): organizations a government may consult.
+ * Dialogue counterparts (docs/matching.md, "Dialogue counterparts"): organizations a government may consult.
  * Candidates are the organizations that speak for migrant and diaspora communities: DIASPORA_ORGANIZATION,
  * MIGRANT_ASSOCIATION, DIASPORA_NETWORK, and the civil society that the GFMD civil-society days
  * also seat — TRADE_UNION (migrant workers' centres), FAITH_BASED (migrant communities) and NGO.
  * Funders, public bodies, international organizations, companies, training providers and academics
  * are not candidates (they sit on the government's side of the table or do not represent anyone).
- * The query's filters are hard (SQL WHERE, `&&` on the GIN-indexed arrays); the score is in 0..1:
- * Relevance (0.6), each the share of what the query asks for (0 when the query does not ask):
+ * Countries of origin and residence, languages and verifiedOnly are hard filters (SQL WHERE, `&&` on the
+ * GIN-indexed arrays); themes are a ranking factor, and a filter only with requireThemes: true.
+ * The score is in 0..1.
+ * Relevance (0.65), each the share of what the query asks for (0 when the query does not ask):
  *  - ORIGIN: share of the query's countries of origin whose community the organization represents.
  *  - RESIDENCE: share of the query's residence countries where it is based.
- *  - THEMES: share of the query's themes it works on.
+ *  - THEMES: share of the query's themes it works on (declared themes).
  *  - LANGUAGES: share of the query's languages it works in.
- * Representativeness (0.4):
+ * What it does on the topic — the topic being the query's themes, countries of origin and topic words;
+ * a query that asks none of them counts everything:
+ *  - PROJECTS: its live projects (not archived, not cancelled) on the topic — sharing an asked theme, held in
+ *    an asked country of origin, or using a word of the topic — log scale, ln(1 + n) / ln(1 + 3).
+ *  - CONTRIBUTIONS: past consultations it contributed to on the topic (the consultation shares an asked theme
+ *    or country of origin, or it or the contribution uses a word of the topic), same log scale.
+ * Representativeness (0.35):
  *  - VERIFIED: verified on the platform.
  *  - DEMOCRATIC_GOVERNANCE: elected leadership accountable to members.
  *  - MEMBERS: member count on a log scale, ln(1 + n) / ln(1 + COUNTERPART_SATURATION.MEMBERS), capped at 1.
@@ -86,33 +98,43 @@ export const SMALL_ORGANIZATION_MEMBERS = 50;
  *
  * balanced: true takes the pool of the top max(3·first, 50) and picks greedily, each step the
  * candidate with the highest (1 − BALANCE_SHARE)·score + diversity bonus: BALANCE_RESIDENCE when it
- * adds a residence country the list lacks, BALANCE_KIND when it adds a kind, BALANCE_WOMEN_LED when it
- * is women-led while at most half of the list so far is; ties keep the ranked order. The list is
- * returned in pick order. The bonus is a BALANCE reason ("adds residence country IT; …") and the other
+ * adds a residence country the list lacks, BALANCE_ORIGIN when it adds an origin community (country of
+ * origin) the list lacks, BALANCE_KIND when it adds a kind, BALANCE_WOMEN_LED when it is women-led while
+ * at most half of the list so far is; ties keep the ranked order. The list is returned in pick order.
+ * The bonus is a BALANCE reason ("adds residence country IT; adds origin community SN; …") and the other
  * reasons are scaled by (1 − BALANCE_SHARE), so reasons still add up to the score and it stays in 0..1.
- * Points are computed in SQL as integers in 1/10,000 units, so the sum of the reasons is exact.
+ * Points are point columns of the SQL kit (one rounding rule, 4 decimals), so the sum of the reasons is exact.
  */
 export const COUNTERPART_WEIGHTS = {
   ORIGIN: 0.15,
-  RESIDENCE: 0.15,
-  THEMES: 0.2,
-  LANGUAGES: 0.1,
-  VERIFIED: 0.1,
+  RESIDENCE: 0.1,
+  THEMES: 0.15,
+  LANGUAGES: 0.05,
+  PROJECTS: 0.12,
+  CONTRIBUTIONS: 0.08,
+  VERIFIED: 0.08,
   DEMOCRATIC_GOVERNANCE: 0.08,
-  MEMBERS: 0.1,
-  MEMBER_ORGANIZATIONS: 0.06,
+  MEMBERS: 0.08,
+  MEMBER_ORGANIZATIONS: 0.05,
   PARTNERSHIPS: 0.06,
 } as const;
 
-/** Counts at which the log-scaled representativeness factors reach their full weight. */
-export const COUNTERPART_SATURATION = { MEMBERS: 5000, MEMBER_ORGANIZATIONS: 20, PARTNERSHIPS: 10 } as const;
+/** Counts at which the log-scaled factors reach their full weight. */
+export const COUNTERPART_SATURATION = {
+  MEMBERS: 5000,
+  MEMBER_ORGANIZATIONS: 20,
+  PARTNERSHIPS: 10,
+  PROJECTS: 3,
+  CONTRIBUTIONS: 3,
+} as const;
 
 /** The diversity bonuses of balanced: true; BALANCE_SHARE is their sum (the share of the score they take). */
 export const COUNTERPART_BALANCE = {
   BALANCE_RESIDENCE: 0.1,
+  BALANCE_ORIGIN: 0.1,
   BALANCE_KIND: 0.05,
   BALANCE_WOMEN_LED: 0.05,
-  BALANCE_SHARE: 0.2,
+  BALANCE_SHARE: 0.3,
   /** Pool for the greedy re-rank: the top max(POOL_FACTOR × first, MIN_POOL) by score. */
   POOL_FACTOR: 3,
   MIN_POOL: 50,

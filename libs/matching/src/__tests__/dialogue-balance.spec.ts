@@ -3,12 +3,20 @@ import { round4 } from '../match.models.js';
 import { COUNTERPART_BALANCE } from '../weights.js';
 
 /** A candidate whose base score is one THEMES reason. */
-const candidate = (id: string, score: number, residence: string[], kind = 'MIGRANT_ASSOCIATION', womenLed = false) =>
+const candidate = (
+  id: string,
+  score: number,
+  residence: string[],
+  kind = 'MIGRANT_ASSOCIATION',
+  womenLed = false,
+  origin: string[] = [],
+) =>
   ({
     id,
     kind,
     womenLed,
     residence,
+    origin,
     score,
     reasons: [{ factor: 'THEMES', points: score, detail: 'themes' }],
   }) satisfies ScoredCounterpart;
@@ -69,6 +77,27 @@ describe('balanceShortlist (greedy diversity re-rank of dialogue counterparts)',
     expect(balanced[1].reasons.find((r) => r.factor === 'BALANCE')?.detail).toBe('adds a women-led organization');
     expect(balanced[2].reasons.some((r) => r.factor === 'BALANCE')).toBe(false);
     expect(balanced[3].reasons.find((r) => r.factor === 'BALANCE')?.detail).toBe('adds a women-led organization');
+  });
+
+  it('spreads origin communities: a candidate representing a community the list lacks overtakes one that does not', () => {
+    const diaspora = [
+      candidate('s1', 0.9, ['FR'], 'DIASPORA_ORGANIZATION', false, ['SN']),
+      candidate('s2', 0.85, ['FR'], 'DIASPORA_ORGANIZATION', false, ['SN']),
+      candidate('m1', 0.8, ['FR'], 'DIASPORA_ORGANIZATION', false, ['ML']),
+    ];
+    const balanced = balanceShortlist(diaspora, 2);
+    expect(balanced.map((c) => c.id)).toEqual(['s1', 'm1']);
+    expect(balanced[1].reasons.find((r) => r.factor === 'BALANCE')).toEqual({
+      factor: 'BALANCE',
+      points: COUNTERPART_BALANCE.BALANCE_ORIGIN,
+      detail: 'adds origin community ML',
+    });
+    for (const c of balanced) expect(c.score).toBe(sum(c));
+    // Without the origin bonus the ranking would keep s2 (same residence and kind as both).
+    expect(balanceShortlist(diaspora, 2, { ...COUNTERPART_BALANCE, BALANCE_ORIGIN: 0 }).map((c) => c.id)).toEqual([
+      's1',
+      's2',
+    ]);
   });
 
   it('is deterministic: equal candidates keep the pool order (score desc, id), no duplicates, at most `first`', () => {

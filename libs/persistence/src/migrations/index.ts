@@ -25,6 +25,7 @@ import { ExportsCalendarFeedsAndIatiRefs1796060000001 } from './1796060000001-Ex
 import { IndicatorChanges1796030000001 } from './1796030000001-IndicatorChanges.js';
 import { ExchangeRates1796081000001 } from './1796081000001-ExchangeRates.js';
 import { InvitationReason1796091000001 } from './1796091000001-InvitationReason.js';
+import { TrainingAudience1796082000001 } from './1796082000001-TrainingAudience.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -55,4 +56,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   IndicatorChanges1796030000001,
   ExchangeRates1796081000001,
   InvitationReason1796091000001,
+  TrainingAudience1796082000001,
 ];
