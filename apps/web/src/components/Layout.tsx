@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from '
 import { signOut } from '../auth/session';
 import { useSession } from '../auth/useSession';
 import { useGovernmentNavItems } from '../pages/government/conveners';
+import { useFunderNav } from '../pages/funder/funder-access';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Loading } from './Loading';
 import { NotificationsBell } from './NotificationsBell';
@@ -25,6 +26,7 @@ function NavItems({ onNavigate }: { onNavigate: () => void }) {
         ]
       : []),
     ...useGovernmentNavItems(),
+    ...useFunderNav(),
   ];
   return (
     <>

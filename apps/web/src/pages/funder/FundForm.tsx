@@ -1,0 +1,224 @@
+import {
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { FundField, FundValues } from './fund-form';
+import type { CountryGroup } from './shared';
+
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'NOK', 'SEK', 'DKK', 'CAD'];
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface FundFormOptions {
+  countries: CountryGroup[];
+  themes: Option[];
+  sdgs: Option[];
+  organizationKinds: Option[];
+  projectKinds: Option[];
+}
+
+/**
+ * Every rule and priority of a fund as form fields. `errors` holds messages (already translated) by
+ * field; the parent validates, saves and previews.
+ */
+export function FundForm({
+  values,
+  onChange,
+  errors,
+  options,
+}: {
+  values: FundValues;
+  onChange: (values: FundValues) => void;
+  errors: Partial<Record<FundField, string>>;
+  options: FundFormOptions;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const set = <K extends FundField>(key: K, value: FundValues[K]) => onChange({ ...values, [key]: value });
+  const separators = { thousandSeparator: lang === 'en' ? ',' : ' ', decimalSeparator: lang === 'en' ? '.' : ',' };
+  const money = (key: 'totalBudget' | 'minGrant' | 'maxGrant') => (
+    <NumberInput
+      label={t(`funder.editor.${key}`, { currency: values.currency })}
+      min={0}
+      {...separators}
+      value={values[key]}
+      onChange={(v) => set(key, v)}
+      error={errors[key]}
+    />
+  );
+  const countries = (key: 'countriesOfResidence' | 'countriesOfOrigin' | 'countriesOfImplementation') => (
+    <MultiSelect
+      label={t(`funder.editor.${key}`)}
+      description={t('funder.editor.emptyMeansAny')}
+      searchable
+      clearable
+      nothingFoundMessage={t('funder.editor.nothingFound')}
+      data={options.countries}
+      value={values[key]}
+      onChange={(v) => set(key, v)}
+      error={errors[key]}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+  return (
+    <Stack gap="md">
+      <Fieldset legend={t('funder.editor.call')}>
+        <Stack gap="sm">
+          <TextInput
+            label={t('funder.editor.fundTitle')}
+            required
+            value={values.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errors.title}
+          />
+          <Textarea
+            label={t('funder.editor.description')}
+            required
+            autosize
+            minRows={3}
+            value={values.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+            error={errors.description}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect
+              label={t('funder.editor.currency')}
+              data={CURRENCIES}
+              value={values.currency}
+              onChange={(e) => set('currency', e.currentTarget.value)}
+              error={errors.currency}
+            />
+            {money('totalBudget')}
+            {money('minGrant')}
+            {money('maxGrant')}
+            <NumberInput
+              label={t('funder.editor.coFundingPercent')}
+              description={t('funder.editor.coFundingHelp')}
+              min={0}
+              max={100}
+              suffix=" %"
+              value={values.coFundingPercent}
+              onChange={(v) => set('coFundingPercent', v)}
+              error={errors.coFundingPercent}
+            />
+            <TextInput
+              type="date"
+              label={t('funder.editor.opensAt')}
+              value={values.opensAt}
+              onChange={(e) => set('opensAt', e.currentTarget.value)}
+              error={errors.opensAt}
+            />
+            <TextInput
+              type="date"
+              label={t('funder.editor.deadline')}
+              required
+              value={values.deadline}
+              onChange={(e) => set('deadline', e.currentTarget.value)}
+              error={errors.deadline}
+            />
+          </SimpleGrid>
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend={t('funder.editor.focus')}>
+        <Stack gap="sm">
+          <MultiSelect
+            label={t('funder.editor.themes')}
+            required
+            searchable
+            data={options.themes}
+            value={values.themes}
+            onChange={(v) => set('themes', v)}
+            error={errors.themes}
+          />
+          <MultiSelect
+            label={t('funder.editor.sdgs')}
+            searchable
+            data={options.sdgs}
+            value={values.sdgs}
+            onChange={(v) => set('sdgs', v)}
+            error={errors.sdgs}
+          />
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend={t('funder.editor.applicants')}>
+        <Stack gap="sm">
+          <MultiSelect
+            label={t('funder.editor.organizationKinds')}
+            description={t('funder.editor.emptyMeansAny')}
+            searchable
+            data={options.organizationKinds}
+            value={values.organizationKinds}
+            onChange={(v) => set('organizationKinds', v)}
+            error={errors.organizationKinds}
+          />
+          {countries('countriesOfResidence')}
+          {countries('countriesOfOrigin')}
+          <NumberInput
+            label={t('funder.editor.minOrganizationAgeYears')}
+            min={0}
+            allowDecimal={false}
+            value={values.minOrganizationAgeYears}
+            onChange={(v) => set('minOrganizationAgeYears', v)}
+            error={errors.minOrganizationAgeYears}
+          />
+          <Group gap="lg" wrap="wrap">
+            <Checkbox
+              label={t('funder.editor.requiresLegalRegistration')}
+              checked={values.requiresLegalRegistration}
+              onChange={(e) => set('requiresLegalRegistration', e.currentTarget.checked)}
+            />
+            <Checkbox
+              label={t('funder.editor.requiresVerification')}
+              checked={values.requiresVerification}
+              onChange={(e) => set('requiresVerification', e.currentTarget.checked)}
+            />
+          </Group>
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend={t('funder.editor.projects')}>
+        <Stack gap="sm">
+          {countries('countriesOfImplementation')}
+          <MultiSelect
+            label={t('funder.editor.projectKinds')}
+            description={t('funder.editor.emptyMeansAny')}
+            searchable
+            data={options.projectKinds}
+            value={values.projectKinds}
+            onChange={(v) => set('projectKinds', v)}
+            error={errors.projectKinds}
+          />
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend={t('funder.editor.priorities')}>
+        <Stack gap="xs">
+          <Checkbox
+            label={t('funder.editor.prioritizesWomenLed')}
+            checked={values.prioritizesWomenLed}
+            onChange={(e) => set('prioritizesWomenLed', e.currentTarget.checked)}
+          />
+          <Checkbox
+            label={t('funder.editor.prioritizesYouthLed')}
+            checked={values.prioritizesYouthLed}
+            onChange={(e) => set('prioritizesYouthLed', e.currentTarget.checked)}
+          />
+        </Stack>
+      </Fieldset>
+    </Stack>
+  );
+}
