@@ -47,6 +47,15 @@ const RemoveMemberMutation = graphql(`
   }
 `);
 
+const ChangeMemberRoleMutation = graphql(`
+  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: MemberRole!) {
+    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {
+      id
+      role
+    }
+  }
+`);
+
 const ROLES: MemberRole[] = ['MEMBER', 'ADMIN', 'OWNER'];
 
 interface Member {
@@ -76,6 +85,9 @@ export function MembersSection(props: {
   const [{ fetching }, invite] = useMutation(InviteMemberMutation);
   const [, revoke] = useMutation(RevokeInvitationMutation);
   const [, remove] = useMutation(RemoveMemberMutation);
+  const [, changeRole] = useMutation(ChangeMemberRoleMutation);
+  // a refused role change, shown next to that member's select (e.g. the last OWNER)
+  const [roleError, setRoleError] = useState<{ membershipId: string; message: string } | null>(null);
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   const reload = () => reloadInvitations({ requestPolicy: 'network-only' });
 
@@ -131,7 +143,45 @@ export function MembersSection(props: {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{t(`account.organization.roles.${m.role}`)}</Table.Td>
+                <Table.Td>
+                  {manager && (m.role !== 'OWNER' || props.viewerRole === 'OWNER') ? (
+                    <NativeSelect
+                      size="xs"
+                      aria-label={t('account.organization.roleOf', { name: m.user.name })}
+                      data-testid="member-role"
+                      value={m.role}
+                      data={(props.viewerRole === 'OWNER' ? ROLES : ROLES.filter((r) => r !== 'OWNER')).map((r) => ({
+                        value: r,
+                        label: t(`account.organization.roles.${r}`),
+                      }))}
+                      error={roleError?.membershipId === m.id ? roleError.message : undefined}
+                      onChange={(e) => {
+                        const next = e.currentTarget.value as MemberRole;
+                        setRoleError(null);
+                        setStatus('');
+                        void changeRole({ organizationId: props.organizationId, userId: m.user.id, role: next }).then(
+                          (result) => {
+                            if (result.error) {
+                              const errors = formErrors(result.error);
+                              const message = errors.fields.role ?? errors.general ?? Object.values(errors.fields)[0];
+                              setRoleError({ membershipId: m.id, message: message ?? '' });
+                              return;
+                            }
+                            setStatus(
+                              t('account.organization.roleChanged', {
+                                name: m.user.name,
+                                role: t(`account.organization.roles.${next}`),
+                              }),
+                            );
+                            props.onChange();
+                          },
+                        );
+                      }}
+                    />
+                  ) : (
+                    t(`account.organization.roles.${m.role}`)
+                  )}
+                </Table.Td>
                 {manager && (
                   <Table.Td>
                     {(m.role !== 'OWNER' || props.viewerRole === 'OWNER') && (

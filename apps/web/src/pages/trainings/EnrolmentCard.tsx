@@ -41,6 +41,8 @@ export const ENROLMENT_COLORS: Record<EnrolmentStatus, string> = {
 export interface EnrolmentView {
   id: string;
   status: EnrolmentStatus;
+  /** 1 = the next to get a seat; null unless WAITLISTED */
+  waitlistPosition?: number | null;
   createdAt: string;
   rating: number | null;
   comment: string | null;
@@ -86,7 +88,12 @@ export function EnrolmentCard({ enrolment, onChange }: { enrolment: EnrolmentVie
       </Text>
       {e.status === 'WAITLISTED' && (
         <Text size="sm" data-testid="waitlist">
-          {t('funding.trainings.waitlistInfo', { count: e.training.waitlisted })}
+          {e.waitlistPosition
+            ? t('funding.trainings.waitlistPosition', {
+                position: new Intl.NumberFormat(lang).format(e.waitlistPosition),
+                count: e.training.waitlisted,
+              })
+            : t('funding.trainings.waitlistInfo', { count: e.training.waitlisted })}
         </Text>
       )}
       {general && (

@@ -54,6 +54,7 @@ const TrainingDetails = graphql(`
       enrolments {
         id
         status
+        waitlistPosition
         createdAt
         rating
         comment

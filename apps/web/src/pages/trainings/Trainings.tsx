@@ -38,6 +38,7 @@ const TrainingsOverview = graphql(`
       enrolments {
         id
         status
+        waitlistPosition
         createdAt
         rating
         comment
