@@ -26,18 +26,20 @@ const FLOORS = {
 describe('Matching quality against a grant officer’s judgements', () => {
   let t: TestApp;
   let results: QueryResult[];
+  const errors: string[] = [];
   beforeAll(async () => {
     t = await TestApp.start();
     const set = loadJudgedSet();
     const loaded = await loadIntoApi(t, set);
-    results = await evaluate(t, set, loaded);
+    results = await evaluate(t, set, loaded, errors);
     console.log(
-      `Matching quality (judged set: ${set.calls.length} calls × ${set.organizations.length} organizations)\n${report(results, loaded.warnings)}`,
+      `Matching quality (judged set: ${set.calls.length} calls × ${set.organizations.length} organizations)\n${report(results, loaded.warnings)}${errors.length ? `\n\nErrors:\n${errors.join('\n')}` : ''}`,
     );
   }, 600_000);
   afterAll(() => t?.close());
 
-  it('every call and every organization was queried', () => {
+  it('every call and every organization was queried, without an error', () => {
+    expect(errors).toEqual([]);
     expect(results.filter((r) => r.direction === 'funder→organizations')).toHaveLength(11);
     expect(results.filter((r) => r.direction === 'organization→funds')).toHaveLength(36);
   });

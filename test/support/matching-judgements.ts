@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FundMatchingService } from '@app/matching';
 import type { TestApp } from './test-app.js';
 import { registerUser, verify, type TestUser } from './fixtures.js';
 import { inDays } from './inputs.js';
@@ -212,20 +213,31 @@ export interface QueryResult {
 const CANDIDATES = `query($f: ID!) { fundCandidates(fundId: $f, first: 20) { score organization { id } } }`;
 const MATCHES = `query($o: ID!) { fundMatches(organizationId: $o, first: 20) { score fund { id } } }`;
 
-/** Runs every query of both directions and scores it. */
-export async function evaluate(t: TestApp, set: JudgedSet, loaded: LoadedSet): Promise<QueryResult[]> {
+/**
+ * Runs every query of both directions and scores it. A query answering an error counts as answering
+ * nothing; its error is added to `errors` (the test fails on any).
+ */
+export async function evaluate(
+  t: TestApp,
+  set: JudgedSet,
+  loaded: LoadedSet,
+  errors: string[] = [],
+): Promise<QueryResult[]> {
   const results: QueryResult[] = [];
   const orgName = new Map(set.organizations.map((o) => [o.id, o.input.name]));
   const callTitle = new Map(set.calls.map((c) => [c.id, c.input.title]));
   for (const c of set.calls) {
     const owner = loaded.funderOwnerOf.get(c.id)!;
-    const rows = (
-      await t.ok<{ fundCandidates: Array<{ organization: { id: string } }> }>(
-        CANDIDATES,
-        { f: loaded.fundOf.get(c.id) },
-        owner.token,
-      )
-    ).fundCandidates;
+    const answer = await t.gql<{ fundCandidates: Array<{ organization: { id: string } }> }>(
+      CANDIDATES,
+      { f: loaded.fundOf.get(c.id) },
+      owner.token,
+    );
+    if (answer.errors?.length)
+      errors.push(
+        `fundCandidates ${c.id}: ${JSON.stringify(answer.errors[0])}${await cause(t, loaded.fundOf.get(c.id)!)}`,
+      );
+    const rows = answer.data?.fundCandidates ?? [];
     const seen = new Set<string>();
     const ranked = rows
       .map((r) => loaded.fixtureOrgOf.get(r.organization.id) ?? `unjudged:${r.organization.id}`)
@@ -245,9 +257,13 @@ export async function evaluate(t: TestApp, set: JudgedSet, loaded: LoadedSet): P
   }
   for (const o of set.organizations) {
     const owner = loaded.ownerOf.get(o.id)!;
-    const rows = (
-      await t.ok<{ fundMatches: Array<{ fund: { id: string } }> }>(MATCHES, { o: loaded.orgOf.get(o.id) }, owner.token)
-    ).fundMatches;
+    const answer = await t.gql<{ fundMatches: Array<{ fund: { id: string } }> }>(
+      MATCHES,
+      { o: loaded.orgOf.get(o.id) },
+      owner.token,
+    );
+    if (answer.errors?.length) errors.push(`fundMatches ${o.id}: ${JSON.stringify(answer.errors[0])}`);
+    const rows = answer.data?.fundMatches ?? [];
     const seen = new Set<string>();
     const ranked = rows
       .map((r) => loaded.callOf.get(r.fund.id) ?? `unjudged:${r.fund.id}`)
@@ -270,6 +286,16 @@ export async function evaluate(t: TestApp, set: JudgedSet, loaded: LoadedSet): P
     );
   }
   return results;
+}
+
+/** The exception behind a fundCandidates error, asked of the service directly (the API hides it). */
+async function cause(t: TestApp, fundId: string): Promise<string> {
+  try {
+    await t.get(FundMatchingService).fundCandidates(fundId, 20);
+    return '';
+  } catch (error) {
+    return ` (cause: ${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 function score(
