@@ -71,6 +71,8 @@ type Query = {
   countriesOfOrigin?: string[];
   countriesOfResidence?: string[];
   themes?: string[];
+  requireThemes?: boolean;
+  topic?: string;
   languages?: string[];
   verifiedOnly?: boolean;
   balanced?: boolean;
@@ -81,14 +83,14 @@ const overlaps = (want: string[] | undefined, have: { code: string }[]) =>
   !want?.length || codes(have).some((c) => want.includes(c));
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** Every filter of the query holds for every result; reasons add up to the score (0..1). */
+/** Every filter of the query holds for every result (themes only with requireThemes); reasons add up to the score (0..1). */
 function expectHonest(matches: Match[], q: Query) {
   for (const m of matches) {
     const o = m.organization;
     expect(COUNTERPART_KINDS).toContain(o.kind);
     expect(overlaps(q.countriesOfOrigin, o.countriesOfOrigin)).toBe(true);
     expect(overlaps(q.countriesOfResidence, o.countriesOfResidence)).toBe(true);
-    expect(overlaps(q.themes, o.themes)).toBe(true);
+    if (q.requireThemes) expect(overlaps(q.themes, o.themes)).toBe(true);
     expect(overlaps(q.languages, o.languages)).toBe(true);
     if (q.verifiedOnly) expect(o.verification).toBe('VERIFIED');
     expect(round4(m.reasons.reduce((s, r) => s + r.points, 0))).toBe(m.score);
@@ -195,6 +197,7 @@ describe('Dialogue with governments: counterparts → consultation → invitatio
       countriesOfOrigin: ['PH'],
       countriesOfResidence: ['IT', 'ES'],
       themes: ['LABOUR_MIGRATION', 'DOMESTIC_WORK'],
+      requireThemes: true,
     };
     const bodyA = 'Written contracts, a weekly rest day and pension portability are our three priorities.';
     const bodyB = 'Our member associations ask for a diaspora seat on the joint committee of the agreement.';
@@ -350,6 +353,60 @@ describe('Dialogue with governments: counterparts → consultation → invitatio
       // The history names users: not public.
       expect((await read()).history).toEqual([]);
     });
+  });
+
+  it('ranks by themes unless requireThemes, and counts what an organization does on the topic (live projects)', async () => {
+    const health = notCandidates[4]; // PH community in Italy, works on HEALTH only
+    const q: Query = { countriesOfOrigin: ['PH'], countriesOfResidence: ['IT'], themes: ['LABOUR_MIGRATION'] };
+    const ranked = (await t.ok<Counterparts>(COUNTERPARTS, { q, first: 50 }, officer.token)).dialogueCounterparts;
+    expectHonest(ranked, q);
+    const ids = ranked.map((m) => m.organization.id);
+    // Themes rank: the HEALTH organization is listed, without THEMES points; requireThemes leaves it out.
+    expect(ids).toContain(health);
+    expect(ranked.find((m) => m.organization.id === health)!.reasons.some((r) => r.factor === 'THEMES')).toBe(false);
+    const required = (
+      await t.ok<Counterparts>(COUNTERPARTS, { q: { ...q, requireThemes: true }, first: 50 }, officer.token)
+    ).dialogueCounterparts;
+    expectHonest(required, { ...q, requireThemes: true });
+    expect(required.map((m) => m.organization.id)).not.toContain(health);
+    // Exactly the organizations that do not work on LABOUR_MIGRATION drop out.
+    expect(ids.filter((id) => !required.some((m) => m.organization.id === id)).sort()).toEqual(
+      [health, orgs[4].id].sort(),
+    );
+
+    // The weakest Filipino association in Italy (unverified, 50 members) runs two live projects on recruitment fees.
+    const doer = orgs[5];
+    const scoreOf = (list: Match[]) => list.find((m) => m.organization.id === doer.id)!.score;
+    const topic = 'recruitment fees';
+    const before = (await t.ok<Counterparts>(COUNTERPARTS, { q: { ...q, topic }, first: 50 }, officer.token))
+      .dialogueCounterparts;
+    expect(before.find((m) => m.organization.id === doer.id)!.reasons.some((r) => r.factor === 'PROJECTS')).toBe(false);
+    const CREATE_PROJECT = `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`;
+    for (const title of ['Fair recruitment fees for caregivers', 'Recruitment fees refund helpdesk']) {
+      await t.ok(
+        CREATE_PROJECT,
+        {
+          i: {
+            organizationId: doer.id,
+            title,
+            summary: 'Helping Filipino workers in Italy recover illegal recruitment fees.',
+            kind: 'POLICY_ADVOCACY',
+            status: 'ACTIVE',
+            countries: ['IT'],
+            themes: ['HUMAN_RIGHTS_AND_PROTECTION'],
+          },
+        },
+        owners[5].token,
+      );
+    }
+    const after = (await t.ok<Counterparts>(COUNTERPARTS, { q: { ...q, topic }, first: 50 }, officer.token))
+      .dialogueCounterparts;
+    expectHonest(after, q);
+    const projects = after.find((m) => m.organization.id === doer.id)!.reasons.find((r) => r.factor === 'PROJECTS');
+    expect(projects?.detail).toMatch(/^Runs 2 live projects on the topic .*“recruitment fees”/);
+    expect(scoreOf(after)).toBeGreaterThan(scoreOf(before));
+    const rank = (list: Match[]) => list.findIndex((m) => m.organization.id === doer.id);
+    expect(rank(after)).toBeLessThan(rank(before));
   });
 
   it('treats an OPEN consultation past closesAt as CLOSED, and opens public ones to any organization', async () => {
@@ -528,6 +585,8 @@ describe('Dialogue on the demo data', () => {
       { languages: ['fr'], verifiedOnly: true, balanced: true },
       { themes: ['REMITTANCES'], languages: ['es'] },
       { countriesOfOrigin: ['PH'], themes: ['HEALTH'] },
+      { countriesOfOrigin: ['PH'], themes: ['HEALTH', 'GENDER'], requireThemes: true, topic: 'domestic workers' },
+      { themes: ['REMITTANCES'], topic: 'remittance costs', balanced: true },
       {},
     ];
     for (const q of queries) {
@@ -544,9 +603,15 @@ describe('Dialogue on the demo data', () => {
       'Filipino Women’s Council Rome',
       'Network of Filipino Migrant Associations in Europe',
     ]);
-    const none = (await t.ok(COUNTERPARTS, { q: { countriesOfOrigin: ['PH'], themes: ['HEALTH'] } }, token))
-      .dialogueCounterparts;
+    const none = (
+      await t.ok(COUNTERPARTS, { q: { countriesOfOrigin: ['PH'], themes: ['HEALTH'], requireThemes: true } }, token)
+    ).dialogueCounterparts;
     expect(none).toEqual([]);
+    // Without requireThemes the themes rank: the Filipino organizations are listed, without THEMES points.
+    const ranked = (await t.ok(COUNTERPARTS, { q: { countriesOfOrigin: ['PH'], themes: ['HEALTH'] } }, token))
+      .dialogueCounterparts as Match[];
+    expect(ranked.map((m) => m.organization.name).sort()).toEqual(ph.map((m) => m.organization.name).sort());
+    expect(ranked.every((m) => !m.reasons.some((r) => r.factor === 'THEMES'))).toBe(true);
   });
 
   it('ranks counterparts with their organizations in a fixed number of SQL queries', async () => {
