@@ -95,6 +95,8 @@ export interface LoadedSet {
   fixtureOrgOf: Map<string, string>;
   funderOwnerOf: Map<string, TestUser>;
   ownerOf: Map<string, TestUser>;
+  /** organization id (fixture) → its projects' ids (database) */
+  projectsOf: Map<string, string[]>;
   /** what the running schema could not take */
   warnings: string[];
 }
@@ -115,6 +117,7 @@ export async function loadIntoApi(t: TestApp, set: JudgedSet): Promise<LoadedSet
     fixtureOrgOf: new Map(),
     funderOwnerOf: new Map(),
     ownerOf: new Map(),
+    projectsOf: new Map(),
     warnings: [],
   };
 
@@ -137,7 +140,9 @@ export async function loadIntoApi(t: TestApp, set: JudgedSet): Promise<LoadedSet
         warnings.add(`ProjectKind has no ${p.input.kind}: ${p.fallbackKind} used`);
         project.kind = p.fallbackKind;
       }
-      await t.ok(CREATE_PROJECT, { i: project }, owner.token);
+      const projectId = (await t.ok<{ createProject: { id: string } }>(CREATE_PROJECT, { i: project }, owner.token))
+        .createProject.id;
+      loaded.projectsOf.set(o.id, [...(loaded.projectsOf.get(o.id) ?? []), projectId]);
     }
   }
 
@@ -206,8 +211,8 @@ export interface QueryResult {
   ndcg10: number | null;
   /** results graded 0 among the first 5 */
   zerosInTop5: number;
-  /** items graded ≥ 2 that were not returned at all */
-  missed: Array<{ id: string; grade: number }>;
+  /** items graded ≥ 2 that were not returned at all, with the rules checkEligibility says they fail */
+  missed: Array<{ id: string; grade: number; failed?: string }>;
 }
 
 const CANDIDATES = `query($f: ID!) { fundCandidates(fundId: $f, first: 20) { score organization { id } } }`;
@@ -285,7 +290,32 @@ export async function evaluate(
       ),
     );
   }
+  for (const r of results)
+    for (const m of r.missed) {
+      const [callId, orgId] = r.direction === 'funder→organizations' ? [r.query, m.id] : [m.id, r.query];
+      m.failed = await failedRules(t, loaded, callId, orgId);
+    }
   return results;
+}
+
+const CHECK = `query($f: ID!, $o: ID!, $p: ID) { checkEligibility(fundId: $f, organizationId: $o, projectId: $p) {
+  eligible checks { rule passed } } }`;
+
+/** The rules checkEligibility says the organization fails (alone, then with each project): e.g. "AGE | p1: BUDGET". */
+async function failedRules(t: TestApp, loaded: LoadedSet, callId: string, orgId: string): Promise<string> {
+  const owner = loaded.ownerOf.get(orgId)!;
+  const ask = async (projectId?: string) => {
+    const answer = await t.gql<{
+      checkEligibility: { eligible: boolean; checks: Array<{ rule: string; passed: boolean }> };
+    }>(CHECK, { f: loaded.fundOf.get(callId), o: loaded.orgOf.get(orgId), p: projectId ?? null }, owner.token);
+    if (answer.errors?.length) return `error ${answer.errors[0].extensions?.code ?? answer.errors[0].message}`;
+    const failed = answer.data!.checkEligibility.checks.filter((c) => !c.passed).map((c) => c.rule);
+    return failed.length ? failed.join(',') : 'eligible';
+  };
+  const parts = [`org: ${await ask()}`];
+  for (const [i, projectId] of (loaded.projectsOf.get(orgId) ?? []).entries())
+    parts.push(`p${i + 1}: ${await ask(projectId)}`);
+  return parts.join(' | ');
 }
 
 /** The exception behind a fundCandidates error, asked of the service directly (the API hides it). */
@@ -356,7 +386,7 @@ export function report(results: QueryResult[], warnings: string[], worst = 6): s
   lines.push('direction               queries scored nDCG@5 nDCG@10 grade-0-in-top5 missed(≥2)');
   for (const s of summarize(results))
     lines.push(
-      `${s.direction.padEnd(23)} ${String(s.queries).padStart(7)} ${String(s.scored).padStart(6)} ${s.ndcg5.toFixed(3).padStart(6)} ${s.ndcg10.toFixed(3).padStart(7)} ${String(s.zerosInTop5).padStart(15)} ${String(s.missed).padStart(10)}`,
+      `${s.direction.padEnd(23)} ${String(s.queries).padStart(7)} ${String(s.scored).padStart(6)} ${s.ndcg5.toFixed(4).padStart(6)} ${s.ndcg10.toFixed(4).padStart(7)} ${String(s.zerosInTop5).padStart(15)} ${String(s.missed).padStart(10)}`,
     );
   for (const direction of ['funder→organizations', 'organization→funds'] as const) {
     const rows = results
@@ -373,7 +403,7 @@ export function report(results: QueryResult[], warnings: string[], worst = 6): s
             .join(' ') || '(nothing)'
         }`,
       );
-      if (r.missed.length) lines.push(`     missed: ${r.missed.map((m) => `${m.id}(${m.grade})`).join(' ')}`);
+      for (const m of r.missed) lines.push(`     missed ${m.id}(${m.grade}): ${m.failed ?? ''}`);
     }
     const unscored = results.filter((r) => r.direction === direction && r.ndcg5 === null && r.ranked.length);
     if (unscored.length)
