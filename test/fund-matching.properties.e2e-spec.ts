@@ -166,7 +166,13 @@ describe('Fund matching properties (fast-check)', () => {
           const noProjectRules = f.implementation.length === 0 && f.projectKinds.length === 0;
           seen[orgEligible ? 'orgEligible' : 'orgIneligible']++;
           seen[projectEligible ? 'projectEligible' : 'projectIneligible']++;
-          expect(asOrg.includes(fundId)).toBe(orgEligible);
+          // without a project named, a fund is listed only when a live project (here: the one) qualifies,
+          // with that project; a fund only the organization qualifies for is listed as needing a project
+          expect(asOrg.includes(fundId)).toBe(projectEligible);
+          const needing = (await matching.fundsNeedingAProject(orgId, 100)).find((n) => n.fundId === fundId);
+          expect(!!needing).toBe(orgEligible && !projectEligible);
+          if (needing)
+            expect(needing.failed.map((c) => c.rule)).toEqual(allChecks.filter((c) => !c.passed).map((c) => c.rule));
           expect(asProject.includes(fundId)).toBe(projectEligible);
           expect(!!candidate).toBe(orgEligible && (projectEligible || noProjectRules));
           if (candidate?.projectId) expect(candidate.projectId).toBe(projectId);

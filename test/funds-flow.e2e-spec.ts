@@ -180,7 +180,9 @@ describe('Funds, applications and explainable fund matching', () => {
     expect(report.eligible).toBe(false);
     const failed = report.checks.filter((c: { passed: boolean }) => !c.passed).map((c: { rule: string }) => c.rule);
     expect(failed).toEqual(['ORIGIN', 'VERIFICATION', 'PROJECT_KIND']);
-    expect(report.checks.find((c: { rule: string }) => c.rule === 'ORIGIN').detail).toMatch(/diaspora community/);
+    expect(report.checks.find((c: { rule: string }) => c.rule === 'ORIGIN').detail).toMatch(
+      /accepts organizations of the diaspora communities from MX, EC/,
+    );
     const ids = (await matches({ o: orgId, p: projectId })).map((m) => m.fund.id);
     expect(ids).not.toContain(strict.id);
     const refused = await t.gql(

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, optionalId, pageSize, requireId } from '@app/common';
 import type { RequestContext } from '@app/common';
 import { FundMatchingService, OrganizationMatch } from '@app/matching';
-import { Organization } from '@app/organizations';
+import { Organization, OrganizationPolicy } from '@app/organizations';
 import { Project, ProjectsService } from '@app/projects';
-import { Fund } from './fund.entity.js';
-import { EligibilityReport, FundMatch } from './fund.models.js';
+import { Fund, FundStatus } from './fund.entity.js';
+import { EligibilityReport, FundMatch, FundNeedingAProject } from './fund.models.js';
 import { FundsService } from './funds.service.js';
 
 /**
@@ -20,6 +20,7 @@ export class FundMatchesService {
     private readonly matching: FundMatchingService,
     private readonly funds: FundsService,
     private readonly projects: ProjectsService,
+    private readonly policy: OrganizationPolicy,
   ) {}
 
   /** Open funds an organization (or one of its projects) is eligible for, ranked with reasons. */
@@ -34,12 +35,37 @@ export class FundMatchesService {
       organization,
       project,
     });
-    return Promise.all(
+    const results = await Promise.all(
       matches.map(async (m) => ({
         fund: (await ctx.loaders.funds.fund.load(m.fundId)) as Fund,
         project: await this.projects.visible(ctx, m.projectId),
         score: m.score,
         reasons: m.reasons,
+      })),
+    );
+    // Without a project named, each fund comes with the organization's best project for it: a caller
+    // who may not see that project (an anonymous visitor, another organization) does not see the match
+    // either, so the answer says nothing the directory would not.
+    return results.filter((r) => r.project !== null);
+  }
+
+  /**
+   * Open funds the organization qualifies for but none of its live projects does, with the project
+   * rules that fail: for the organization's members and moderators (it describes unpublished
+   * projects); empty for anyone else.
+   */
+  async fundsNeedingAProject(
+    ctx: RequestContext,
+    organizationId: string,
+    first: number | null | undefined,
+  ): Promise<FundNeedingAProject[]> {
+    const { organization } = await this.subject(ctx, organizationId, null);
+    if (!this.policy.canSeeInternals(await ctx.access(), organization.id)) return [];
+    const rows = await this.matching.fundsNeedingAProject(organization.id, pageSize(first));
+    return Promise.all(
+      rows.map(async (row) => ({
+        fund: (await ctx.loaders.funds.fund.load(row.fundId)) as Fund,
+        failedRules: row.failed,
       })),
     );
   }
@@ -50,8 +76,9 @@ export class FundMatchesService {
     fundId: string,
     first: number | null | undefined,
   ): Promise<OrganizationMatch[]> {
-    await this.funds.get(fundId, await ctx.access());
-    const matches = await this.matching.fundCandidates(fundId, pageSize(first));
+    const fund = await this.funds.get(fundId, await ctx.access());
+    // A DRAFT fund is visible only to its funder's members (and moderators): they preview its candidates.
+    const matches = await this.matching.fundCandidates(fundId, pageSize(first), fund.status === FundStatus.DRAFT);
     return Promise.all(
       matches.map(async (m) => ({
         organization: (await ctx.loaders.organizations.organization.load(m.organizationId)) as Organization,

@@ -1,8 +1,9 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
 import { StateMachine } from '@app/common';
 import { BaseEntity } from '@app/persistence';
 import { Organization } from '@app/organizations';
+import { ProjectKind } from '@app/projects';
 
 export enum FundStatus {
   DRAFT = 'DRAFT',
@@ -115,6 +116,78 @@ export class Fund extends BaseEntity {
 
   @Column({ type: 'int', nullable: true })
   minOrganizationAgeYears: number | null;
+
+  /** Issue 15's rules (docs/matching.md). Empty list / false / null: the rule is off. */
+  @Field({
+    description: 'Every implementation country of the project must be one of the applicant’s countries of origin',
+  })
+  @Column({ default: false })
+  projectInOriginCountry: boolean;
+
+  @Field({
+    description: 'All the project’s countries must be eligible countries of implementation (default: at least one)',
+  })
+  @Column({ default: false })
+  requireAllImplementationCountries: boolean;
+
+  @Field(() => [String], { description: 'ISO 3166-2 regions where the applicant must be based; empty = any' })
+  @Column('text', { array: true, default: () => "'{}'" })
+  eligibleRegionsOfResidence: string[];
+
+  @Field(() => [String], { description: 'Applicants based in these countries are not eligible' })
+  @Column('text', { array: true, default: () => "'{}'" })
+  excludedCountriesOfResidence: string[];
+
+  @Field(() => [String], {
+    description: 'The project (or, without a project, the organization) must work on at least one; empty = any',
+  })
+  @Column('text', { array: true, default: () => "'{}'" })
+  requiredThemes: string[];
+
+  @Field({ description: 'Only not-for-profit organizations (an organization that does not say fails)' })
+  @Column({ default: false })
+  requiresNonProfit: boolean;
+
+  /** In the fund's currency. */
+  @Column({ type: 'numeric', precision: 16, scale: 2, nullable: true })
+  minOrganizationAnnualIncome: string | null;
+
+  @Column({ type: 'numeric', precision: 16, scale: 2, nullable: true })
+  maxOrganizationAnnualIncome: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only organizations with at most this many members' })
+  @Column({ type: 'int', nullable: true })
+  maxOrganizationMembers: number | null;
+
+  @Field({ description: 'Only organizations awarded a grant by a fund of the same funder' })
+  @Column({ default: false })
+  reservedForPreviousGrantees: boolean;
+
+  @Field(() => [ProjectKind], { description: 'Projects of these kinds are not eligible' })
+  @Column('text', { array: true, default: () => "'{}'" })
+  excludedProjectKinds: string[];
+
+  /** Limit on the project's whole budget, in the fund's currency. */
+  @Column({ type: 'numeric', precision: 16, scale: 2, nullable: true })
+  maxTotalProjectBudget: string | null;
+
+  @Field({ description: 'Diaspora-led organizations score higher' })
+  @Column({ default: false })
+  prioritizesDiasporaLed: boolean;
+
+  @Field({ description: 'Small organizations score higher' })
+  @Column({ default: false })
+  prioritizesSmallOrganizations: boolean;
+
+  @Field({ description: 'Organizations never awarded on the platform score higher' })
+  @Column({ default: false })
+  prioritizesFirstTimeApplicants: boolean;
+
+  @Field(() => [String], {
+    description: 'Organizations representing these communities (ISO 3166-1 alpha-2) score higher',
+  })
+  @Column('text', { array: true, default: () => "'{}'" })
+  prioritizedOriginCountries: string[];
 
   @Column({
     type: 'tsvector',

@@ -170,6 +170,137 @@ export class FundInput {
   @ValidateNested()
   @Type(() => FundEligibilityInput)
   eligibility?: FundEligibilityInput | null;
+
+  // Issue 15's rules and priorities (docs/matching.md). Left out, empty, false or null: off.
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Every implementation country of the project must be one of the applicant’s countries of origin',
+  })
+  @IsOptional()
+  @IsBoolean()
+  projectInOriginCountry?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'All the project’s countries must be in eligibility.countriesOfImplementation (default: at least one)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requireAllImplementationCountries?: boolean | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'ISO 3166-2 regions (e.g. FR-IDF, DE-BE); the applicant must be based in one',
+  })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(500)
+  eligibleRegionsOfResidence?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2; applicants based in these are not eligible',
+  })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(250)
+  excludedCountriesOfResidence?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Theme codes; the project (or the organization) must work on one',
+  })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(19)
+  requiredThemes?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only not-for-profit organizations' })
+  @IsOptional()
+  @IsBoolean()
+  requiresNonProfit?: boolean | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "In the fund's currency (compared after conversion); an unknown income fails",
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'minOrganizationAnnualIncome must not be negative' })
+  @Max(MAX_FUND_BUDGET, { message: `minOrganizationAnnualIncome must be at most ${MAX_FUND_BUDGET}` })
+  minOrganizationAnnualIncome?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "In the fund's currency (compared after conversion); an unknown income fails",
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'maxOrganizationAnnualIncome must not be negative' })
+  @Max(MAX_FUND_BUDGET, { message: `maxOrganizationAnnualIncome must be at most ${MAX_FUND_BUDGET}` })
+  maxOrganizationAnnualIncome?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only organizations with at most this many members' })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'maxOrganizationMembers must not be negative' })
+  @Max(100_000_000)
+  maxOrganizationMembers?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only organizations awarded a grant by a fund of the same funder',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reservedForPreviousGrantees?: boolean | null;
+
+  @Field(() => [ProjectKind], { nullable: true, description: 'Projects of these kinds are not eligible' })
+  @IsOptional()
+  @IsEnum(ProjectKind, { each: true })
+  @MaxItems(LIST_LIMITS.enumValues)
+  excludedProjectKinds?: ProjectKind[] | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Limit on the project's whole budget, in the fund's currency (converted)",
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'maxTotalProjectBudget must not be negative' })
+  @Max(MAX_FUND_BUDGET, { message: `maxTotalProjectBudget must be at most ${MAX_FUND_BUDGET}` })
+  maxTotalProjectBudget?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Diaspora-led organizations score higher' })
+  @IsOptional()
+  @IsBoolean()
+  prioritizesDiasporaLed?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Small organizations score higher' })
+  @IsOptional()
+  @IsBoolean()
+  prioritizesSmallOrganizations?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Organizations never awarded a grant on the platform score higher',
+  })
+  @IsOptional()
+  @IsBoolean()
+  prioritizesFirstTimeApplicants?: boolean | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2; organizations representing these communities score higher',
+  })
+  @Transform(upperCodes)
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(250)
+  prioritizedOriginCountries?: string[] | null;
 }
 
 /**

@@ -67,3 +67,14 @@ export class EligibilityReport {
   @Field(() => [EligibilityCheck])
   checks: EligibilityCheck[];
 }
+
+@ObjectType({ description: 'An open fund the organization qualifies for that none of its live projects does' })
+export class FundNeedingAProject {
+  @Field(() => Fund)
+  fund: Fund;
+
+  @Field(() => [EligibilityCheck], {
+    description: 'The project rules that fail for the nearest project (NO_LIVE_PROJECT when it has none)',
+  })
+  failedRules: EligibilityCheck[];
+}

@@ -17,7 +17,7 @@ import {
   FundsArgs,
   UpdateFundInput,
 } from './fund.inputs.js';
-import { EligibilityReport, FundEligibility, FundMatch } from './fund.models.js';
+import { EligibilityReport, FundEligibility, FundMatch, FundNeedingAProject } from './fund.models.js';
 import { FundsService } from './funds.service.js';
 
 @ObjectType()
@@ -255,7 +255,8 @@ export class FundMatchingResolver {
 
   @Public()
   @Query(() => [FundMatch], {
-    description: 'Open funds an organization (or one of its projects) is eligible for, ranked with reasons',
+    description:
+      'Open funds a project is eligible for, or (without projectId) the open funds at least one live project of the organization is eligible for, each with its best project; ranked with reasons',
   })
   fundMatches(
     @Args('organizationId', { type: () => ID }) organizationId: string,
@@ -264,6 +265,19 @@ export class FundMatchingResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<FundMatch[]> {
     return this.matches.fundMatches(ctx, organizationId, projectId, first);
+  }
+
+  @Public()
+  @Query(() => [FundNeedingAProject], {
+    description:
+      'Open funds the organization qualifies for but none of its live projects does, with the project rules that fail (members and moderators; empty for anyone else)',
+  })
+  fundsNeedingAProject(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<FundNeedingAProject[]> {
+    return this.matches.fundsNeedingAProject(ctx, organizationId, first);
   }
 
   @Public()

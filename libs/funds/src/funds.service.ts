@@ -17,6 +17,7 @@ import {
 } from '@app/common';
 import { FUND_OPEN_SQL } from '@app/matching';
 import {
+  assertRegions,
   FUNDER_KINDS,
   MANAGER_ROLES,
   Organization,
@@ -233,6 +234,10 @@ export class FundsService {
     await this.reference.assertCountries('input.eligibility.countriesOfResidence', e?.countriesOfResidence);
     await this.reference.assertCountries('input.eligibility.countriesOfOrigin', e?.countriesOfOrigin);
     await this.reference.assertCountries('input.eligibility.countriesOfImplementation', e?.countriesOfImplementation);
+    await assertRegions(this.reference, 'input.eligibleRegionsOfResidence', input.eligibleRegionsOfResidence);
+    await this.reference.assertCountries('input.excludedCountriesOfResidence', input.excludedCountriesOfResidence);
+    await this.reference.assertCountries('input.prioritizedOriginCountries', input.prioritizedOriginCountries);
+    await this.reference.assertThemes('input.requiredThemes', input.requiredThemes);
   }
 
   /** The rules between fields, on the whole (patched) fund. */
@@ -242,6 +247,27 @@ export class FundsService {
     }
     if (input.totalBudget != null && input.maxGrant != null && input.maxGrant > input.totalBudget) {
       throw new BadInputError('input.maxGrant', 'input.maxGrant must not be above input.totalBudget');
+    }
+    const minIncome = input.minOrganizationAnnualIncome;
+    const maxIncome = input.maxOrganizationAnnualIncome;
+    if (minIncome != null && maxIncome != null && minIncome > maxIncome) {
+      throw new BadInputError(
+        'input.minOrganizationAnnualIncome',
+        'input.minOrganizationAnnualIncome must not be above input.maxOrganizationAnnualIncome',
+      );
+    }
+    if (input.maxTotalProjectBudget != null && input.minGrant != null && input.minGrant > input.maxTotalProjectBudget) {
+      throw new BadInputError(
+        'input.maxTotalProjectBudget',
+        'input.maxTotalProjectBudget must not be below input.minGrant',
+      );
+    }
+    const implementation = input.eligibility?.countriesOfImplementation ?? [];
+    if (input.requireAllImplementationCountries && !implementation.length) {
+      throw new BadInputError(
+        'input.requireAllImplementationCountries',
+        'input.requireAllImplementationCountries needs eligibility.countriesOfImplementation',
+      );
     }
     if (input.opensAt && input.opensAt.getTime() >= input.deadline.getTime()) {
       throw new BadInputError('input.opensAt', 'input.opensAt must be before input.deadline');
@@ -276,6 +302,22 @@ export class FundsService {
         requiresVerification: f.requiresVerification,
         minOrganizationAgeYears: f.minOrganizationAgeYears,
       },
+      projectInOriginCountry: f.projectInOriginCountry,
+      requireAllImplementationCountries: f.requireAllImplementationCountries,
+      eligibleRegionsOfResidence: f.eligibleRegionsOfResidence,
+      excludedCountriesOfResidence: f.excludedCountriesOfResidence,
+      requiredThemes: f.requiredThemes,
+      requiresNonProfit: f.requiresNonProfit,
+      minOrganizationAnnualIncome: num(f.minOrganizationAnnualIncome),
+      maxOrganizationAnnualIncome: num(f.maxOrganizationAnnualIncome),
+      maxOrganizationMembers: f.maxOrganizationMembers,
+      reservedForPreviousGrantees: f.reservedForPreviousGrantees,
+      excludedProjectKinds: f.excludedProjectKinds as ProjectKind[],
+      maxTotalProjectBudget: num(f.maxTotalProjectBudget),
+      prioritizesDiasporaLed: f.prioritizesDiasporaLed,
+      prioritizesSmallOrganizations: f.prioritizesSmallOrganizations,
+      prioritizesFirstTimeApplicants: f.prioritizesFirstTimeApplicants,
+      prioritizedOriginCountries: f.prioritizedOriginCountries,
     };
   }
 
@@ -304,6 +346,22 @@ export class FundsService {
       requiresLegalRegistration: e.requiresLegalRegistration ?? false,
       requiresVerification: e.requiresVerification ?? false,
       minOrganizationAgeYears: e.minOrganizationAgeYears ?? null,
+      projectInOriginCountry: input.projectInOriginCountry ?? false,
+      requireAllImplementationCountries: input.requireAllImplementationCountries ?? false,
+      eligibleRegionsOfResidence: [...new Set(input.eligibleRegionsOfResidence ?? [])],
+      excludedCountriesOfResidence: [...new Set(input.excludedCountriesOfResidence ?? [])],
+      requiredThemes: [...new Set(input.requiredThemes ?? [])],
+      requiresNonProfit: input.requiresNonProfit ?? false,
+      minOrganizationAnnualIncome: str(input.minOrganizationAnnualIncome),
+      maxOrganizationAnnualIncome: str(input.maxOrganizationAnnualIncome),
+      maxOrganizationMembers: input.maxOrganizationMembers ?? null,
+      reservedForPreviousGrantees: input.reservedForPreviousGrantees ?? false,
+      excludedProjectKinds: [...new Set(input.excludedProjectKinds ?? [])],
+      maxTotalProjectBudget: str(input.maxTotalProjectBudget),
+      prioritizesDiasporaLed: input.prioritizesDiasporaLed ?? false,
+      prioritizesSmallOrganizations: input.prioritizesSmallOrganizations ?? false,
+      prioritizesFirstTimeApplicants: input.prioritizesFirstTimeApplicants ?? false,
+      prioritizedOriginCountries: [...new Set(input.prioritizedOriginCountries ?? [])],
     };
   }
 }

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '@app/common';
+import { formatAmount, formatConversion } from '@app/reference-data';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
 import {
-  ELIGIBILITY_RULES,
+  DIASPORA_LED_KINDS,
   eligibleSql,
+  FundValues,
+  ruleDetail,
+  rulesOf,
   FACTORS,
   FUND_COLUMNS_SELECT,
   FUND_ROW,
@@ -24,7 +28,7 @@ import {
 } from './fund-matching.sql.js';
 import { MatchReason, scoreOf } from './match.models.js';
 import { reasonsFromRow, ruleColumns, ruleResults } from './sql-kit.js';
-import { FUND_WEIGHTS } from './weights.js';
+import { FUND_WEIGHTS, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
 
 /** What the explanations need to know about a fund (the Fund entity has these fields). */
 export interface FundFacts {
@@ -39,6 +43,10 @@ export interface FundFacts {
   eligibleCountriesOfImplementation: string[];
   prioritizesWomenLed: boolean;
   prioritizesYouthLed: boolean;
+  prioritizesDiasporaLed: boolean;
+  prioritizesSmallOrganizations: boolean;
+  prioritizesFirstTimeApplicants: boolean;
+  prioritizedOriginCountries: string[];
 }
 
 export interface ScoredMatch {
@@ -59,6 +67,12 @@ export interface EligibilityCheckResult {
   rule: string;
   passed: boolean;
   detail: string;
+}
+
+/** A fund the organization qualifies for that none of its live projects does, with the project rules failed. */
+export interface FundNeedingAProject {
+  fundId: string;
+  failed: EligibilityCheckResult[];
 }
 
 /** A fund's row read with FUND_COLUMNS_SELECT (the arrays whose lengths the SQL unrolls, typed). */
@@ -88,21 +102,64 @@ export class FundMatchingService {
     return this.explain(await this.dataSource.query(sql, params), known);
   }
 
-  /** The SQL of fundMatches (the benchmark EXPLAINs exactly this). */
+  /**
+   * The SQL of fundMatches (the benchmark EXPLAINs exactly this). For a project: the open funds it
+   * qualifies for. For an organization: the open funds at least one of its live projects qualifies
+   * for, each with its best project (the funds it qualifies for but none of its projects does are
+   * `fundsNeedingAProject`).
+   */
   static fundMatchesQuery(organizationId: string, projectId: string | null, first: number): [string, unknown[]] {
-    const withProject = !!projectId;
-    const inner = `SELECT f.id AS fund_id, f.deadline, o.id AS organization_id,
-              ${withProject ? 'p.id' : 'NULL::uuid'} AS project_id, ${pointColumnsSql(scoreTermsSql(withProject))}
-         FROM fund f, organization o${withProject ? ', project p' : ''}
-        WHERE o.id = $1 ${withProject ? 'AND p.id = $3' : ''}
-          AND ${eligibleSql(withProject ? 'both' : 'organization')}`;
-    const sql = `${withScore(inner)} ORDER BY score DESC, deadline ASC, fund_id ASC LIMIT $2`;
-    return [sql, withProject ? [organizationId, first, projectId] : [organizationId, first]];
+    const inner = `SELECT f.id AS fund_id, f.deadline, o.id AS organization_id, p.id AS project_id,
+              ${pointColumnsSql(scoreTermsSql(true))}
+         FROM fund f, organization o, project p
+        WHERE o.id = $1 AND ${projectId ? 'p.id = $3' : 'p.organization_id = o.id AND p.archived_at IS NULL'}
+          AND ${eligibleSql('both')}`;
+    const sql = projectId
+      ? `${withScore(inner)} ORDER BY score DESC, deadline ASC, fund_id ASC LIMIT $2`
+      : `SELECT * FROM (SELECT DISTINCT ON (s.fund_id) s.* FROM (${withScore(inner)}) s
+          ORDER BY s.fund_id, s.score DESC, s.project_id) best
+          ORDER BY score DESC, deadline ASC, fund_id ASC LIMIT $2`;
+    return [sql, projectId ? [organizationId, first, projectId] : [organizationId, first]];
+  }
+
+  /**
+   * Open funds whose organization rules the organization passes but that none of its live projects
+   * qualifies for, nearest deadline first, each with the project rules its nearest project (the one
+   * failing the fewest) fails; NO_LIVE_PROJECT when it has none.
+   */
+  async fundsNeedingAProject(organizationId: string, first: number): Promise<FundNeedingAProject[]> {
+    const projectRules = rulesOf('project');
+    const failed = `array_remove(ARRAY[${projectRules
+      .map((r) => `CASE WHEN (${r.sql(FUND_ROW)}) IS TRUE THEN NULL ELSE '${r.rule}' END`)
+      .join(', ')}], NULL)`;
+    const rows: Array<{ fund_id: string; failed: string[] | null } & FundValues> = await this.dataSource.query(
+      `SELECT f.id AS fund_id, nearest.failed, ${FUND_COLUMNS_SELECT.split(', ')
+        .map((c) => (c.includes(' AS ') ? `f.${c}` : `f.${c}`))
+        .join(', ')}
+         FROM fund f CROSS JOIN organization o
+         LEFT JOIN LATERAL (
+              SELECT ${failed} AS failed FROM project p
+               WHERE p.organization_id = o.id AND p.archived_at IS NULL
+               ORDER BY cardinality(${failed}), p.id LIMIT 1) nearest ON true
+        WHERE o.id = $1 AND ${eligibleSql('organization')}
+          AND NOT EXISTS (SELECT 1 FROM project p
+                           WHERE p.organization_id = o.id AND p.archived_at IS NULL AND ${eligibleSql('project')})
+        ORDER BY f.deadline ASC, f.id ASC LIMIT $2`,
+      [organizationId, first],
+    );
+    return rows.map((row) => ({
+      fundId: row.fund_id,
+      failed: row.failed
+        ? projectRules
+            .filter((r) => row.failed?.includes(r.rule))
+            .map((r) => ({ rule: r.rule, passed: false, detail: ruleDetail(r, false, row) }))
+        : [{ rule: 'NO_LIVE_PROJECT', passed: false, detail: 'The organization has no live project to apply with' }],
+    }));
   }
 
   /** Eligible organizations for a fund, each with its best eligible project, ranked by the same score. */
-  async fundCandidates(fundId: string, first: number): Promise<ScoredMatch[]> {
-    const query = await this.fundCandidatesQuery(fundId, first);
+  async fundCandidates(fundId: string, first: number, preview = false): Promise<ScoredMatch[]> {
+    const query = await this.fundCandidatesQuery(fundId, first, first * 10, preview);
     return query ? this.explain(await this.dataSource.query(...query)) : [];
   }
 
@@ -120,9 +177,19 @@ export class FundMatchingService {
    *  3. only organizations whose bound reaches the floor are scored exactly, each with its best
    *     eligible project (or on its own, without projects, when the fund has no project rules).
    */
-  async fundCandidatesQuery(fundId: string, first: number, seed = first * 10): Promise<[string, unknown[]] | null> {
+  async fundCandidatesQuery(
+    fundId: string,
+    first: number,
+    seed = first * 10,
+    preview = false,
+  ): Promise<[string, unknown[]] | null> {
     const fund = await this.fundColumns(fundId);
     if (!fund) return null;
+    if (preview && fund.status === 'DRAFT') {
+      // A draft previewed by its funder: the rules as they will apply once it is published.
+      fund.status = 'OPEN';
+      if (new Date(fund.deadline as string).getTime() <= Date.now()) fund.deadline = new Date(Date.now() + 86_400_000);
+    }
     const F = fundParams(4);
     const lengths = { themes: fund.themes.length, sdgs: fund.sdgs.length };
     const orgTerms = scoreTermsSql(false, { fund: F, lengths });
@@ -194,18 +261,19 @@ export class FundMatchingService {
     projectId: string | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<EligibilityCheckResult[]> {
-    const rules = ELIGIBILITY_RULES.filter((r) => projectId || !r.project);
-    const rows: Array<Record<string, boolean>> = await manager.query(
+    const rules = rulesOf(projectId ? 'both' : 'alone');
+    const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT ${ruleColumns(rules, FUND_ROW)}
          FROM fund f, organization o${projectId ? ', project p' : ''}
         WHERE f.id = $1 AND o.id = $2 ${projectId ? 'AND p.id = $3' : ''}`,
       projectId ? [fundId, organizationId, projectId] : [fundId, organizationId],
     );
     if (!rows.length) throw new NotFoundError('Fund, organization or project');
+    const [fund] = await manager.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [fundId]);
     return ruleResults(rules, rows[0]).map(({ rule: r, passed }) => ({
       rule: r.rule,
       passed,
-      detail: passed ? r.passed : r.failed,
+      detail: ruleDetail(r, passed, fund),
     }));
   }
 
@@ -217,6 +285,10 @@ export class FundMatchingService {
       this.rows(Organization, ids('organization_id'), known.organization),
       this.rows(Project, ids('project_id'), known.project),
     ]);
+    const currencies = new Set<string>();
+    for (const p of projects) if (p.fundingSoughtCurrency) currencies.add(p.fundingSoughtCurrency);
+    for (const f of funds) currencies.add(f.currency);
+    const rates = currencies.size > 1 ? await this.rates([...currencies]) : new Map<string, Rate>();
     const fundById = new Map(funds.map((f) => [f.id, f]));
     const orgById = new Map(orgs.map((o) => [o.id, o]));
     const projectById = new Map(projects.map((p) => [p.id, p]));
@@ -224,7 +296,7 @@ export class FundMatchingService {
       const fund = fundById.get(row.fund_id) as FundFacts;
       const organization = orgById.get(row.organization_id) as Organization;
       const project = row.project_id ? (projectById.get(row.project_id) ?? null) : null;
-      const reasons = reasonsFromRow(FACTORS, row, (factor) => describe(factor, fund, organization, project));
+      const reasons = reasonsFromRow(FACTORS, row, (factor) => describe(factor, fund, organization, project, rates));
       return {
         fundId: row.fund_id,
         organizationId: row.organization_id,
@@ -233,6 +305,16 @@ export class FundMatchingService {
         reasons,
       };
     });
+  }
+
+  /** The current reference rates of `currencies` (those that have one). */
+  private async rates(currencies: string[]): Promise<Map<string, Rate>> {
+    const rows: Array<{ currency: string; rate_date: string; units_per_eur: number }> = await this.dataSource.query(
+      `SELECT currency, to_char(rate_date, 'YYYY-MM-DD') AS rate_date, units_per_eur::float8 AS units_per_eur
+         FROM current_exchange_rate WHERE currency = ANY($1)`,
+      [currencies],
+    );
+    return new Map(rows.map((r) => [r.currency, { unitsPerEur: r.units_per_eur, rateDate: r.rate_date }]));
   }
 
   /** The rows of `ids`: those already known, the others read in one statement (none when all are known). */
@@ -255,7 +337,9 @@ export class FundMatchingService {
   private async fundFacts(ids: string[]): Promise<FundFacts[]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT id, currency, min_grant, max_grant, themes, sdgs, eligible_countries_of_residence,
-              eligible_countries_of_origin, eligible_countries_of_implementation, prioritizes_women_led, prioritizes_youth_led
+              eligible_countries_of_origin, eligible_countries_of_implementation, prioritizes_women_led, prioritizes_youth_led,
+              prioritizes_diaspora_led, prioritizes_small_organizations, prioritizes_first_time_applicants,
+              prioritized_origin_countries
          FROM fund WHERE id = ANY($1)`,
       [ids],
     );
@@ -271,6 +355,10 @@ export class FundMatchingService {
       eligibleCountriesOfImplementation: r.eligible_countries_of_implementation as string[],
       prioritizesWomenLed: r.prioritizes_women_led as boolean,
       prioritizesYouthLed: r.prioritizes_youth_led as boolean,
+      prioritizesDiasporaLed: r.prioritizes_diaspora_led as boolean,
+      prioritizesSmallOrganizations: r.prioritizes_small_organizations as boolean,
+      prioritizesFirstTimeApplicants: r.prioritizes_first_time_applicants as boolean,
+      prioritizedOriginCountries: r.prioritized_origin_countries as string[],
     }));
   }
 }
@@ -279,7 +367,19 @@ const shared = <T>(a: T[], b: T[]) => a.filter((x) => b.includes(x));
 const list = <T>(xs: T[]) => (xs.length ? xs.join(', ') : 'none');
 
 /** The sentence of one factor (the points come from SQL). */
-export function describe(factor: string, f: FundFacts, o: Organization, p: Project | null): string {
+/** A currency's reference rate: units for one euro, and the rate's date. */
+export interface Rate {
+  unitsPerEur: number;
+  rateDate: string;
+}
+
+export function describe(
+  factor: string,
+  f: FundFacts,
+  o: Organization,
+  p: Project | null,
+  rates: Map<string, Rate> = new Map(),
+): string {
   switch (factor) {
     case 'THEMES': {
       const both = shared(f.themes, [...new Set([...(p?.themes ?? []), ...o.themes])]);
@@ -306,7 +406,19 @@ export function describe(factor: string, f: FundFacts, o: Organization, p: Proje
     }
     case 'BUDGET': {
       const range = `${f.minGrant ?? '0'}–${f.maxGrant ?? 'any'} ${f.currency}`;
-      return `Seeks ${p?.fundingSoughtAmount} ${p?.fundingSoughtCurrency}; the fund grants ${range}`;
+      const amount = Number(p?.fundingSoughtAmount);
+      const currency = p?.fundingSoughtCurrency ?? f.currency;
+      const from = rates.get(currency);
+      const to = rates.get(f.currency);
+      const sought =
+        currency !== f.currency && from && to
+          ? formatConversion({ amount, currency }, f.currency, {
+              amount: (amount / from.unitsPerEur) * to.unitsPerEur,
+              rate: to.unitsPerEur / from.unitsPerEur,
+              rateDate: from.rateDate < to.rateDate ? from.rateDate : to.rateDate,
+            })
+          : formatAmount(amount, currency);
+      return `Seeks ${sought}; the fund grants ${range}`;
     }
     case 'TEXT':
       return 'Its description uses the words of the fund';
@@ -314,7 +426,13 @@ export function describe(factor: string, f: FundFacts, o: Organization, p: Proje
       const parts = [];
       if (f.prioritizesWomenLed && o.womenLed) parts.push('women-led');
       if (f.prioritizesYouthLed && o.youthLed) parts.push('youth-led');
-      return `The fund prioritises ${parts.join(' and ')} organizations`;
+      if (f.prioritizesDiasporaLed && DIASPORA_LED_KINDS.includes(o.kind)) parts.push('diaspora-led');
+      if (f.prioritizesSmallOrganizations && o.memberCount !== null && o.memberCount < SMALL_ORGANIZATION_MEMBERS)
+        parts.push(`small (under ${SMALL_ORGANIZATION_MEMBERS} members)`);
+      if (f.prioritizesFirstTimeApplicants) parts.push('first-time (never awarded before)');
+      const origin = shared(f.prioritizedOriginCountries, o.countriesOfOrigin);
+      if (origin.length) parts.push(`from the communities of ${list(origin)}`);
+      return `The fund prioritises ${parts.join(', ')} organizations`;
     }
     default:
       return factor;

@@ -8,7 +8,8 @@ import {
   withScore as kitWithScore,
   allRules,
 } from './sql-kit.js';
-import { BUDGET_DECAY, FUND_WEIGHTS as W } from './weights.js';
+import { convertSql } from '@app/reference-data';
+import { BUDGET_DECAY, FUND_WEIGHTS as W, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
 
 /**
  * The SQL of fund matching, in one place. Eligibility rules are boolean SQL over the fund `f`, the
@@ -19,10 +20,13 @@ import { BUDGET_DECAY, FUND_WEIGHTS as W } from './weights.js';
 export interface EligibilityRule extends Rule<FundRef> {
   /** Needs a project (skipped for organization-level matching). */
   project: boolean;
+  /** Applies only when matching an organization without a project (the project has its own rule). */
+  withoutProjectOnly?: boolean;
   /** The rule over a fund given by `f` (its columns, or parameters when the fund is fixed). */
   sql: (f: FundRef) => string;
   passed: string;
-  failed: string;
+  /** The sentence of a failure, naming the values the fund accepts. */
+  failed: string | ((fund: FundValues) => string);
 }
 
 /** The fund's columns as used by the rules and the score. */
@@ -45,6 +49,24 @@ export const FUND_COLUMNS = {
   requires_verification: 'boolean',
   min_organization_age_years: 'int',
   text_query: 'tsquery',
+  funder_id: 'uuid',
+  co_funding_percent: 'numeric',
+  project_in_origin_country: 'boolean',
+  require_all_implementation_countries: 'boolean',
+  eligible_regions_of_residence: 'text[]',
+  excluded_countries_of_residence: 'text[]',
+  required_themes: 'text[]',
+  requires_non_profit: 'boolean',
+  min_organization_annual_income: 'numeric',
+  max_organization_annual_income: 'numeric',
+  max_organization_members: 'int',
+  reserved_for_previous_grantees: 'boolean',
+  excluded_project_kinds: 'text[]',
+  max_total_project_budget: 'numeric',
+  prioritizes_diaspora_led: 'boolean',
+  prioritizes_small_organizations: 'boolean',
+  prioritizes_first_time_applicants: 'boolean',
+  prioritized_origin_countries: 'text[]',
 } as const;
 export type FundColumn = keyof typeof FUND_COLUMNS;
 export type FundRef = (column: FundColumn) => string;
@@ -64,6 +86,20 @@ export function fundParams(offset: number): FundRef {
 
 export const FUND_OPEN_SQL = `(f.status = 'OPEN' AND f.deadline > now())`;
 
+/** A fund row read with FUND_COLUMNS_SELECT (what the rule sentences name). */
+export type FundValues = Record<string, unknown>;
+
+const codes = (value: unknown) => {
+  const list = (value as string[] | null) ?? [];
+  return list.length ? list.join(', ') : 'none';
+};
+const amount = (value: unknown, currency: unknown) =>
+  `${currency} ${Number(value).toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+
+/** An amount in `currency` in the fund's currency at the current reference rates (null: no rate). */
+const inFundCurrency = (amountSql: string, currencySql: string, f: FundRef) =>
+  convertSql(amountSql, currencySql, f('currency'));
+
 export const ELIGIBILITY_RULES: EligibilityRule[] = [
   {
     rule: 'FUND_OPEN',
@@ -78,7 +114,7 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
     sql: (f) =>
       `(cardinality(${f('eligible_organization_kinds')}) = 0 OR o.kind::text = ANY(${f('eligible_organization_kinds')}))`,
     passed: 'The organization is of a kind the fund accepts',
-    failed: 'The fund does not accept organizations of this kind',
+    failed: (v) => `The fund accepts organizations of these kinds: ${codes(v.eligible_organization_kinds)}`,
   },
   {
     rule: 'RESIDENCE',
@@ -86,7 +122,24 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
     sql: (f) =>
       `(cardinality(${f('eligible_countries_of_residence')}) = 0 OR o.countries_of_residence && ${f('eligible_countries_of_residence')})`,
     passed: 'The organization is based in a country the fund accepts',
-    failed: 'The organization is not based in any country the fund accepts',
+    failed: (v) => `The fund accepts organizations based in ${codes(v.eligible_countries_of_residence)}`,
+  },
+  {
+    rule: 'REGION_OF_RESIDENCE',
+    project: false,
+    sql: (f) =>
+      `(cardinality(${f('eligible_regions_of_residence')}) = 0 OR o.regions_of_residence && ${f('eligible_regions_of_residence')})`,
+    passed: 'The organization is based in a region the fund accepts',
+    failed: (v) =>
+      `The fund accepts organizations based in the regions ${codes(v.eligible_regions_of_residence)} (ISO 3166-2; the organization's regions of residence must name one)`,
+  },
+  {
+    rule: 'EXCLUDED_RESIDENCE',
+    project: false,
+    sql: (f) =>
+      `(cardinality(${f('excluded_countries_of_residence')}) = 0 OR NOT (o.countries_of_residence && ${f('excluded_countries_of_residence')}))`,
+    passed: 'The organization is not based in a country the fund excludes',
+    failed: (v) => `The fund does not accept organizations based in ${codes(v.excluded_countries_of_residence)}`,
   },
   {
     rule: 'ORIGIN',
@@ -94,7 +147,8 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
     sql: (f) =>
       `(cardinality(${f('eligible_countries_of_origin')}) = 0 OR o.countries_of_origin && ${f('eligible_countries_of_origin')})`,
     passed: 'The organization represents a community the fund accepts',
-    failed: 'The organization does not represent a diaspora community the fund accepts',
+    failed: (v) =>
+      `The fund accepts organizations of the diaspora communities from ${codes(v.eligible_countries_of_origin)}`,
   },
   {
     rule: 'LEGAL_REGISTRATION',
@@ -111,12 +165,63 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
     failed: 'The fund requires an organization verified on the platform',
   },
   {
+    rule: 'NON_PROFIT',
+    project: false,
+    sql: (f) => `(NOT ${f('requires_non_profit')} OR o.non_profit IS TRUE)`,
+    passed: 'Not-for-profit status: the requirement is met',
+    failed: 'The fund accepts only not-for-profit organizations (the organization is not one, or has not said)',
+  },
+  {
     rule: 'ORGANIZATION_AGE',
     project: false,
     sql: (f) => `(${f('min_organization_age_years')} IS NULL
       OR (o.founded_year IS NOT NULL AND o.founded_year <= date_part('year', now())::int - ${f('min_organization_age_years')}))`,
     passed: 'The organization is old enough for the fund',
-    failed: 'The organization is younger than the fund requires (or its founding year is unknown)',
+    failed: (v) =>
+      `The fund accepts organizations founded at least ${v.min_organization_age_years} years ago (or the founding year is unknown)`,
+  },
+  {
+    rule: 'ANNUAL_INCOME',
+    project: false,
+    sql: (f) => `((${f('min_organization_annual_income')} IS NULL AND ${f('max_organization_annual_income')} IS NULL)
+      OR (SELECT i IS NOT NULL AND (${f('min_organization_annual_income')} IS NULL OR i >= ${f('min_organization_annual_income')})
+                 AND (${f('max_organization_annual_income')} IS NULL OR i <= ${f('max_organization_annual_income')})
+            FROM (SELECT ${inFundCurrency('o.annual_income', 'o.annual_income_currency', f)} AS i) income) IS TRUE)`,
+    passed: 'The organization’s annual income is in the range the fund accepts',
+    failed: (v) =>
+      `The fund accepts organizations with an annual income ${
+        v.min_organization_annual_income != null && v.max_organization_annual_income != null
+          ? `from ${amount(v.min_organization_annual_income, v.currency)} to ${amount(v.max_organization_annual_income, v.currency)}`
+          : v.min_organization_annual_income != null
+            ? `of at least ${amount(v.min_organization_annual_income, v.currency)}`
+            : `of at most ${amount(v.max_organization_annual_income, v.currency)}`
+      } (an unknown income, or one in a currency without a rate, does not qualify)`,
+  },
+  {
+    rule: 'ORGANIZATION_SIZE',
+    project: false,
+    sql: (f) =>
+      `(${f('max_organization_members')} IS NULL OR (o.member_count IS NOT NULL AND o.member_count <= ${f('max_organization_members')}))`,
+    passed: 'The organization is in the size band the fund accepts',
+    failed: (v) =>
+      `The fund accepts organizations with at most ${v.max_organization_members} members (or the member count is unknown)`,
+  },
+  {
+    rule: 'PREVIOUS_GRANTEE',
+    project: false,
+    sql: (f) => `(NOT ${f('reserved_for_previous_grantees')} OR EXISTS (
+        SELECT 1 FROM fund_application a JOIN fund pf ON pf.id = a.fund_id
+         WHERE a.organization_id = o.id AND a.status = 'AWARDED' AND pf.funder_id = ${f('funder_id')}))`,
+    passed: 'The organization was awarded a grant by this funder before',
+    failed: 'The fund is reserved for organizations this funder has awarded a grant before',
+  },
+  {
+    rule: 'REQUIRED_THEMES',
+    project: false,
+    withoutProjectOnly: true,
+    sql: (f) => `(cardinality(${f('required_themes')}) = 0 OR o.themes && ${f('required_themes')})`,
+    passed: 'The organization works on a theme the fund requires',
+    failed: (v) => `The fund requires work on one of the themes ${codes(v.required_themes)}`,
   },
   {
     rule: 'PROJECT_OWNER',
@@ -131,7 +236,26 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
     sql: (f) =>
       `(cardinality(${f('eligible_countries_of_implementation')}) = 0 OR p.countries && ${f('eligible_countries_of_implementation')})`,
     passed: 'The project runs in a country the fund accepts',
-    failed: 'The project does not run in any country the fund accepts',
+    failed: (v) => `The fund accepts projects run in ${codes(v.eligible_countries_of_implementation)}`,
+  },
+  {
+    rule: 'ALL_IMPLEMENTATION_COUNTRIES',
+    project: true,
+    sql: (
+      f,
+    ) => `(NOT ${f('require_all_implementation_countries')} OR cardinality(${f('eligible_countries_of_implementation')}) = 0
+      OR (cardinality(p.countries) > 0 AND p.countries <@ ${f('eligible_countries_of_implementation')}))`,
+    passed: 'Every country of the project is one the fund accepts',
+    failed: (v) =>
+      `Every country of the project must be one the fund accepts: ${codes(v.eligible_countries_of_implementation)}`,
+  },
+  {
+    rule: 'PROJECT_IN_ORIGIN_COUNTRY',
+    project: true,
+    sql: (f) => `(NOT ${f('project_in_origin_country')}
+      OR (cardinality(p.countries) > 0 AND p.countries <@ o.countries_of_origin))`,
+    passed: 'The project runs in the organization’s countries of origin',
+    failed: 'The fund accepts only projects run in the applicant’s own countries of origin',
   },
   {
     rule: 'PROJECT_KIND',
@@ -139,16 +263,72 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
     sql: (f) =>
       `(cardinality(${f('eligible_project_kinds')}) = 0 OR p.kind::text = ANY(${f('eligible_project_kinds')}))`,
     passed: 'The project is of a kind the fund accepts',
-    failed: 'The fund does not accept projects of this kind',
+    failed: (v) => `The fund accepts projects of these kinds: ${codes(v.eligible_project_kinds)}`,
+  },
+  {
+    rule: 'EXCLUDED_PROJECT_KIND',
+    project: true,
+    sql: (f) =>
+      `(cardinality(${f('excluded_project_kinds')}) = 0 OR NOT (p.kind::text = ANY(${f('excluded_project_kinds')})))`,
+    passed: 'The project is not of a kind the fund excludes',
+    failed: (v) => `The fund does not accept projects of these kinds: ${codes(v.excluded_project_kinds)}`,
+  },
+  {
+    rule: 'PROJECT_THEMES',
+    project: true,
+    sql: (f) => `(cardinality(${f('required_themes')}) = 0 OR p.themes && ${f('required_themes')})`,
+    passed: 'The project works on a theme the fund requires',
+    failed: (v) => `The fund requires projects on one of the themes ${codes(v.required_themes)}`,
+  },
+  {
+    rule: 'TOTAL_PROJECT_BUDGET',
+    project: true,
+    sql: (f) => `(${f('max_total_project_budget')} IS NULL
+      OR (${inFundCurrency('p.budget_amount', 'p.budget_currency', f)} <= ${f('max_total_project_budget')}) IS TRUE)`,
+    passed: 'The project’s total budget is within the fund’s limit',
+    failed: (v) =>
+      `The fund accepts projects with a total budget of at most ${amount(v.max_total_project_budget, v.currency)} (an unknown budget does not qualify)`,
+  },
+  {
+    rule: 'CO_FUNDING',
+    project: true,
+    sql: (f) => `(coalesce(${f('co_funding_percent')}, 0) = 0
+      OR (${convertSql('p.funding_sought_amount', 'p.funding_sought_currency', 'p.budget_currency')}
+            <= p.budget_amount * (100 - ${f('co_funding_percent')}) / 100) IS TRUE)`,
+    passed: 'The funding sought leaves the co-funding share the fund asks for',
+    failed: (v) =>
+      `The fund asks applicants to co-fund ${Number(v.co_funding_percent)}% of the project: the funding sought must be at most ${
+        100 - Number(v.co_funding_percent)
+      }% of the project's budget (both must be given)`,
   },
 ];
 
-/** The rules ANDed, for WHERE clauses: organization rules, project rules, or both. */
-export function eligibleSql(scope: 'organization' | 'project' | 'both', f: FundRef = FUND_ROW): string {
-  return allRules(
-    ELIGIBILITY_RULES.filter((r) => scope === 'both' || r.project === (scope === 'project')),
-    f,
+/**
+ * The rules that apply in a scope: `organization` (the organization's own rules, when its projects
+ * are checked too), `alone` (an organization matched without a project: also the rules a project
+ * would otherwise answer, such as required themes), `project` (the project's rules), `both`.
+ */
+export function rulesOf(scope: 'organization' | 'alone' | 'project' | 'both'): EligibilityRule[] {
+  return ELIGIBILITY_RULES.filter((r) =>
+    scope === 'project'
+      ? r.project
+      : scope === 'alone'
+        ? !r.project
+        : scope === 'organization'
+          ? !r.project && !r.withoutProjectOnly
+          : !r.withoutProjectOnly,
   );
+}
+
+/** The rules of a scope ANDed, for WHERE clauses (see `rulesOf`). */
+export function eligibleSql(scope: 'organization' | 'alone' | 'project' | 'both', f: FundRef = FUND_ROW): string {
+  return allRules(rulesOf(scope), f);
+}
+
+/** A rule's sentence for a fund (the failures name the values the fund accepts). */
+export function ruleDetail(rule: EligibilityRule, passed: boolean, fund: FundValues): string {
+  if (passed) return rule.passed;
+  return typeof rule.failed === 'string' ? rule.failed : rule.failed(fund);
 }
 
 /** Points rounded with the kit's one rule (4 decimals, float8). */
@@ -201,7 +381,8 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
   const round = options.rounded === false ? (sql: string) => `(${sql})` : r4;
   const orgText = options.orgText ?? textPoints('o.search_vector', f, round);
   const themes = withProject ? ['p.themes', 'o.themes'] : ['o.themes'];
-  const sought = `p.funding_sought_amount::float8`;
+  // the amount sought in the fund's currency, at the current reference rates (null: no rate)
+  const sought = `${convertSql('p.funding_sought_amount', 'p.funding_sought_currency', f('currency'))}::float8`;
   return {
     THEMES: round(
       `${w(W.THEMES)} * ${overlap(f('themes'), themes, lengths?.themes)} / greatest(cardinality(${f('themes')}), 1)`,
@@ -221,7 +402,7 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
     ),
     BUDGET: withProject
       ? round(`CASE
-          WHEN ${sought} IS NULL OR p.funding_sought_currency IS DISTINCT FROM ${f('currency')} THEN 0
+          WHEN p.funding_sought_amount IS NULL OR ${sought} IS NULL THEN 0
           WHEN ${f('min_grant')}::float8 IS NOT NULL AND ${sought} < ${f('min_grant')}::float8
             THEN ${w(W.BUDGET)} * exp(-${BUDGET_DECAY} * (${f('min_grant')}::float8 - ${sought}) / greatest(${f('min_grant')}::float8, 1))
           WHEN ${f('max_grant')}::float8 IS NOT NULL AND ${sought} > ${f('max_grant')}::float8
@@ -229,14 +410,40 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
           ELSE ${w(W.BUDGET)} END`)
       : '0::float8',
     TEXT: withProject ? `greatest(${orgText}, ${textPoints('p.search_vector', f, round)})` : orgText,
-    PRIORITY: round(
-      `CASE WHEN ${f('prioritizes_women_led')} AND ${f('prioritizes_youth_led')}
-              THEN ${w(W.PRIORITY / 2)} * (o.women_led::int + o.youth_led::int)
-            WHEN ${f('prioritizes_women_led')} THEN ${w(W.PRIORITY)} * o.women_led::int
-            WHEN ${f('prioritizes_youth_led')} THEN ${w(W.PRIORITY)} * o.youth_led::int
-            ELSE 0 END`,
-    ),
+    PRIORITY: round(prioritySql(f)),
   };
+}
+
+/** Organization kinds that count as diaspora-led for `prioritizesDiasporaLed`. */
+export const DIASPORA_LED_KINDS = ['DIASPORA_ORGANIZATION', 'MIGRANT_ASSOCIATION', 'DIASPORA_NETWORK'];
+
+/**
+ * The fund's priorities, each (flag, whether the organization meets it): PRIORITY earns the share of
+ * the fund's priorities that the organization meets (women-led, youth-led, diaspora-led, small,
+ * first-time applicant, from a prioritised community of origin).
+ */
+export function prioritiesSql(f: FundRef): Array<[string, string]> {
+  return [
+    [f('prioritizes_women_led'), 'o.women_led'],
+    [f('prioritizes_youth_led'), 'o.youth_led'],
+    [f('prioritizes_diaspora_led'), `o.kind::text IN (${DIASPORA_LED_KINDS.map((k) => `'${k}'`).join(', ')})`],
+    [f('prioritizes_small_organizations'), `coalesce(o.member_count < ${SMALL_ORGANIZATION_MEMBERS}, false)`],
+    [
+      f('prioritizes_first_time_applicants'),
+      `NOT EXISTS (SELECT 1 FROM fund_application a WHERE a.organization_id = o.id AND a.status = 'AWARDED')`,
+    ],
+    [
+      `(cardinality(${f('prioritized_origin_countries')}) > 0)`,
+      `o.countries_of_origin && ${f('prioritized_origin_countries')}`,
+    ],
+  ];
+}
+
+function prioritySql(f: FundRef): string {
+  const list = prioritiesSql(f);
+  const asked = list.map(([flag]) => `${flag}::int`).join(' + ');
+  const met = list.map(([flag, meets]) => `(${flag} AND ${meets})::int`).join(' + ');
+  return `${w(W.PRIORITY)} * (${met})::float8 / greatest(${asked}, 1)`;
 }
 
 export const FACTORS = Object.keys(W) as Array<keyof typeof W>;
@@ -274,22 +481,30 @@ export function fundColumnValues(fund: Record<string, unknown>): unknown[] {
  * (organization_matching_profile), as a row `p` that the project score terms accept and that scores
  * at least as well as any one of those projects: the union of their themes, SDGs and countries, and,
  * of the amounts they seek, the one the fund's budget factor likes best (the point of their range
- * nearest the grant range; the factor only decays away from that range). With amounts in several
- * currencies, an amount inside the grant range stands in.
+ * nearest the grant range; the factor only decays away from that range). With amounts in another
+ * currency than the fund's, or in several, an amount inside the grant range stands in (an upper bound).
  */
 export function profileProjectsSql(f: FundRef): string {
   return `(SELECT o.project_themes AS themes, o.project_sdgs AS sdgs, o.project_countries AS countries,
           o.project_kinds AS kinds,
-          CASE WHEN cardinality(o.funding_currencies) = 1 THEN o.funding_currencies[1]
-               WHEN ${f('currency')} = ANY(o.funding_currencies) THEN ${f('currency')} END AS funding_sought_currency,
-          CASE WHEN cardinality(o.funding_currencies) = 1
+          CASE WHEN cardinality(o.funding_currencies) > 0 THEN ${f('currency')} END AS funding_sought_currency,
+          CASE WHEN o.funding_currencies = ARRAY[${f('currency')}::text]
                THEN greatest(o.funding_sought_min, least(o.funding_sought_max, coalesce(${f('min_grant')}::float8, o.funding_sought_min)))
                ELSE coalesce(${f('min_grant')}, ${f('max_grant')}, 0)::float8 END AS funding_sought_amount) p`;
 }
 
-/** The fund has no project rules: an organization without a live project is a candidate on its own. */
+/**
+ * The fund has no project rules: an organization without a live project is a candidate on its own
+ * (then judged by the rules of an organization alone, e.g. required themes on its own themes).
+ * The money rules (total budget, co-funding) are checked on the project of an application.
+ */
 export function noProjectRulesSql(f: FundRef): string {
-  return `(cardinality(${f('eligible_countries_of_implementation')}) = 0 AND cardinality(${f('eligible_project_kinds')}) = 0)`;
+  return `(cardinality(${f('eligible_countries_of_implementation')}) = 0 AND cardinality(${f('eligible_project_kinds')}) = 0
+      AND cardinality(${f('excluded_project_kinds')}) = 0 AND NOT ${f('project_in_origin_country')}
+      AND ${allRules(
+        ELIGIBILITY_RULES.filter((r) => r.withoutProjectOnly),
+        f,
+      )})`;
 }
 
 /**
@@ -309,7 +524,7 @@ export function projectRulesReachableSql(f: FundRef): string {
 export function scoredCandidatesSql(f: FundRef, orgWhere: string, orgColumns: string[] = []): string {
   const organizations = withScore(`
        SELECT o.id, ${orgColumns.map((c) => `o.${c}, `).join('')}o.themes, o.countries_of_origin,
-              o.countries_of_residence, o.women_led, o.youth_led, ${pointColumnsSql(scoreTermsSql(false, { fund: f }))}
+              o.countries_of_residence, o.women_led, o.youth_led, o.kind, o.member_count, ${pointColumnsSql(scoreTermsSql(false, { fund: f }))}
          FROM organization o
         WHERE ${orgWhere} AND ${eligibleSql('organization', f)}`);
   const projects = withScore(`

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '@app/persistence';
 
@@ -32,6 +32,12 @@ export const ORGANIZATION_SEARCH_EXPRESSION =
   "setweight(to_tsvector('english', coalesce(name, '')), 'A') || " +
   "setweight(to_tsvector('english', coalesce(description, '')), 'B') || " +
   "setweight(to_tsvector('english', coalesce(city, '')), 'C')";
+
+/** numeric columns read as numbers (null stays null). */
+const NUMERIC_OR_NULL = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
 
 /**
  * An organization's profile. Country, language and theme codes are arrays (GIN-indexed, matched
@@ -76,6 +82,22 @@ export class Organization extends BaseEntity {
 
   @Column('text', { array: true, default: () => "'{}'" })
   countriesOfResidence: string[];
+
+  @Field(() => [String], { description: 'ISO 3166-2 codes of the regions where it is based (e.g. FR-IDF, DE-BE)' })
+  @Column('text', { array: true, default: () => "'{}'" })
+  regionsOfResidence: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'A not-for-profit organization (null: not said)' })
+  @Column({ type: 'boolean', nullable: true })
+  nonProfit: boolean | null;
+
+  @Field(() => Float, { nullable: true, description: 'Annual income (latest year), in annualIncomeCurrency' })
+  @Column({ type: 'numeric', precision: 16, scale: 2, nullable: true, transformer: NUMERIC_OR_NULL })
+  annualIncome: number | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217' })
+  @Column({ type: 'char', length: 3, nullable: true })
+  annualIncomeCurrency: string | null;
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 120, nullable: true })

@@ -336,7 +336,12 @@ export class OrganizationsService {
    * OWNER cannot be demoted (BAD_USER_INPUT on role: make someone else OWNER first). Memberships
    * keep no history, so neither does this (as removeMember).
    */
-  async changeMemberRole(user: AuthUser, organizationId: string, userId: string, role: MemberRole): Promise<Membership> {
+  async changeMemberRole(
+    user: AuthUser,
+    organizationId: string,
+    userId: string,
+    role: MemberRole,
+  ): Promise<Membership> {
     requireId(organizationId, 'Organization');
     requireId(userId, 'User');
     return this.dataSource.transaction(async (manager) => {
@@ -551,6 +556,9 @@ function annualIncomeOf(input: OrganizationInput): Pick<Organization, 'annualInc
   const income = input.annualIncome ?? null;
   const currency = input.annualIncomeCurrency ?? null;
   if (income !== null && currency === null)
-    throw new BadInputError('input.annualIncomeCurrency', 'input.annualIncomeCurrency is required with an annualIncome');
+    throw new BadInputError(
+      'input.annualIncomeCurrency',
+      'input.annualIncomeCurrency is required with an annualIncome',
+    );
   return { annualIncome: income, annualIncomeCurrency: income === null ? null : currency };
 }

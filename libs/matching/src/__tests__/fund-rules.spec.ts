@@ -17,13 +17,25 @@ const SCHEMA = `
     eligible_organization_kinds text[] NOT NULL DEFAULT '{}', eligible_countries_of_residence text[] NOT NULL DEFAULT '{}',
     eligible_countries_of_origin text[] NOT NULL DEFAULT '{}', eligible_countries_of_implementation text[] NOT NULL DEFAULT '{}',
     eligible_project_kinds text[] NOT NULL DEFAULT '{}', requires_legal_registration boolean NOT NULL DEFAULT false,
-    requires_verification boolean NOT NULL DEFAULT false, min_organization_age_years int, text_query tsquery);
+    requires_verification boolean NOT NULL DEFAULT false, min_organization_age_years int, text_query tsquery,
+    project_in_origin_country boolean NOT NULL DEFAULT false, require_all_implementation_countries boolean NOT NULL DEFAULT false,
+    eligible_regions_of_residence text[] NOT NULL DEFAULT '{}', excluded_countries_of_residence text[] NOT NULL DEFAULT '{}',
+    required_themes text[] NOT NULL DEFAULT '{}', requires_non_profit boolean NOT NULL DEFAULT false,
+    min_organization_annual_income numeric, max_organization_annual_income numeric, max_organization_members int,
+    reserved_for_previous_grantees boolean NOT NULL DEFAULT false, excluded_project_kinds text[] NOT NULL DEFAULT '{}',
+    max_total_project_budget numeric);
+  CREATE TABLE fund_application (fund_id uuid NOT NULL, organization_id uuid NOT NULL, status text NOT NULL);
+  CREATE TABLE exchange_rate (currency text, rate_date date, units_per_eur numeric, PRIMARY KEY (currency, rate_date));
+  CREATE VIEW current_exchange_rate AS SELECT DISTINCT ON (currency) currency, rate_date, units_per_eur
+    FROM exchange_rate ORDER BY currency, rate_date DESC;
+  INSERT INTO exchange_rate VALUES ('EUR', '2026-11-27', 1), ('GBP', '2026-11-27', 0.86), ('DKK', '2026-11-27', 7.46);
   CREATE TABLE organization (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(), kind text NOT NULL DEFAULT 'DIASPORA_ORGANIZATION',
     countries_of_origin text[] NOT NULL DEFAULT '{}', countries_of_residence text[] NOT NULL DEFAULT '{}',
     themes text[] NOT NULL DEFAULT '{}', founded_year int, member_count int,
     legally_registered boolean NOT NULL DEFAULT false, verification text NOT NULL DEFAULT 'UNVERIFIED',
-    women_led boolean NOT NULL DEFAULT false, youth_led boolean NOT NULL DEFAULT false);
+    women_led boolean NOT NULL DEFAULT false, youth_led boolean NOT NULL DEFAULT false,
+    regions_of_residence text[] NOT NULL DEFAULT '{}', non_profit boolean, annual_income numeric, annual_income_currency text);
   CREATE TABLE project (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(), organization_id uuid NOT NULL, archived_at timestamptz,
     kind text NOT NULL DEFAULT 'CAPACITY_BUILDING', themes text[] NOT NULL DEFAULT '{}', sdgs smallint[] NOT NULL DEFAULT '{}',
@@ -41,10 +53,16 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 /** The rule's verdict for one fund, organization and project (each given as column overrides). */
-async function verdict(ruleName: string, fund: Row, organization: Row = {}, project: Row = {}): Promise<boolean> {
+async function verdict(
+  ruleName: string,
+  fund: Row,
+  organization: Row = {},
+  project: Row = {},
+  setup?: (organizationId: string) => Promise<void>,
+): Promise<boolean> {
   const rule = ELIGIBILITY_RULES.find((r) => r.rule === ruleName) as EligibilityRule;
   expect(rule).toBeDefined();
-  await db.exec('DELETE FROM project; DELETE FROM organization; DELETE FROM fund;');
+  await db.exec('DELETE FROM fund_application; DELETE FROM project; DELETE FROM organization; DELETE FROM fund;');
   const insert = async (table: string, values: Row) => {
     const keys = Object.keys(values);
     const { rows } = await db.query<{ id: string }>(
@@ -58,8 +76,9 @@ async function verdict(ruleName: string, fund: Row, organization: Row = {}, proj
   await insert('fund', fund);
   const organizationId = await insert('organization', organization);
   await insert('project', { organization_id: organizationId, ...project });
+  await setup?.(organizationId);
   const { rows } = await db.query<Row>(
-    `SELECT ${ruleColumns([rule], FUND_ROW)} FROM fund f, organization o, project p`,
+    `SELECT ${ruleColumns([rule], FUND_ROW)} FROM fund f, organization o, project p WHERE f.status <> 'EARLIER'`,
   );
   return ruleResults([rule], rows[0])[0].passed;
 }
@@ -131,5 +150,127 @@ describe('fund eligibility rules (SQL truth on small cases)', () => {
     ).toBe(true);
     expect(await verdict('PROJECT_KIND', { eligible_project_kinds: ['HUMANITARIAN'] }, {}, {})).toBe(false);
     expect(await verdict('PROJECT_KIND', {}, {}, {})).toBe(true);
+  });
+
+  it('REGION_OF_RESIDENCE: based in one listed ISO 3166-2 region', async () => {
+    const fund = { eligible_regions_of_residence: ['FR-IDF', 'DE-BE'] };
+    expect(await verdict('REGION_OF_RESIDENCE', fund, { regions_of_residence: ['DE-BE'] })).toBe(true);
+    expect(await verdict('REGION_OF_RESIDENCE', fund, { regions_of_residence: ['DE-BY'] })).toBe(false);
+    expect(await verdict('REGION_OF_RESIDENCE', fund, {})).toBe(false);
+  });
+
+  it('EXCLUDED_RESIDENCE: based anywhere except the listed countries', async () => {
+    const fund = { excluded_countries_of_residence: ['US'] };
+    expect(await verdict('EXCLUDED_RESIDENCE', fund, { countries_of_residence: ['GB'] })).toBe(true);
+    expect(await verdict('EXCLUDED_RESIDENCE', fund, { countries_of_residence: ['GB', 'US'] })).toBe(false);
+  });
+
+  it('NON_PROFIT: null (not said) fails', async () => {
+    const fund = { requires_non_profit: true };
+    expect(await verdict('NON_PROFIT', fund, { non_profit: true })).toBe(true);
+    expect(await verdict('NON_PROFIT', fund, { non_profit: false })).toBe(false);
+    expect(await verdict('NON_PROFIT', fund, {})).toBe(false);
+    expect(await verdict('NON_PROFIT', {}, {})).toBe(true);
+  });
+
+  it('ANNUAL_INCOME: compared in the fund currency; unknown income fails', async () => {
+    const fund = { min_organization_annual_income: 10000, max_organization_annual_income: 100000 };
+    expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 50000, annual_income_currency: 'EUR' })).toBe(true);
+    // GBP 86,000 = EUR 100,000 exactly; GBP 90,000 ≈ EUR 104,651
+    expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 86000, annual_income_currency: 'GBP' })).toBe(true);
+    expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 90000, annual_income_currency: 'GBP' })).toBe(false);
+    expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 5000, annual_income_currency: 'EUR' })).toBe(false);
+    expect(await verdict('ANNUAL_INCOME', fund, {})).toBe(false);
+    expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 50000, annual_income_currency: 'XAF' })).toBe(false);
+    expect(await verdict('ANNUAL_INCOME', {}, {})).toBe(true);
+  });
+
+  it('ORGANIZATION_SIZE: at most N members; unknown fails', async () => {
+    const fund = { max_organization_members: 50 };
+    expect(await verdict('ORGANIZATION_SIZE', fund, { member_count: 50 })).toBe(true);
+    expect(await verdict('ORGANIZATION_SIZE', fund, { member_count: 51 })).toBe(false);
+    expect(await verdict('ORGANIZATION_SIZE', fund, {})).toBe(false);
+  });
+
+  it('PREVIOUS_GRANTEE: an AWARDED application to a fund of the same funder', async () => {
+    const fund = { reserved_for_previous_grantees: true };
+    const award =
+      (status: string, funder = '00000000-0000-4000-8000-000000000001') =>
+      async (organizationId: string) => {
+        const { rows } = await db.query<{ id: string }>(
+          `INSERT INTO fund (status, funder_id) VALUES ('EARLIER', $1) RETURNING id`,
+          [funder],
+        );
+        await db.query(`INSERT INTO fund_application VALUES ($1, $2, $3)`, [rows[0].id, organizationId, status]);
+      };
+    expect(await verdict('PREVIOUS_GRANTEE', fund, {})).toBe(false);
+    expect(await verdict('PREVIOUS_GRANTEE', fund, {}, {}, award('AWARDED'))).toBe(true);
+    expect(await verdict('PREVIOUS_GRANTEE', fund, {}, {}, award('REJECTED'))).toBe(false);
+    expect(
+      await verdict('PREVIOUS_GRANTEE', fund, {}, {}, award('AWARDED', '00000000-0000-4000-8000-000000000002')),
+    ).toBe(false);
+    expect(await verdict('PREVIOUS_GRANTEE', {}, {})).toBe(true);
+  });
+
+  it('REQUIRED_THEMES (organization alone) and PROJECT_THEMES (with a project)', async () => {
+    const fund = { required_themes: ['HEALTH'] };
+    expect(await verdict('REQUIRED_THEMES', fund, { themes: ['HEALTH', 'EDUCATION'] })).toBe(true);
+    expect(await verdict('REQUIRED_THEMES', fund, { themes: ['EDUCATION'] })).toBe(false);
+    expect(await verdict('PROJECT_THEMES', fund, { themes: ['HEALTH'] }, { themes: ['EDUCATION'] })).toBe(false);
+    expect(await verdict('PROJECT_THEMES', fund, {}, { themes: ['HEALTH'] })).toBe(true);
+  });
+
+  it('ALL_IMPLEMENTATION_COUNTRIES: every project country listed', async () => {
+    const fund = { eligible_countries_of_implementation: ['SN', 'GM'], require_all_implementation_countries: true };
+    expect(await verdict('ALL_IMPLEMENTATION_COUNTRIES', fund, {}, { countries: ['SN', 'GM'] })).toBe(true);
+    expect(await verdict('ALL_IMPLEMENTATION_COUNTRIES', fund, {}, { countries: ['SN', 'ML'] })).toBe(false);
+    expect(await verdict('ALL_IMPLEMENTATION_COUNTRIES', fund, {}, { countries: [] })).toBe(false);
+  });
+
+  it('PROJECT_IN_ORIGIN_COUNTRY: every project country is a country of origin', async () => {
+    const fund = { project_in_origin_country: true };
+    expect(
+      await verdict('PROJECT_IN_ORIGIN_COUNTRY', fund, { countries_of_origin: ['SN', 'ML'] }, { countries: ['SN'] }),
+    ).toBe(true);
+    expect(
+      await verdict('PROJECT_IN_ORIGIN_COUNTRY', fund, { countries_of_origin: ['SN'] }, { countries: ['SN', 'GM'] }),
+    ).toBe(false);
+    expect(await verdict('PROJECT_IN_ORIGIN_COUNTRY', {}, {}, { countries: ['GM'] })).toBe(true);
+  });
+
+  it('EXCLUDED_PROJECT_KIND: the project kind is not excluded', async () => {
+    const fund = { excluded_project_kinds: ['CONSTRUCTION', 'EMERGENCY_RELIEF'] };
+    expect(await verdict('EXCLUDED_PROJECT_KIND', fund, {}, { kind: 'CONSTRUCTION' })).toBe(false);
+    expect(await verdict('EXCLUDED_PROJECT_KIND', fund, {}, { kind: 'HUMANITARIAN' })).toBe(true);
+  });
+
+  it('TOTAL_PROJECT_BUDGET: the whole budget, converted, within the limit; unknown fails', async () => {
+    const fund = { max_total_project_budget: 100000 };
+    expect(await verdict('TOTAL_PROJECT_BUDGET', fund, {}, { budget_amount: 86000, budget_currency: 'GBP' })).toBe(
+      true,
+    );
+    expect(await verdict('TOTAL_PROJECT_BUDGET', fund, {}, { budget_amount: 746001, budget_currency: 'DKK' })).toBe(
+      false,
+    );
+    expect(await verdict('TOTAL_PROJECT_BUDGET', fund, {}, {})).toBe(false);
+  });
+
+  it('CO_FUNDING: funding sought at most (100 − c)% of the budget, across currencies', async () => {
+    const fund = { co_funding_percent: 20 };
+    const project = { budget_amount: 100000, budget_currency: 'EUR', funding_sought_currency: 'EUR' };
+    expect(await verdict('CO_FUNDING', fund, {}, { ...project, funding_sought_amount: 80000 })).toBe(true);
+    expect(await verdict('CO_FUNDING', fund, {}, { ...project, funding_sought_amount: 80001 })).toBe(false);
+    expect(
+      await verdict(
+        'CO_FUNDING',
+        fund,
+        {},
+        { ...project, funding_sought_amount: 68800, funding_sought_currency: 'GBP' },
+      ),
+    ).toBe(true);
+    expect(await verdict('CO_FUNDING', fund, {}, { funding_sought_amount: 1000, funding_sought_currency: 'EUR' })).toBe(
+      false,
+    );
+    expect(await verdict('CO_FUNDING', {}, {}, {})).toBe(true);
   });
 });

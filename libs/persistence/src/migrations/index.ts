@@ -26,6 +26,7 @@ import { IndicatorChanges1796030000001 } from './1796030000001-IndicatorChanges.
 import { ExchangeRates1796081000001 } from './1796081000001-ExchangeRates.js';
 import { InvitationReason1796091000001 } from './1796091000001-InvitationReason.js';
 import { TrainingAudience1796082000001 } from './1796082000001-TrainingAudience.js';
+import { FundRulesAndPriorities1796080000001 } from './1796080000001-FundRulesAndPriorities.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -57,4 +58,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   ExchangeRates1796081000001,
   InvitationReason1796091000001,
   TrainingAudience1796082000001,
+  FundRulesAndPriorities1796080000001,
 ];
