@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -8,6 +9,7 @@ import {
   ExchangeRatesService,
   formatConversion,
   parseEcbCsv,
+  readEcbFile,
   SHIPPED_ECB_RATES,
   unitsPerEurSql,
 } from '@app/reference-data';
@@ -210,18 +212,79 @@ describe('Exchange rates (issue 15): ECB reference rates, import, conversion and
     expect(sumAfter).toBe(sumBefore);
   });
 
-  it('importFile names the file in its errors and refuses what is not a file', async () => {
+  it('readEcbFile names the file in its errors and refuses what is not a file; importFiles writes all or nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rates-'));
     try {
       const good = join(dir, 'eurofxref.csv');
       writeFileSync(good, DAY_2024_10_08);
-      expect((await rates.importFile(good)).dates).toEqual(['2024-10-08']);
+      expect((await readEcbFile(good)).dates).toEqual(['2024-10-08']);
       const bad = join(dir, 'bad.csv');
       writeFileSync(bad, DAY_2024_10_08.replace('162.49', '16x'));
-      await expect(rates.importFile(bad)).rejects.toThrow(`line 2, column 3 (JPY): ${bad}: "16x" is not a rate`);
-      await expect(rates.importFile(dir)).rejects.toThrow('is not a file');
+      await expect(readEcbFile(bad)).rejects.toThrow(`${bad}, line 2, column 3 (JPY): "16x" is not a rate`);
+      await expect(readEcbFile(dir)).rejects.toThrow(`${dir} is not a file`);
+      await expect(readEcbFile(join(dir, 'missing.csv'))).rejects.toThrow('missing.csv is not a file');
+      const before = await count();
+      await expect(rates.importFiles([good, bad])).rejects.toThrow(EcbCsvError);
+      expect(await count()).toBe(before);
+      const [result] = await rates.importFiles([good]);
+      expect(result).toMatchObject({ dates: ['2024-10-08'], rows: 31, latest: '2026-02-20' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('npm run cli -- rates:import', () => {
+    // the built CLI (CLI_MAIN, or dist/ — built here when it predates the command), on its own embedded database
+    const cli = process.env.CLI_MAIN ?? join(process.cwd(), 'dist/apps/cli/src/main.js');
+    let dir: string;
+    beforeAll(() => {
+      if (!existsSync(cli) || !readFileSync(cli, 'utf8').includes('rates:import')) {
+        execSync('npm run build', { stdio: 'inherit' });
+      }
+      dir = mkdtempSync(join(tmpdir(), 'rates-cli-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }));
+
+    const run = (...args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        const env = {
+          ...process.env,
+          NODE_ENV: 'development',
+          DATABASE_URL: '',
+          REDIS_URL: '',
+          DATA_DIR: join(dir, 'data'),
+          DEMO_DATA: 'false',
+          JWT_SECRET: 'rates-cli-test-secret-0123456789abcdef',
+        };
+        execFile(process.execPath, [cli, 'rates:import', ...args], { env, timeout: 240_000 }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+
+    it('checks every file before it starts, then imports the day file and the history file together', async () => {
+      const day = join(dir, 'eurofxref.csv');
+      const hist = join(dir, 'eurofxref-hist.csv');
+      const bad = join(dir, 'bad.csv');
+      writeFileSync(day, DAY_2024_10_08);
+      writeFileSync(hist, HIST);
+      writeFileSync(bad, HIST.replace('0.8724', '0.87.24'));
+
+      const refused = await run(day, bad);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`${bad}, line 3, column 9 (GBP): "0.87.24" is not a rate`);
+      expect(existsSync(join(dir, 'data'))).toBe(false); // refused before the database was opened
+      const usage = await run();
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toContain('rates:import <eurofxref.csv>');
+
+      const done = await run(day, hist);
+      expect(done).toMatchObject({ code: 0 });
+      expect(done.stdout).toContain(
+        `${day}: Imported ECB reference rates of 2024-10-08 (1 date): 30 currencies and EUR, 31 rows; latest rate date now 2026-02-20`,
+      );
+      expect(done.stdout).toContain(
+        `${hist}: Imported ECB reference rates of 2025-12-31 to 2026-02-19 (3 dates): 30 currencies and EUR, 91 rows`,
+      );
+    }, 600_000);
   });
 });

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { PlatformRole, UsersService } from '@app/auth';
 import { DemoSeeder } from '@app/demo';
-import { describeImport, ExchangeRatesService } from '@app/reference-data';
+import { describeImport, EcbRates, ExchangeRatesService, readEcbFile } from '@app/reference-data';
 import { createApiApp } from '../../api/src/bootstrap.js';
 
 const USAGE = `Diaspora Nexus admin CLI
@@ -17,7 +17,7 @@ const USAGE = `Diaspora Nexus admin CLI
   npm run cli -- migrate                                   apply pending migrations
   npm run cli -- seed:demo                                 load the demo data set (also into DATABASE_URL)
   npm run cli -- user:promote --email <email> --role MODERATOR|ADMIN|USER
-  npm run cli -- rates:import <eurofxref.csv>              import the ECB's reference rates (day or history file)
+  npm run cli -- rates:import <eurofxref.csv> [more…]      import the ECB's reference rates (day or history files)
   npm run cli -- schema                                    write schema.gql from the code
   npm run cli -- migration:generate <Name> [--only t1,t2]  write a migration for entity changes (development)
 `;
@@ -95,11 +95,16 @@ async function run(argv: string[]): Promise<string> {
       });
     }
     case 'rates:import': {
-      const file = args[0];
-      if (!file || file.startsWith('--')) throw new UsageError('Give the ECB file: rates:import <eurofxref.csv>');
-      return withApp(AppConfig.load(env), async (app) =>
-        describeImport(await app.get(ExchangeRatesService).importFile(file)),
-      );
+      if (args.length === 0 || args.some((a) => a.startsWith('--'))) {
+        throw new UsageError('Give the ECB files: rates:import <eurofxref.csv> [more files]');
+      }
+      // every file is read and checked before the app starts; then one transaction for all
+      const files: EcbRates[] = [];
+      for (const file of args) files.push(await readEcbFile(file));
+      return withApp(AppConfig.load(env), async (app) => {
+        const results = await app.get(ExchangeRatesService).importRates(files);
+        return results.map((result, i) => `${args[i]}: ${describeImport(result)}`).join('\n');
+      });
     }
     case 'schema':
       return withApp(

@@ -29,8 +29,11 @@ export class EcbCsvError extends Error {
     readonly column: number | null,
     readonly problem: string,
     readonly header: string | null = null,
+    readonly file: string | null = null,
   ) {
-    super(`line ${line}${column === null ? '' : `, column ${column}${header ? ` (${header})` : ''}`}: ${problem}`);
+    super(
+      `${file ? `${file}, ` : ''}line ${line}${column === null ? '' : `, column ${column}${header ? ` (${header})` : ''}`}: ${problem}`,
+    );
     this.name = 'EcbCsvError';
   }
 }

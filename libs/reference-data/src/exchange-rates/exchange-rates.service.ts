@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EcbCsvError, parseEcbCsv } from './ecb-csv.js';
+import { EcbCsvError, EcbRates, parseEcbCsv } from './ecb-csv.js';
 import { upsertExchangeRates } from './exchange-rate-sql.js';
 import { ExchangeRates } from './exchange-rate.entity.js';
 import { Conversion, formatConversion } from './format-conversion.js';
@@ -97,29 +97,53 @@ export class ExchangeRatesService {
    * problem writes nothing (EcbCsvError naming the line and column).
    */
   async importCsv(text: string): Promise<ExchangeRateImport> {
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const parsed = parseEcbCsv(text, { latest: tomorrow });
-    const rows = await this.dataSource.transaction((manager) =>
-      upsertExchangeRates((sql, parameters) => manager.query(sql, parameters), parsed),
-    );
+    const [result] = await this.importRates([parseEcbCsv(text, { latest: latestAllowedDate() })]);
+    return result;
+  }
+
+  /** Files read and checked first (readEcbFile), then imported together in one transaction. */
+  async importFiles(paths: readonly string[]): Promise<ExchangeRateImport[]> {
+    const parsed: EcbRates[] = [];
+    for (const path of paths) parsed.push(await readEcbFile(path));
+    return this.importRates(parsed);
+  }
+
+  /** Parsed files (parseEcbCsv, readEcbFile) written in one transaction, in order. */
+  async importRates(files: readonly EcbRates[]): Promise<ExchangeRateImport[]> {
+    const rows = await this.dataSource.transaction(async (manager) => {
+      const written: number[] = [];
+      for (const parsed of files) {
+        written.push(await upsertExchangeRates((sql, parameters) => manager.query(sql, parameters), parsed));
+      }
+      return written;
+    });
     const [{ latest }] = await this.dataSource.query(
       `SELECT to_char(max(rate_date), 'YYYY-MM-DD') AS latest FROM exchange_rate`,
     );
-    return { dates: parsed.dates, currencies: parsed.currencies, rows, latest };
+    return files.map((parsed, i) => ({ dates: parsed.dates, currencies: parsed.currencies, rows: rows[i], latest }));
   }
+}
 
-  /** importCsv on a file; errors name the file. */
-  async importFile(path: string): Promise<ExchangeRateImport> {
-    const info = await stat(path);
-    if (!info.isFile()) throw new Error(`${path} is not a file`);
-    if (info.size > MAX_ECB_FILE_BYTES) throw new Error(`${path} is larger than ${MAX_ECB_FILE_BYTES} bytes`);
-    try {
-      return await this.importCsv(await readFile(path, 'utf8'));
-    } catch (error) {
-      if (error instanceof EcbCsvError)
-        throw new EcbCsvError(error.line, error.column, `${path}: ${error.problem}`, error.header);
-      throw error;
+/** Rates dated after this are refused (a day ahead, for time zones). */
+function latestAllowedDate(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Reads and checks an ECB file without the database (the CLI does this before it starts the app):
+ * a regular file of at most MAX_ECB_FILE_BYTES in the ECB's format; errors name the file.
+ */
+export async function readEcbFile(path: string): Promise<EcbRates> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new Error(`${path} is not a file`);
+  if (info.size > MAX_ECB_FILE_BYTES) throw new Error(`${path} is larger than ${MAX_ECB_FILE_BYTES} bytes`);
+  try {
+    return parseEcbCsv(await readFile(path, 'utf8'), { latest: latestAllowedDate() });
+  } catch (error) {
+    if (error instanceof EcbCsvError) {
+      throw new EcbCsvError(error.line, error.column, error.problem, error.header, path);
     }
+    throw error;
   }
 }
 
