@@ -77,3 +77,38 @@ export async function pick(page: Page, label: string, text: string, option: stri
   await page.getByRole('option', { name: option, exact: true }).click();
   await page.keyboard.press('Escape');
 }
+
+/**
+ * The API seen from outside the browser, signed in as `email` with its own session: to check what
+ * the pages stored, or to act as another person (a funder deciding, a provider completing) while a
+ * page stays open. GraphQL errors fail the test.
+ */
+export async function apiAs(email: string, password = DEMO_PASSWORD) {
+  const signedIn = await fetch(`${baseUrl()}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const { accessToken } = (await signedIn.json()) as { accessToken: string };
+  expect(accessToken, `sign-in of ${email}`).toBeTruthy();
+  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const response = await fetch(`${baseUrl()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: T; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+}
+
+/** Creates an account through the sign-up page (no e-mail confirmation outside production) and waits to be signed in. */
+export async function signUp(page: Page, person: { name: string; email: string; password: string }) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('E-mail address').fill(person.email);
+  await page.locator('input[autocomplete="new-password"]').fill(person.password);
+  await page.getByRole('button', { name: 'Create the account' }).click();
+  await page.waitForURL(/\/me\/organizations/);
+}
