@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './scripts/graphql-documents-plugin.js';
 
 const own = (name: string) => fileURLToPath(new URL(`./node_modules/${name}`, import.meta.url));
 const root = (name: string) => fileURLToPath(new URL(`../../node_modules/${name}`, import.meta.url));
@@ -13,7 +14,7 @@ const api = process.env.API_URL ?? 'http://localhost:3000';
  * `npm run build` writes `dist/`, which the API serves at `/`.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), graphqlDocuments()],
   // the repository root has React 18 (the GraphiQL explorer): one React, this package's, in the bundle
   resolve: { dedupe: ['react', 'react-dom'] },
   server: {
@@ -31,6 +32,8 @@ export default defineConfig({
     outDir: 'dist',
     assetsDir: 'assets',
     sourcemap: false,
+    // .vite/manifest.json: the API reads it to preload a page's route chunk with the HTML (apps/api/src/web/portal.ts)
+    manifest: true,
     chunkSizeWarningLimit: 600,
   },
   test: {

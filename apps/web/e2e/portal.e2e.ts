@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, launch, newPage, PHONE } from './support/browser';
+import {
+  DEMO_PASSWORD,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launch,
+  newPage,
+  PHONE,
+  signIn,
+} from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -162,6 +170,33 @@ describe('Signing in and out', () => {
     expect((await context.cookies()).find((c) => c.name === 'nexus_refresh')).toBeUndefined();
     await page.goto('/me/organizations');
     await page.waitForURL(/\/sign-in/);
+    await context.close();
+  });
+
+  it('keeps the header on the screen from a 390 px phone to a narrow laptop: sign out visible, nothing cut off', async () => {
+    const { context, page } = await newPage(browser, { viewport: PHONE });
+    await signIn(page, 'amina.owusu@demo.example');
+    for (const width of [390, 800, 1000, 1280]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto('/directory');
+      await expect.poll(() => page.getByTestId('organization-card').count()).toBeGreaterThan(0);
+      await expectNoHorizontalScroll(page);
+      // the header is fixed: what overflows it would be cut off, not scrollable, so measure it
+      const signOut = page.getByRole('button', { name: 'Sign out' });
+      await expect.poll(() => signOut.isVisible()).toBe(true);
+      const box = (await signOut.boundingBox())!;
+      expect([width, box.x >= 0 && box.x + box.width <= width]).toEqual([width, true]);
+      const header = await page.evaluate(() => {
+        const element = document.querySelector('header')!;
+        return { scroll: element.scrollWidth, client: element.clientWidth };
+      });
+      expect([width, header.scroll]).toEqual([width, header.client]);
+    }
+    // on the phone the language choice is in the menu
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Open the menu' }).click();
+    await page.getByRole('combobox', { name: 'Interface language' }).selectOption('fr');
+    await expect.poll(() => page.getByRole('button', { name: 'Se déconnecter' }).isVisible()).toBe(true);
     await context.close();
   });
 });

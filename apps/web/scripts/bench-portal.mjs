@@ -18,8 +18,9 @@ const median = (values) => {
 const ms = (value) => `${Math.round(value)} ms`;
 
 async function main() {
-  console.log('Starting the API with the demo data (about a minute)…');
-  const portal = await startPortal();
+  // PORTAL_URL: measure a portal already running (with the demo data) instead of starting one
+  if (!process.env.PORTAL_URL) console.log('Starting the API with the demo data (about a minute)…');
+  const portal = process.env.PORTAL_URL ? { url: process.env.PORTAL_URL, stop: async () => {} } : await startPortal();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   const runs = [];
   try {
@@ -35,7 +36,15 @@ async function main() {
       const timing = await page.evaluate((mark) => {
         const [nav] = performance.getEntriesByType('navigation');
         const [rendered] = performance.getEntriesByName(mark);
+        // the waterfall: what the page fetched, when it started and when it ended (ms from navigation)
+        const resources = performance.getEntriesByType('resource').map((entry) => ({
+          name: entry.name.replace(location.origin, ''),
+          start: entry.startTime,
+          end: entry.responseEnd,
+          server: entry.serverTiming?.map((t) => `${t.name}=${Math.round(t.duration)}`).join(' ') ?? '',
+        }));
         return {
+          resources,
           ttfb: nav.responseStart,
           domInteractive: nav.domInteractive,
           domContentLoaded: nav.domContentLoadedEventEnd,
@@ -43,11 +52,14 @@ async function main() {
         };
       }, MARK);
       const interactive = Math.max(timing.domInteractive, timing.results);
-      runs.push({ ...timing, interactive });
+      runs.push({ interactive });
       console.log(
         `run ${i + 1}: interactive with results ${ms(interactive)} (first byte ${ms(timing.ttfb)}, ` +
           `DOM interactive ${ms(timing.domInteractive)}, DOMContentLoaded ${ms(timing.domContentLoaded)})`,
       );
+      if (process.env.WATERFALL)
+        for (const r of timing.resources)
+          console.log(`    ${ms(r.start).padStart(8)} → ${ms(r.end).padStart(8)}  ${r.name.slice(0, 70)} ${r.server}`);
       await context.close();
     }
   } finally {

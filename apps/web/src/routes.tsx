@@ -3,6 +3,7 @@ import { Layout } from './components/Layout';
 import { RouteError } from './components/RouteError';
 import { page } from './lazy-page';
 import Home from './pages/Home';
+import { prefetchDirectory } from './pages/directory/query';
 import { funderRoutes } from './pages/funder/routes';
 import { governmentRoutes } from './pages/government/routes';
 import { moderationRoutes } from './pages/moderation/routes';
@@ -19,7 +20,8 @@ export const routes: RouteObject[] = [
       { path: 'sign-in', lazy: page(() => import('./pages/SignIn')) },
       { path: 'sign-up', lazy: page(() => import('./pages/SignUp')) },
       { path: 'register/:token', lazy: page(() => import('./pages/CompleteRegistration')) },
-      { path: 'directory', lazy: page(() => import('./pages/Directory')) },
+      // the loader starts the first page's query while the page's chunk loads
+      { path: 'directory', loader: prefetchDirectory, lazy: page(() => import('./pages/Directory')) },
       { path: 'organizations/:slug', lazy: page(() => import('./pages/OrganizationPage')) },
       { path: 'organizations/:slug/projects', lazy: page(() => import('./pages/projects/OrganizationProjects')) },
       { path: 'organizations/:slug/projects/new', lazy: page(() => import('./pages/projects/ProjectForm')) },

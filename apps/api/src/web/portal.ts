@@ -39,6 +39,56 @@ export function portalDir(): string | null {
   return null;
 }
 
+/**
+ * Client routes whose page chunk the HTML preloads (`<link rel="modulepreload">`): the pages people
+ * open from links, searches and e-mails. Without it the browser learns of the page's chunk only once
+ * the main chunk has run; with it both download together.
+ */
+const PRELOADED_PAGES: [RegExp, string][] = [
+  [/^\/directory\/?$/, 'src/pages/Directory.tsx'],
+  [/^\/organizations\/[^/]+\/?$/, 'src/pages/OrganizationPage.tsx'],
+  [/^\/projects\/[^/]+\/?$/, 'src/pages/projects/ProjectPage.tsx'],
+  [/^\/funds\/[^/]+\/?$/, 'src/pages/funding/FundPage.tsx'],
+  [/^\/sign-in\/?$/, 'src/pages/SignIn.tsx'],
+];
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+}
+
+/**
+ * index.html for each preloaded page: the page's chunk and the chunks it imports that the main entry
+ * does not already load, from Vite's build manifest (`.vite/manifest.json`). Empty without a manifest.
+ */
+export function pagePreloads(root: string, index: string): [RegExp, string][] {
+  const file = join(root, '.vite/manifest.json');
+  if (!existsSync(file)) return [];
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
+  const closure = (key: string, into = new Set<string>()) => {
+    if (into.has(key) || !manifest[key]) return into;
+    into.add(key);
+    for (const imported of manifest[key].imports ?? []) closure(imported, into);
+    return into;
+  };
+  const entry = closure('index.html');
+  const pages: [RegExp, string][] = [];
+  for (const [pattern, source] of PRELOADED_PAGES) {
+    if (!manifest[source]) continue;
+    const chunks = [...closure(source)].filter((key) => !entry.has(key)).map((key) => manifest[key]);
+    const links = [
+      ...chunks.map((chunk) => `<link rel="modulepreload" crossorigin href="/${chunk.file}">`),
+      ...chunks.flatMap((chunk) => chunk.css ?? []).map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`),
+    ];
+    pages.push([
+      pattern,
+      index.replace(/\n(\s*)<\/head>/, (head, indent: string) => `\n${indent}  ${links.join(`\n${indent}  `)}${head}`),
+    ]);
+  }
+  return pages;
+}
+
 const isApiPath = (path: string) => API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 
 /**
@@ -50,14 +100,15 @@ const isApiPath = (path: string) => API_PREFIXES.some((p) => path === p || path.
 export function mountPortal(app: NestExpressApplication): boolean {
   const root = portalDir();
   if (!root) return false;
-  const index = readFileSync(join(root, 'index.html'));
+  const index = readFileSync(join(root, 'index.html'), 'utf8');
+  const pages = pagePreloads(root, index);
   const http = app.getHttpAdapter().getInstance() as Express;
-  const sendIndex = (res: Response) => {
+  const sendIndex = (res: Response, path = '/') => {
     res.setHeader('cache-control', 'no-cache');
     res.setHeader('content-security-policy', PORTAL_CSP);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'same-origin');
-    res.type('html').send(index);
+    res.type('html').send(pages.find(([pattern]) => pattern.test(path))?.[1] ?? index);
   };
   // file names carry a content hash: a changed file is a new URL
   app.useStaticAssets(join(root, 'assets'), {
@@ -75,7 +126,7 @@ export function mountPortal(app: NestExpressApplication): boolean {
       res.setHeader('cache-control', 'no-cache');
       return res.sendFile(join(root, req.path));
     }
-    if (req.accepts(['html', 'json']) === 'html' && !/\.\w{1,8}$/.test(req.path)) return sendIndex(res);
+    if (req.accepts(['html', 'json']) === 'html' && !/\.\w{1,8}$/.test(req.path)) return sendIndex(res, req.path);
     next();
   });
   return true;

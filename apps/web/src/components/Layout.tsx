@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +59,7 @@ function Account() {
   return (
     <Group gap="xs" wrap="nowrap">
       <NotificationsBell />
-      <Text size="sm" visibleFrom="md" data-testid="signed-in-user">
+      <Text size="sm" visibleFrom="xl" className={classes.userName} data-testid="signed-in-user">
         <VisuallyHidden>{t('nav.signedInAs', { name: user.name })}</VisuallyHidden>
         <span aria-hidden="true">{user.name}</span>
       </Text>
@@ -80,19 +80,21 @@ export function Layout() {
   const location = useLocation();
   const navigation = useNavigation();
   useEffect(close, [location.pathname, close]);
+  // Below the md breakpoint (62em) the links are behind the menu button, and below sm (48em) the
+  // language choice too, so the account buttons (sign out) always fit, down to a 320 px phone.
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      navbar={{ width: 260, breakpoint: 'md', collapsed: { mobile: !opened, desktop: true } }}
       padding="md"
     >
       <a href="#main" className={classes.skip}>
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
+        <Group h="100%" px="md" gap="sm" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" className={classes.start}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.openMenu')} />
             <Anchor component={Link} to="/" fw={700} c="teal.9" underline="never" className={classes.brand}>
               {t('app.name')}
             </Anchor>
@@ -100,8 +102,10 @@ export function Layout() {
               <NavItems onNavigate={close} />
             </nav>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            <LanguageSwitcher />
+          <Group gap="xs" wrap="nowrap" className={classes.end}>
+            <Box visibleFrom="sm">
+              <LanguageSwitcher />
+            </Box>
             <Account />
           </Group>
         </Group>
@@ -109,6 +113,11 @@ export function Layout() {
       <AppShell.Navbar p="md" aria-label={t('nav.main')}>
         <Stack gap="xs">
           <NavItems onNavigate={close} />
+          {opened && (
+            <Box hiddenFrom="sm" pt="sm">
+              <LanguageSwitcher />
+            </Box>
+          )}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>

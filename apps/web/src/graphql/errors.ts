@@ -17,7 +17,8 @@ export function formErrors(error: CombinedError | undefined): FormErrors {
   if (!error) return result;
   for (const e of error.graphQLErrors) {
     const field = fieldOf(e.extensions?.field);
-    if (field && !result.fields[field]) result.fields[field] = e.message;
+    // a field's first message stands beside it (a second one about the same field is not a general error)
+    if (field) result.fields[field] ??= e.message;
     else result.general ??= e.message;
   }
   if (error.networkError) result.general ??= error.networkError.message;

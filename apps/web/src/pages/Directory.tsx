@@ -13,99 +13,31 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { KINDS } from '../components/forms/organization-kinds';
+import { useReferenceOptions } from '../components/forms/reference';
 import { Loading } from '../components/Loading';
 import { VerificationBadge } from '../components/VerificationBadge';
-import { graphql } from '../gql';
-import type { OrganizationFilter, OrganizationKind } from '../gql/graphql';
-import { byLabel, countryName, languageName } from '../i18n/names';
+import type { OrganizationFilter } from '../gql/graphql';
+import { byLabel, countryName } from '../i18n/names';
+import {
+  directoryFilter,
+  DirectorySearch,
+  directoryValues,
+  searchVariables,
+  type DirectoryValues,
+} from './directory/query';
 
-const PAGE_SIZE = 12;
 const RESULTS_MARK = 'directory-results-rendered';
-
-const DirectoryReference = graphql(`
-  query DirectoryReference {
-    countries {
-      code
-      name
-    }
-    themes {
-      code
-      name
-    }
-    languages {
-      code
-      name
-    }
-  }
-`);
-
-const DirectorySearch = graphql(`
-  query DirectorySearch($search: String, $filter: OrganizationFilter, $first: Int, $after: String) {
-    organizations(search: $search, filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
-      nodes {
-        id
-        slug
-        name
-        kind
-        city
-        verification
-        description
-        countriesOfOrigin {
-          code
-          name
-        }
-        countriesOfResidence {
-          code
-          name
-        }
-        themes {
-          code
-          name
-        }
-      }
-    }
-  }
-`);
-
-export const KINDS: OrganizationKind[] = [
-  'DIASPORA_ORGANIZATION',
-  'DIASPORA_NETWORK',
-  'MIGRANT_ASSOCIATION',
-  'NGO',
-  'FUNDER',
-  'GOVERNMENT_AGENCY',
-  'LOCAL_AUTHORITY',
-  'INTERNATIONAL_ORGANIZATION',
-  'TRAINING_PROVIDER',
-  'ACADEMIC',
-  'FAITH_BASED',
-  'PRIVATE_SECTOR',
-  'TRADE_UNION',
-];
 
 /** The URL holds the search (shareable, and the home page's search box links here). */
 function useDirectoryParams() {
   const [params, setParams] = useSearchParams();
-  const get = (key: string) => params.get(key) ?? '';
-  const values = {
-    q: get('q'),
-    origin: get('origin'),
-    residence: get('residence'),
-    theme: get('theme'),
-    kind: get('kind'),
-    language: get('language'),
-    verified: get('verified') === '1',
-  };
-  const update = (changes: Partial<Record<keyof typeof values, string | boolean>>) => {
+  const values = directoryValues(params);
+  const update = (changes: Partial<Record<keyof DirectoryValues, string | boolean>>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
       if (value === '' || value === false) next.delete(key);
@@ -121,7 +53,9 @@ type Results = NonNullable<ReturnType<typeof useResults>['data']>;
 function useResults(variables: { search?: string; filter: OrganizationFilter; after: string | null }) {
   const [{ data, fetching, error }] = useQuery({
     query: DirectorySearch,
-    variables: { ...variables, first: PAGE_SIZE },
+    variables: searchVariables(variables.search, variables.filter, variables.after),
+    // the route loader has usually fetched the first page already (pages/directory/query.ts)
+    requestPolicy: 'cache-first',
   });
   return { data: data?.organizations, fetching, error };
 }
@@ -176,6 +110,7 @@ function ResultPage({
   isLast,
   onMore,
   showCount,
+  onSettled,
 }: {
   search?: string;
   filter: OrganizationFilter;
@@ -183,13 +118,16 @@ function ResultPage({
   isLast: boolean;
   onMore: (cursor: string) => void;
   showCount: boolean;
+  /** called once this page has answered (results or an error) */
+  onSettled?: () => void;
 }) {
   const { t } = useTranslation();
   const { data, fetching, error } = useResults({ search, filter, after });
   useEffect(() => {
     // when the first results are on screen: `npm run bench:portal` reads this mark
     if (data && showCount && performance.getEntriesByName(RESULTS_MARK).length === 0) performance.mark(RESULTS_MARK);
-  }, [data, showCount]);
+    if (data || error) onSettled?.();
+  }, [data, error, showCount, onSettled]);
   if (error) return <Text c="red.8">{t('app.error', { message: error.message })}</Text>;
   if (!data) return fetching ? <Loading /> : null;
   return (
@@ -220,7 +158,10 @@ export default function Directory() {
   const lang = i18n.language;
   const { values, update, clear } = useDirectoryParams();
   const [text, setText] = useState(values.q);
-  const [{ data: reference }] = useQuery({ query: DirectoryReference });
+  // the filters' lists wait for the first results: both answers come from one server, results first
+  const [resultsSettled, setResultsSettled] = useState(false);
+  const onSettled = useCallback(() => setResultsSettled(true), []);
+  const reference = useReferenceOptions({ pause: !resultsSettled });
 
   // search as the user types, a moment after the last key
   useEffect(() => {
@@ -230,14 +171,7 @@ export default function Directory() {
   });
 
   const filter: OrganizationFilter = useMemo(
-    () => ({
-      ...(values.origin && { countriesOfOrigin: [values.origin] }),
-      ...(values.residence && { countriesOfResidence: [values.residence] }),
-      ...(values.theme && { themes: [values.theme] }),
-      ...(values.kind && { kinds: [values.kind as OrganizationKind] }),
-      ...(values.language && { languages: [values.language] }),
-      ...(values.verified && { verifiedOnly: true }),
-    }),
+    () => directoryFilter(values),
     [values.origin, values.residence, values.theme, values.kind, values.language, values.verified],
   );
   const key = JSON.stringify([values.q, filter]);
@@ -245,22 +179,9 @@ export default function Directory() {
   const cursors = pages.key === key ? pages.cursors : [null];
 
   const any = { value: '', label: t('directory.any') };
-  const countries = [
-    any,
-    ...(reference?.countries ?? [])
-      .map((c) => ({ value: c.code, label: countryName(c.code, lang, c.name) }))
-      .sort(byLabel(lang)),
-  ];
-  const themes = [
-    any,
-    ...(reference?.themes ?? []).map((th) => ({ value: th.code, label: th.name })).sort(byLabel(lang)),
-  ];
-  const languages = [
-    any,
-    ...(reference?.languages ?? [])
-      .map((l) => ({ value: l.code, label: languageName(l.code, lang, l.name) }))
-      .sort(byLabel(lang)),
-  ];
+  const countries = [any, ...reference.countries];
+  const themes = [any, ...reference.themes];
+  const languages = [any, ...reference.languages];
   const kinds = [any, ...KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })).sort(byLabel(lang))];
 
   return (
@@ -332,6 +253,7 @@ export default function Directory() {
                 filter={filter}
                 after={after}
                 showCount={index === 0}
+                onSettled={index === 0 ? onSettled : undefined}
                 isLast={index === cursors.length - 1}
                 onMore={(cursor) => setPages({ key, cursors: [...cursors, cursor] })}
               />

@@ -21,10 +21,11 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { signOut } from '../../auth/session';
 import { useSession } from '../../auth/useSession';
+import { FormError } from '../../components/forms/FormError';
+import { useFormErrors } from '../../components/forms/useFormErrors';
 import { Loading } from '../../components/Loading';
 import { graphql } from '../../gql';
 import type { EmailFrequency } from '../../gql/graphql';
-import { formErrors, type FormErrors } from '../../graphql/errors';
 import { changeLanguage } from '../../i18n';
 import { languageName } from '../../i18n/names';
 
@@ -111,42 +112,57 @@ const MyDataExport = graphql(`
 const MAIL_LANGUAGES = ['en', 'fr'] as const;
 const FREQUENCIES: EmailFrequency[] = ['IMMEDIATE', 'DAILY_DIGEST', 'NONE'];
 
+/** A section's errors (useFormErrors) and whether its last change was saved. */
 function useFormState() {
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
+  const errors = useFormErrors();
   const [saved, setSaved] = useState(false);
   return {
     errors,
     saved,
     clear: () => {
-      setErrors({ fields: {}, general: null });
+      errors.clear();
       setSaved(false);
     },
-    fail: (fields: Record<string, string>) => setErrors({ fields, general: null }),
+    fail: (fields: Record<string, string | false>) => void errors.check(fields),
     settle: (error: CombinedError | undefined) => {
-      setErrors(formErrors(error));
-      setSaved(!error);
-      return !error;
+      const ok = errors.settle(error);
+      setSaved(ok);
+      return ok;
     },
   };
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+/**
+ * One card of the settings: its title, its error that names no field, its content and, once saved,
+ * the short confirmation `status` (announced).
+ */
+function Section({
+  title,
+  error,
+  status,
+  children,
+}: {
+  title: string;
+  error?: string | null;
+  status?: string | false | null;
+  children: React.ReactNode;
+}) {
   return (
     <Card withBorder padding="md" component="section" aria-label={title}>
       <Title order={2} size="h3" mb="sm">
         {title}
       </Title>
-      {children}
+      <Stack>
+        <FormError message={error} />
+        {children}
+        {status && (
+          <Text size="sm" role="status">
+            {status}
+          </Text>
+        )}
+      </Stack>
     </Card>
   );
-}
-
-function General({ errors }: { errors: FormErrors }) {
-  return errors.general ? (
-    <Alert color="red" role="alert">
-      {errors.general}
-    </Alert>
-  ) : null;
 }
 
 /** /me/settings: password, e-mail address, language, notifications, sessions, data export, deletion. */
@@ -193,10 +209,9 @@ function PasswordSection() {
     }
   }
   return (
-    <Section title={t('account.settings.password')}>
+    <Section title={t('account.settings.password')} error={form.errors.general}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <General errors={form.errors} />
           {form.saved && (
             <Alert color="teal" role="status">
               {t('account.settings.passwordChanged')}
@@ -249,11 +264,10 @@ function EmailSection({ current }: { current: string }) {
     if (form.settle((await request({ newEmail: email.trim(), password })).error)) setPassword('');
   }
   return (
-    <Section title={t('account.settings.email')}>
+    <Section title={t('account.settings.email')} error={form.errors.general}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('account.settings.currentEmail', { email: current })}</Text>
-          <General errors={form.errors} />
           {form.saved && (
             <Alert color="teal" role="status">
               {t('account.settings.emailLinkSent', { email: email.trim() })}
@@ -296,23 +310,19 @@ function LanguageSection({ preferred }: { preferred: string | null | undefined }
     if (form.settle((await update({ language })).error)) await changeLanguage(language as 'en' | 'fr');
   }
   return (
-    <Section title={t('account.settings.language')}>
-      <Stack>
-        <General errors={form.errors} />
-        <NativeSelect
-          label={t('account.settings.languageLabel')}
-          description={t('account.settings.languageHint')}
-          data={MAIL_LANGUAGES.map((code) => ({ value: code, label: languageName(code, code) }))}
-          value={value}
-          onChange={(e) => void choose(e.currentTarget.value)}
-          error={form.errors.fields.language}
-        />
-        {form.saved && (
-          <Text size="sm" role="status">
-            {t('account.settings.saved')}
-          </Text>
-        )}
-      </Stack>
+    <Section
+      title={t('account.settings.language')}
+      error={form.errors.general}
+      status={form.saved && t('account.settings.saved')}
+    >
+      <NativeSelect
+        label={t('account.settings.languageLabel')}
+        description={t('account.settings.languageHint')}
+        data={MAIL_LANGUAGES.map((code) => ({ value: code, label: languageName(code, code) }))}
+        value={value}
+        onChange={(e) => void choose(e.currentTarget.value)}
+        error={form.errors.fields.language}
+      />
     </Section>
   );
 }
@@ -328,27 +338,23 @@ function NotificationSection({ frequency }: { frequency: EmailFrequency }) {
     form.settle((await update({ emailFrequency: next })).error);
   }
   return (
-    <Section title={t('account.settings.notifications')}>
-      <Stack>
-        <General errors={form.errors} />
-        <Radio.Group
-          label={t('account.settings.emailFrequency')}
-          value={value}
-          onChange={(v) => void choose(v as EmailFrequency)}
-          error={form.errors.fields.emailFrequency}
-        >
-          <Stack gap="xs" mt="xs">
-            {FREQUENCIES.map((f) => (
-              <Radio key={f} value={f} label={t(`account.settings.frequency.${f}`)} />
-            ))}
-          </Stack>
-        </Radio.Group>
-        {form.saved && (
-          <Text size="sm" role="status">
-            {t('account.settings.saved')}
-          </Text>
-        )}
-      </Stack>
+    <Section
+      title={t('account.settings.notifications')}
+      error={form.errors.general}
+      status={form.saved && t('account.settings.saved')}
+    >
+      <Radio.Group
+        label={t('account.settings.emailFrequency')}
+        value={value}
+        onChange={(v) => void choose(v as EmailFrequency)}
+        error={form.errors.fields.emailFrequency}
+      >
+        <Stack gap="xs" mt="xs">
+          {FREQUENCIES.map((f) => (
+            <Radio key={f} value={f} label={t(`account.settings.frequency.${f}`)} />
+          ))}
+        </Stack>
+      </Radio.Group>
     </Section>
   );
 }
@@ -413,14 +419,12 @@ function SessionsSection({ sessions, reload }: { sessions: SessionRow[]; reload:
     }
   }
   return (
-    <Section title={t('account.settings.sessions')}>
+    <Section
+      title={t('account.settings.sessions')}
+      error={form.errors.general}
+      status={revoked !== null && t('account.settings.revokedOthers', { count: revoked })}
+    >
       <Stack>
-        <General errors={form.errors} />
-        {revoked !== null && (
-          <Text size="sm" role="status">
-            {t('account.settings.revokedOthers', { count: revoked })}
-          </Text>
-        )}
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="sessions">
           {sessions.map((s) => (
             <li key={s.id}>
@@ -501,14 +505,11 @@ function ExportSection() {
     downloadText(result.data.myDataExport, `diaspora-nexus-my-data-${day}.json`);
   }
   return (
-    <Section title={t('account.settings.export')}>
-      <Stack>
-        <Text size="sm">{t('account.settings.exportIntro')}</Text>
-        <General errors={form.errors} />
-        <Button variant="default" onClick={() => void download()} loading={busy}>
-          {t('account.settings.exportButton')}
-        </Button>
-      </Stack>
+    <Section title={t('account.settings.export')} error={form.errors.general}>
+      <Text size="sm">{t('account.settings.exportIntro')}</Text>
+      <Button variant="default" onClick={() => void download()} loading={busy}>
+        {t('account.settings.exportButton')}
+      </Button>
     </Section>
   );
 }
@@ -555,7 +556,7 @@ function DeleteSection() {
         ) : (
           <form onSubmit={submit} noValidate>
             <Stack>
-              <General errors={form.errors} />
+              <FormError message={form.errors.general} />
               {owned && (
                 <Alert color="orange" role="alert" title={t('account.settings.lastOwnerTitle')}>
                   <Text size="sm">{t('account.settings.lastOwnerBody')}</Text>

@@ -3,47 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSession } from '../../auth/useSession';
+import { KINDS } from '../../components/forms/organization-kinds';
+import { useReferenceOptions } from '../../components/forms/reference';
 import { Loading } from '../../components/Loading';
 import { VerificationBadge } from '../../components/VerificationBadge';
 import { graphql } from '../../gql';
-import { byLabel, countryName, languageName } from '../../i18n/names';
-import { KINDS } from '../Directory';
 import { CapacitySection } from './CapacitySection';
 import { MembersSection } from './MembersSection';
 import { NetworksSection } from './NetworksSection';
-import { ProfileForm, type ProfileValues } from './ProfileForm';
+import { ProfileForm, profileValues } from './ProfileForm';
 import { VerificationSection } from './VerificationSection';
 
 const OrganizationAdminQuery = graphql(`
   query OrganizationAdmin($id: ID!) {
     organization(id: $id) {
       id
-      slug
-      name
-      kind
-      description
-      city
-      website
-      contactEmail
-      foundedYear
-      memberCount
-      legallyRegistered
-      womenLed
-      youthLed
-      democraticGovernance
-      verification
-      countriesOfOrigin {
-        code
-      }
-      countriesOfResidence {
-        code
-      }
-      themes {
-        code
-      }
-      languages {
-        code
-      }
+      ...OrganizationProfile
       logo {
         id
         url
@@ -85,18 +60,6 @@ const OrganizationAdminQuery = graphql(`
         }
       }
     }
-    countries {
-      code
-      name
-    }
-    themes {
-      code
-      name
-    }
-    languages {
-      code
-      name
-    }
   }
 `);
 
@@ -105,8 +68,7 @@ type Tab = (typeof TABS)[number];
 
 /** /me/organizations/:id: what the organization's members manage (the profile and more for OWNER/ADMIN). */
 export default function OrganizationAdmin() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
@@ -118,6 +80,7 @@ export default function OrganizationAdmin() {
     variables: { id },
     pause: !user,
   });
+  const reference = useReferenceOptions({ pause: !user });
   if (ready && !user) return <Navigate to="/sign-in" replace state={{ from: `/me/organizations/${id}` }} />;
   if (!data) {
     if (error)
@@ -143,31 +106,7 @@ export default function OrganizationAdmin() {
     );
   const manager = mine.role === 'OWNER' || mine.role === 'ADMIN';
   const refresh = () => reload({ requestPolicy: 'network-only' });
-  const initial: ProfileValues = {
-    name: org.name,
-    kind: org.kind,
-    description: org.description ?? '',
-    city: org.city ?? '',
-    website: org.website ?? '',
-    contactEmail: org.contactEmail ?? '',
-    foundedYear: org.foundedYear?.toString() ?? '',
-    memberCount: org.memberCount?.toString() ?? '',
-    countriesOfOrigin: org.countriesOfOrigin.map((c) => c.code),
-    countriesOfResidence: org.countriesOfResidence.map((c) => c.code),
-    themes: org.themes.map((th) => th.code),
-    languages: org.languages.map((l) => l.code),
-    legallyRegistered: org.legallyRegistered,
-    womenLed: org.womenLed,
-    youthLed: org.youthLed,
-    democraticGovernance: org.democraticGovernance,
-  };
-  const countries = data.countries
-    .map((c) => ({ value: c.code, label: countryName(c.code, lang, c.name) }))
-    .sort(byLabel(lang));
-  const themes = data.themes.map((th) => ({ value: th.code, label: th.name })).sort(byLabel(lang));
-  const languages = data.languages
-    .map((l) => ({ value: l.code, label: languageName(l.code, lang, l.name) }))
-    .sort(byLabel(lang));
+  const initial = profileValues(org);
 
   return (
     <Container size="md">
@@ -200,9 +139,9 @@ export default function OrganizationAdmin() {
               organizationId={org.id}
               initial={initial}
               kinds={KINDS}
-              countries={countries}
-              themes={themes}
-              languages={languages}
+              countries={reference.countries}
+              themes={reference.themes}
+              languages={reference.languages}
             />
           ) : (
             <Text>{t('account.organization.managersOnly')}</Text>
