@@ -209,6 +209,11 @@ export interface QueryResult {
   ranked: Array<{ id: string; label: string; grade: number }>;
   ndcg5: number | null;
   ndcg10: number | null;
+  /**
+   * organization→funds only: nDCG of fundMatches followed by fundsNeedingAProject (funds the organization
+   * qualifies for but none of its projects does), where the schema has it: what the organization sees
+   */
+  withNeeding?: { ndcg5: number | null; ndcg10: number | null };
   /** results graded 0 among the first 5 */
   zerosInTop5: number;
   /** items graded ≥ 2 that were not returned at all, with the rules checkEligibility says they fail */
@@ -217,6 +222,7 @@ export interface QueryResult {
 
 const CANDIDATES = `query($f: ID!) { fundCandidates(fundId: $f, first: 20) { score organization { id } } }`;
 const MATCHES = `query($o: ID!) { fundMatches(organizationId: $o, first: 20) { score fund { id } } }`;
+const NEEDING = `query($o: ID!) { fundsNeedingAProject(organizationId: $o, first: 20) { fund { id } } }`;
 
 /**
  * Runs every query of both directions and scores it. A query answering an error counts as answering
@@ -260,6 +266,10 @@ export async function evaluate(
       ),
     );
   }
+  const queryFields = (
+    await t.ok<{ __type: { fields: Array<{ name: string }> } }>(`{ __type(name: "Query") { fields { name } } }`)
+  ).__type.fields.map((f) => f.name);
+  const hasNeeding = queryFields.includes('fundsNeedingAProject');
   for (const o of set.organizations) {
     const owner = loaded.ownerOf.get(o.id)!;
     const answer = await t.gql<{ fundMatches: Array<{ fund: { id: string } }> }>(
@@ -279,16 +289,29 @@ export async function evaluate(
         grade: id.startsWith('unjudged:') ? 0 : set.grade(id, o.id),
       }));
     const all = set.calls.map((c) => set.grade(c.id, o.id));
-    results.push(
-      score(
-        'organization→funds',
-        o.id,
-        o.input.name,
-        ranked,
-        all,
-        set.calls.map((c) => ({ id: c.id, grade: set.grade(c.id, o.id) })),
-      ),
+    const result = score(
+      'organization→funds',
+      o.id,
+      o.input.name,
+      ranked,
+      all,
+      set.calls.map((c) => ({ id: c.id, grade: set.grade(c.id, o.id) })),
     );
+    if (hasNeeding) {
+      const needing = await t.gql<{ fundsNeedingAProject: Array<{ fund: { id: string } }> }>(
+        NEEDING,
+        { o: loaded.orgOf.get(o.id) },
+        owner.token,
+      );
+      if (needing.errors?.length) errors.push(`fundsNeedingAProject ${o.id}: ${JSON.stringify(needing.errors[0])}`);
+      const more = (needing.data?.fundsNeedingAProject ?? [])
+        .map((r) => loaded.callOf.get(r.fund.id))
+        .filter((id): id is string => !!id && !seen.has(id) && !!seen.add(id))
+        .map((id) => set.grade(id, o.id));
+      const combined = [...ranked.map((r) => r.grade), ...more];
+      result.withNeeding = { ndcg5: ndcg(combined, all, 5), ndcg10: ndcg(combined, all, 10) };
+    }
+    results.push(result);
   }
   for (const r of results)
     for (const m of r.missed) {
@@ -379,6 +402,14 @@ export function summarize(results: QueryResult[]): Summary[] {
 }
 
 /** The printed report: means per direction, then the worst queries of each with their first five. */
+/** organization→funds with fundsNeedingAProject appended (null when the schema has no such query) */
+export function summarizeWithNeeding(results: QueryResult[]): { ndcg5: number; ndcg10: number } | null {
+  const rows = results.filter((r) => r.withNeeding && r.withNeeding.ndcg5 !== null);
+  if (!rows.length) return null;
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  return { ndcg5: mean(rows.map((r) => r.withNeeding!.ndcg5!)), ndcg10: mean(rows.map((r) => r.withNeeding!.ndcg10!)) };
+}
+
 export function report(results: QueryResult[], warnings: string[], worst = 6): string {
   const f = (n: number | null) => (n === null ? '  –  ' : n.toFixed(3));
   const lines: string[] = [];
@@ -387,6 +418,11 @@ export function report(results: QueryResult[], warnings: string[], worst = 6): s
   for (const s of summarize(results))
     lines.push(
       `${s.direction.padEnd(23)} ${String(s.queries).padStart(7)} ${String(s.scored).padStart(6)} ${s.ndcg5.toFixed(4).padStart(6)} ${s.ndcg10.toFixed(4).padStart(7)} ${String(s.zerosInTop5).padStart(15)} ${String(s.missed).padStart(10)}`,
+    );
+  const needing = summarizeWithNeeding(results);
+  if (needing)
+    lines.push(
+      `${'  + fundsNeedingAProject'.padEnd(23)} ${''.padStart(7)} ${''.padStart(6)} ${needing.ndcg5.toFixed(4).padStart(6)} ${needing.ndcg10.toFixed(4).padStart(7)}`,
     );
   for (const direction of ['funder→organizations', 'organization→funds'] as const) {
     const rows = results
