@@ -12,6 +12,7 @@ import {
   Stack,
   Switch,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -74,7 +75,8 @@ export function ShortlistPanel({ userId }: { userId: string }) {
                 <Button
                   size="compact-xs"
                   variant="subtle"
-                  color="red.9"
+                  color="red"
+                  c="red.9"
                   onClick={() => shortlist.remove(e.id)}
                   aria-label={t('government.finder.removeNamed', { name: e.name })}
                 >
@@ -109,6 +111,8 @@ export default function CounterpartFinder() {
   const [origin, setOrigin] = useState<string[]>([]);
   const [residence, setResidence] = useState<string[]>([]);
   const [themes, setThemes] = useState<string[]>([]);
+  const [requireThemes, setRequireThemes] = useState(false);
+  const [topic, setTopic] = useState('');
   const [kinds, setKinds] = useState<string[]>([]);
   const [languages, setLanguages] = useState<string[]>([]);
   const [verifiedOnly, setVerifiedOnly] = useState(false);
@@ -120,11 +124,13 @@ export default function CounterpartFinder() {
       countriesOfOrigin: origin,
       countriesOfResidence: residence,
       themes,
+      requireThemes,
+      topic: topic.trim() || null,
       languages,
       verifiedOnly,
       balanced,
     }),
-    [origin, residence, themes, languages, verifiedOnly, balanced],
+    [origin, residence, themes, requireThemes, topic, languages, verifiedOnly, balanced],
   );
   const [debounced] = useDebouncedValue(query, 250);
   const [{ data, fetching, error }] = useQuery({
@@ -189,6 +195,13 @@ export default function CounterpartFinder() {
                   {t('government.finder.filters')}
                 </Title>
                 <Stack gap="sm">
+                  <TextInput
+                    label={t('government.finder.topic')}
+                    description={t('government.finder.topicHint')}
+                    maxLength={300}
+                    value={topic}
+                    onChange={(e) => setTopic(e.currentTarget.value)}
+                  />
                   <MultiSelect
                     label={t('government.finder.origin')}
                     searchable
@@ -209,6 +222,11 @@ export default function CounterpartFinder() {
                     data={options.themes}
                     value={themes}
                     onChange={setThemes}
+                  />
+                  <Checkbox
+                    label={t('government.finder.requireThemes')}
+                    checked={requireThemes}
+                    onChange={(e) => setRequireThemes(e.currentTarget.checked)}
                   />
                   <MultiSelect
                     label={t('government.finder.kinds')}
@@ -289,14 +307,14 @@ export default function CounterpartFinder() {
                             <Badge variant="light" color="gray" c="gray.9">
                               {t(`kind.${o.kind}`)}
                             </Badge>
-                            <VerificationBadge status={o.verification} />
+                            {o.verification === 'VERIFIED' && <VerificationBadge status={o.verification} />}
                             {o.womenLed && (
-                              <Badge variant="light" color="orange" c="orange.9">
+                              <Badge variant="outline" color="gray" c="gray.9">
                                 {t('government.finder.womenLed')}
                               </Badge>
                             )}
                             {o.youthLed && (
-                              <Badge variant="light" color="grape" c="grape.9">
+                              <Badge variant="outline" color="gray" c="gray.9">
                                 {t('government.finder.youthLed')}
                               </Badge>
                             )}
@@ -305,7 +323,6 @@ export default function CounterpartFinder() {
                         <Button
                           size="xs"
                           variant={inList ? 'default' : 'filled'}
-                          aria-pressed={inList}
                           aria-label={
                             inList
                               ? t('government.finder.removeNamed', { name: o.name })
@@ -321,7 +338,7 @@ export default function CounterpartFinder() {
                             }
                           }}
                         >
-                          {inList ? t('government.finder.inShortlist') : t('government.finder.add')}
+                          {inList ? t('government.finder.remove') : t('government.finder.add')}
                         </Button>
                       </Group>
                       {o.countriesOfResidence.length > 0 && (
