@@ -32,6 +32,23 @@ export interface CounterpartFilter {
 
 export const COUNTERPART_FACTORS = Object.keys(W) as Array<keyof typeof W>;
 
+/**
+ * The project kinds that are the work of a theme: a project of one of these kinds is on the topic of a
+ * query asking for the theme, whatever themes it is tagged with (docs/matching.md, "Dialogue counterparts").
+ */
+export const THEME_PROJECT_KINDS: Readonly<Record<string, readonly string[]>> = {
+  REMITTANCES: ['REMITTANCES'],
+  FINANCIAL_INCLUSION: ['REMITTANCES'],
+  DIASPORA_INVESTMENT: ['SOCIAL_INVESTMENT'],
+  ENTREPRENEURSHIP: ['ENTREPRENEURSHIP'],
+  CAPACITY_BUILDING: ['CAPACITY_BUILDING'],
+  KNOWLEDGE_TRANSFER: ['KNOWLEDGE_TRANSFER'],
+  HIGHLY_SKILLED_MIGRATION: ['KNOWLEDGE_TRANSFER'],
+  CIRCULAR_MIGRATION_AND_RETURN: ['RETURN_AND_REINTEGRATION'],
+  POLICY_COHERENCE: ['POLICY_ADVOCACY'],
+  CLIMATE_AND_DISPLACEMENT: ['HUMANITARIAN', 'EMERGENCY_RELIEF'],
+};
+
 /** One ranked candidate before the organization is attached. */
 export interface ScoredCounterpart {
   id: string;
@@ -150,14 +167,16 @@ export class DialogueCounterpartsService {
     // What the organization does on the topic: its live projects and its contributions to consultations that
     // share an asked theme, name an asked country of origin or use a word of the topic; nothing asked: all.
     const q = topic ? anyWord(params.add(topic, 'text')) : null;
-    const onTopic = (themesSql: string, originSql: string | null, textSql: string) => {
+    const projectKinds = [...new Set(themes.flatMap((theme) => THEME_PROJECT_KINDS[theme] ?? []))].sort();
+    const onTopic = (themesSql: string, originSql: string | null, textSql: string, kindSql?: string) => {
       const parts: string[] = [];
       if (themes.length) parts.push(`${themesSql} && ${placeholders.themes}`);
+      if (kindSql && projectKinds.length) parts.push(`${kindSql} = ANY(${params.add(projectKinds, 'text[]')})`);
       if (origin.length && originSql) parts.push(`${originSql} && ${placeholders.origin}`);
       if (q) parts.push(`${textSql} @@ ${q}`);
       return parts.length ? `(${parts.join(' OR ')})` : 'true';
     };
-    const projectOnTopic = onTopic('p.themes', 'p.countries', 'p.search_vector');
+    const projectOnTopic = onTopic('p.themes', 'p.countries', 'p.search_vector', 'p.kind::text');
     const consultationOnTopic = onTopic(
       'cs.themes',
       'cs.countries_of_origin',

@@ -18,16 +18,16 @@ export const PARTNER_WEIGHTS = {
 } as const;
 
 /**
- * Fund score (docs/domain.md, "Fund score"): the sum of these weighted factors, in 0..1.
- *  - THEMES: share of the fund's themes that the organization (and its project) work on — the largest weight.
+ * Fund score (docs/matching.md, for funders): the sum of these weighted factors, in 0..1.
+ *  - THEMES: the project's purpose first, see THEME_BLEND — the largest weight.
  *  - SDGS: share of the fund's SDGs that the project names (projects only).
- *  - GEOGRAPHY: half for a residence country the fund names (rather than "any"), half for an
- *    implementation country it names (with a project) or an origin country it names (without).
- *  - BUDGET: funding sought inside the grant range earns all; outside it decays with the relative
- *    distance, exp(−3·d). Projects only, in the fund's currency.
+ *  - GEOGRAPHY: see GEOGRAPHY_BLEND.
+ *  - BUDGET: funding sought, converted into the fund's currency at the reference rates, inside the
+ *    grant range earns all; outside it decays with the relative distance, exp(−3·d). Projects only.
  *  - TEXT: full-text relevance of the organization's (and project's) text to the fund's words,
  *    ts_rank normalised to 0..1 (rank/(rank+1)), doubled and capped at 1.
- *  - PRIORITY: the organization is women-led / youth-led where the fund prioritises it (split when both).
+ *  - PRIORITY: the share of the fund's priorities the organization meets (women-led, youth-led,
+ *    diaspora-led, small, first-time applicant, prioritised community of origin).
  */
 export const FUND_WEIGHTS = {
   THEMES: 0.35,
@@ -37,6 +37,26 @@ export const FUND_WEIGHTS = {
   TEXT: 0.1,
   PRIORITY: 0.1,
 } as const;
+
+/**
+ * How THEMES is made (shares of its weight, summing to 1):
+ *  - ANY: the fund covers at least one theme of the project or the organization;
+ *  - PURPOSE: the share of the project's own themes the fund covers (without a project, of the
+ *    organization's themes): what the project is for, and tagging many themes does not help;
+ *  - COVERAGE: the share of the fund's themes the project and organization cover together (small,
+ *    so that a broad fund is hardly penalised; one more theme in common always adds points).
+ */
+export const THEME_BLEND = { ANY: 0.4, PURPOSE: 0.4, COVERAGE: 0.2 } as const;
+
+/**
+ * How GEOGRAPHY is made with a project (shares of its weight, summing to 1); without a project,
+ * half RESIDENCE and half ORIGIN:
+ *  - IMPLEMENTATION: the share of the project's countries that the fund names for implementation;
+ *  - RESIDENCE: the organization is based in a country the fund names;
+ *  - ORIGIN: its community of origin is one the fund names or prioritises;
+ *  - HOMELAND: the project runs in the organization's own country of origin.
+ */
+export const GEOGRAPHY_BLEND = { IMPLEMENTATION: 0.4, RESIDENCE: 0.2, ORIGIN: 0.2, HOMELAND: 0.2 } as const;
 
 /** Budget decay rate: points × exp(−BUDGET_DECAY × relative distance outside the grant range). */
 export const BUDGET_DECAY = 3;
@@ -84,8 +104,9 @@ export const SMALL_ORGANIZATION_MEMBERS = 50;
  *  - LANGUAGES: share of the query's languages it works in.
  * What it does on the topic — the topic being the query's themes, countries of origin and topic words;
  * a query that asks none of them counts everything:
- *  - PROJECTS: its live projects (not archived, not cancelled) on the topic — sharing an asked theme, held in
- *    an asked country of origin, or using a word of the topic — log scale, ln(1 + n) / ln(1 + 3).
+ *  - PROJECTS: its live projects (not archived, not cancelled) on the topic — sharing an asked theme, of a
+ *    project kind that is an asked theme's work (THEME_PROJECT_KINDS), held in an asked country of origin,
+ *    or using a word of the topic — log scale, ln(1 + n) / ln(1 + 3).
  *  - CONTRIBUTIONS: past consultations it contributed to on the topic (the consultation shares an asked theme
  *    or country of origin, or it or the contribution uses a word of the topic), same log scale.
  * Representativeness (0.35):

@@ -23,6 +23,7 @@ const SCHEMA = `
   CREATE TABLE partnership (initiator_id uuid, partner_id uuid, status text);
   CREATE TABLE project (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(), organization_id uuid NOT NULL, title text NOT NULL DEFAULT 'A project',
+    kind text NOT NULL DEFAULT 'CAPACITY_BUILDING',
     summary text NOT NULL DEFAULT '', status text NOT NULL DEFAULT 'ACTIVE', archived_at timestamptz,
     themes text[] NOT NULL DEFAULT '{}', countries text[] NOT NULL DEFAULT '{}',
     search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || summary)) STORED);
@@ -106,6 +107,22 @@ describe('dialogue counterparts', () => {
     expect(points(byId.get(talker)!, 'PROJECTS')).toBe(0);
     // What it does outweighs 200 times the members here.
     expect(ranked[0].id).toBe(doer);
+    // A project whose kind is the asked theme's work counts, whatever its theme tags.
+    const investor = await insert('organization', {});
+    await insert('project', { organization_id: investor, kind: 'SOCIAL_INVESTMENT', themes: ['EDUCATION'] });
+    const investing = await rank({ themes: ['DIASPORA_INVESTMENT'] });
+    expect(
+      points(
+        investing.find((m) => m.id === investor)!,
+        'PROJECTS',
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      points(
+        investing.find((m) => m.id === talker)!,
+        'PROJECTS',
+      ),
+    ).toBe(0);
     // A query with an origin country counts projects held there.
     const inOrigin = await rank({ countriesOfOrigin: ['SN'] });
     expect(inOrigin.every((m) => points(m, 'PROJECTS') === 0)).toBe(true);
