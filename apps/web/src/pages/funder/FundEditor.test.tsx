@@ -73,6 +73,40 @@ describe('the fund editor’s validation', () => {
     expect(validateFund({ ...valid, totalBudget: -5 }, NOW).totalBudget).toBe('funder.editor.errors.positive');
   });
 
+  it('checks the rules of issue 15: income band, size, project budget, region codes', () => {
+    const errors = validateFund(
+      {
+        ...valid,
+        minOrganizationAnnualIncome: 50000,
+        maxOrganizationAnnualIncome: 10000,
+        maxOrganizationMembers: 0,
+        maxTotalProjectBudget: -1,
+        eligibleRegionsOfResidence: ['FR-IDF', 'Paris'],
+      },
+      NOW,
+    );
+    expect(errors).toEqual({
+      maxOrganizationAnnualIncome: 'funder.editor.errors.maxIncomeBelowMin',
+      maxOrganizationMembers: 'funder.editor.errors.wholePositive',
+      maxTotalProjectBudget: 'funder.editor.errors.positive',
+      eligibleRegionsOfResidence: 'funder.editor.errors.regionCode',
+    });
+    const input = toFundInput({
+      ...valid,
+      requiresNonProfit: true,
+      excludedProjectKinds: ['CONSTRUCTION'],
+      prioritizedOriginCountries: ['SN'],
+      maxOrganizationMembers: 50,
+    });
+    expect(input).toMatchObject({
+      requiresNonProfit: true,
+      excludedProjectKinds: ['CONSTRUCTION'],
+      prioritizedOriginCountries: ['SN'],
+      maxOrganizationMembers: 50,
+      minOrganizationAnnualIncome: null,
+    });
+  });
+
   it('shows the messages next to their fields, in French too', async () => {
     await i18n.changeLanguage('fr');
     const options = {

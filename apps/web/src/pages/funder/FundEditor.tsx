@@ -30,8 +30,11 @@ const ORGANIZATION_KINDS: OrganizationKind[] = [
 ] as OrganizationKind[];
 const PROJECT_KINDS: ProjectKind[] = [
   'CAPACITY_BUILDING',
+  'CONSTRUCTION',
+  'EMERGENCY_RELIEF',
   'ENTREPRENEURSHIP',
   'HUMANITARIAN',
+  'IN_KIND_DONATION',
   'KNOWLEDGE_TRANSFER',
   'POLICY_ADVOCACY',
   'REMITTANCES',
@@ -76,6 +79,22 @@ const EditedFund = graphql(`
       deadline
       prioritizesWomenLed
       prioritizesYouthLed
+      prioritizesDiasporaLed
+      prioritizesSmallOrganizations
+      prioritizesFirstTimeApplicants
+      prioritizedOriginCountries
+      eligibleRegionsOfResidence
+      excludedCountriesOfResidence
+      excludedProjectKinds
+      requiredThemes
+      projectInOriginCountry
+      requireAllImplementationCountries
+      requiresNonProfit
+      reservedForPreviousGrantees
+      minOrganizationAnnualIncome
+      maxOrganizationAnnualIncome
+      maxOrganizationMembers
+      maxTotalProjectBudget
       themes {
         code
       }
@@ -150,7 +169,11 @@ function useOptions(): FundFormOptions | null {
       themes: data.themes.map((th) => ({ value: th.code, label: th.name })).sort(sort),
       sdgs: data.sdgs.map((s) => ({ value: String(s.number), label: `${s.number}. ${s.title}` })),
       organizationKinds: ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })).sort(sort),
-      projectKinds: PROJECT_KINDS.map((k) => ({ value: k, label: t(`projects.kinds.${k}`) })).sort(sort),
+      projectKinds: PROJECT_KINDS.map((k) => ({
+        value: k,
+        // the kinds added with issue 15's rules are named in the funder strings until the projects' have them
+        label: t(`projects.kinds.${k}`, { defaultValue: t(`funder.projectKind.${k}`, { defaultValue: k }) }),
+      })).sort(sort),
     };
   }, [data, lang, t]);
 }

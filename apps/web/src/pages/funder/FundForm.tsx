@@ -1,12 +1,12 @@
 import {
   Checkbox,
   Fieldset,
-  Group,
   MultiSelect,
   NativeSelect,
   NumberInput,
   SimpleGrid,
   Stack,
+  TagsInput,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -58,10 +58,51 @@ export function FundForm({
       error={errors[key]}
     />
   );
-  const countries = (key: 'countriesOfResidence' | 'countriesOfOrigin' | 'countriesOfImplementation') => (
+  const check = (
+    key:
+      | 'requiresLegalRegistration'
+      | 'requiresVerification'
+      | 'requiresNonProfit'
+      | 'reservedForPreviousGrantees'
+      | 'projectInOriginCountry'
+      | 'requireAllImplementationCountries'
+      | 'prioritizesWomenLed'
+      | 'prioritizesYouthLed'
+      | 'prioritizesDiasporaLed'
+      | 'prioritizesSmallOrganizations'
+      | 'prioritizesFirstTimeApplicants',
+  ) => (
+    <Checkbox
+      label={t(`funder.editor.${key}`)}
+      checked={values[key]}
+      onChange={(e) => set(key, e.currentTarget.checked)}
+    />
+  );
+  const amount = (key: 'minOrganizationAnnualIncome' | 'maxOrganizationAnnualIncome' | 'maxTotalProjectBudget') => (
+    <NumberInput
+      label={t(`funder.editor.${key}`, { currency: values.currency })}
+      min={0}
+      {...separators}
+      value={values[key]}
+      onChange={(v) => set(key, v)}
+      error={errors[key]}
+    />
+  );
+  const countries = (
+    key:
+      | 'countriesOfResidence'
+      | 'countriesOfOrigin'
+      | 'countriesOfImplementation'
+      | 'excludedCountriesOfResidence'
+      | 'prioritizedOriginCountries',
+  ) => (
     <MultiSelect
       label={t(`funder.editor.${key}`)}
-      description={t('funder.editor.emptyMeansAny')}
+      description={t(
+        key === 'prioritizedOriginCountries' || key === 'excludedCountriesOfResidence'
+          ? 'funder.editor.emptyMeansNone'
+          : 'funder.editor.emptyMeansAny',
+      )}
       searchable
       clearable
       nothingFoundMessage={t('funder.editor.nothingFound')}
@@ -144,6 +185,15 @@ export function FundForm({
             error={errors.themes}
           />
           <MultiSelect
+            label={t('funder.editor.requiredThemes')}
+            description={t('funder.editor.requiredThemesHelp')}
+            searchable
+            data={options.themes}
+            value={values.requiredThemes}
+            onChange={(v) => set('requiredThemes', v)}
+            error={errors.requiredThemes}
+          />
+          <MultiSelect
             label={t('funder.editor.sdgs')}
             searchable
             data={options.sdgs}
@@ -166,6 +216,19 @@ export function FundForm({
             error={errors.organizationKinds}
           />
           {countries('countriesOfResidence')}
+          <TagsInput
+            label={t('funder.editor.eligibleRegionsOfResidence')}
+            description={t('funder.editor.regionsHelp')}
+            value={values.eligibleRegionsOfResidence}
+            onChange={(v) =>
+              set(
+                'eligibleRegionsOfResidence',
+                v.map((code) => code.trim().toUpperCase()),
+              )
+            }
+            error={errors.eligibleRegionsOfResidence}
+          />
+          {countries('excludedCountriesOfResidence')}
           {countries('countriesOfOrigin')}
           <NumberInput
             label={t('funder.editor.minOrganizationAgeYears')}
@@ -175,18 +238,24 @@ export function FundForm({
             onChange={(v) => set('minOrganizationAgeYears', v)}
             error={errors.minOrganizationAgeYears}
           />
-          <Group gap="lg" wrap="wrap">
-            <Checkbox
-              label={t('funder.editor.requiresLegalRegistration')}
-              checked={values.requiresLegalRegistration}
-              onChange={(e) => set('requiresLegalRegistration', e.currentTarget.checked)}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {amount('minOrganizationAnnualIncome')}
+            {amount('maxOrganizationAnnualIncome')}
+            <NumberInput
+              label={t('funder.editor.maxOrganizationMembers')}
+              min={1}
+              allowDecimal={false}
+              value={values.maxOrganizationMembers}
+              onChange={(v) => set('maxOrganizationMembers', v)}
+              error={errors.maxOrganizationMembers}
             />
-            <Checkbox
-              label={t('funder.editor.requiresVerification')}
-              checked={values.requiresVerification}
-              onChange={(e) => set('requiresVerification', e.currentTarget.checked)}
-            />
-          </Group>
+          </SimpleGrid>
+          <Stack gap="xs">
+            {check('requiresLegalRegistration')}
+            {check('requiresVerification')}
+            {check('requiresNonProfit')}
+            {check('reservedForPreviousGrantees')}
+          </Stack>
         </Stack>
       </Fieldset>
 
@@ -202,21 +271,31 @@ export function FundForm({
             onChange={(v) => set('projectKinds', v)}
             error={errors.projectKinds}
           />
+          <MultiSelect
+            label={t('funder.editor.excludedProjectKinds')}
+            description={t('funder.editor.emptyMeansNone')}
+            searchable
+            data={options.projectKinds}
+            value={values.excludedProjectKinds}
+            onChange={(v) => set('excludedProjectKinds', v)}
+            error={errors.excludedProjectKinds}
+          />
+          {amount('maxTotalProjectBudget')}
+          <Stack gap="xs">
+            {check('requireAllImplementationCountries')}
+            {check('projectInOriginCountry')}
+          </Stack>
         </Stack>
       </Fieldset>
 
       <Fieldset legend={t('funder.editor.priorities')}>
         <Stack gap="xs">
-          <Checkbox
-            label={t('funder.editor.prioritizesWomenLed')}
-            checked={values.prioritizesWomenLed}
-            onChange={(e) => set('prioritizesWomenLed', e.currentTarget.checked)}
-          />
-          <Checkbox
-            label={t('funder.editor.prioritizesYouthLed')}
-            checked={values.prioritizesYouthLed}
-            onChange={(e) => set('prioritizesYouthLed', e.currentTarget.checked)}
-          />
+          {check('prioritizesWomenLed')}
+          {check('prioritizesYouthLed')}
+          {check('prioritizesDiasporaLed')}
+          {check('prioritizesSmallOrganizations')}
+          {check('prioritizesFirstTimeApplicants')}
+          {countries('prioritizedOriginCountries')}
         </Stack>
       </Fieldset>
     </Stack>

@@ -23,6 +23,22 @@ export interface FundValues {
   minOrganizationAgeYears: number | string;
   requiresLegalRegistration: boolean;
   requiresVerification: boolean;
+  eligibleRegionsOfResidence: string[];
+  excludedCountriesOfResidence: string[];
+  excludedProjectKinds: string[];
+  requiredThemes: string[];
+  projectInOriginCountry: boolean;
+  requireAllImplementationCountries: boolean;
+  requiresNonProfit: boolean;
+  reservedForPreviousGrantees: boolean;
+  minOrganizationAnnualIncome: number | string;
+  maxOrganizationAnnualIncome: number | string;
+  maxOrganizationMembers: number | string;
+  maxTotalProjectBudget: number | string;
+  prioritizesDiasporaLed: boolean;
+  prioritizesSmallOrganizations: boolean;
+  prioritizesFirstTimeApplicants: boolean;
+  prioritizedOriginCountries: string[];
 }
 
 export type FundField = keyof FundValues;
@@ -49,6 +65,22 @@ export const EMPTY_FUND: FundValues = {
   minOrganizationAgeYears: '',
   requiresLegalRegistration: false,
   requiresVerification: false,
+  eligibleRegionsOfResidence: [],
+  excludedCountriesOfResidence: [],
+  excludedProjectKinds: [],
+  requiredThemes: [],
+  projectInOriginCountry: false,
+  requireAllImplementationCountries: false,
+  requiresNonProfit: false,
+  reservedForPreviousGrantees: false,
+  minOrganizationAnnualIncome: '',
+  maxOrganizationAnnualIncome: '',
+  maxOrganizationMembers: '',
+  maxTotalProjectBudget: '',
+  prioritizesDiasporaLed: false,
+  prioritizesSmallOrganizations: false,
+  prioritizesFirstTimeApplicants: false,
+  prioritizedOriginCountries: [],
 };
 
 const blank = (v: number | string) => v === '' || v === null || v === undefined;
@@ -79,7 +111,14 @@ export function validateFund(values: FundValues, now: Date = new Date()): Partia
   else if (new Date(fromDateInput(values.deadline, true)) <= now) errors.deadline = 'funder.editor.errors.deadlinePast';
   if (values.opensAt && values.deadline && values.opensAt > values.deadline)
     errors.opensAt = 'funder.editor.errors.opensAfterDeadline';
-  for (const field of ['totalBudget', 'minGrant', 'maxGrant'] as const) {
+  for (const field of [
+    'totalBudget',
+    'minGrant',
+    'maxGrant',
+    'minOrganizationAnnualIncome',
+    'maxOrganizationAnnualIncome',
+    'maxTotalProjectBudget',
+  ] as const) {
     const value = num(values[field]);
     if (value !== null && (!Number.isFinite(value) || value <= 0)) errors[field] = 'funder.editor.errors.positive';
   }
@@ -96,6 +135,16 @@ export function validateFund(values: FundValues, now: Date = new Date()): Partia
   const age = num(values.minOrganizationAgeYears);
   if (age !== null && (!Number.isInteger(age) || age < 0 || age > 200))
     errors.minOrganizationAgeYears = 'funder.editor.errors.wholeYears';
+  const minIncome = num(values.minOrganizationAnnualIncome);
+  const maxIncome = num(values.maxOrganizationAnnualIncome);
+  if (!errors.minOrganizationAnnualIncome && !errors.maxOrganizationAnnualIncome && minIncome !== null)
+    if (maxIncome !== null && minIncome > maxIncome)
+      errors.maxOrganizationAnnualIncome = 'funder.editor.errors.maxIncomeBelowMin';
+  const members = num(values.maxOrganizationMembers);
+  if (members !== null && (!Number.isInteger(members) || members < 1))
+    errors.maxOrganizationMembers = 'funder.editor.errors.wholePositive';
+  if (values.eligibleRegionsOfResidence.some((code) => !/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code)))
+    errors.eligibleRegionsOfResidence = 'funder.editor.errors.regionCode';
   return errors;
 }
 
@@ -115,6 +164,22 @@ export function toFundInput(values: FundValues): Omit<FundInput, 'funderId'> {
     sdgs: values.sdgs.map(Number),
     prioritizesWomenLed: values.prioritizesWomenLed,
     prioritizesYouthLed: values.prioritizesYouthLed,
+    prioritizesDiasporaLed: values.prioritizesDiasporaLed,
+    prioritizesSmallOrganizations: values.prioritizesSmallOrganizations,
+    prioritizesFirstTimeApplicants: values.prioritizesFirstTimeApplicants,
+    prioritizedOriginCountries: values.prioritizedOriginCountries,
+    eligibleRegionsOfResidence: values.eligibleRegionsOfResidence,
+    excludedCountriesOfResidence: values.excludedCountriesOfResidence,
+    excludedProjectKinds: values.excludedProjectKinds as FundInput['excludedProjectKinds'],
+    requiredThemes: values.requiredThemes,
+    projectInOriginCountry: values.projectInOriginCountry,
+    requireAllImplementationCountries: values.requireAllImplementationCountries,
+    requiresNonProfit: values.requiresNonProfit,
+    reservedForPreviousGrantees: values.reservedForPreviousGrantees,
+    minOrganizationAnnualIncome: num(values.minOrganizationAnnualIncome),
+    maxOrganizationAnnualIncome: num(values.maxOrganizationAnnualIncome),
+    maxOrganizationMembers: num(values.maxOrganizationMembers),
+    maxTotalProjectBudget: num(values.maxTotalProjectBudget),
     eligibility: {
       countriesOfResidence: values.countriesOfResidence,
       countriesOfOrigin: values.countriesOfOrigin,
@@ -143,6 +208,22 @@ export interface StoredFund {
   sdgs: ReadonlyArray<{ number: number }>;
   prioritizesWomenLed: boolean;
   prioritizesYouthLed: boolean;
+  prioritizesDiasporaLed: boolean;
+  prioritizesSmallOrganizations: boolean;
+  prioritizesFirstTimeApplicants: boolean;
+  prioritizedOriginCountries: readonly string[];
+  eligibleRegionsOfResidence: readonly string[];
+  excludedCountriesOfResidence: readonly string[];
+  excludedProjectKinds: readonly string[];
+  requiredThemes: readonly string[];
+  projectInOriginCountry: boolean;
+  requireAllImplementationCountries: boolean;
+  requiresNonProfit: boolean;
+  reservedForPreviousGrantees: boolean;
+  minOrganizationAnnualIncome?: number | null;
+  maxOrganizationAnnualIncome?: number | null;
+  maxOrganizationMembers?: number | null;
+  maxTotalProjectBudget?: number | null;
   eligibility: {
     countriesOfResidence: ReadonlyArray<{ code: string }>;
     countriesOfOrigin: ReadonlyArray<{ code: string }>;
@@ -180,5 +261,21 @@ export function fromFund(fund: StoredFund): FundValues {
     minOrganizationAgeYears: n(e.minOrganizationAgeYears),
     requiresLegalRegistration: e.requiresLegalRegistration,
     requiresVerification: e.requiresVerification,
+    eligibleRegionsOfResidence: [...fund.eligibleRegionsOfResidence],
+    excludedCountriesOfResidence: [...fund.excludedCountriesOfResidence],
+    excludedProjectKinds: [...fund.excludedProjectKinds],
+    requiredThemes: [...fund.requiredThemes],
+    projectInOriginCountry: fund.projectInOriginCountry,
+    requireAllImplementationCountries: fund.requireAllImplementationCountries,
+    requiresNonProfit: fund.requiresNonProfit,
+    reservedForPreviousGrantees: fund.reservedForPreviousGrantees,
+    minOrganizationAnnualIncome: n(fund.minOrganizationAnnualIncome),
+    maxOrganizationAnnualIncome: n(fund.maxOrganizationAnnualIncome),
+    maxOrganizationMembers: n(fund.maxOrganizationMembers),
+    maxTotalProjectBudget: n(fund.maxTotalProjectBudget),
+    prioritizesDiasporaLed: fund.prioritizesDiasporaLed,
+    prioritizesSmallOrganizations: fund.prioritizesSmallOrganizations,
+    prioritizesFirstTimeApplicants: fund.prioritizesFirstTimeApplicants,
+    prioritizedOriginCountries: [...fund.prioritizedOriginCountries],
   };
 }
