@@ -11,6 +11,7 @@ import {
   parseEcbCsv,
   readEcbFile,
   SHIPPED_ECB_RATES,
+  rateDateSql,
   unitsPerEurSql,
 } from '@app/reference-data';
 import { TestApp } from './support/test-app.js';
@@ -167,6 +168,14 @@ describe('Exchange rates (issue 15): ECB reference rates, import, conversion and
       `SELECT units_per_eur::text AS gbp FROM exchange_rate WHERE currency = 'GBP' AND rate_date = '2026-02-18'`,
     );
     expect(gbp).toBe('0.8724');
+
+    // the view and the SQL helpers' lookups agree on every currency
+    const agree: Array<{ currency: string; same: boolean }> = await ds.query(
+      `SELECT c.currency, (c.units_per_eur = ${unitsPerEurSql('c.currency')} AND c.rate_date = ${rateDateSql('c.currency')}) AS same
+         FROM current_exchange_rate c`,
+    );
+    expect(agree.length).toBe(31);
+    expect(agree.filter((r) => !r.same)).toEqual([]);
 
     // importing again replaces, never duplicates
     const total = await count();
