@@ -1,7 +1,8 @@
 import { act, renderHook } from '@testing-library/react';
 import { CombinedError } from 'urql';
 import { GraphQLError } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
 import { useFormErrors } from './useFormErrors';
 
 const refusal = (...errors: [string, Record<string, unknown>][]) =>
@@ -10,6 +11,10 @@ const refusal = (...errors: [string, Record<string, unknown>][]) =>
   });
 
 describe('useFormErrors', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
   it('puts the API’s field errors next to their fields (last segment of extensions.field), the rest above', () => {
     const { result } = renderHook(() => useFormErrors());
     let ok = true;
@@ -31,7 +36,7 @@ describe('useFormErrors', () => {
   it('says a network failure above the form, and a success clears every error', () => {
     const { result } = renderHook(() => useFormErrors());
     act(() => void result.current.settle(new CombinedError({ networkError: new Error('Failed to fetch') })));
-    expect(result.current.general).toContain('Failed to fetch');
+    expect(result.current.general).toBe('The server could not be reached. Check your connection and try again.');
     let ok = false;
     act(() => {
       ok = result.current.settle(undefined);
