@@ -1,6 +1,8 @@
+import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { createOrg, registerUser, TestUser, verify } from './support/fixtures.js';
 import { offerInput } from './support/inputs.js';
+import { MY_NOTIFICATIONS, NotificationView, waitFor } from './support/notification-helpers.js';
 
 /**
  * Issue 15, point 8: a training offer's audience (kinds, countries and regions of residence) and a
@@ -45,7 +47,7 @@ describe('Training audience and required language (trainingMatches and enrol app
     (await t.ok<{ trainingMatches: Match[] }>(MATCHES, { o: orgId }, user.token)).trainingMatches;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({ REDIS_URL: '' }); // the in-process queue: notifications are awaited below
     [provider, europeOwner, southOwner] = await Promise.all(['provider', 'eu', 'south'].map((n) => registerUser(t, n)));
     providerId = (
       await createOrg(t, provider, {
@@ -100,6 +102,26 @@ describe('Training audience and required language (trainingMatches and enrol app
     });
   });
   afterAll(() => t?.close());
+
+  it('announces a new offer only to the organizations its audience admits (the same rules)', async () => {
+    const titles = async (user: TestUser) =>
+      ((await t.ok(MY_NOTIFICATIONS, { u: null, f: 100 }, user.token)).myNotifications as NotificationView[])
+        .filter((n) => n.kind === 'TRAINING_PUBLISHED')
+        .map((n) => n.title);
+    await waitFor(
+      async () => (await titles(southOwner)).find((x) => x.includes('Fundraising academy for the Global South')),
+      15_000,
+      'the academy announced in Senegal',
+    );
+    await t.app.get(JobQueue).onIdle();
+    const inGermany = await titles(europeOwner);
+    expect(inGermany.some((x) => x.includes('Fundraising in Europe'))).toBe(true);
+    expect(inGermany.some((x) => x.includes('Fundraising academy for the Global South'))).toBe(false);
+    expect(inGermany.some((x) => x.includes('Recaudación'))).toBe(false);
+    const inSenegal = await titles(southOwner);
+    expect(inSenegal.some((x) => x.includes('Fundraising in Europe'))).toBe(false);
+    expect(inSenegal.some((x) => x.includes('Recaudación'))).toBe(false);
+  });
 
   it('stores and returns the audience (codes upper-cased, sorted) and languageRequired', async () => {
     const created = (
