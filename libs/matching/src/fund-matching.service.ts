@@ -196,7 +196,7 @@ export class FundMatchingService {
     const projectTerms = scoreTermsSql(true, { fund: F, lengths });
     /** An upper bound of the score: points not rounded, TEXT at full weight. */
     const bound = (withProject: boolean) => {
-      const terms = scoreTermsSql(withProject, { fund: F, lengths, rounded: false });
+      const terms = scoreTermsSql(withProject, { fund: F, lengths, rounded: false, bound: true });
       return FACTORS.map((factor) => (factor === 'TEXT' ? `${FUND_WEIGHTS.TEXT}::float8` : terms[factor]))
         .concat(`${ROUNDING_MARGIN}::float8`)
         .join(' + ');
@@ -382,8 +382,12 @@ export function describe(
 ): string {
   switch (factor) {
     case 'THEMES': {
+      const own = p ? p.themes : o.themes;
+      const purpose = shared(own, f.themes);
       const both = shared(f.themes, [...new Set([...(p?.themes ?? []), ...o.themes])]);
-      return `Works on ${both.length} of the fund's ${f.themes.length} themes: ${list(both)}`;
+      return `The fund covers ${purpose.length} of the ${p ? 'project' : 'organization'}'s ${own.length} themes (${list(
+        purpose,
+      )}); ${both.length} of the fund's ${f.themes.length} themes in common: ${list(both)}`;
     }
     case 'SDGS': {
       const both = shared(f.sdgs, p?.sdgs ?? []);
@@ -391,17 +395,19 @@ export function describe(
     }
     case 'GEOGRAPHY': {
       const parts: string[] = [];
+      if (p) {
+        const place = shared(p.countries, f.eligibleCountriesOfImplementation);
+        if (place.length)
+          parts.push(
+            `${place.length} of the project's ${p.countries.length} countries named by the fund (${list(place)})`,
+          );
+      }
       const residence = shared(f.eligibleCountriesOfResidence, o.countriesOfResidence);
       if (residence.length) parts.push(`based in ${list(residence)}, named by the fund`);
-      const place = p
-        ? shared(f.eligibleCountriesOfImplementation, p.countries)
-        : shared(f.eligibleCountriesOfOrigin, o.countriesOfOrigin);
-      if (place.length)
-        parts.push(
-          p
-            ? `the project runs in ${list(place)}, named by the fund`
-            : `community from ${list(place)}, named by the fund`,
-        );
+      const origin = shared([...f.eligibleCountriesOfOrigin, ...f.prioritizedOriginCountries], o.countriesOfOrigin);
+      if (origin.length) parts.push(`community from ${list([...new Set(origin)])}, named by the fund`);
+      const homeland = p ? shared(p.countries, o.countriesOfOrigin) : [];
+      if (homeland.length) parts.push(`the project runs in the community's country of origin (${list(homeland)})`);
       return parts.join('; ');
     }
     case 'BUDGET': {

@@ -9,7 +9,13 @@ import {
   allRules,
 } from './sql-kit.js';
 import { convertSql } from '@app/reference-data';
-import { BUDGET_DECAY, FUND_WEIGHTS as W, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
+import {
+  BUDGET_DECAY,
+  FUND_WEIGHTS as W,
+  GEOGRAPHY_BLEND,
+  SMALL_ORGANIZATION_MEMBERS,
+  THEME_BLEND,
+} from './weights.js';
 
 /**
  * The SQL of fund matching, in one place. Eligibility rules are boolean SQL over the fund `f`, the
@@ -366,6 +372,52 @@ export interface ScoreTermsOptions {
    * ROUNDING_MARGIN).
    */
   rounded?: boolean;
+  /**
+   * true: `p` is an organization's live projects taken together (profileProjectsSql): the shares
+   * of one project's own themes and countries are replaced by their upper bound (1 when the union
+   * overlaps the fund's list), so that the terms bound every single project's.
+   */
+  bound?: boolean;
+}
+
+const flag = (sql: string) => `(CASE WHEN ${sql} THEN 1 ELSE 0 END)`;
+
+/**
+ * THEMES, read from the project's purpose first (THEME_BLEND): the fund covers at least one theme of
+ * the project or organization (ANY); the share of the project's own themes the fund covers (PURPOSE;
+ * without a project, of the organization's: tagging many themes does not help); the share of the
+ * fund's themes covered by the project and organization together (COVERAGE, small, so broad funds
+ * are hardly penalised, and one more theme in common always adds points).
+ */
+function themesSql(f: FundRef, withProject: boolean, lengths: FundArrayLengths | undefined, bound = false): string {
+  const own = withProject ? 'p.themes' : 'o.themes';
+  const subjects = withProject ? ['p.themes', 'o.themes'] : ['o.themes'];
+  const purpose = bound
+    ? flag(`${own} && ${f('themes')}`)
+    : `${overlap(f('themes'), [own], lengths?.themes)}::float8 / greatest(cardinality(${own}), 1)`;
+  return `${w(W.THEMES)} * (${THEME_BLEND.ANY} * ${flag(subjects.map((x) => `${x} && ${f('themes')}`).join(' OR '))}
+      + ${THEME_BLEND.PURPOSE} * ${purpose}
+      + ${THEME_BLEND.COVERAGE} * ${overlap(f('themes'), subjects, lengths?.themes)}::float8 / greatest(cardinality(${f('themes')}), 1))`;
+}
+
+/**
+ * GEOGRAPHY (GEOGRAPHY_BLEND). With a project: the share of the project's countries the fund names
+ * for implementation (IMPLEMENTATION), a residence country the fund names (RESIDENCE), a community of
+ * origin the fund names or prioritises (ORIGIN), and the project runs where the organization's
+ * community comes from (HOMELAND). Without: half residence, half origin.
+ */
+function geographySql(f: FundRef, withProject: boolean, bound = false): string {
+  const residence = flag(`o.countries_of_residence && ${f('eligible_countries_of_residence')}`);
+  const origin = flag(
+    `(o.countries_of_origin && ${f('eligible_countries_of_origin')} OR o.countries_of_origin && ${f('prioritized_origin_countries')})`,
+  );
+  if (!withProject) return `${w(W.GEOGRAPHY / 2)} * ${residence} + ${w(W.GEOGRAPHY / 2)} * ${origin}`;
+  const implementation = bound
+    ? flag(`p.countries && ${f('eligible_countries_of_implementation')}`)
+    : `${overlap(f('eligible_countries_of_implementation'), ['p.countries'])}::float8 / greatest(cardinality(p.countries), 1)`;
+  return `${w(W.GEOGRAPHY)} * (${GEOGRAPHY_BLEND.IMPLEMENTATION} * ${implementation}
+      + ${GEOGRAPHY_BLEND.RESIDENCE} * ${residence} + ${GEOGRAPHY_BLEND.ORIGIN} * ${origin}
+      + ${GEOGRAPHY_BLEND.HOMELAND} * ${flag('p.countries && o.countries_of_origin')})`;
 }
 
 /** What rounding each factor's points to 4 decimals can add to a score, at most (factors × 0.00005). */
@@ -380,26 +432,16 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
   const { fund: f = FUND_ROW, lengths } = options;
   const round = options.rounded === false ? (sql: string) => `(${sql})` : r4;
   const orgText = options.orgText ?? textPoints('o.search_vector', f, round);
-  const themes = withProject ? ['p.themes', 'o.themes'] : ['o.themes'];
   // the amount sought in the fund's currency, at the current reference rates (null: no rate)
   const sought = `${convertSql('p.funding_sought_amount', 'p.funding_sought_currency', f('currency'))}::float8`;
   return {
-    THEMES: round(
-      `${w(W.THEMES)} * ${overlap(f('themes'), themes, lengths?.themes)} / greatest(cardinality(${f('themes')}), 1)`,
-    ),
+    THEMES: round(themesSql(f, withProject, lengths, options.bound)),
     SDGS: withProject
       ? round(
           `${w(W.SDGS)} * ${overlap(f('sdgs'), ['p.sdgs'], lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`,
         )
       : '0::float8',
-    GEOGRAPHY: round(
-      `${w(W.GEOGRAPHY / 2)} * (CASE WHEN o.countries_of_residence && ${f('eligible_countries_of_residence')} THEN 1 ELSE 0 END)
-       + ${w(W.GEOGRAPHY / 2)} * (CASE WHEN ${
-         withProject
-           ? `p.countries && ${f('eligible_countries_of_implementation')}`
-           : `o.countries_of_origin && ${f('eligible_countries_of_origin')}`
-       } THEN 1 ELSE 0 END)`,
-    ),
+    GEOGRAPHY: round(geographySql(f, withProject, options.bound)),
     BUDGET: withProject
       ? round(`CASE
           WHEN p.funding_sought_amount IS NULL OR ${sought} IS NULL THEN 0
