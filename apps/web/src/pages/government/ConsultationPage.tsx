@@ -119,8 +119,9 @@ export default function ConsultationPage() {
     return () => clearInterval(timer);
   }, [manager, c?.status, reexecute]);
 
-  if (error && !data) return <Text c="red.8">{t('app.error', { message: error.message })}</Text>;
-  if (!data) return fetching ? <Loading /> : null;
+  const notFound = error?.graphQLErrors.some((e) => e.extensions?.code === 'NOT_FOUND') ?? false;
+  if (error && !data && !notFound) return <Text c="red.8">{t('app.error', { message: error.message })}</Text>;
+  if (!data && !notFound) return fetching ? <Loading /> : null;
   if (!c)
     return (
       <Container size="sm" py="xl">

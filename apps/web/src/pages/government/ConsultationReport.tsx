@@ -164,9 +164,10 @@ export default function ConsultationReport() {
   const csv = useCsvDownload(id);
   const [problem, setProblem] = useState<string | null>(null);
   const [now] = useState(() => new Date());
-  if (error && !data) return <Text c="red.8">{t('app.error', { message: error.message })}</Text>;
-  if (!data) return fetching ? <Loading /> : null;
-  const c = data.consultation;
+  const notFound = error?.graphQLErrors.some((e) => e.extensions?.code === 'NOT_FOUND') ?? false;
+  if (error && !data && !notFound) return <Text c="red.8">{t('app.error', { message: error.message })}</Text>;
+  if (!data && !notFound) return fetching ? <Loading /> : null;
+  const c = data?.consultation;
   if (!c)
     return (
       <Stack gap="md" p="md">
