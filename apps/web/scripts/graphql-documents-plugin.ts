@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kind, parse, visit } from 'graphql';
+import { Kind, parse, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 import type { Plugin } from 'vite';
 
 const GENERATED = fileURLToPath(new URL('../src/gql/graphql.ts', import.meta.url));
@@ -9,19 +10,50 @@ const CALL = /\bgraphql\(\s*`([\s\S]*?)`\s*\)/g;
 const DEFINITION = /^\s*(query|mutation|subscription|fragment)\s+(\w+)/;
 const VIRTUAL = '\0nexus-gql:';
 
-/** The document as the generated file has it (no locations), or null when it spreads a fragment defined elsewhere. */
-function selfContained(source: string): string | null {
+/** Every fragment a `graphql()` call of the portal defines, by name (documents spread them across files). */
+function portalFragments(): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const entry of readdirSync(SOURCES, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.tsx?$/.test(entry) || entry.startsWith('gql/')) continue;
+    const code = readFileSync(join(SOURCES, entry), 'utf8');
+    for (const [, source] of code.matchAll(CALL)) {
+      if (!/^\s*fragment\s/.test(source)) continue;
+      try {
+        for (const d of parse(source, { noLocation: true }).definitions)
+          if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+      } catch {
+        // a document being written: its own transform reports it
+      }
+    }
+  }
+  return fragments;
+}
+
+/**
+ * The document as the generated file has it (no locations), with the definitions of the fragments it
+ * spreads from other calls appended as codegen does; null when one of them is nowhere to be found.
+ */
+function selfContained(source: string, fragments: Map<string, FragmentDefinitionNode>): string | null {
   const document = parse(source, { noLocation: true });
-  const defined = new Set(
-    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : [])),
-  );
-  let missing = false;
-  visit(document, {
-    FragmentSpread(node) {
-      if (!defined.has(node.name.value)) missing = true;
-    },
-  });
-  return missing ? null : JSON.stringify(document);
+  const definitions: DefinitionNode[] = [...document.definitions];
+  const defined = new Set(definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : [])));
+  for (let i = 0; i < definitions.length; i += 1) {
+    let missing = false;
+    visit(definitions[i], {
+      FragmentSpread(node) {
+        const name = node.name.value;
+        if (defined.has(name)) return;
+        const fragment = fragments.get(name);
+        if (!fragment) missing = true;
+        else {
+          defined.add(name);
+          definitions.push(fragment);
+        }
+      },
+    });
+    if (missing) return null;
+  }
+  return JSON.stringify({ ...document, definitions });
 }
 
 /**
@@ -29,11 +61,11 @@ function selfContained(source: string): string | null {
  * (`XDocument` / `XFragmentDoc` exported by `src/gql/graphql.ts`), as the client preset's Babel
  * optimizer does. Without it, `gql.ts`'s map of every operation of the portal (about 200 KB of
  * document ASTs) lands in the first page's chunk; with it, each route chunk carries only the
- * operations it sends (one small virtual module per document; a document that spreads a fragment from
- * another call takes the generated export, which the bundler keeps in a shared chunk). A call whose document the generated file lacks (stale codegen) fails the build.
+ * operations it sends (one small virtual module per document, with the fragments it spreads from other calls). A call whose document the generated file lacks (stale codegen) is left as it is, with a warning.
  */
 export function graphqlDocuments(): Plugin {
   let exported: Set<string> | null = null;
+  let fragments: Map<string, FragmentDefinitionNode> | null = null;
   const documents = new Map<string, string>();
   return {
     name: 'nexus-graphql-documents',
@@ -41,6 +73,7 @@ export function graphqlDocuments(): Plugin {
     enforce: 'pre',
     buildStart() {
       exported = null;
+      fragments = null;
       documents.clear();
     },
     resolveId(id) {
@@ -59,22 +92,26 @@ export function graphqlDocuments(): Plugin {
       );
       const imports = new Map<string, string>();
       const fallback = new Map<string, string>();
-      const out = code.replace(CALL, (_call, source: string) => {
+      const out = code.replace(CALL, (call: string, source: string) => {
         const definition = DEFINITION.exec(source);
         if (!definition) this.error(`${file}: a graphql() document without a named operation or fragment`);
         const [, kind, name] = definition;
         const generated = kind === 'fragment' ? `${name}FragmentDoc` : `${name}Document`;
         if (!exported!.has(generated)) {
-          this.error(`${file}: ${generated} is not in src/gql/graphql.ts (run npm run codegen)`);
+          // stale codegen (a document being written): left to gql.ts's graphql(), as without this plugin
+          this.warn(`${file}: ${generated} is not in src/gql/graphql.ts yet (run npm run codegen)`);
+          return call;
         }
         const local = `__gql_${generated}`;
-        const ast = selfContained(source);
+        fragments ??= portalFragments();
+        const ast = selfContained(source, fragments);
         if (ast) {
           documents.set(generated, ast);
           imports.set(generated, local);
         } else fallback.set(generated, local);
         return local;
       });
+      if (imports.size === 0 && fallback.size === 0) return null;
       const lines = [...imports].map(([name, local]) => `import ${local} from ${JSON.stringify(VIRTUAL + name)};`);
       if (fallback.size) {
         const list = [...fallback].map(([name, local]) => `${name} as ${local}`).join(', ');
