@@ -82,7 +82,7 @@ describe('Fund matching properties (fast-check)', () => {
     [{ id: funderId }] = await ds.query(
       `INSERT INTO organization (slug, name, kind) VALUES ('funder', 'Funder', 'FUNDER') RETURNING id`,
     );
-  });
+  }, 600_000); // a fresh API on a loaded machine can take minutes to start
   afterAll(() => t?.close());
 
   async function insert(o: Org, p: Proj, f: FundSpec) {

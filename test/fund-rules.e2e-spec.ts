@@ -61,7 +61,7 @@ describe('Fund rules of issue 15', () => {
         applicant.token,
       )
     ).createProject.id;
-  });
+  }, 600_000); // a fresh API on a machine shared by several test runs can take minutes to start
   afterAll(() => t?.close());
 
   const create = async (overrides: Record<string, unknown>) => {

@@ -289,6 +289,9 @@ export class FundMatchingService {
     for (const p of projects) if (p.fundingSoughtCurrency) currencies.add(p.fundingSoughtCurrency);
     for (const f of funds) currencies.add(f.currency);
     const rates = currencies.size > 1 ? await this.rates([...currencies]) : new Map<string, Rate>();
+    const awarded = funds.some((f) => f.prioritizesFirstTimeApplicants)
+      ? await this.awarded(ids('organization_id'))
+      : new Set<string>();
     const fundById = new Map(funds.map((f) => [f.id, f]));
     const orgById = new Map(orgs.map((o) => [o.id, o]));
     const projectById = new Map(projects.map((p) => [p.id, p]));
@@ -296,7 +299,9 @@ export class FundMatchingService {
       const fund = fundById.get(row.fund_id) as FundFacts;
       const organization = orgById.get(row.organization_id) as Organization;
       const project = row.project_id ? (projectById.get(row.project_id) ?? null) : null;
-      const reasons = reasonsFromRow(FACTORS, row, (factor) => describe(factor, fund, organization, project, rates));
+      const reasons = reasonsFromRow(FACTORS, row, (factor) =>
+        describe(factor, fund, organization, project, rates, awarded.has(organization.id)),
+      );
       return {
         fundId: row.fund_id,
         organizationId: row.organization_id,
@@ -305,6 +310,15 @@ export class FundMatchingService {
         reasons,
       };
     });
+  }
+
+  /** The organizations of `ids` that have been awarded a grant (not first-time applicants). */
+  private async awarded(ids: string[]): Promise<Set<string>> {
+    const rows: Array<{ organization_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT organization_id FROM fund_application WHERE status = 'AWARDED' AND organization_id = ANY($1)`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.organization_id));
   }
 
   /** The current reference rates of `currencies` (those that have one). */
@@ -379,6 +393,7 @@ export function describe(
   o: Organization,
   p: Project | null,
   rates: Map<string, Rate> = new Map(),
+  awarded = false,
 ): string {
   switch (factor) {
     case 'THEMES': {
@@ -435,7 +450,7 @@ export function describe(
       if (f.prioritizesDiasporaLed && DIASPORA_LED_KINDS.includes(o.kind)) parts.push('diaspora-led');
       if (f.prioritizesSmallOrganizations && o.memberCount !== null && o.memberCount < SMALL_ORGANIZATION_MEMBERS)
         parts.push(`small (under ${SMALL_ORGANIZATION_MEMBERS} members)`);
-      if (f.prioritizesFirstTimeApplicants) parts.push('first-time (never awarded before)');
+      if (f.prioritizesFirstTimeApplicants && !awarded) parts.push('first-time (never awarded before)');
       const origin = shared(f.prioritizedOriginCountries, o.countriesOfOrigin);
       if (origin.length) parts.push(`from the communities of ${list(origin)}`);
       return `The fund prioritises ${parts.join(', ')} organizations`;

@@ -14,6 +14,7 @@ import {
   FUND_WEIGHTS as W,
   GEOGRAPHY_BLEND,
   SMALL_ORGANIZATION_MEMBERS,
+  TEXT_SCALE,
   THEME_BLEND,
 } from './weights.js';
 
@@ -358,7 +359,7 @@ export interface FundArrayLengths {
 }
 
 const textPoints = (vector: string, f: FundRef, round = r4) =>
-  round(`${w(W.TEXT)} * least(1, 2 * coalesce(ts_rank(${vector}, ${f('text_query')}, 32), 0))`);
+  round(`${w(W.TEXT)} * least(1, ${TEXT_SCALE} * coalesce(ts_rank(${vector}, ${f('text_query')}, 32), 0))`);
 
 export interface ScoreTermsOptions {
   /** The fund (default: the row `f`). */

@@ -25,7 +25,7 @@ export const PARTNER_WEIGHTS = {
  *  - BUDGET: funding sought, converted into the fund's currency at the reference rates, inside the
  *    grant range earns all; outside it decays with the relative distance, exp(−3·d). Projects only.
  *  - TEXT: full-text relevance of the organization's (and project's) text to the fund's words,
- *    ts_rank normalised to 0..1 (rank/(rank+1)), doubled and capped at 1.
+ *    ts_rank normalised to 0..1 (rank/(rank+1)), times TEXT_SCALE, capped at 1.
  *  - PRIORITY: the share of the fund's priorities the organization meets (women-led, youth-led,
  *    diaspora-led, small, first-time applicant, prioritised community of origin).
  */
@@ -57,6 +57,13 @@ export const THEME_BLEND = { ANY: 0.4, PURPOSE: 0.4, COVERAGE: 0.2 } as const;
  *  - HOMELAND: the project runs in the organization's own country of origin.
  */
 export const GEOGRAPHY_BLEND = { IMPLEMENTATION: 0.4, RESIDENCE: 0.2, ORIGIN: 0.2, HOMELAND: 0.2 } as const;
+
+/**
+ * ts_rank of the fund's words (OR-ed) in a description-weight text is about 0.2 × the share of the
+ * words it uses: × 5 makes TEXT about that share (all the words: full points; a fifth: a fifth),
+ * where × 2 left it at 0.001–0.01 points.
+ */
+export const TEXT_SCALE = 5;
 
 /** Budget decay rate: points × exp(−BUDGET_DECAY × relative distance outside the grant range). */
 export const BUDGET_DECAY = 3;
