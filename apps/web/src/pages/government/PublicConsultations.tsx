@@ -24,10 +24,25 @@ function ListPage({
     query: PublicConsultationsQuery,
     variables: { openOnly, after },
   });
-  if (error && !data) return <Text c="red.8">{t('app.error', { message: error.message })}</Text>;
-  if (!data) return fetching ? <Loading /> : null;
+  if (error && !data)
+    return (
+      <li>
+        <Text c="red.8">{t('app.error', { message: error.message })}</Text>
+      </li>
+    );
+  if (!data)
+    return fetching ? (
+      <li>
+        <Loading />
+      </li>
+    ) : null;
   const page = data.consultations;
-  if (!after && page.nodes.length === 0) return <Text>{t('government.public.none')}</Text>;
+  if (!after && page.nodes.length === 0)
+    return (
+      <li>
+        <Text>{t('government.public.none')}</Text>
+      </li>
+    );
   return (
     <>
       {page.nodes.map((c) => (
