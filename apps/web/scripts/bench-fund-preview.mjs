@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, startPortal } from './portal-server.mjs';
 const EDITS = Number(process.env.EDITS ?? 100);
 const PUBLISH = process.env.PUBLISH !== '0';
 const TARGET_MS = 300;
+const FUNDER = 'Swiss Foundation for Diaspora-led Development';
 
 const EUROPE = ['FR', 'DE', 'BE', 'NL', 'IT', 'ES', 'GB', 'SE', 'NO', 'CH', 'PT', 'IE'];
 const ORIGINS = ['GH', 'SN', 'NG', 'ML', 'MA', 'SO', 'ET', 'PH', 'MX', 'EC', 'IN', 'NP', 'KE', 'CM'];
@@ -60,9 +61,9 @@ async function main() {
       return body.data;
     };
 
-    const { me } = await gql('{ me { memberships { organization { id slug } } } }');
-    const funder = me.memberships.map((m) => m.organization).find((o) => o.slug === 'swiss-foundation');
-    if (!funder) throw new Error('the demo funder swiss-foundation is missing');
+    const { me } = await gql('{ me { memberships { organization { id name } } } }');
+    const funder = me.memberships.map((m) => m.organization).find((o) => o.name === FUNDER);
+    if (!funder) throw new Error(`the demo funder ${FUNDER} is missing`);
     const deadline = new Date(Date.now() + 90 * 86_400_000).toISOString();
     const { createFund } = await gql(`mutation($input: FundInput!) { createFund(input: $input) { id } }`, {
       input: {
