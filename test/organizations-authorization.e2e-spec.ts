@@ -159,6 +159,71 @@ describe('Authorization of the organization mutations (table-driven)', () => {
         },
       },
       {
+        name: 'pendingNetworkRequests (as the network)',
+        allowed: ['admin', 'owner', 'moderator'],
+        refused: { outsider: 'NOT_FOUND', member: 'NOT_FOUND' },
+        tables: ORG_TABLES,
+        prepare: async () => {
+          const network = await orgWithRoles(t, c, { kind: 'DIASPORA_NETWORK' });
+          await dataSource(t).query(
+            `INSERT INTO network_membership (network_id, organization_id, status, requested_by_id) VALUES ($1, $2, 'PENDING', $3)`,
+            [network, await orgOwnedBy(t, invitee), invitee.id],
+          );
+          return {
+            query: `query($n: ID!) { pendingNetworkRequests(networkId: $n) { totalCount nodes { id organization { id } } } }`,
+            variables: { n: network },
+          };
+        },
+      },
+      {
+        name: 'changeMemberRole (a MEMBER made ADMIN)',
+        allowed: ['admin', 'owner'],
+        tables: ORG_TABLES,
+        prepare: async () => {
+          const org = await orgWithRoles(t, c);
+          await dataSource(t).query(
+            `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`,
+            [invitee.id, org],
+          );
+          return {
+            query: `mutation($o: ID!, $u: ID!) { changeMemberRole(organizationId: $o, userId: $u, role: ADMIN) { id role } }`,
+            variables: { o: org, u: invitee.id },
+          };
+        },
+      },
+      {
+        name: 'changeMemberRole (a MEMBER made OWNER)',
+        allowed: ['owner'],
+        tables: ORG_TABLES,
+        prepare: async () => {
+          const org = await orgWithRoles(t, c);
+          await dataSource(t).query(
+            `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`,
+            [invitee.id, org],
+          );
+          return {
+            query: `mutation($o: ID!, $u: ID!) { changeMemberRole(organizationId: $o, userId: $u, role: OWNER) { id role } }`,
+            variables: { o: org, u: invitee.id },
+          };
+        },
+      },
+      {
+        name: 'changeMemberRole (another OWNER made ADMIN)',
+        allowed: ['owner'],
+        tables: ORG_TABLES,
+        prepare: async () => {
+          const org = await orgWithRoles(t, c);
+          await dataSource(t).query(
+            `INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`,
+            [invitee.id, org],
+          );
+          return {
+            query: `mutation($o: ID!, $u: ID!) { changeMemberRole(organizationId: $o, userId: $u, role: ADMIN) { id role } }`,
+            variables: { o: org, u: invitee.id },
+          };
+        },
+      },
+      {
         name: 'requestVerification',
         allowed: ['admin', 'owner'],
         tables: ORG_TABLES,

@@ -48,7 +48,7 @@ describe('Enrolment.waitlistPosition', () => {
   };
   const enrol = async (training: string, i: number) =>
     (await t.ok(ENROL, { t: training, o: applicants[i].org }, applicants[i].user.token)).enrol;
-  const positionOf = async (i: number, training: string) => {
+  const positionOf = async (i: number) => {
     const { enrolments } = (await t.ok(MINE, { o: applicants[i].org }, applicants[i].user.token)).organization;
     const live = enrolments.filter((e: { status: string }) => e.status !== 'CANCELLED');
     return live.length ? live[live.length - 1].waitlistPosition : 'none';
@@ -69,12 +69,12 @@ describe('Enrolment.waitlistPosition', () => {
     const other = await offer(1);
     await enrol(other, 4);
     expect((await enrol(other, 3)).waitlistPosition).toBe(1);
-    expect(await positionOf(3, training)).toBe(1); // its latest enrolment is the one on the other offer
+    expect(await positionOf(3)).toBe(1); // its latest enrolment is the one on the other offer
 
     // The seat holder cancels: number 1 gets the seat, the others move up.
     await t.ok(CANCEL, { id: first.id }, applicants[0].user.token);
-    expect(await positionOf(1, training)).toBeNull(); // ACCEPTED now
-    expect(await positionOf(2, training)).toBe(1);
+    expect(await positionOf(1)).toBeNull(); // ACCEPTED now
+    expect(await positionOf(2)).toBe(1);
     // A waitlisted one leaves the list: those behind move up.
     const left = await t.ok(CANCEL, { id: waiting[1].id }, applicants[2].user.token);
     expect(left.cancelEnrolment).toMatchObject({ status: 'CANCELLED', waitlistPosition: null });

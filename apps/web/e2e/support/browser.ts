@@ -74,7 +74,8 @@ export async function pick(page: Page, label: string, text: string, option: stri
   const input = page.getByRole('combobox', { name: label, exact: true });
   await input.click();
   await input.fill(text);
-  await page.getByRole('option', { name: option, exact: true }).click();
+  // the combobox's own options (a native select on the page may offer the same label)
+  await page.getByRole('option', { name: option, exact: true }).and(page.locator('[data-combobox-option]')).click();
   await page.keyboard.press('Escape');
 }
 

@@ -128,7 +128,13 @@ export default function ApplicationPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { user, ready } = useSession();
-  const [{ data, fetching }, reload] = useQuery({ query: ApplicationQuery, variables: { id }, pause: !user });
+  const [{ data, fetching }, reload] = useQuery({
+    query: ApplicationQuery,
+    variables: { id },
+    pause: !user,
+    // opened from a notification, it shows the status as it is now
+    requestPolicy: 'cache-and-network',
+  });
   const { role } = useRoleIn(data?.application?.organization.id);
   const [{ fetching: saving }, update] = useMutation(UpdateApplication);
   const [{ fetching: submitting }, submitApp] = useMutation(SubmitApplication);

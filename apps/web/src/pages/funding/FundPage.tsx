@@ -162,7 +162,7 @@ export default function FundPage() {
         <div>
           <Title order={1}>{fund.title}</Title>
           <Text c="dimmed">
-            <Anchor component={Link} to={`/organizations/${fund.funder.slug}`}>
+            <Anchor component={Link} to={`/organizations/${fund.funder.slug}`} underline="always">
               {fund.funder.name}
             </Anchor>{' '}
             · {t(`funding.fundStatus.${fund.status}`)} ·{' '}

@@ -121,7 +121,7 @@ export default function TrainingPage() {
         <div>
           <Title order={1}>{offer.title}</Title>
           <Text c="dimmed">
-            <Anchor component={Link} to={`/organizations/${offer.provider.slug}`}>
+            <Anchor component={Link} to={`/organizations/${offer.provider.slug}`} underline="always">
               {offer.provider.name}
             </Anchor>{' '}
             · {t(`funding.format.${offer.format}`)}
