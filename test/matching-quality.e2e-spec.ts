@@ -5,6 +5,7 @@ import {
   loadJudgedSet,
   report,
   summarize,
+  summarizeWithNeeding,
   type QueryResult,
 } from './support/matching-judgements.js';
 
@@ -19,10 +20,14 @@ import {
  * every query.
  */
 const FLOORS = {
-  // measured on 72cb3be (before issue 15's rules), see the fixtures' README
-  'funder→organizations': { ndcg5: 0.85, ndcg10: 0.863 },
-  'organization→funds': { ndcg5: 0.821, ndcg10: 0.821 },
+  // reached after issue 15's rules (11:33 UTC, 0ad390f + tuning); before them: 0.850/0.863 and 0.821/0.821.
+  // Below the 0.9 nDCG@5 aimed at: see the fixtures' README for why.
+  'funder→organizations': { ndcg5: 0.895, ndcg10: 0.927 },
+  'organization→funds': { ndcg5: 0.773, ndcg10: 0.773 },
 };
+
+/** fundMatches followed by fundsNeedingAProject (issue 15's separate list): what an organization sees */
+const WITH_NEEDING_FLOOR = { ndcg5: 0.859, ndcg10: 0.859 };
 
 describe('Matching quality against a grant officer’s judgements', () => {
   let t: TestApp;
@@ -49,5 +54,12 @@ describe('Matching quality against a grant officer’s judgements', () => {
     const s = summarize(results).find((x) => x.direction === direction)!;
     expect(s.ndcg5).toBeGreaterThanOrEqual(floor.ndcg5);
     expect(s.ndcg10).toBeGreaterThanOrEqual(floor.ndcg10);
+  });
+
+  it('organization→funds with fundsNeedingAProject appended is not below its floor', () => {
+    const s = summarizeWithNeeding(results);
+    expect(s).not.toBeNull();
+    expect(s!.ndcg5).toBeGreaterThanOrEqual(WITH_NEEDING_FLOOR.ndcg5);
+    expect(s!.ndcg10).toBeGreaterThanOrEqual(WITH_NEEDING_FLOOR.ndcg10);
   });
 });
