@@ -134,7 +134,7 @@ export class FundMatchingService {
       .join(', ')}], NULL)`;
     const rows: Array<{ fund_id: string; failed: string[] | null } & FundValues> = await this.dataSource.query(
       `SELECT f.id AS fund_id, nearest.failed, ${FUND_COLUMNS_SELECT.split(', ')
-        .map((c) => (c.includes(' AS ') ? `f.${c}` : `f.${c}`))
+        .map((c) => `f.${c}`)
         .join(', ')}
          FROM fund f CROSS JOIN organization o
          LEFT JOIN LATERAL (
