@@ -17,6 +17,8 @@ export interface CapacityLoaders {
   /** The latest assessment of an organization. */
   latestAssessment: DataLoader<string, CapacityAssessment | null>;
   enrolmentsByTraining: DataLoader<string, Enrolment[]>;
+  /** A provider's training offers (every status), soonest first. */
+  offersByProvider: DataLoader<string, TrainingOffer[]>;
   enrolmentsByOrganization: DataLoader<string, Enrolment[]>;
   /** A WAITLISTED enrolment's place in its offer's waiting list (1 = next; null when not waitlisted). */
   waitlistPosition: DataLoader<string, number | null>;
@@ -70,6 +72,17 @@ export class CapacityLoaderFactory {
         (a) => a.organizationId,
       ),
       enrolmentsByTraining: enrolments('training_id', 'trainingId'),
+      offersByProvider: groupedLoader(
+        (ids: readonly string[]) =>
+          this.dataSource
+            .getRepository(TrainingOffer)
+            .createQueryBuilder('t')
+            .where('t.provider_id = ANY(:ids)', { ids })
+            .orderBy('t.starts_at')
+            .addOrderBy('t.id')
+            .getMany(),
+        (t) => t.providerId,
+      ),
       enrolmentsByOrganization: enrolments('organization_id', 'organizationId'),
       providerEvaluation: new DataLoader((ids) => this.evaluation.providerEvaluations(ids)),
       waitlistPosition: new DataLoader(async (ids) => {

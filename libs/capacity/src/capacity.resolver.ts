@@ -17,7 +17,7 @@ import { ProviderTrainingEvaluation, TrainingEvaluation, TrainingMatch } from '.
 import { Enrolment, EnrolmentEvent, EnrolmentStatus, SEAT_STATUSES } from './enrolment.entity.js';
 import { EnrolmentsService } from './enrolments.service.js';
 import { EvaluationService } from './evaluation.service.js';
-import { TrainingOffer } from './training-offer.entity.js';
+import { TrainingOffer, TrainingStatus } from './training-offer.entity.js';
 import { TrainingMatchesService } from './training-matches.service.js';
 import { TrainingOffersService } from './training-offers.service.js';
 
@@ -230,6 +230,16 @@ export class OrganizationCapacityResolver {
   async enrolments(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
     if (!this.policy.canSeeInternals(await ctx.access(), o.id)) return [];
     return ctx.loaders.capacity.enrolmentsByOrganization.load(o.id);
+  }
+
+  @ResolveField(() => [TrainingOffer], {
+    description:
+      'As a training provider: its offers, soonest first; DRAFT ones only for its members and moderators (the others see the published ones)',
+  })
+  async trainingOffers(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
+    const all = await ctx.loaders.capacity.offersByProvider.load(o.id);
+    if (this.policy.canSeeInternals(await ctx.access(), o.id)) return all;
+    return all.filter((t) => t.status !== TrainingStatus.DRAFT);
   }
 
   @ResolveField(() => ProviderTrainingEvaluation, {

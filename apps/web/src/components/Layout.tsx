@@ -7,6 +7,7 @@ import { signOut } from '../auth/session';
 import { useSession } from '../auth/useSession';
 import { useGovernmentNavItems } from '../pages/government/conveners';
 import { useFunderNav } from '../pages/funder/funder-access';
+import { useProviderNav } from '../pages/provider/provider-access';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Loading } from './Loading';
 import { NotificationsBell } from './NotificationsBell';
@@ -27,6 +28,8 @@ function NavItems({ onNavigate }: { onNavigate: () => void }) {
       : []),
     ...useGovernmentNavItems(),
     ...useFunderNav(),
+    ...useProviderNav(),
+    ...(user && user.platformRole !== 'USER' ? [{ to: '/moderation/verification', label: t('moderation.nav') }] : []),
   ];
   return (
     <>
