@@ -57,8 +57,8 @@ describe('Organization.trainingOffers', () => {
     ).id;
     await verify(t, providerId);
     await addMember(t, provider, providerId, member, 'MEMBER');
-    const later = offerInput(providerId, { title: 'Later published course', startsAt: inDays(60) });
-    const sooner = offerInput(providerId, { title: 'Sooner draft course', startsAt: inDays(30) });
+    const later = offerInput(providerId, { title: 'Later published course', startsAt: inDays(60), endsAt: inDays(61) });
+    const sooner = offerInput(providerId, { title: 'Sooner draft course', startsAt: inDays(30), endsAt: inDays(31) });
     publishedId = (await t.ok(CREATE, { i: later }, provider.token)).createTrainingOffer.id;
     await t.ok(PUBLISH, { id: publishedId }, provider.token);
     draftId = (await t.ok(CREATE, { i: sooner }, provider.token)).createTrainingOffer.id;
