@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'schema.gql', 'apps/web/dist/', 'apps/web/src/gql/', 'test/generated/'] },
+  { ignores: ['dist/', '.build/', 'node_modules/', '.data/', 'coverage/', 'schema.gql', 'apps/web/dist/', 'apps/web/src/gql/', 'test/generated/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -70,6 +70,9 @@ type Documents = {
     "\n          query ProjectsFlowOrganizationProjects($id: ID) {\n            organization(id: $id) {\n              projects(first: 1) {\n                totalCount\n                nodes {\n                  id\n                }\n                pageInfo {\n                  hasNextPage\n                }\n              }\n            }\n          }\n        ": typeof types.ProjectsFlowOrganizationProjectsDocument,
     "\n          mutation ProjectsFlowArchive($id: ID!) {\n            archiveProject(id: $id) {\n              archivedAt\n            }\n          }\n        ": typeof types.ProjectsFlowArchiveDocument,
     "\n        query ProjectsFlowArchived($id: ID!) {\n          project(id: $id) {\n            id\n            indicators {\n              measurements {\n                value\n              }\n            }\n          }\n        }\n      ": typeof types.ProjectsFlowArchivedDocument,
+    "\n  mutation ProviderOffersCreate($i: TrainingOfferInput!) {\n    createTrainingOffer(input: $i) {\n      id\n    }\n  }\n": typeof types.ProviderOffersCreateDocument,
+    "\n  mutation ProviderOffersPublish($id: ID!) {\n    publishTrainingOffer(id: $id) {\n      id\n    }\n  }\n": typeof types.ProviderOffersPublishDocument,
+    "\n  query ProviderOffersList($id: ID!) {\n    organization(id: $id) {\n      trainingOffers {\n        id\n        title\n        status\n      }\n    }\n  }\n": typeof types.ProviderOffersListDocument,
     "\n  query SmokeMe {\n    me {\n      id\n      email\n    }\n  }\n": typeof types.SmokeMeDocument,
     "\n  mutation FixtureRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.FixtureRegisterDocument,
     "\n  mutation FixtureLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.FixtureLoginDocument,
@@ -136,6 +139,9 @@ const documents: Documents = {
     "\n          query ProjectsFlowOrganizationProjects($id: ID) {\n            organization(id: $id) {\n              projects(first: 1) {\n                totalCount\n                nodes {\n                  id\n                }\n                pageInfo {\n                  hasNextPage\n                }\n              }\n            }\n          }\n        ": types.ProjectsFlowOrganizationProjectsDocument,
     "\n          mutation ProjectsFlowArchive($id: ID!) {\n            archiveProject(id: $id) {\n              archivedAt\n            }\n          }\n        ": types.ProjectsFlowArchiveDocument,
     "\n        query ProjectsFlowArchived($id: ID!) {\n          project(id: $id) {\n            id\n            indicators {\n              measurements {\n                value\n              }\n            }\n          }\n        }\n      ": types.ProjectsFlowArchivedDocument,
+    "\n  mutation ProviderOffersCreate($i: TrainingOfferInput!) {\n    createTrainingOffer(input: $i) {\n      id\n    }\n  }\n": types.ProviderOffersCreateDocument,
+    "\n  mutation ProviderOffersPublish($id: ID!) {\n    publishTrainingOffer(id: $id) {\n      id\n    }\n  }\n": types.ProviderOffersPublishDocument,
+    "\n  query ProviderOffersList($id: ID!) {\n    organization(id: $id) {\n      trainingOffers {\n        id\n        title\n        status\n      }\n    }\n  }\n": types.ProviderOffersListDocument,
     "\n  query SmokeMe {\n    me {\n      id\n      email\n    }\n  }\n": types.SmokeMeDocument,
     "\n  mutation FixtureRegister($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.FixtureRegisterDocument,
     "\n  mutation FixtureLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.FixtureLoginDocument,
@@ -384,6 +390,18 @@ export function graphql(source: "\n          mutation ProjectsFlowArchive($id: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query ProjectsFlowArchived($id: ID!) {\n          project(id: $id) {\n            id\n            indicators {\n              measurements {\n                value\n              }\n            }\n          }\n        }\n      "): (typeof documents)["\n        query ProjectsFlowArchived($id: ID!) {\n          project(id: $id) {\n            id\n            indicators {\n              measurements {\n                value\n              }\n            }\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProviderOffersCreate($i: TrainingOfferInput!) {\n    createTrainingOffer(input: $i) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ProviderOffersCreate($i: TrainingOfferInput!) {\n    createTrainingOffer(input: $i) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProviderOffersPublish($id: ID!) {\n    publishTrainingOffer(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ProviderOffersPublish($id: ID!) {\n    publishTrainingOffer(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProviderOffersList($id: ID!) {\n    organization(id: $id) {\n      trainingOffers {\n        id\n        title\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProviderOffersList($id: ID!) {\n    organization(id: $id) {\n      trainingOffers {\n        id\n        title\n        status\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,17 @@ export type AcceptMemberInvitationInput = {
   token: string;
 };
 
+/** UN M49 regions (the Americas as Northern America / Latin America and the Caribbean) and UNCTAD’s Global South (developing economies) / Global North; docs/matching.md lists the countries */
+export type AudienceRegion =
+  | 'AFRICA'
+  | 'ASIA'
+  | 'EUROPE'
+  | 'GLOBAL_NORTH'
+  | 'GLOBAL_SOUTH'
+  | 'LATIN_AMERICA_AND_CARIBBEAN'
+  | 'NORTHERN_AMERICA'
+  | 'OCEANIA';
+
 /** Capacity-building areas named by the GFMD reports */
 export type CapacityArea =
   | 'ALLIANCE_BUILDING'
@@ -66,12 +77,44 @@ export type FundInput = {
   deadline: string;
   description: string;
   eligibility?: FundEligibilityInput | null | undefined;
+  /** ISO 3166-2 regions (e.g. FR-IDF, DE-BE); the applicant must be based in one */
+  eligibleRegionsOfResidence?: Array<string> | null | undefined;
+  /** ISO 3166-1 alpha-2; applicants based in these are not eligible */
+  excludedCountriesOfResidence?: Array<string> | null | undefined;
+  /** Projects of these kinds are not eligible */
+  excludedProjectKinds?: Array<ProjectKind> | null | undefined;
   funderId: string | number;
   maxGrant?: number | null | undefined;
+  /** In the fund's currency (compared after conversion); an unknown income fails */
+  maxOrganizationAnnualIncome?: number | null | undefined;
+  /** Only organizations with at most this many members */
+  maxOrganizationMembers?: number | null | undefined;
+  /** Limit on the project's whole budget, in the fund's currency (converted) */
+  maxTotalProjectBudget?: number | null | undefined;
   minGrant?: number | null | undefined;
+  /** In the fund's currency (compared after conversion); an unknown income fails */
+  minOrganizationAnnualIncome?: number | null | undefined;
   opensAt?: string | null | undefined;
+  /** ISO 3166-1 alpha-2; organizations representing these communities score higher */
+  prioritizedOriginCountries?: Array<string> | null | undefined;
+  /** Diaspora-led organizations score higher */
+  prioritizesDiasporaLed?: boolean | null | undefined;
+  /** Organizations never awarded a grant on the platform score higher */
+  prioritizesFirstTimeApplicants?: boolean | null | undefined;
+  /** Small organizations score higher */
+  prioritizesSmallOrganizations?: boolean | null | undefined;
   prioritizesWomenLed?: boolean | null | undefined;
   prioritizesYouthLed?: boolean | null | undefined;
+  /** Every implementation country of the project must be one of the applicant’s countries of origin */
+  projectInOriginCountry?: boolean | null | undefined;
+  /** All the project’s countries must be in eligibility.countriesOfImplementation (default: at least one) */
+  requireAllImplementationCountries?: boolean | null | undefined;
+  /** Theme codes; the project (or the organization) must work on one */
+  requiredThemes?: Array<string> | null | undefined;
+  /** Only not-for-profit organizations */
+  requiresNonProfit?: boolean | null | undefined;
+  /** Only organizations awarded a grant by a fund of the same funder */
+  reservedForPreviousGrantees?: boolean | null | undefined;
   sdgs?: Array<number> | null | undefined;
   themes: Array<string>;
   title: string;
@@ -107,6 +150,10 @@ export type OrganizationFilter = {
 };
 
 export type OrganizationInput = {
+  /** Annual income (latest year), in annualIncomeCurrency */
+  annualIncome?: number | null | undefined;
+  /** ISO 4217; required with annualIncome */
+  annualIncomeCurrency?: string | null | undefined;
   city?: string | null | undefined;
   contactEmail?: string | null | undefined;
   /** ISO 3166-1 alpha-2 codes of the community’s countries of origin */
@@ -122,6 +169,10 @@ export type OrganizationInput = {
   legallyRegistered?: boolean | null | undefined;
   memberCount?: number | null | undefined;
   name: string;
+  /** A not-for-profit organization (null: not said) */
+  nonProfit?: boolean | null | undefined;
+  /** ISO 3166-2 codes of the regions where it is based (e.g. FR-IDF, DE-BE, US-CA) */
+  regionsOfResidence?: Array<string> | null | undefined;
   /** Theme codes (see the themes query) */
   themes: Array<string>;
   website?: string | null | undefined;
@@ -201,8 +252,11 @@ export type ProjectInput = {
 
 export type ProjectKind =
   | 'CAPACITY_BUILDING'
+  | 'CONSTRUCTION'
+  | 'EMERGENCY_RELIEF'
   | 'ENTREPRENEURSHIP'
   | 'HUMANITARIAN'
+  | 'IN_KIND_DONATION'
   | 'KNOWLEDGE_TRANSFER'
   | 'POLICY_ADVOCACY'
   | 'REMITTANCES'
@@ -231,6 +285,10 @@ export type TrainingFormat =
 export type TrainingOfferInput = {
   /** Last moment to enrol, not after startsAt; without one, enrolment closes at startsAt */
   applicationDeadline?: string | null | undefined;
+  /** Audience: ISO 3166-1 countries where an organization must be based to enrol; with audienceRegions, empty = everywhere */
+  audienceCountriesOfResidence?: Array<string> | null | undefined;
+  /** Audience: regions where an organization must be based to enrol (or in audienceCountriesOfResidence) */
+  audienceRegions?: Array<AudienceRegion> | null | undefined;
   capacityAreas: Array<CapacityArea>;
   city?: string | null | undefined;
   /** Null or 0 = free */
@@ -243,6 +301,8 @@ export type TrainingOfferInput = {
   /** After startsAt */
   endsAt?: string | null | undefined;
   format: TrainingFormat;
+  /** true: organizations must work in one of the offer’s languages to enrol (default false) */
+  languageRequired?: boolean | null | undefined;
   /** ISO 639-1 codes of the languages it is taught in */
   languages: Array<string>;
   providerId: string | number;
@@ -660,6 +720,27 @@ export type ProjectsFlowArchivedQueryVariables = Exact<{
 
 export type ProjectsFlowArchivedQuery = { project: { id: string, indicators: Array<{ measurements: Array<{ value: number }> }> } | null };
 
+export type ProviderOffersCreateMutationVariables = Exact<{
+  i: TrainingOfferInput;
+}>;
+
+
+export type ProviderOffersCreateMutation = { createTrainingOffer: { id: string } };
+
+export type ProviderOffersPublishMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProviderOffersPublishMutation = { publishTrainingOffer: { id: string } };
+
+export type ProviderOffersListQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProviderOffersListQuery = { organization: { trainingOffers: Array<{ id: string, title: string, status: TrainingStatus }> } | null };
+
 export type SmokeMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -774,6 +855,9 @@ export const ProjectsFlowProgressDocument = {"kind":"Document","definitions":[{"
 export const ProjectsFlowOrganizationProjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProjectsFlowOrganizationProjects"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProjectsFlowOrganizationProjectsQuery, ProjectsFlowOrganizationProjectsQueryVariables>;
 export const ProjectsFlowArchiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProjectsFlowArchive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}}]}}]}}]} as unknown as DocumentNode<ProjectsFlowArchiveMutation, ProjectsFlowArchiveMutationVariables>;
 export const ProjectsFlowArchivedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProjectsFlowArchived"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"indicators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measurements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProjectsFlowArchivedQuery, ProjectsFlowArchivedQueryVariables>;
+export const ProviderOffersCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProviderOffersCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"i"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TrainingOfferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTrainingOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"i"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ProviderOffersCreateMutation, ProviderOffersCreateMutationVariables>;
+export const ProviderOffersPublishDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProviderOffersPublish"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishTrainingOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ProviderOffersPublishMutation, ProviderOffersPublishMutationVariables>;
+export const ProviderOffersListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProviderOffersList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainingOffers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ProviderOffersListQuery, ProviderOffersListQueryVariables>;
 export const SmokeMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SmokeMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<SmokeMeQuery, SmokeMeQueryVariables>;
 export const FixtureRegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FixtureRegister"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<FixtureRegisterMutation, FixtureRegisterMutationVariables>;
 export const FixtureLoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FixtureLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<FixtureLoginMutation, FixtureLoginMutationVariables>;

@@ -9,6 +9,8 @@ export interface ProjectTemplate {
   themes: string[];
   sdgs: number[];
   budget: number;
+  /** Share of the budget sought from funders (default two thirds; the rest is co-funded). */
+  fundingShare?: number;
   indicator: [name: string, unit: string, baseline: number, target: number, measured: number[]];
 }
 
@@ -49,7 +51,9 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       `Savings groups pool remittances to ${p} with a cooperative bank, cutting transfer costs and financing small shops.`,
     themes: ['REMITTANCES', 'FINANCIAL_INCLUSION'],
     sdgs: [1, 10],
-    budget: 30000,
+    budget: 50000,
+    // collective remittances are matched one to one: members bring half (the matching fund asks 50 %)
+    fundingShare: 0.5,
     indicator: ['Average transfer cost', '%', 9, 4, [8, 6.5]],
   },
   {

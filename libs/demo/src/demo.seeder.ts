@@ -308,7 +308,10 @@ export class DemoSeeder {
       themes: template.themes,
       sdgs: template.sdgs,
       budget: { amount: template.budget, currency: 'EUR' },
-      fundingSought: { amount: Math.round((template.budget * 2) / 3 / 1000) * 1000, currency: 'EUR' },
+      fundingSought: {
+        amount: Math.round((template.budget * (template.fundingShare ?? 2 / 3)) / 1000) * 1000,
+        currency: 'EUR',
+      },
       startDate: `2026-${String(1 + (n % 12)).padStart(2, '0')}-01`,
       endDate: `2028-${String(1 + (n % 12)).padStart(2, '0')}-01`,
       beneficiaries: 50 + ((n * 37) % 900),

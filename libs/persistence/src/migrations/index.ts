@@ -55,8 +55,8 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Files1796050000001,
   ExportsCalendarFeedsAndIatiRefs1796060000001,
   IndicatorChanges1796030000001,
-  ExchangeRates1796081000001,
   InvitationReason1796091000001,
   TrainingAudience1796082000001,
+  ExchangeRates1796081000001,
   FundRulesAndPriorities1796080000001,
 ];
