@@ -53,7 +53,7 @@ describe('Funding and capacity building (a diaspora organization’s owner)', ()
     const origin = checklist.locator('[data-rule="ORIGIN"]');
     expect(await origin.getAttribute('data-passed')).toBe('false');
     expect(await origin.textContent()).toContain(
-      'Community of origin: not met — The organization does not represent a diaspora community the fund accepts',
+      'Community of origin: not met — The fund accepts organizations of the diaspora communities from PH',
     );
     expect(await checklist.locator('[data-rule="FUND_OPEN"]').getAttribute('data-passed')).toBe('true');
     await expectAccessible(page, 'a fund page with failing eligibility');

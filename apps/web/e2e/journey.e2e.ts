@@ -176,6 +176,7 @@ describe.sequential('The diaspora journey in the browser', () => {
     await bell.click();
     const item = page.getByRole('menuitem').filter({ hasText: title });
     await expect.poll(() => item.count()).toBe(1);
+    await expectAccessible(page, 'the notifications menu, open');
     await item.click();
     await page.waitForURL(new RegExp(`${applicationUrl}$`));
     await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('Under review');

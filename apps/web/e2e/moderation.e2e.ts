@@ -48,7 +48,9 @@ describe('The moderation workspace', () => {
     const card = page.getByTestId('verification-request').filter({ hasText: org.name });
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => card.getByTestId('requested').textContent()).toContain('Hodan Ali');
-    await expect.poll(() => card.getByTestId('verification-history').textContent()).toContain('Unverified → Pending');
+    await expect
+      .poll(() => card.getByTestId('verification-history').textContent())
+      .toContain('not verified → requested');
     await expectAccessible(page, 'the verification queue');
 
     await card.getByRole('button', { name: `Reject ${org.name}` }).click();

@@ -58,7 +58,7 @@ export function NotificationsBell() {
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>
-      <Menu position="bottom-end" width={320} withinPortal>
+      <Menu position="bottom-end" width={320} withinPortal withInitialFocusPlaceholder={false}>
         <Menu.Target>
           <ActionIcon
             variant="subtle"

@@ -46,7 +46,7 @@ export function DecisionForm({
         />
         <Group gap="sm" wrap="wrap">
           <Button
-            color="teal.8"
+            color="teal.9"
             loading={busy}
             onClick={() => void decide(true)}
             aria-label={t('moderation.decision.approveLabel', { name: organizationName })}
