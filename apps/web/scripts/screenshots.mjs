@@ -35,14 +35,29 @@ const PAGES = [
   { name: 'trainings', path: '/trainings', signedIn: true, optional: true },
   { name: 'notifications', path: '/notifications', signedIn: true, optional: true },
   { name: 'settings', path: '/me/settings', signedIn: true, optional: true },
+  // the workspaces of part 2, each as a demo user who has one
+  { name: 'funder-funds', path: '/funder', user: 'lena.keller@demo.example', optional: true },
+  { name: 'funder-inbox', path: '/funder/applications', user: 'lena.keller@demo.example', optional: true },
+  { name: 'government', path: '/government', user: 'lena.keller@demo.example', optional: true },
+  {
+    name: 'government-counterparts',
+    path: '/government/counterparts',
+    user: 'lena.keller@demo.example',
+    optional: true,
+  },
+  { name: 'provider', path: '/provider', user: 'pieter.devries@demo.example', optional: true },
+  { name: 'moderation', path: '/moderation/verification', user: 'moderator@demo.example', optional: true },
 ];
 
-async function signIn(page) {
+/** Who is signed in for a page: nobody, the diaspora demo user, or the workspace's user. */
+const userOf = (entry) => entry.user ?? (entry.signedIn ? DEMO_USER : null);
+
+async function signIn(page, email) {
   await page.goto('/sign-in');
-  await page.getByLabel('E-mail address').fill(DEMO_USER);
+  await page.getByLabel('E-mail address').fill(email);
   await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/me\/organizations/);
+  await page.waitForURL(/\/me\//);
 }
 
 async function settle(page) {
@@ -62,15 +77,19 @@ async function main() {
   const written = [];
   try {
     for (const [size, viewport] of Object.entries(SIZES)) {
-      const context = await browser.newContext({ baseURL: portal.url, viewport, locale: 'en-GB' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
+      let context = null;
+      let page = null;
+      let user;
       let organizationPath = null;
-      let signedIn = false;
       for (const entry of PAGES) {
-        if (entry.signedIn && !signedIn) {
-          await signIn(page);
-          signedIn = true;
+        if (!context || userOf(entry) !== user) {
+          // each user in a fresh context, so one's session never shows in another's pages
+          await context?.close();
+          user = userOf(entry);
+          context = await browser.newContext({ baseURL: portal.url, viewport, locale: 'en-GB' });
+          page = await context.newPage();
+          page.setDefaultTimeout(20_000);
+          if (user) await signIn(page, user);
         }
         const path = entry.path ?? organizationPath;
         if (!path) continue;
@@ -85,7 +104,7 @@ async function main() {
         written.push(file);
         console.log(`  ${file.slice(repo.length + 1)}`);
       }
-      await context.close();
+      await context?.close();
     }
   } finally {
     await browser.close();

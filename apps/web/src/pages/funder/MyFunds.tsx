@@ -82,7 +82,7 @@ function FundCard({ fund, funderId }: { fund: FundRow; funderId: string }) {
           <Title order={3} size="h4" id={`fund-${fund.id}`}>
             {fund.title}
           </Title>
-          <Badge color={FUND_STATUS_COLORS[fund.status]} variant="light" c="dark.8">
+          <Badge color={FUND_STATUS_COLORS[fund.status]} variant="light" c="dark.8" style={{ flexShrink: 0 }}>
             {t(`funding.fundStatus.${fund.status}`)}
           </Badge>
         </Group>
