@@ -490,7 +490,12 @@ export default function ApplicationsInbox() {
                             {formatDate(a.submittedAt, lang)}
                           </Text>
                         </div>
-                        <Badge color={APPLICATION_STATUS_COLORS[a.status]} variant="light" c="dark.8">
+                        <Badge
+                          color={APPLICATION_STATUS_COLORS[a.status]}
+                          variant="light"
+                          c="dark.8"
+                          style={{ flexShrink: 0 }}
+                        >
                           {t(`funding.status.${a.status}`)}
                         </Badge>
                       </Group>
