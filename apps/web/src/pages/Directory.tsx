@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Box,
   Button,
   Card,
   Checkbox,
@@ -30,6 +31,7 @@ import {
   searchVariables,
   type DirectoryValues,
 } from './directory/query';
+import { PublicLinks } from './catalogue/PublicLinks';
 
 const RESULTS_MARK = 'directory-results-rendered';
 
@@ -186,9 +188,12 @@ export default function Directory() {
 
   return (
     <Container size="xl">
-      <Title order={1} mb="md">
+      <Title order={1} mb="xs">
         {t('directory.title')}
       </Title>
+      <Box mb="md">
+        <PublicLinks />
+      </Box>
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 3 }}>
           <Stack component="section" aria-labelledby="filters-title" gap="sm">

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { WorldMap } from '../components/world-map/WorldMap';
 import { graphql } from '../gql';
+import { PublicLinks } from './catalogue/PublicLinks';
 
 const HomeCounts = graphql(`
   query HomeCounts {
@@ -83,6 +84,7 @@ export default function Home() {
             {t('home.join')}
           </Button>
         </Group>
+        <PublicLinks />
       </Stack>
     </Container>
   );

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Button,
+  Card,
   Container,
   Group,
   NativeSelect,
@@ -13,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { EligibilityChecklist } from '../../components/matching/EligibilityChecklist';
 import { Loading } from '../../components/Loading';
@@ -27,7 +28,7 @@ import { graphql } from '../../gql';
 import { formErrors } from '../../graphql/errors';
 
 const FundDetails = graphql(`
-  query FundDetails($id: ID!, $organizationId: ID!) {
+  query FundDetails($id: ID!, $organizationId: ID!, $signedIn: Boolean!) {
     fund(id: $id) {
       id
       title
@@ -48,7 +49,7 @@ const FundDetails = graphql(`
         name
       }
     }
-    organization(id: $organizationId) {
+    organization(id: $organizationId) @include(if: $signedIn) {
       id
       projects(first: 100) {
         nodes {
@@ -110,8 +111,9 @@ export default function FundPage() {
   const [general, setGeneral] = useState<string | null>(null);
   const [{ data, fetching, error }] = useQuery({
     query: FundDetails,
-    variables: { id, organizationId },
-    pause: !user || loading,
+    variables: { id, organizationId, signedIn: Boolean(organizationId) },
+    // visitors see the fund (what the API shows anyone); members see it with their organization's projects
+    pause: !ready || loading,
   });
   const [{ data: report }] = useQuery({
     query: FundEligibility,
@@ -119,7 +121,6 @@ export default function FundPage() {
     pause: !organizationId || !data?.fund,
   });
   const [{ fetching: applying }, apply] = useMutation(ApplyToFund);
-  if (ready && !user) return <Navigate to="/sign-in" replace state={{ from: `/funds/${id}` }} />;
   if (loading || (fetching && !data)) return <Loading />;
   const fund = data?.fund;
   if (!fund) {
@@ -186,6 +187,17 @@ export default function FundPage() {
             </Text>
           )}
         </div>
+
+        {ready && !user && (
+          <Card withBorder padding="md" data-testid="sign-in-to-check">
+            <Group justify="space-between" wrap="wrap" gap="sm">
+              <Text>{t('catalogue.signInToCheck')}</Text>
+              <Button component={Link} to="/sign-in" state={{ from: `/funds/${id}` }}>
+                {t('catalogue.signIn')}
+              </Button>
+            </Group>
+          </Card>
+        )}
 
         {chosen && (
           <section aria-labelledby="eligibility-title">

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Loading } from '../../components/Loading';
 import {
@@ -79,10 +79,10 @@ export default function TrainingPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { user, ready, loading, organizations, chosen, choose } = useChosenOrganization();
-  const [{ data, fetching, error }, reload] = useQuery({ query: TrainingDetails, variables: { id }, pause: !user });
+  // visitors see the offer (its enrolments are empty for them); members enrol their organization
+  const [{ data, fetching, error }, reload] = useQuery({ query: TrainingDetails, variables: { id }, pause: !ready });
   const [{ fetching: enrolling }, enrol] = useMutation(Enrol);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  if (ready && !user) return <Navigate to="/sign-in" replace state={{ from: `/trainings/${id}` }} />;
   if (loading || (fetching && !data)) return <Loading />;
   const offer = data?.trainingOffer;
   if (!offer) {
@@ -159,6 +159,14 @@ export default function TrainingPage() {
             </Text>
           )}
         </Stack>
+        {ready && !user && offer.status === 'PUBLISHED' && (
+          <Group justify="space-between" wrap="wrap" gap="sm" data-testid="sign-in-to-enrol">
+            <Text>{t('catalogue.signInToEnrol')}</Text>
+            <Button component={Link} to="/sign-in" state={{ from: `/trainings/${id}` }}>
+              {t('catalogue.signIn')}
+            </Button>
+          </Group>
+        )}
         {chosen && (
           <Group align="flex-end" gap="md" wrap="wrap">
             <OrganizationChooser organizations={organizations} chosen={chosen} choose={choose} />

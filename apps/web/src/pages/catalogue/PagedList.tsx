@@ -1,0 +1,77 @@
+import { Button, Stack, Text } from '@mantine/core';
+import type { TypedDocumentNode } from '@urql/core';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { Loading } from '../../components/Loading';
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+interface Props<D, T> {
+  query: TypedDocumentNode<D, { after?: string | null }>;
+  /** The connection in the answer. */
+  page: (data: D) => Page<T>;
+  item: (node: T) => ReactNode;
+  empty: string;
+}
+
+function OnePage<D, T>({ query, page, item, empty, after, isLast, onMore }: Props<D, T> & {
+  after: string | null;
+  isLast: boolean;
+  onMore: (cursor: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery({ query, variables: { after } });
+  if (error && !data)
+    return (
+      <li>
+        <Text c="red.8">{t('app.error', { message: error.message })}</Text>
+      </li>
+    );
+  if (!data)
+    return fetching ? (
+      <li>
+        <Loading />
+      </li>
+    ) : null;
+  const { nodes, pageInfo } = page(data);
+  if (!after && nodes.length === 0)
+    return (
+      <li>
+        <Text>{empty}</Text>
+      </li>
+    );
+  return (
+    <>
+      {nodes.map(item)}
+      {isLast && pageInfo.hasNextPage && pageInfo.endCursor && (
+        <li>
+          <Button variant="default" onClick={() => onMore(pageInfo.endCursor!)}>
+            {t('catalogue.more')}
+          </Button>
+        </li>
+      )}
+    </>
+  );
+}
+
+/** A public list with cursor paging: each "More" keeps the pages above and adds the next one below. */
+export function PagedList<D, T>(props: Props<D, T>) {
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  return (
+    <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+      {cursors.map((after, i) => (
+        <OnePage
+          key={after ?? 'first'}
+          {...props}
+          after={after}
+          isLast={i === cursors.length - 1}
+          onMore={(cursor) => setCursors((list) => [...list, cursor])}
+        />
+      ))}
+    </Stack>
+  );
+}
