@@ -213,7 +213,10 @@ describe('fundMatches', () => {
       // the project: read once (the loader), and once joined by the matching statement
       expect(asProject.project).toBe(2);
       expect(signedIn.project).toBe(2);
-      expect(asOrganization.queries).toBeLessThanOrEqual(4);
+      // without a project each match carries its best project, read (batched) with what decides its visibility:
+      // 6 statements for these three matches (issue 15); the second read of the organization is issue 17's
+      // to remove
+      expect(asOrganization.queries).toBeLessThanOrEqual(6);
       expect(asProject.queries).toBeLessThanOrEqual(5);
       expect(signedIn.queries).toBe(asProject.queries + 2); // the guard's user lookup, the viewer's memberships
     } finally {

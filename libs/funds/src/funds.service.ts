@@ -262,13 +262,6 @@ export class FundsService {
         'input.maxTotalProjectBudget must not be below input.minGrant',
       );
     }
-    const implementation = input.eligibility?.countriesOfImplementation ?? [];
-    if (input.requireAllImplementationCountries && !implementation.length) {
-      throw new BadInputError(
-        'input.requireAllImplementationCountries',
-        'input.requireAllImplementationCountries needs eligibility.countriesOfImplementation',
-      );
-    }
     if (input.opensAt && input.opensAt.getTime() >= input.deadline.getTime()) {
       throw new BadInputError('input.opensAt', 'input.opensAt must be before input.deadline');
     }

@@ -551,7 +551,10 @@ export async function assertRegions(
   await reference.assertCountries(field, [...new Set(codes.map((code) => code.slice(0, 2)))]);
 }
 
-/** annualIncome and its currency come together (an income without a currency cannot be compared). */
+/**
+ * An income needs its currency (an income without one cannot be compared); a currency may stay without
+ * an income, so clearing the income alone changes only the income.
+ */
 function annualIncomeOf(input: OrganizationInput): Pick<Organization, 'annualIncome' | 'annualIncomeCurrency'> {
   const income = input.annualIncome ?? null;
   const currency = input.annualIncomeCurrency ?? null;
@@ -560,5 +563,5 @@ function annualIncomeOf(input: OrganizationInput): Pick<Organization, 'annualInc
       'input.annualIncomeCurrency',
       'input.annualIncomeCurrency is required with an annualIncome',
     );
-  return { annualIncome: income, annualIncomeCurrency: income === null ? null : currency };
+  return { annualIncome: income, annualIncomeCurrency: currency };
 }
