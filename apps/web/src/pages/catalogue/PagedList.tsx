@@ -10,21 +10,32 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
-interface Props<D, T> {
-  query: TypedDocumentNode<D, { after?: string | null }>;
+interface Props<D, T, V extends object> {
+  query: TypedDocumentNode<D, V & { after?: string | null }>;
+  /** The query's other variables (a change starts again from the first page). */
+  variables?: V;
   /** The connection in the answer. */
   page: (data: D) => Page<T>;
   item: (node: T) => ReactNode;
   empty: string;
 }
 
-function OnePage<D, T>({ query, page, item, empty, after, isLast, onMore }: Props<D, T> & {
+function OnePage<D, T, V extends object>({
+  query,
+  variables,
+  page,
+  item,
+  empty,
+  after,
+  isLast,
+  onMore,
+}: Props<D, T, V> & {
   after: string | null;
   isLast: boolean;
   onMore: (cursor: string) => void;
 }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query, variables: { after } });
+  const [{ data, fetching, error }] = useQuery({ query, variables: { ...(variables as V), after } });
   if (error && !data)
     return (
       <li>
@@ -59,17 +70,19 @@ function OnePage<D, T>({ query, page, item, empty, after, isLast, onMore }: Prop
 }
 
 /** A public list with cursor paging: each "More" keeps the pages above and adds the next one below. */
-export function PagedList<D, T>(props: Props<D, T>) {
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+export function PagedList<D, T, V extends object = object>(props: Props<D, T, V>) {
+  const key = JSON.stringify(props.variables ?? {});
+  const [paged, setPaged] = useState<{ key: string; cursors: Array<string | null> }>({ key, cursors: [null] });
+  const cursors = paged.key === key ? paged.cursors : [null];
   return (
     <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
       {cursors.map((after, i) => (
         <OnePage
-          key={after ?? 'first'}
+          key={`${key}-${after ?? 'first'}`}
           {...props}
           after={after}
           isLast={i === cursors.length - 1}
-          onMore={(cursor) => setCursors((list) => [...list, cursor])}
+          onMore={(cursor) => setPaged({ key, cursors: [...cursors, cursor] })}
         />
       ))}
     </Stack>
