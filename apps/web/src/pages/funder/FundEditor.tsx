@@ -204,6 +204,8 @@ export default function FundEditor() {
   const [general, setGeneral] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [version, setVersion] = useState(0);
+  // set before publishFund is sent: the cache may show the fund OPEN (and redirect below) before the call returns
+  const [publishing, setPublishing] = useState(false);
   const [, createFund] = useMutation(CreateFund);
   const [, updateFund] = useMutation(UpdateFund);
   const [{ fetching: publishing }, publishFund] = useMutation(PublishFund);
@@ -260,7 +262,8 @@ export default function FundEditor() {
     );
   }
   if (!values) return <Loading />;
-  if (fund && fund.status !== 'DRAFT') return <Navigate to={`/funder/funds/${fund.id}/candidates`} replace />;
+  if (fund && fund.status !== 'DRAFT')
+    return <Navigate to={`/funder/funds/${fund.id}/candidates${publishing ? '?published=1' : ''}`} replace />;
 
   const change = (next: FundValues) => {
     const changed = (Object.keys(next) as FundField[]).filter((k) => next[k] !== values[k]);
@@ -297,7 +300,9 @@ export default function FundEditor() {
     if (!id || Object.keys(validateFund(values!)).length > 0) return;
     save.cancel();
     if (!(await persist(values!))) return;
+    setPublishing(true);
     const result = await publishFund({ id });
+    setPublishing(Boolean(result.data));
     if (result.data) {
       navigate(`/funder/funds/${id}/candidates?published=1`);
       return;
