@@ -26,6 +26,7 @@ import {
   scoreTermsSql,
   withScore,
 } from './fund-matching.sql.js';
+import { fundMatchesStatement } from './fund-matches.statement.js';
 import { MatchReason, scoreOf } from './match.models.js';
 import { reasonsFromRow, ruleColumns, ruleResults } from './sql-kit.js';
 import { FUND_WEIGHTS, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
@@ -109,17 +110,8 @@ export class FundMatchingService {
    * `fundsNeedingAProject`).
    */
   static fundMatchesQuery(organizationId: string, projectId: string | null, first: number): [string, unknown[]] {
-    const inner = `SELECT f.id AS fund_id, f.deadline, o.id AS organization_id, p.id AS project_id,
-              ${pointColumnsSql(scoreTermsSql(true))}
-         FROM fund f, organization o, project p
-        WHERE o.id = $1 AND ${projectId ? 'p.id = $3' : 'p.organization_id = o.id AND p.archived_at IS NULL'}
-          AND ${eligibleSql('both')}`;
-    const sql = projectId
-      ? `${withScore(inner)} ORDER BY score DESC, deadline ASC, fund_id ASC LIMIT $2`
-      : `SELECT * FROM (SELECT DISTINCT ON (s.fund_id) s.* FROM (${withScore(inner)}) s
-          ORDER BY s.fund_id, s.score DESC, s.project_id) best
-          ORDER BY score DESC, deadline ASC, fund_id ASC LIMIT $2`;
-    return [sql, projectId ? [organizationId, first, projectId] : [organizationId, first]];
+    const { sql, params } = fundMatchesStatement(organizationId, first, projectId);
+    return [sql, params];
   }
 
   /**

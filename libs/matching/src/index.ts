@@ -8,3 +8,4 @@ export * from './training-matching.service.js';
 export * from './training-rules.sql.js';
 export * from './dialogue-counterparts.service.js';
 export * from './training-regions.js';
+export * from './fund-matches.statement.js';
