@@ -41,6 +41,11 @@ export interface DomainEventPayloads {
     fromStatus: string;
     actorId: string;
   };
+  /**
+   * shortlistCandidate (libs/funds): the funder put an organization that has not applied on an OPEN
+   * fund's shortlist. Invites the organization's members to apply.
+   */
+  CANDIDATE_SHORTLISTED: { fundId: string; funderId: string; organizationId: string; title: string; actorId: string };
   /** decideVerification: PENDING → VERIFIED | REJECTED. Notifies the organization's members. */
   VERIFICATION_DECIDED: {
     organizationId: string;

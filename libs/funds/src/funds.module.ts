@@ -11,6 +11,9 @@ import { FundDeadlinesService } from './fund-deadlines.service.js';
 import { Fund } from './fund.entity.js';
 import { FundFacts } from './fund-facts.service.js';
 import { FundMatchesService } from './fund-matches.service.js';
+import { FundShortlistEntry } from './fund-shortlist.entity.js';
+import { FundShortlistEntryResolver, FundShortlistResolver } from './fund-shortlist.resolver.js';
+import { FundShortlistService } from './fund-shortlist.service.js';
 import { FundLoaderFactory } from './fund.loaders.js';
 import {
   ApplicationResolver,
@@ -28,7 +31,7 @@ import { FundsService } from './funds.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Fund, FundApplication, ApplicationEvent, FundApplicationReminder]),
+    TypeOrmModule.forFeature([Fund, FundApplication, ApplicationEvent, FundApplicationReminder, FundShortlistEntry]),
     OrganizationsModule,
     ProjectsModule,
     MatchingModule,
@@ -48,6 +51,9 @@ import { FundsService } from './funds.service.js';
     OrganizationFundsResolver,
     FundBudgetResolver,
     AwardedAmountResolver,
+    FundShortlistService,
+    FundShortlistResolver,
+    FundShortlistEntryResolver,
   ],
   exports: [FundsService, ApplicationsService, FundDeadlinesService, FundFacts],
 })

@@ -4,6 +4,7 @@ export * from './applications.service.js';
 export * from './fund-deadlines.service.js';
 export * from './fund.entity.js';
 export * from './fund-facts.service.js';
+export * from './fund-shortlist.entity.js';
 export * from './fund.inputs.js';
 export * from './fund.models.js';
 export * from './funds.module.js';

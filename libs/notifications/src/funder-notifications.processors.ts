@@ -8,7 +8,8 @@ import { NotificationsService } from './notifications.service.js';
  * What a funder's OWNER/ADMIN (who decide applications) hear of their funds' applications: each
  * new (submitted) application and each withdrawn one. Each notification is about the funder (the
  * recipient's organization) and links to the application; its dedupe key is the event's, so a
- * redelivered event notifies once.
+ * redelivered event notifies once. A candidate the funder shortlisted before it applied
+ * (CANDIDATE_SHORTLISTED) hears it: its members are invited to apply.
  */
 @Injectable()
 export class FunderNotificationProcessors implements OnModuleInit {
@@ -22,6 +23,22 @@ export class FunderNotificationProcessors implements OnModuleInit {
   onModuleInit(): void {
     this.events.handle('APPLICATION_SUBMITTED', (e) => this.submitted(e));
     this.events.handle('APPLICATION_WITHDRAWN', (e) => this.withdrawn(e));
+    this.events.handle('CANDIDATE_SHORTLISTED', (e) => this.shortlisted(e));
+  }
+
+  /** The funder shortlisted an organization from a fund's candidates: its members are invited to apply. */
+  async shortlisted(event: DeliveredEvent<'CANDIDATE_SHORTLISTED'>): Promise<void> {
+    const p = event.payload;
+    const [funder] = await this.organizations.findByIds([p.funderId]);
+    await this.notifications.notifyMembers({
+      organizationIds: [p.organizationId],
+      kind: 'CANDIDATE_SHORTLISTED',
+      title: `Invitation to apply to ${p.title}`,
+      body: `${funder?.name ?? 'A funder'} shortlisted your organization for "${p.title}" and invites you to apply.`,
+      link: `/funds/${p.fundId}`,
+      dedupeKey: `${event.type}:${event.id}`,
+      excludeUserId: p.actorId,
+    });
   }
 
   async submitted(event: DeliveredEvent<'APPLICATION_SUBMITTED'>): Promise<void> {
