@@ -15,6 +15,36 @@ export interface OfferStats {
   ratingsSum: number;
 }
 
+@ObjectType({
+  description:
+    "How participants' capacity self-assessments moved: for each completed enrolment and each of the offer's capacity areas, the organization's level in the latest assessment before the training started against the latest one after completion (pairs with both only)",
+})
+export class SelfAssessmentMovement {
+  @Field(() => Int, { description: 'Completed enrolments with a before and an after level in at least one area' })
+  participants: number;
+
+  @Field(() => Int, { description: '(participant, capacity area) pairs compared' })
+  comparisons: number;
+
+  @Field(() => Float, { nullable: true, description: 'Average level before the training, 1..5 (2 decimals)' })
+  averageBefore: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Average level after completion, 1..5 (2 decimals)' })
+  averageAfter: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'averageAfter − averageBefore (2 decimals); null without pairs' })
+  averageChange: number | null;
+
+  @Field(() => Int, { description: 'Pairs whose level rose' })
+  improved: number;
+
+  @Field(() => Int, { description: 'Pairs whose level stayed' })
+  unchanged: number;
+
+  @Field(() => Int, { description: 'Pairs whose level fell' })
+  declined: number;
+}
+
 @ObjectType({ description: 'Evaluation of one training offer (GFMD: "systematically evaluated")' })
 export class TrainingEvaluation {
   @Field(() => TrainingOffer)
@@ -46,6 +76,9 @@ export class TrainingEvaluation {
 
 @ObjectType({ description: 'Evaluation of a provider over its published (and cancelled) offers' })
 export class ProviderTrainingEvaluation {
+  /** The provider evaluated (not a field: assessmentMovement loads by it). */
+  providerId: string;
+
   @Field(() => Int)
   offers: number;
 

@@ -10,6 +10,8 @@ import {
   CapacityAssessmentResolver,
   EnrolmentResolver,
   OrganizationCapacityResolver,
+  ProviderTrainingEvaluationResolver,
+  TrainingEvaluationResolver,
   TrainingMatchingResolver,
   TrainingOfferResolver,
 } from './capacity.resolver.js';
@@ -40,6 +42,8 @@ import { TrainingOffersService } from './training-offers.service.js';
     EnrolmentResolver,
     OrganizationCapacityResolver,
     TrainingMatchingResolver,
+    TrainingEvaluationResolver,
+    ProviderTrainingEvaluationResolver,
   ],
   exports: [AssessmentsService, TrainingOffersService, TrainingAudienceService, EnrolmentsService, EvaluationService],
 })

@@ -13,10 +13,16 @@ import {
   TrainingOffersArgs,
   UpdateTrainingOfferInput,
 } from './capacity.inputs.js';
-import { ProviderTrainingEvaluation, TrainingEvaluation, TrainingMatch } from './capacity.models.js';
+import {
+  ProviderTrainingEvaluation,
+  SelfAssessmentMovement,
+  TrainingEvaluation,
+  TrainingMatch,
+} from './capacity.models.js';
 import { Enrolment, EnrolmentEvent, EnrolmentStatus, SEAT_STATUSES } from './enrolment.entity.js';
 import { EnrolmentsService } from './enrolments.service.js';
-import { EvaluationService } from './evaluation.service.js';
+import { EvaluationService, noMovement } from './evaluation.service.js';
+import DataLoader from 'dataloader';
 import { TrainingOffer, TrainingStatus } from './training-offer.entity.js';
 import { TrainingMatchesService } from './training-matches.service.js';
 import { TrainingOffersService } from './training-offers.service.js';
@@ -265,4 +271,64 @@ export class TrainingMatchingResolver {
   ): Promise<TrainingMatch[]> {
     return this.matches.trainingMatches(ctx, organizationId, first);
   }
+}
+
+/**
+ * The request's movement loader (keyed by its loaders object), by provider: one statement answers
+ * the providers asked in the same tick and all their offers.
+ */
+const movementLoaders = new WeakMap<object, DataLoader<string, ProviderMovements>>();
+type ProviderMovements = { total: SelfAssessmentMovement; byTraining: Map<string, SelfAssessmentMovement> };
+
+/**
+ * How participants' later self-assessments moved (EvaluationService.ASSESSMENT_MOVEMENT_SQL): they
+ * describe organizations' own assessments, so only the provider's members and moderators see them.
+ */
+@Resolver(() => TrainingEvaluation)
+export class TrainingEvaluationResolver {
+  constructor(
+    private readonly evaluation: EvaluationService,
+    private readonly policy: OrganizationPolicy,
+  ) {}
+
+  @ResolveField(() => SelfAssessmentMovement, {
+    nullable: true,
+    description:
+      "How the completed participants' self-assessments moved in the offer's capacity areas: the provider's members and moderators; null for anyone else",
+  })
+  async assessmentMovement(@Parent() e: TrainingEvaluation, @Ctx() ctx: RequestContext) {
+    if (!this.policy.canSeeInternals(await ctx.access(), e.training.providerId)) return null;
+    const movements = await movementLoaderOf(ctx, this.evaluation).load(e.training.providerId);
+    return movements.byTraining.get(e.training.id) ?? noMovement();
+  }
+}
+
+@Resolver(() => ProviderTrainingEvaluation)
+export class ProviderTrainingEvaluationResolver {
+  constructor(
+    private readonly evaluation: EvaluationService,
+    private readonly policy: OrganizationPolicy,
+  ) {}
+
+  @ResolveField(() => SelfAssessmentMovement, {
+    nullable: true,
+    description:
+      "Over all the provider's offers (each participant and area counted once per offer): its members and moderators; null for anyone else",
+  })
+  async assessmentMovement(@Parent() e: ProviderTrainingEvaluation, @Ctx() ctx: RequestContext) {
+    if (!this.policy.canSeeInternals(await ctx.access(), e.providerId)) return null;
+    return (await movementLoaderOf(ctx, this.evaluation).load(e.providerId)).total;
+  }
+}
+
+function movementLoaderOf(ctx: RequestContext, evaluation: EvaluationService) {
+  let loader = movementLoaders.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader<string, ProviderMovements>(async (ids) => {
+      const found = await evaluation.movements(ids);
+      return ids.map((id) => ({ total: found.byProvider.get(id) ?? noMovement(), byTraining: found.byTraining }));
+    });
+    movementLoaders.set(ctx.loaders, loader);
+  }
+  return loader;
 }

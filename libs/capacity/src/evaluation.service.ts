@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OfferStats, ProviderTrainingEvaluation, TrainingEvaluation } from './capacity.models.js';
+import {
+  OfferStats,
+  ProviderTrainingEvaluation,
+  SelfAssessmentMovement,
+  TrainingEvaluation,
+} from './capacity.models.js';
 import { SEAT_STATUSES_SQL } from './enrolment.entity.js';
 import { TrainingOffer, TrainingStatus } from './training-offer.entity.js';
 
@@ -19,6 +24,55 @@ SELECT t.id AS training_id,
   FROM training_offer t LEFT JOIN enrolment e ON e.training_id = t.id
  WHERE t.id = ANY($1)
  GROUP BY t.id`;
+
+/**
+ * How participants' self-assessments moved, per offer and per provider, in one grouped statement:
+ * for every COMPLETED enrolment and every capacity area of its offer, the organization's level in
+ * its latest assessment scoring that area before the offer started, against its latest one after
+ * the completion; pairs with both levels only. Offers: those of the providers in $1 (drafts have
+ * no completions). Rows: one per (provider, offer) and one per provider (is_total).
+ */
+export const ASSESSMENT_MOVEMENT_SQL = `
+WITH pairs AS (
+  SELECT t.provider_id, t.id AS training_id, e.id AS enrolment_id, b.level AS before_level, a.level AS after_level
+    FROM training_offer t
+    JOIN enrolment e ON e.training_id = t.id AND e.status = 'COMPLETED' AND e.completed_at IS NOT NULL
+   CROSS JOIN LATERAL unnest(t.capacity_areas) AS area(code)
+   CROSS JOIN LATERAL (
+         SELECT (s.value->>'level')::int AS level
+           FROM capacity_assessment ca CROSS JOIN LATERAL jsonb_array_elements(ca.scores) s
+          WHERE ca.organization_id = e.organization_id AND ca.assessed_at < t.starts_at
+            AND s.value->>'area' = area.code
+          ORDER BY ca.assessed_at DESC LIMIT 1) b
+   CROSS JOIN LATERAL (
+         SELECT (s.value->>'level')::int AS level
+           FROM capacity_assessment ca CROSS JOIN LATERAL jsonb_array_elements(ca.scores) s
+          WHERE ca.organization_id = e.organization_id AND ca.assessed_at > e.completed_at
+            AND s.value->>'area' = area.code
+          ORDER BY ca.assessed_at DESC LIMIT 1) a
+   WHERE t.provider_id = ANY($1::uuid[]))
+SELECT provider_id, training_id, GROUPING(training_id) = 1 AS is_total,
+       count(DISTINCT enrolment_id)::int AS participants,
+       count(*)::int AS comparisons,
+       round(avg(before_level), 2)::float8 AS average_before,
+       round(avg(after_level), 2)::float8 AS average_after,
+       round(avg(after_level - before_level), 2)::float8 AS average_change,
+       count(*) FILTER (WHERE after_level > before_level)::int AS improved,
+       count(*) FILTER (WHERE after_level = before_level)::int AS unchanged,
+       count(*) FILTER (WHERE after_level < before_level)::int AS declined
+  FROM pairs
+ GROUP BY GROUPING SETS ((provider_id, training_id), (provider_id))`;
+
+export const noMovement = (): SelfAssessmentMovement => ({
+  participants: 0,
+  comparisons: 0,
+  averageBefore: null,
+  averageAfter: null,
+  averageChange: null,
+  improved: 0,
+  unchanged: 0,
+  declined: 0,
+});
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 export const averageRating = (s: Pick<OfferStats, 'ratingsCount' | 'ratingsSum'>) =>
@@ -60,6 +114,37 @@ export class EvaluationService {
         },
       ]),
     );
+  }
+
+  /**
+   * ASSESSMENT_MOVEMENT_SQL for the offers of `providerIds`: the movement of each provider
+   * (byProvider) and of each of their offers (byTraining); absent = no pairs.
+   */
+  async movements(
+    providerIds: readonly string[],
+  ): Promise<{ byProvider: Map<string, SelfAssessmentMovement>; byTraining: Map<string, SelfAssessmentMovement> }> {
+    const byProvider = new Map<string, SelfAssessmentMovement>();
+    const byTraining = new Map<string, SelfAssessmentMovement>();
+    if (!providerIds.length) return { byProvider, byTraining };
+    const rows: Array<Record<string, string | number | boolean | null>> = await this.dataSource.query(
+      ASSESSMENT_MOVEMENT_SQL,
+      [providerIds],
+    );
+    for (const r of rows) {
+      const movement: SelfAssessmentMovement = {
+        participants: Number(r.participants),
+        comparisons: Number(r.comparisons),
+        averageBefore: r.average_before === null ? null : Number(r.average_before),
+        averageAfter: r.average_after === null ? null : Number(r.average_after),
+        averageChange: r.average_change === null ? null : Number(r.average_change),
+        improved: Number(r.improved),
+        unchanged: Number(r.unchanged),
+        declined: Number(r.declined),
+      };
+      if (r.is_total) byProvider.set(r.provider_id as string, movement);
+      else byTraining.set(r.training_id as string, movement);
+    }
+    return { byProvider, byTraining };
   }
 
   static offerEvaluation(training: TrainingOffer, s: OfferStats): TrainingEvaluation {
@@ -112,6 +197,7 @@ export class EvaluationService {
         { enrolments: 0, admitted: 0, completions: 0, ratingsCount: 0, ratingsSum: 0 },
       );
       return {
+        providerId,
         offers: own.length,
         enrolments: total.enrolments,
         admitted: total.admitted,
