@@ -208,7 +208,7 @@ export default function FundEditor() {
   const [publishing, setPublishing] = useState(false);
   const [, createFund] = useMutation(CreateFund);
   const [, updateFund] = useMutation(UpdateFund);
-  const [{ fetching: publishing }, publishFund] = useMutation(PublishFund);
+  const [{ fetching: sendingPublish }, publishFund] = useMutation(PublishFund);
   const saveSeq = useRef(0);
 
   const fund = stored?.fund;
@@ -353,7 +353,7 @@ export default function FundEditor() {
                 <Group gap="sm" wrap="wrap">
                   {id ? (
                     <>
-                      <Button type="submit" loading={publishing}>
+                      <Button type="submit" loading={publishing || sendingPublish}>
                         {t('funder.editor.publish')}
                       </Button>
                       <Text size="sm" role="status" data-testid="save-state" data-state={saveState}>
