@@ -235,3 +235,67 @@ export async function seedSynthetic(runner: QueryRunner, seed: string, size: Syn
   await runner.query('VACUUM (ANALYZE) fund');
   await runner.query('VACUUM (ANALYZE) organization_matching_profile');
 }
+
+/** What `seedApiExtras` made: the organization the API benchmark reads and its signed-in member. */
+export interface ApiBenchRows {
+  organizationId: string;
+  slug: string;
+  userEmail: string;
+}
+
+/**
+ * For the API benchmark (bench/api), on top of `seedSynthetic`: the bench organization (the first
+ * registered, verified diaspora organization) gets 10 more projects; each of its live projects and
+ * every 100th synthetic project get indicators with measurements; a bench user (e-mail
+ * bench-member@bench.invalid, `passwordHash` given by the caller) becomes its OWNER.
+ */
+export async function seedApiExtras(runner: QueryRunner, seed: string, passwordHash: string): Promise<ApiBenchRows> {
+  await runner.query(`CREATE OR REPLACE FUNCTION pg_temp.rnd(salt text, i int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
+    $$ SELECT ('x' || substr(md5('${seed}:' || salt || ':' || i), 1, 8))::bit(32)::bigint / 4294967296.0 $$`);
+  const [{ id: organizationId, slug }] = await runner.query(
+    `SELECT id, slug FROM organization WHERE slug LIKE 'bench-o-%' AND kind = 'DIASPORA_ORGANIZATION'
+        AND legally_registered AND verification = 'VERIFIED' ORDER BY length(slug), slug LIMIT 1`,
+  );
+  const userEmail = 'bench-member@bench.invalid';
+  await runner.query(`DELETE FROM app_user WHERE email = $1`, [userEmail]);
+  const [{ id: userId }] = await runner.query(
+    `INSERT INTO app_user (email, name, password_hash) VALUES ($1, 'Bench member', $2) RETURNING id`,
+    [userEmail, passwordHash],
+  );
+  await runner.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [
+    userId,
+    organizationId,
+  ]);
+  await runner.query(
+    `INSERT INTO project (organization_id, title, summary, kind, status, countries, themes, sdgs, funding_sought_amount,
+       funding_sought_currency, budget_amount, budget_currency, created_by_id, created_at)
+     SELECT o.id, initcap(${text('xt', 3)}), ${text('xs', 15)}, ${pick(PROJECT_KINDS, 'xk')}::project_kind, 'SEEKING_FUNDING',
+            o.countries_of_origin, ${some(THEMES, 'xth', 3)}, ARRAY[1 + floor(pg_temp.rnd('xsd', i) * 17)::int]::smallint[],
+            round((5000 + pg_temp.rnd('xfs', i) * 145000)::numeric, -2), 'EUR',
+            round((10000 + pg_temp.rnd('xfs', i) * 200000)::numeric, -2), 'EUR', $2, now() - (i || ' days')::interval
+       FROM generate_series(1, 10) AS i, organization o WHERE o.id = $1`,
+    [organizationId, userId],
+  );
+  // 3 indicators with 6 monthly measurements for each of its projects; 2 with 4 for every 100th other one
+  await runner.query(
+    `INSERT INTO indicator (project_id, name, unit, baseline, target, created_at)
+     SELECT p.id, 'Indicator ' || k, (ARRAY['people', 'EUR', 'hectares'])[k], 0, 100 + k * 50, p.created_at + (k || ' seconds')::interval
+       FROM (SELECT p.id, p.created_at, p.organization_id = $1 AS own, row_number() OVER (ORDER BY p.id) AS n
+               FROM project p JOIN organization o ON o.id = p.organization_id WHERE o.slug LIKE 'bench-o-%') p,
+            generate_series(1, 3) AS k
+      WHERE (p.own OR p.n % 100 = 0) AND (p.own OR k <= 2)`,
+    [organizationId],
+  );
+  await runner.query(
+    `INSERT INTO measurement (indicator_id, value, measured_on, note, recorded_by_id)
+     SELECT i.id, round((i.target * m / 8)::numeric, 1), date '2026-01-01' + (m * 30), CASE WHEN m = 1 THEN 'First count' END, $2
+       FROM indicator i JOIN project p ON p.id = i.project_id JOIN organization o ON o.id = p.organization_id,
+            generate_series(1, 6) AS m
+      WHERE o.slug LIKE 'bench-o-%' AND (p.organization_id = $1 OR m <= 4)`,
+    [organizationId, userId],
+  );
+  await runner.query('VACUUM (ANALYZE) project');
+  await runner.query('VACUUM (ANALYZE) indicator');
+  await runner.query('VACUUM (ANALYZE) measurement');
+  return { organizationId, slug, userEmail };
+}
