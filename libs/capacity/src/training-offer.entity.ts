@@ -29,6 +29,7 @@ export const TRAINING_SEARCH_EXPRESSION =
  * there is none. Seats are guarded by a row lock on this row (see EnrolmentsService).
  */
 @ObjectType()
+@Index('IDX_training_offer_published_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('training_offer')
 @Index('IDX_training_offer_status_starts', ['status', 'startsAt'])
 @Index('IDX_training_offer_capacity_areas', { synchronize: false })

@@ -5,19 +5,19 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
+  entityRows,
   ForbiddenError,
   isUuid,
+  NestedList,
+  nestedPages,
   NotFoundError,
   Page,
-  paginate,
   requireId,
-  SortKey,
 } from '@app/common';
 import { recordEvent } from '@app/events';
-import { OrganizationPolicy, ViewerAccess } from '@app/organizations';
+import { OrganizationPolicy } from '@app/organizations';
 import { recordTransition } from '@app/persistence';
 import {
-  Consultation,
   ConsultationEvent,
   ConsultationInvitation,
   ConsultationStatus,
@@ -29,10 +29,17 @@ import { OrganizationInvitationsArgs } from './consultation-workflow.inputs.js';
 import { InviteArgs } from './dialogue.inputs.js';
 
 /** An organization's invitations: newest first. */
-const INVITATION_KEYS: SortKey[] = [
-  { expr: 'i.created_at', direction: 'DESC', type: 'timestamp' },
-  { expr: 'i.id', direction: 'DESC', type: 'uuid' },
-];
+/** Organization.consultationInvitations: newest first, never of a DRAFT consultation (index IDX_consultation_invitation_organization_page). */
+const ORGANIZATION_INVITATIONS: NestedList = {
+  from: 'consultation_invitation i JOIN consultation c ON c.id = i.consultation_id',
+  parent: 'i.organization_id',
+  select: 'i.*',
+  keys: [
+    { expr: 'i.created_at', direction: 'DESC', type: 'timestamp' },
+    { expr: 'i.id', direction: 'DESC', type: 'uuid' },
+  ],
+  where: `c.status <> '${ConsultationStatus.DRAFT}'`,
+};
 
 /**
  * Invitations to a consultation (docs/domain.md, "Dialogue"): the convener's OWNER/ADMIN invites
@@ -114,25 +121,22 @@ export class ConsultationInvitationsService {
   }
 
   /**
-   * "My invitations": the invitations of an organization to consultations that are OPEN or CLOSED
+   * "My invitations" of organizations: their invitations to consultations that are OPEN or CLOSED
    * (one to a DRAFT does not exist for the invitee until it opens), newest first, optionally of one
-   * status. Its members and moderators (OrganizationPolicy.canSeeInternals); null for anyone else.
+   * status. The resolver shows them to members and moderators only (OrganizationPolicy.canSeeInternals).
    */
-  async ofOrganization(
-    organizationId: string,
+  pagesOfOrganizations(
+    organizationIds: readonly string[],
     args: OrganizationInvitationsArgs,
-    access: ViewerAccess,
-  ): Promise<Page<ConsultationInvitation> | null> {
-    if (!this.policy.canSeeInternals(access, organizationId)) return null;
-    const qb = this.dataSource
-      .getRepository(ConsultationInvitation)
-      .createQueryBuilder('i')
-      .innerJoin(Consultation, 'c', 'c.id = i.consultation_id AND c.status <> :draft', {
-        draft: ConsultationStatus.DRAFT,
-      })
-      .where('i.organization_id = :organizationId', { organizationId });
-    if (args.status) qb.andWhere('i.status = :status', { status: args.status });
-    return paginate(qb, INVITATION_KEYS, args);
+  ): Promise<Map<string, Page<ConsultationInvitation>>> {
+    return nestedPages(
+      (sql, params) => this.dataSource.query(sql, params),
+      ORGANIZATION_INVITATIONS,
+      organizationIds,
+      args,
+      entityRows(this.dataSource.getRepository(ConsultationInvitation)),
+      (param) => args.status && `i.status = ${param(args.status)}`,
+    );
   }
 
   /**

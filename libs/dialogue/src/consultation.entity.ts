@@ -35,6 +35,8 @@ registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
  * (ConsultationsService.effectiveStatus). Country and theme codes are arrays like the organization's.
  */
 @ObjectType()
+@Index('IDX_consultation_closes_page', { synchronize: false }) // list order (migration ListOrderIndexes)
+@Index('IDX_consultation_newest_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('consultation')
 @Index('IDX_consultation_status_closes_at', ['status', 'closesAt'])
 export class Consultation extends BaseEntity {
@@ -121,6 +123,7 @@ export class Consultation extends BaseEntity {
  * makes re-inviting return the existing invitation, also under concurrency.
  */
 @ObjectType()
+@Index('IDX_consultation_invitation_organization_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('consultation_invitation')
 @Index('UQ_consultation_invitation', ['consultationId', 'organizationId'], { unique: true })
 export class ConsultationInvitation extends BaseEntity {

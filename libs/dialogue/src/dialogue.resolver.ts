@@ -228,7 +228,10 @@ export class DialogueCounterpartsResolver {
 
 @Resolver(() => Organization)
 export class OrganizationInvitationsResolver {
-  constructor(private readonly service: ConsultationInvitationsService) {}
+  constructor(
+    private readonly service: ConsultationInvitationsService,
+    private readonly policy: OrganizationPolicy,
+  ) {}
 
   @ResolveField(() => ConsultationInvitationConnection, {
     nullable: true,
@@ -240,6 +243,10 @@ export class OrganizationInvitationsResolver {
     @Args() args: OrganizationInvitationsArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.service.ofOrganization(o.id, args, await ctx.access());
+    // "My invitations": its members and moderators; null for anyone else
+    if (!this.policy.canSeeInternals(await ctx.access(), o.id)) return null;
+    return ctx.loaders.pages.load('Organization.consultationInvitations', args, o.id, (ids) =>
+      this.service.pagesOfOrganizations(ids, args),
+    );
   }
 }

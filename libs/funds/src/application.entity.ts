@@ -64,6 +64,7 @@ export const DECISION_STATUSES = [
  * migration: fund, project WHERE status is live) keeps one live application per pair under concurrency.
  */
 @ObjectType('FundApplication')
+@Index('IDX_fund_application_inbox_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('fund_application')
 @Index('UQ_fund_application_live', { synchronize: false })
 export class FundApplication extends BaseEntity {

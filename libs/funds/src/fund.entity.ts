@@ -31,6 +31,8 @@ export const FUND_SEARCH_EXPRESSION =
  * matching rank organizations' text against it. Kinds are stored as text[] to compare with ANY().
  */
 @ObjectType()
+@Index('IDX_fund_published_page', { synchronize: false }) // list order (migration ListOrderIndexes)
+@Index('IDX_fund_funder_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('fund')
 @Index('IDX_fund_open_deadline', ['status', 'deadline'])
 @Index('IDX_fund_themes', { synchronize: false })

@@ -73,7 +73,10 @@ export class OrganizationFundsResolver {
       'Its funds, newest first: every status for its members and (read-only) moderators, published ones (OPEN, CLOSED) for anyone else',
   })
   async funds(@Parent() o: Organization, @Args() args: OrganizationFundsArgs, @Ctx() ctx: RequestContext) {
-    return this.fundsService.listForOrganization(o.id, await ctx.access(), args);
+    const access = await ctx.access();
+    return ctx.loaders.pages.load('Organization.funds', args, o.id, (ids) =>
+      this.fundsService.pagesOfOrganizations(ids, access, args),
+    );
   }
 }
 

@@ -7,6 +7,9 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
+  entityRows,
+  NestedList,
+  nestedPages,
   Page,
   paginate,
   requireId,
@@ -39,10 +42,16 @@ export const REFRESH_TEXT_QUERY_SQL = `UPDATE fund SET text_query = (
   WHERE id = ANY($1)`;
 
 /** Organization.funds: newest first. */
-const ORGANIZATION_FUND_KEYS: SortKey[] = [
-  { expr: 'f.created_at', direction: 'DESC', type: 'timestamp' },
-  { expr: 'f.id', direction: 'DESC', type: 'uuid' },
-];
+/** Organization.funds: newest first (index IDX_fund_funder_page). */
+const ORGANIZATION_FUNDS: NestedList = {
+  from: 'fund f',
+  parent: 'f.funder_id',
+  select: 'f.*',
+  keys: [
+    { expr: 'f.created_at', direction: 'DESC', type: 'timestamp' },
+    { expr: 'f.id', direction: 'DESC', type: 'uuid' },
+  ],
+};
 
 @Injectable()
 export class FundsService {
@@ -89,16 +98,27 @@ export class FundsService {
    * moderators, published ones (OPEN, CLOSED) for anyone else; newest first; `status` is the
    * effective status.
    */
-  listForOrganization(organizationId: string, access: ViewerAccess, args: OrganizationFundsArgs): Promise<Page<Fund>> {
-    const qb = this.dataSource.getRepository(Fund).createQueryBuilder('f').where('f.funder_id = :organizationId', {
-      organizationId,
-    });
-    this.policy.whereVisible(qb, "f.status <> 'DRAFT'", 'f.funder_id', access);
-    if (args.status === FundStatus.DRAFT) qb.andWhere("f.status = 'DRAFT'");
-    if (args.status === FundStatus.OPEN) qb.andWhere(FUND_OPEN_SQL);
-    if (args.status === FundStatus.CLOSED)
-      qb.andWhere(`(f.status = 'CLOSED' OR (f.status = 'OPEN' AND f.deadline <= now()))`);
-    return paginate(qb as SelectQueryBuilder<Fund>, ORGANIZATION_FUND_KEYS, args);
+  pagesOfOrganizations(
+    organizationIds: readonly string[],
+    access: ViewerAccess,
+    args: OrganizationFundsArgs,
+  ): Promise<Map<string, Page<Fund>>> {
+    const status: Record<FundStatus, string> = {
+      [FundStatus.DRAFT]: "f.status = 'DRAFT'",
+      [FundStatus.OPEN]: FUND_OPEN_SQL,
+      [FundStatus.CLOSED]: `(f.status = 'CLOSED' OR (f.status = 'OPEN' AND f.deadline <= now()))`,
+    };
+    return nestedPages(
+      (sql, params) => this.dataSource.query(sql, params),
+      ORGANIZATION_FUNDS,
+      organizationIds,
+      args,
+      entityRows(this.dataSource.getRepository(Fund)),
+      (param) => [
+        this.policy.visibleSql("f.status <> 'DRAFT'", 'f.funder_id', access, param),
+        args.status && status[args.status],
+      ],
+    );
   }
 
   async create(user: AuthUser, input: FundInput): Promise<Fund> {

@@ -29,6 +29,7 @@ export const DEFAULT_EMAIL_FREQUENCY = EmailFrequency.DAILY_DIGEST;
  * retry, a redelivered event) inserts nothing twice: every insert is ON CONFLICT DO NOTHING.
  */
 @ObjectType()
+@Index('IDX_notification_user_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('notification')
 @Index('UQ_notification_user_dedupe', ['userId', 'dedupeKey'], { unique: true })
 @Index('IDX_notification_user_created', ['userId', 'createdAt'])

@@ -19,6 +19,7 @@ registerEnumType(MemberInvitationStatus, { name: 'MemberInvitationStatus' });
  * invitation per organization and address (re-inviting refreshes it).
  */
 @ObjectType({ description: "Visible to the organization's OWNER/ADMIN only" })
+@Index('IDX_member_invitation_organization_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('member_invitation')
 @Index('UQ_member_invitation_pending', { synchronize: false })
 export class MemberInvitation extends BaseEntity {

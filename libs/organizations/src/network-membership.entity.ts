@@ -14,6 +14,7 @@ registerEnumType(NetworkRequestStatus, { name: 'NetworkRequestStatus' });
 @ObjectType('NetworkMembershipRequest', {
   description: "An organization's request to join a network (createdAt: when it was first made)",
 })
+@Index('IDX_network_membership_requests_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('network_membership')
 @Index('UQ_network_membership', ['networkId', 'organizationId'], { unique: true })
 export class NetworkMembership extends CreatedEntity {

@@ -44,6 +44,9 @@ const NUMERIC_OR_NULL = {
  * with `&&`); the GraphQL fields that expose them as objects are resolved through loaders.
  */
 @ObjectType()
+@Index('IDX_organization_name_page', { synchronize: false }) // list order (migration ListOrderIndexes)
+@Index('IDX_organization_newest_page', { synchronize: false }) // list order (migration ListOrderIndexes)
+@Index('IDX_organization_members_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('organization')
 @Index('IDX_organization_countries_of_origin', { synchronize: false })
 @Index('IDX_organization_countries_of_residence', { synchronize: false })

@@ -180,6 +180,17 @@ export class OrganizationPolicy {
     }) as Q;
   }
 
+  /** whereVisible's condition as raw SQL (for statements built without a query builder); null for moderators. */
+  visibleSql(
+    published: string,
+    ownerColumn: string,
+    access: Pick<ViewerAccess, 'moderator' | 'roles'>,
+    param: (value: unknown) => string,
+  ): string | null {
+    if (access.moderator) return null;
+    return `${published} OR ${ownerColumn} = ANY(${param([...access.roles.keys()])}::uuid[])`;
+  }
+
   /** Member (any role) of the organization, or of any of them; moderators are not members. */
   isMember(access: Pick<ViewerAccess, 'roles'>, organizationId: string | readonly string[]): boolean {
     const ids: readonly string[] = typeof organizationId === 'string' ? [organizationId] : organizationId;

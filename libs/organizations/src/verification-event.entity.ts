@@ -5,6 +5,7 @@ import { Organization, VerificationStatus } from './organization.entity.js';
 
 /** One transition of an organization's verification: who, when, from, to, note. */
 @ObjectType()
+@Index('IDX_verification_event_queue_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('verification_event')
 export class VerificationEvent extends StatusHistoryEntity {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: false })

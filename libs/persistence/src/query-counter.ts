@@ -4,11 +4,14 @@ import type { Logger, QueryRunner } from 'typeorm';
 /** TypeORM logger that counts statements (tests assert query counts) and logs them on demand. */
 export class QueryCounterLogger implements Logger {
   static count = 0;
+  /** When set (tests), every statement with its parameters is appended to it. */
+  static recording: Array<{ query: string; parameters: unknown[] }> | null = null;
   private readonly logger = new NestLogger('SQL');
   constructor(private readonly logQueries = false) {}
 
   logQuery(query: string, parameters?: unknown[], _runner?: QueryRunner) {
     QueryCounterLogger.count++;
+    QueryCounterLogger.recording?.push({ query, parameters: parameters ?? [] });
     if (this.logQueries) this.logger.debug(`${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ''}`);
   }
   logQueryError(error: string | Error, query: string) {

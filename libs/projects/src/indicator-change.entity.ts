@@ -50,6 +50,7 @@ export class IndicatorChangeValues {
  * kept when the indicator or measurement is gone (their ids are not foreign keys), never deleted.
  */
 @ObjectType()
+@Index('IDX_indicator_change_project_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('indicator_change')
 export class IndicatorChange extends CreatedEntity {
   @ManyToOne(() => Project, { onDelete: 'RESTRICT', nullable: false })

@@ -36,6 +36,8 @@ export const PROJECT_SEARCH_EXPRESSION =
 
 /** A development project of an organization. Archived projects leave listings and matching but keep their history. */
 @ObjectType()
+@Index('IDX_project_live_page', { synchronize: false }) // list order (migration ListOrderIndexes)
+@Index('IDX_project_organization_live_page', { synchronize: false }) // list order (migration ListOrderIndexes)
 @Entity('project')
 @Index('IDX_project_countries', { synchronize: false })
 @Index('IDX_project_themes', { synchronize: false })

@@ -124,7 +124,9 @@ export class ProjectResolver {
   })
   async indicatorHistory(@Parent() p: Project, @Args() args: PageArgs, @Ctx() ctx: RequestContext) {
     if (!this.policy.canSeeInternals(await ctx.access(), p.organizationId)) return null;
-    return this.service.indicatorHistory(p.id, args);
+    return ctx.loaders.pages.load('Project.indicatorHistory', args, p.id, (ids) =>
+      this.service.historyPages(ids, args),
+    );
   }
 
   @ResolveField(() => Organization)
@@ -186,7 +188,9 @@ export class OrganizationProjectsResolver {
   constructor(private readonly service: ProjectsService) {}
 
   @ResolveField(() => ProjectConnection, { description: 'Its live projects, newest first' })
-  projects(@Parent() o: Organization, @Args() args: PageArgs) {
-    return this.service.listForOrganization(o.id, args);
+  projects(@Parent() o: Organization, @Args() args: PageArgs, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.pages.load('Organization.projects', args, o.id, (ids) =>
+      this.service.pagesOfOrganizations(ids, args),
+    );
   }
 }

@@ -7,6 +7,9 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
+  entityRows,
+  NestedList,
+  nestedPages,
   NotFoundError,
   Page,
   PageArgs,
@@ -36,6 +39,29 @@ import {
   UpdateProjectInput,
 } from './project.inputs.js';
 import { IndicatorChange, IndicatorChangeAction, IndicatorChangeValues } from './indicator-change.entity.js';
+
+/** Organization.projects: live projects, newest first (index project_organization_live_page). */
+const ORGANIZATION_PROJECTS: NestedList = {
+  from: 'project p',
+  parent: 'p.organization_id',
+  select: 'p.*',
+  keys: [
+    { expr: 'p.created_at', direction: 'DESC', type: 'timestamp' },
+    { expr: 'p.id', direction: 'DESC', type: 'uuid' },
+  ],
+  where: 'p.archived_at IS NULL',
+};
+
+/** Project.indicatorHistory: newest first (index IDX_indicator_change_project_page). */
+const INDICATOR_HISTORY: NestedList = {
+  from: 'indicator_change c',
+  parent: 'c.project_id',
+  select: 'c.*',
+  keys: [
+    { expr: 'c.created_at', direction: 'DESC', type: 'timestamp' },
+    { expr: 'c.id', direction: 'DESC', type: 'uuid' },
+  ],
+};
 
 @Injectable()
 export class ProjectsService {
@@ -102,18 +128,18 @@ export class ProjectsService {
   }
 
   /** Organization.projects: its live projects, newest first. */
-  listForOrganization(organizationId: string, args: { first?: number; after?: string }): Promise<Page<Project>> {
-    const qb = this.dataSource
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .where('p.organization_id = :organizationId AND p.archived_at IS NULL', { organizationId });
-    return paginate(
-      qb,
-      [
-        { expr: 'p.created_at', direction: 'DESC', type: 'timestamp' },
-        { expr: 'p.id', direction: 'DESC', type: 'uuid' },
-      ],
+  async listForOrganization(organizationId: string, args: PageArgs): Promise<Page<Project>> {
+    return (await this.pagesOfOrganizations([organizationId], args)).get(organizationId)!;
+  }
+
+  /** Organization.projects of many organizations: one statement for all their pages (and one count if asked). */
+  pagesOfOrganizations(organizationIds: readonly string[], args: PageArgs): Promise<Map<string, Page<Project>>> {
+    return nestedPages(
+      (sql, params) => this.dataSource.query(sql, params),
+      ORGANIZATION_PROJECTS,
+      organizationIds,
       args,
+      entityRows(this.dataSource.getRepository(Project)),
     );
   }
 
@@ -315,19 +341,14 @@ export class ProjectsService {
     });
   }
 
-  /** Project.indicatorHistory: newest first. */
-  indicatorHistory(projectId: string, args: PageArgs): Promise<Page<IndicatorChange>> {
-    const qb = this.dataSource
-      .getRepository(IndicatorChange)
-      .createQueryBuilder('c')
-      .where('c.project_id = :projectId', { projectId });
-    return paginate(
-      qb,
-      [
-        { expr: 'c.created_at', direction: 'DESC', type: 'timestamp' },
-        { expr: 'c.id', direction: 'DESC', type: 'uuid' },
-      ],
+  /** Project.indicatorHistory of many projects: newest first, one statement for all their pages. */
+  historyPages(projectIds: readonly string[], args: PageArgs): Promise<Map<string, Page<IndicatorChange>>> {
+    return nestedPages(
+      (sql, params) => this.dataSource.query(sql, params),
+      INDICATOR_HISTORY,
+      projectIds,
       args,
+      entityRows(this.dataSource.getRepository(IndicatorChange)),
     );
   }
 

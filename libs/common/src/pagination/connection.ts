@@ -18,7 +18,20 @@ export class PageInfo {
 export interface Page<T> {
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise when counted lazily (only if a client selects it: see withLazyCount). */
+  totalCount: number | Promise<number>;
+}
+
+/**
+ * A page whose `totalCount` is counted only when read (GraphQL reads it only when a client selects
+ * it), once.
+ */
+export function withLazyCount<T>(page: Omit<Page<T>, 'totalCount'>, count: () => Promise<number>): Page<T> {
+  let counted: Promise<number> | undefined;
+  return Object.defineProperty(page, 'totalCount', {
+    enumerable: true,
+    get: () => (counted ??= count()),
+  }) as Page<T>;
 }
 
 /** A Relay-style connection type: `nodes`, `pageInfo`, `totalCount`. */

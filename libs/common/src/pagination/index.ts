@@ -1,2 +1,3 @@
 export * from './connection.js';
 export * from './keyset.js';
+export * from './nested.js';

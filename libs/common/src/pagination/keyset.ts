@@ -1,7 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from '../errors/domain-error.js';
 import { isUuid } from '../validation/ids.js';
-import { DEFAULT_PAGE_SIZE, Page } from './connection.js';
+import { DEFAULT_PAGE_SIZE, Page, withLazyCount } from './connection.js';
 
 /** The SQL type of a sort key's value: a cursor value of another shape never reaches SQL. */
 export type SortKeyType = 'uuid' | 'timestamp' | 'int' | 'number' | 'text';
@@ -54,7 +54,7 @@ export function decodeCursor(cursor: string, keys: readonly Pick<SortKey, 'type'
 
 /**
  * Keyset pagination over a query builder: applies the ORDER BY, the "after" condition and the
- * limit, and counts the whole filtered set. Stable under concurrent inserts (no offsets).
+ * limit; `totalCount` counts the whole filtered set when read. Stable under concurrent inserts (no offsets).
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -62,7 +62,7 @@ export async function paginate<T extends ObjectLiteral>(
   args: { first?: number | null; after?: string | null },
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const totalCount = await qb.clone().orderBy().getCount();
+  const counter = qb.clone().orderBy();
   const page = qb.clone();
   keys.forEach((key, i) => {
     page.addSelect(`(${key.expr})`, `sk_${i}`); // parenthesised: a bare "o.id" would replace the entity column
@@ -87,17 +87,20 @@ export async function paginate<T extends ObjectLiteral>(
   const nodes = entities.slice(0, first);
   const last = raw[nodes.length - 1] as Record<string, unknown> | undefined;
   const rawByIndex = nodes.length ? last : undefined;
-  return {
-    nodes,
-    totalCount,
-    pageInfo: {
-      hasNextPage,
-      endCursor: rawByIndex ? encodeCursor(keys.map((_, i) => normalise(rawByIndex[`sk_${i}`]))) : null,
+  return withLazyCount(
+    {
+      nodes,
+      pageInfo: {
+        hasNextPage,
+        endCursor: rawByIndex ? encodeCursor(keys.map((_, i) => normalise(rawByIndex[`sk_${i}`]))) : null,
+      },
     },
-  };
+    // the whole filtered set, counted only when a client selects totalCount
+    () => counter.getCount(),
+  );
 }
 
-function normalise(value: unknown): unknown {
+export function normalise(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 

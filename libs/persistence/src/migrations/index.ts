@@ -27,6 +27,7 @@ import { ExchangeRates1796081000001 } from './1796081000001-ExchangeRates.js';
 import { InvitationReason1796091000001 } from './1796091000001-InvitationReason.js';
 import { TrainingAudience1796082000001 } from './1796082000001-TrainingAudience.js';
 import { FundRulesAndPriorities1796080000001 } from './1796080000001-FundRulesAndPriorities.js';
+import { ListOrderIndexes1796100000001 } from './1796100000001-ListOrderIndexes.js';
 import { FundShortlist1796120000001 } from './1796120000001-FundShortlist.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
@@ -61,4 +62,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   ExchangeRates1796081000001,
   FundRulesAndPriorities1796080000001,
   FundShortlist1796120000001,
+  ListOrderIndexes1796100000001,
 ];

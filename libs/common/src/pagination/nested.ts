@@ -1,0 +1,180 @@
+import DataLoader from 'dataloader';
+import type { ObjectLiteral, Repository } from 'typeorm';
+import { DEFAULT_PAGE_SIZE, Page, withLazyCount } from './connection.js';
+import { decodeCursor, encodeCursor, normalise, SortKey } from './keyset.js';
+
+/**
+ * Nested connections (Organization.projects, Fund.applications…) for all parents of one level in
+ * one statement: a LATERAL join over the parent ids, each parent's page cut by its own keyset and
+ * LIMIT (an index on (parent, sort keys) serves each one). `totalCount` is a second grouped statement
+ * for the same parents, run only when a client selects it.
+ */
+export interface NestedList {
+  /** The rows' table with its alias, e.g. `project p`. */
+  from: string;
+  /** The column naming each row's parent, e.g. `p.organization_id` (a uuid). */
+  parent: string;
+  /** What each row answers, e.g. `p.*` (the parent and sort keys are added). */
+  select: string;
+  /** ORDER BY terms; the last one unique. An index on (parent, keys…) should serve them. */
+  keys: SortKey[];
+  /** Conditions every use of the list has, e.g. `p.archived_at IS NULL`. */
+  where?: string;
+}
+
+type Condition = string | null | undefined | false;
+/** Extra conditions of one use of a list (ANDed; falsy ones skipped): SQL with `$n` placeholders made by `param`. */
+export type NestedWhere = (param: (value: unknown) => string) => Condition | Condition[];
+
+export type SqlRunner = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+const PARENT = 'parent__';
+
+/** The page of every parent (an empty page for a parent without rows), in two statements at most. */
+export async function nestedPages<T>(
+  run: SqlRunner,
+  list: NestedList,
+  parentIds: readonly string[],
+  args: { first?: number | null; after?: string | null },
+  map: (row: Record<string, unknown>) => T,
+  where: NestedWhere = () => null,
+): Promise<Map<string, Page<T>>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const after = args.after ? decodeCursor(args.after, list.keys) : null;
+  const params: unknown[] = [parentIds];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const conditions = [`${list.parent} = ${PARENT}.id`, ...conditionsOf(list, where, param)];
+  if (after) {
+    const ors = list.keys.map((key, i) => {
+      const ands = list.keys.slice(0, i).map((k, j) => `(${k.expr}) = ${cast(param(after[j]), k)}`);
+      ands.push(`(${key.expr}) ${key.direction === 'ASC' ? '>' : '<'} ${cast(param(after[i]), key)}`);
+      return `(${ands.join(' AND ')})`;
+    });
+    conditions.push(`(${ors.join(' OR ')})`);
+  }
+  const sql = `SELECT x.* FROM unnest($1::uuid[]) AS ${PARENT}(id)
+  CROSS JOIN LATERAL (
+    SELECT ${list.select}, ${PARENT}.id AS ${PARENT}${list.keys.map((k, i) => `, (${k.expr}) AS sk_${i}`).join('')}
+      FROM ${list.from}
+     WHERE ${conditions.join(' AND ')}
+     ORDER BY ${list.keys.map((k) => `(${k.expr}) ${k.direction}`).join(', ')}
+     LIMIT ${param(first + 1)}
+  ) x`;
+  const rows = await run(sql, params);
+
+  let counts: Promise<Map<string, number>> | undefined;
+  const countOf = (parentId: string) => {
+    counts ??= countRows(run, list, parentIds, where);
+    return counts.then((byParent) => byParent.get(parentId) ?? 0);
+  };
+  const byParent = new Map<string, Array<Record<string, unknown>>>(parentIds.map((id) => [id, []]));
+  for (const row of rows) byParent.get(row[PARENT] as string)?.push(row);
+  const pages = new Map<string, Page<T>>();
+  for (const [parentId, parentRows] of byParent) {
+    const kept = parentRows.slice(0, first);
+    const last = kept.at(-1);
+    pages.set(
+      parentId,
+      withLazyCount(
+        {
+          nodes: kept.map(map),
+          pageInfo: {
+            hasNextPage: parentRows.length > first,
+            endCursor: last ? encodeCursor(list.keys.map((_, i) => normalise(last[`sk_${i}`]))) : null,
+          },
+        },
+        () => countOf(parentId),
+      ),
+    );
+  }
+  return pages;
+}
+
+async function countRows(
+  run: SqlRunner,
+  list: NestedList,
+  parentIds: readonly string[],
+  where: NestedWhere,
+): Promise<Map<string, number>> {
+  const params: unknown[] = [parentIds];
+  const conditions = [
+    `${list.parent} = ANY($1::uuid[])`,
+    ...conditionsOf(list, where, (value) => `$${params.push(value)}`),
+  ];
+  const rows = await run(
+    `SELECT ${list.parent} AS ${PARENT}, count(*)::int AS n FROM ${list.from}
+      WHERE ${conditions.join(' AND ')}
+      GROUP BY 1`,
+    params,
+  );
+  return new Map(rows.map((r) => [r[PARENT] as string, Number(r.n)]));
+}
+
+function conditionsOf(list: NestedList, where: NestedWhere, param: (value: unknown) => string): string[] {
+  return [list.where, where(param)]
+    .flat()
+    .filter((c): c is string => Boolean(c))
+    .map((c) => `(${c})`);
+}
+
+/** Cursor values are checked by type (decodeCursor); the casts give PostgreSQL the same types. */
+function cast(placeholder: string, key: SortKey): string {
+  const types = { uuid: 'uuid', timestamp: 'timestamptz', int: 'int', number: 'float8', text: 'text' } as const;
+  return `${placeholder}::${types[key.type]}`;
+}
+
+/**
+ * Maps raw rows of an entity's table (database column names) to entities, as TypeORM would
+ * (the driver's value preparation and column transformers), without a query builder.
+ */
+export function entityRows<T extends ObjectLiteral>(repository: Repository<T>): (row: Record<string, unknown>) => T {
+  const { metadata, manager } = repository;
+  const driver = manager.connection.driver;
+  return (row) => {
+    const entity = metadata.create() as T;
+    for (const column of metadata.columns) {
+      if (column.databaseName in row) {
+        column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
+      }
+    }
+    return entity;
+  };
+}
+
+/**
+ * The per-request loaders of nested lists (`ctx.loaders.pages`): one DataLoader per list and
+ * arguments, so every parent of a level asking the same list with the same arguments shares one
+ * batch.
+ */
+export class NestedPageLoaders {
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+
+  /**
+   * The page of `parentId` in `list` (a name, e.g. `Organization.projects`) with `args`; `scope`
+   * names whatever else the batch depends on (the viewer's rights when they change the rows).
+   */
+  load<T>(
+    list: string,
+    args: object,
+    parentId: string,
+    batch: (parentIds: readonly string[]) => Promise<Map<string, Page<T>>>,
+    scope = '',
+  ) {
+    const key = `${list}\u0000${JSON.stringify(args)}\u0000${scope}`;
+    let loader = this.loaders.get(key) as DataLoader<string, Page<T>> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, Page<T>>(async (ids) => {
+        const pages = await batch(ids);
+        return ids.map((id) => pages.get(id)!);
+      });
+      this.loaders.set(key, loader as DataLoader<string, unknown>);
+    }
+    return loader.load(parentId);
+  }
+}
+
+declare module '../graphql/loaders.js' {
+  interface RequestLoaders {
+    pages: NestedPageLoaders;
+  }
+}
