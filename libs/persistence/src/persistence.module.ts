@@ -76,6 +76,9 @@ export function dataSourceOptions(
 @Module({ providers: [DatabaseLifecycle, RedisService], exports: [DatabaseLifecycle, RedisService] })
 class DatabaseLifecycleModule {}
 
+/** The advisory lock that start-up migrations hold (released when their connection closes). */
+const MIGRATION_LOCK = 4_105_017_777;
+
 @Module({})
 export class PersistenceModule {
   /**
@@ -107,6 +110,9 @@ export class PersistenceModule {
                 await migrator.query(
                   'CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text)',
                 );
+                // Several API processes (node:cluster, compose --scale) may start at once: one migrates,
+                // the others wait here, then find nothing pending.
+                await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
                 await migrator.runMigrations({ transaction: 'each' });
               } finally {
                 await migrator.destroy();

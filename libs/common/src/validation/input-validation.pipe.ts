@@ -2,6 +2,11 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, ValidationError } from 'class-validator';
 import { BadInputError } from '../errors/domain-error.js';
+import { PageArgs } from '../pagination/connection.js';
+
+/** Per list-arguments class, the outcomes of values already checked: null (valid) or the first problem. */
+const checked = new WeakMap<object, Map<string, [string, string] | null>>();
+const MAX_CHECKED = 1_000;
 
 /**
  * Validates every GraphQL argument object that carries class-validator rules and answers
@@ -14,13 +19,29 @@ export class InputValidationPipe implements PipeTransform {
     if (!type || value === null || value === undefined || typeof value !== 'object') return value;
     if (getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length === 0) return value;
     const instance = plainToInstance(type, value) as object;
-    const errors = await validate(instance, { forbidUnknownValues: false });
-    if (errors.length > 0) {
-      const [field, message] = firstProblem(errors[0], metadata.data ? [metadata.data] : []);
-      throw new BadInputError(field, message);
+    // The arguments of a nested list are the same for every parent (and often across requests):
+    // list arguments (PageArgs and its subclasses: page sizes, cursors, filters, never secrets) are
+    // checked once per distinct value, not once per parent.
+    const outcomes = type.prototype instanceof PageArgs || type === PageArgs ? outcomesOf(type) : null;
+    const key = outcomes ? `${metadata.data ?? ''}\u0000${JSON.stringify(value)}` : '';
+    let problem = outcomes?.get(key);
+    if (problem === undefined) {
+      const errors = await validate(instance, { forbidUnknownValues: false });
+      problem = errors.length > 0 ? firstProblem(errors[0], metadata.data ? [metadata.data] : []) : null;
+      if (outcomes) {
+        if (outcomes.size >= MAX_CHECKED) outcomes.clear();
+        outcomes.set(key, problem);
+      }
     }
+    if (problem) throw new BadInputError(...problem);
     return instance;
   }
+}
+
+function outcomesOf(type: object): Map<string, [string, string] | null> {
+  let outcomes = checked.get(type);
+  if (!outcomes) checked.set(type, (outcomes = new Map()));
+  return outcomes;
 }
 
 function firstProblem(error: ValidationError, path: string[]): [string, string] {
