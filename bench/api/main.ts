@@ -336,6 +336,7 @@ async function main() {
 
   // 2. interleaved rounds: each server alone on the machine while it is measured
   const results = new Map<string, Map<ServerName, Measure[]>>();
+  let failed = 0;
   for (let round = 0; round < opts.rounds; round++) {
     const order = opts.servers.map((_, i) => opts.servers[(i + round) % opts.servers.length]);
     for (const name of order) {
@@ -345,7 +346,8 @@ async function main() {
           const request = w.requests(ctx)[name];
           if (!request) continue;
           const m = await measure(server, request, opts);
-          if (m.failed) console.error(`!!! ${name} ${w.name}: ${m.failed} failed requests`);
+          if (m.failed) console.error(`!!! ${name} ${w.name}: ${m.failed} failed requests (errors, timeouts, non-2xx)`);
+          failed += m.failed;
           console.log(
             `round ${round + 1} ${name.padEnd(12)} ${w.name.padEnd(12)} ${fmt(m.rps, 1).padStart(9)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ${fmt(m.cpuMs, 2)} CPU ms/req`,
           );
@@ -385,6 +387,10 @@ async function main() {
   );
   console.log(lines.join('\n'));
   console.log(`\n${ratios.join('\n')}`);
+  if (failed) {
+    console.error(`\n!!! ${failed} requests failed while measuring: the figures above are not comparable`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {

@@ -35,7 +35,11 @@ async function main() {
   const { postgraphile } = oneGraphqlCopy()('postgraphile') as {
     postgraphile: (pool: pg.Pool, schemas: string[], options: Record<string, unknown>) => any;
   };
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DB_POOL_SIZE ?? 10),
+    options: '-c jit=off', // the API's session setting (libs/persistence): no JIT compilation of costly plans
+  });
   const middleware = postgraphile(pool, ['public', 'bench_pg'], {
     graphqlRoute: '/graphql',
     graphiql: false,

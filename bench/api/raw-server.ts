@@ -10,6 +10,7 @@ import { fundMatchesStatement } from '../../libs/matching/src/fund-matches.state
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DB_POOL_SIZE ?? 10),
+  options: '-c jit=off', // the API's session setting (libs/persistence): no JIT compilation of costly plans
 });
 
 const ORG_COLUMNS = `o.id, o.slug, o.name, o.kind, o.city, o.verification, o.description,

@@ -247,7 +247,7 @@ export const WORKLOADS: Workload[] = [
     }),
     ids: (server, body) =>
       server === 'raw'
-        ? body.map((r: any) => `f:${r.fund_id}`)
+        ? body.filter((r: any) => r.fund_id).map((r: any) => `f:${r.fund_id}`) // a null fund_id row: no match
         : dataOf(body).fundMatches.map((m: any) => `f:${m.fund.id}`),
   },
   {
