@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { FundMatchingService } from '@app/matching';
+import { FundMatchingService, fundMatchesStatement } from '@app/matching';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
 import { seedSynthetic } from './seed-synthetic.js';
 
@@ -100,14 +101,19 @@ async function main() {
   const FUND_MATCHES = `query($o: ID!) { fundMatches(organizationId: $o, first: 20) { score fund { id title deadline } reasons { factor points detail } } }`;
   const FUND_CANDIDATES = `query($f: ID!) { fundCandidates(fundId: $f, first: 20) { score organization { id name } project { id title } reasons { factor points detail } } }`;
 
+  console.log(
+    `Load average before timing: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')} (${cpus().length} cores)`,
+  );
   await time('fundMatches (service)', () => matching.fundMatches(organizationId, null, 20));
   await time('fundMatches (HTTP)', () => gql(FUND_MATCHES, { o: organizationId }));
   await time('fundCandidates (service)', () => matching.fundCandidates(fundId, 20));
   await time('fundCandidates (HTTP)', () => gql(FUND_CANDIDATES, { f: fundId }));
 
   for (const [label, [sql, params]] of [
-    ['fundMatches', FundMatchingService.fundMatchesQuery(organizationId, null, 20)],
-    ['fundCandidates', (await matching.fundCandidatesQuery(fundId, 20)) as [string, unknown[]]],
+    ['fundMatches', Object.values(fundMatchesStatement(organizationId, 20))],
+    ['fundCandidates', (await matching.fundCandidatesQuery(fundId, 20, 200, false, true)) as [string, unknown[]]],
   ] as Array<[string, [string, unknown[]]]>) {
     const plan: Array<{ 'QUERY PLAN': string }> = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...params]);
     console.log(`\nEXPLAIN ANALYZE ${label}:\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
@@ -141,6 +147,11 @@ async function main() {
     }
   }
   const spread = percentiles(perFund);
+  console.log(
+    `Load average after timing: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   console.log(
     `${'fundCandidates (service), 50 funds'.padEnd(34)} p50 ${spread.p50} ms   p95 ${spread.p95} ms   max ${Math.max(...perFund).toFixed(1)} ms   (median of 3 per fund)`,
   );

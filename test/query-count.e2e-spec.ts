@@ -157,7 +157,8 @@ describe('fundMatches', () => {
       await createOrg(t, funder, { kind: 'FUNDER', countriesOfOrigin: [], countriesOfResidence: ['CH'] })
     ).id;
     await verify(t, funderId);
-    for (let i = 0; i < 3; i++) await publishedFund(t, funder, funderId, { title: `Fund ${i}` });
+    const fundIds: string[] = [];
+    for (let i = 0; i < 3; i++) fundIds.push((await publishedFund(t, funder, funderId, { title: `Fund ${i}` })).id);
     const organizationId = (
       await createOrg(t, applicant, {
         countriesOfOrigin: ['GH'],
@@ -208,17 +209,30 @@ describe('fundMatches', () => {
           `project signed in ${signedIn.queries}`,
       );
       expect(asProject.matches.every((m: { project: { id: string } }) => m.project.id === projectId)).toBe(true);
-      // the organization: read once (the loader), and once joined by the matching statement
-      for (const c of [asOrganization, asProject, signedIn]) expect(c.organization).toBe(2);
-      // the project: read once (the loader), and once joined by the matching statement
-      expect(asProject.project).toBe(2);
-      expect(signedIn.project).toBe(2);
-      // without a project each match carries its best project, read (batched) with what decides its visibility:
-      // 6 statements for these three matches (issue 15); the second read of the organization is issue 17's
-      // to remove
-      expect(asOrganization.queries).toBeLessThanOrEqual(6);
-      expect(asProject.queries).toBeLessThanOrEqual(5);
-      expect(signedIn.queries).toBe(asProject.queries + 2); // the guard's user lookup, the viewer's memberships
+      expect(asOrganization.matches.every((m: { project: { id: string } }) => m.project.id === projectId)).toBe(true);
+      // one statement reads the organization, the project asked about, the matches, their funds and best
+      // projects and what the reasons say (issue 17): nothing is read twice
+      for (const c of [asOrganization, asProject, signedIn]) expect(c.organization).toBe(1);
+      expect(asProject.project).toBe(1);
+      expect(signedIn.project).toBe(1);
+      expect(asOrganization.queries).toBe(1);
+      expect(asProject.queries).toBe(1);
+      // the guard's user lookup; a live project is public, so the viewer's memberships are not needed
+      expect(signedIn.queries).toBe(asProject.queries + 1);
+
+      // fundCandidates: the fund's matching columns (which say who may see it), then one statement for
+      // the candidates with their organizations, best projects and the reasons' facts
+      statements.length = 0;
+      const candidates = (
+        await t.ok(
+          `query($f: ID!) { fundCandidates(fundId: $f, first: 10) {
+             score organization { id name } project { id title } reasons { factor points detail } } }`,
+          { f: fundIds[0] },
+        )
+      ).fundCandidates;
+      expect(candidates.map((c: { organization: { id: string } }) => c.organization.id)).toContain(organizationId);
+      console.info(`SQL queries for fundCandidates: ${statements.length}`);
+      expect(statements.length).toBe(2);
     } finally {
       spy.mockRestore();
     }

@@ -23,30 +23,47 @@ export class FundMatchesService {
     private readonly policy: OrganizationPolicy,
   ) {}
 
-  /** Open funds an organization (or one of its projects) is eligible for, ranked with reasons. */
+  /**
+   * Open funds an organization (or one of its projects) is eligible for, ranked with reasons: one
+   * statement reads the organization, the project asked about, the matches, their funds and best
+   * projects and what the reasons say; the request's loaders are primed with those rows.
+   */
   async fundMatches(
     ctx: RequestContext,
     organizationId: string,
     projectId: string | null | undefined,
     first: number | null | undefined,
   ): Promise<FundMatch[]> {
-    const { organization, project } = await this.subject(ctx, organizationId, projectId);
-    const matches = await this.matching.fundMatches(organization.id, project?.id ?? null, pageSize(first), {
-      organization,
-      project,
-    });
-    const results = await Promise.all(
-      matches.map(async (m) => ({
-        fund: (await ctx.loaders.funds.fund.load(m.fundId)) as Fund,
-        project: await this.projects.visible(ctx, m.projectId),
-        score: m.score,
-        reasons: m.reasons,
-      })),
-    );
-    // Without a project named, each fund comes with the organization's best project for it: a caller
-    // who may not see that project (an anonymous visitor, another organization) does not see the match
-    // either, so the answer says nothing the directory would not.
-    return results.filter((r) => r.project !== null);
+    const orgId = requireId(organizationId, 'Organization');
+    const id = optionalId(projectId, 'Project');
+    const answer = await this.matching.fundMatchesAnswer(orgId, id, pageSize(first));
+    if (!answer) throw new NotFoundError('Organization', organizationId);
+    const { organizations, projects, funds } = ctx.loaders;
+    organizations.organization.prime(answer.organization.id, answer.organization);
+    if (id !== null) {
+      const project = answer.project && (await this.visibleProject(ctx, answer.project));
+      if (!project) throw new NotFoundError('Project', projectId ?? id);
+      projects.project.prime(project.id, project);
+    }
+    const results: FundMatch[] = [];
+    for (const m of answer.matches) {
+      const fund = this.matching.entity(Fund, m.fundRow as Record<string, unknown>);
+      funds.fund.prime(fund.id, fund);
+      // Without a project named, each fund comes with the organization's best project for it: a caller
+      // who may not see that project (an anonymous visitor, another organization) does not see the match
+      // either, so the answer says nothing the directory would not.
+      const project = m.project && (await this.visibleProject(ctx, m.project));
+      if (!project) continue;
+      projects.project.prime(project.id, project);
+      results.push({ fund, project, score: m.score, reasons: m.reasons });
+    }
+    return results;
+  }
+
+  /** The project if the viewer may see it (a live project is public: no need to ask who the viewer is). */
+  private async visibleProject(ctx: RequestContext, project: Project): Promise<Project | null> {
+    const visibility = ProjectsService.visibility(project);
+    return visibility.published || this.policy.isVisible(visibility, await ctx.access()) ? project : null;
   }
 
   /**
@@ -62,31 +79,43 @@ export class FundMatchesService {
     const { organization } = await this.subject(ctx, organizationId, null);
     if (!this.policy.canSeeInternals(await ctx.access(), organization.id)) return [];
     const rows = await this.matching.fundsNeedingAProject(organization.id, pageSize(first));
-    return Promise.all(
-      rows.map(async (row) => ({
-        fund: (await ctx.loaders.funds.fund.load(row.fundId)) as Fund,
-        failedRules: row.failed,
-      })),
-    );
+    return rows.map((row) => {
+      const fund = this.matching.entity(Fund, row.fundRow);
+      ctx.loaders.funds.fund.prime(fund.id, fund);
+      return { fund, failedRules: row.failed };
+    });
   }
 
-  /** Eligible organizations for a fund the viewer may see, each with its best project, ranked. */
+  /**
+   * Eligible organizations for a fund the viewer may see, each with its best project, ranked: the
+   * fund's matching columns (which also say who may see it), then one statement for the candidates
+   * with their organizations, best projects and what the reasons say.
+   */
   async fundCandidates(
     ctx: RequestContext,
     fundId: string,
     first: number | null | undefined,
   ): Promise<OrganizationMatch[]> {
-    const fund = await this.funds.get(fundId, await ctx.access());
-    // A DRAFT fund is visible only to its funder's members (and moderators): they preview its candidates.
-    const matches = await this.matching.fundCandidates(fundId, pageSize(first), fund.status === FundStatus.DRAFT);
-    return Promise.all(
-      matches.map(async (m) => ({
-        organization: (await ctx.loaders.organizations.organization.load(m.organizationId)) as Organization,
-        project: await this.projects.visible(ctx, m.projectId),
-        score: m.score,
-        reasons: m.reasons,
-      })),
-    );
+    // The fund's matching columns say who may see it (FundsService.visibility): a published fund is
+    // public, a DRAFT one is visible only to its funder's members (and moderators), who preview its
+    // candidates.
+    const id = requireId(fundId, 'Fund');
+    const columns = await this.matching.fundColumns(id);
+    const visibility =
+      columns &&
+      FundsService.visibility({ status: columns.status as FundStatus, funderId: columns.funder_id as string });
+    if (!visibility || !(visibility.published || this.policy.isVisible(visibility, await ctx.access())))
+      throw new NotFoundError('Fund', fundId);
+    const matches = await this.matching.fundCandidates(id, pageSize(first), !visibility.published, columns);
+    const { organizations, projects } = ctx.loaders;
+    const results: OrganizationMatch[] = [];
+    for (const m of matches) {
+      organizations.organization.prime(m.organization.id, m.organization);
+      const project = m.project && (await this.visibleProject(ctx, m.project));
+      if (project) projects.project.prime(project.id, project);
+      results.push({ organization: m.organization, project, score: m.score, reasons: m.reasons });
+    }
+    return results;
   }
 
   /** Every eligibility rule of a fund for an organization (or one of its projects), passed or failed. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { NotFoundError } from '@app/common';
 import { formatAmount, formatConversion } from '@app/reference-data';
 import { Organization } from '@app/organizations';
@@ -24,9 +24,9 @@ import {
   scoredCandidatesSql,
   scoreSumSql,
   scoreTermsSql,
-  withScore,
 } from './fund-matching.sql.js';
-import { fundMatchesStatement } from './fund-matches.statement.js';
+import { fundMatchesStatement, reasonFactsSql } from './fund-matches.statement.js';
+import { entityFromJson, JsonRow, jsonRowSql } from './hydrate.js';
 import { MatchReason, scoreOf } from './match.models.js';
 import { reasonsFromRow, ruleColumns, ruleResults } from './sql-kit.js';
 import { FUND_WEIGHTS, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
@@ -73,13 +73,62 @@ export interface EligibilityCheckResult {
 /** A fund the organization qualifies for that none of its live projects does, with the project rules failed. */
 export interface FundNeedingAProject {
   fundId: string;
+  /** The fund's row as JSON (an entity with `entity(Fund, …)`: nothing to read again). */
+  fundRow: JsonRow;
   failed: EligibilityCheckResult[];
 }
 
 /** A fund's row read with FUND_COLUMNS_SELECT (the arrays whose lengths the SQL unrolls, typed). */
-type FundColumnsRow = Record<string, unknown> & { themes: string[]; sdgs: number[] };
+export type FundColumnsRow = Record<string, unknown> & { themes: string[]; sdgs: number[] };
 
-type PointsRow = Record<string, string> & { fund_id: string; organization_id: string; project_id: string | null };
+/**
+ * A row of the matching statements: the points (pt_*), the score, the ids, the rows as JSON
+ * (fund_row, organization_row, project_row) and the reasons' facts (awarded, rates).
+ */
+type StatementRow = Record<string, unknown> & {
+  fund_id: string | null;
+  organization_id: string;
+  project_id: string | null;
+};
+
+/** A match with the rows it names, as the statement returned them (nothing to read again). */
+export interface MatchWithRows extends ScoredMatch {
+  /** The fund's row as JSON (fundMatches; column names as keys): an entity with `entity(Fund, …)`. */
+  fundRow?: JsonRow;
+  organization: Organization;
+  project: Project | null;
+}
+
+/** fundMatches' answer with the rows it read (see `FundMatchingService.fundMatchesAnswer`). */
+export interface FundMatchesAnswer {
+  organization: Organization;
+  /** The project asked about (null: none asked, or no such project). */
+  project: Project | null;
+  matches: MatchWithRows[];
+}
+
+/** The facts of a fund's reasons, from its row (a `to_jsonb` row or one read with FUND_COLUMNS_SELECT). */
+export function fundFactsOf(row: JsonRow): FundFacts {
+  const money = (value: unknown) =>
+    value === null || value === undefined ? null : typeof value === 'number' ? value.toFixed(2) : String(value);
+  return {
+    id: row.id as string,
+    currency: row.currency as string,
+    minGrant: money(row.min_grant),
+    maxGrant: money(row.max_grant),
+    themes: row.themes as string[],
+    sdgs: row.sdgs as number[],
+    eligibleCountriesOfResidence: row.eligible_countries_of_residence as string[],
+    eligibleCountriesOfOrigin: row.eligible_countries_of_origin as string[],
+    eligibleCountriesOfImplementation: row.eligible_countries_of_implementation as string[],
+    prioritizesWomenLed: row.prioritizes_women_led as boolean,
+    prioritizesYouthLed: row.prioritizes_youth_led as boolean,
+    prioritizesDiasporaLed: row.prioritizes_diaspora_led as boolean,
+    prioritizesSmallOrganizations: row.prioritizes_small_organizations as boolean,
+    prioritizesFirstTimeApplicants: row.prioritizes_first_time_applicants as boolean,
+    prioritizedOriginCountries: row.prioritized_origin_countries as string[],
+  };
+}
 
 /**
  * Fund matching in SQL: eligibility as WHERE, the score as a sum of weighted terms, ORDER BY score,
@@ -90,25 +139,48 @@ export class FundMatchingService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Funds for an organization, or for one of its projects. The explanations need the organization
-   * and the project; `known` passes those the caller has already read, so they are not read again.
+   * Funds for an organization, or for one of its projects (see `fundMatchesAnswer`, which also
+   * gives the rows read). `known` is no longer needed (the statement returns the rows it matched)
+   * and is accepted for callers that pass it.
    */
   async fundMatches(
     organizationId: string,
     projectId: string | null,
     first: number,
-    known: KnownRows = {},
-  ): Promise<ScoredMatch[]> {
-    const [sql, params] = FundMatchingService.fundMatchesQuery(organizationId, projectId, first);
-    return this.explain(await this.dataSource.query(sql, params), known);
+    _known: KnownRows = {},
+  ): Promise<MatchWithRows[]> {
+    return (await this.fundMatchesAnswer(organizationId, projectId, first))?.matches ?? [];
   }
 
   /**
-   * The SQL of fundMatches (the benchmark EXPLAINs exactly this). For a project: the open funds it
-   * qualifies for. For an organization: the open funds at least one of its live projects qualifies
-   * for, each with its best project (the funds it qualifies for but none of its projects does are
-   * `fundsNeedingAProject`).
+   * fundMatches in one statement (`fundMatchesStatement`): the matches with their reasons, and the
+   * rows they show (fund, best project) and that were matched (organization, project asked about),
+   * so that nothing is read again. Null when there is no such organization; `project` is null when
+   * a project was asked about and there is no such project.
    */
+  async fundMatchesAnswer(
+    organizationId: string,
+    projectId: string | null,
+    first: number,
+  ): Promise<FundMatchesAnswer | null> {
+    const { sql, params } = fundMatchesStatement(organizationId, first, projectId);
+    const rows: StatementRow[] = await this.dataSource.query(sql, params);
+    if (!rows.length) return null;
+    const organization = this.entity(Organization, rows[0].organization_row as JsonRow);
+    const project = rows[0].project_row && projectId ? this.entity(Project, rows[0].project_row as JsonRow) : null;
+    const matched = rows.filter((r) => r.fund_id !== null);
+    return {
+      organization,
+      project,
+      matches: this.explainRows(matched, new Map([[organization.id, organization]]), project),
+    };
+  }
+
+  /** An entity from a row the matching statements return as JSON (see `entityFromJson`). */
+  entity<T extends ObjectLiteral>(target: EntityTarget<T>, row: JsonRow): T {
+    return entityFromJson(this.dataSource, target, row);
+  }
+
   static fundMatchesQuery(organizationId: string, projectId: string | null, first: number): [string, unknown[]] {
     const { sql, params } = fundMatchesStatement(organizationId, first, projectId);
     return [sql, params];
@@ -124,10 +196,11 @@ export class FundMatchingService {
     const failed = `array_remove(ARRAY[${projectRules
       .map((r) => `CASE WHEN (${r.sql(FUND_ROW)}) IS TRUE THEN NULL ELSE '${r.rule}' END`)
       .join(', ')}], NULL)`;
-    const rows: Array<{ fund_id: string; failed: string[] | null } & FundValues> = await this.dataSource.query(
-      `SELECT f.id AS fund_id, nearest.failed, ${FUND_COLUMNS_SELECT.split(', ')
-        .map((c) => `f.${c}`)
-        .join(', ')}
+    const rows: Array<{ fund_id: string; failed: string[] | null; fund_row: JsonRow } & FundValues> =
+      await this.dataSource.query(
+        `SELECT f.id AS fund_id, nearest.failed, ${jsonRowSql('f')} AS fund_row, ${FUND_COLUMNS_SELECT.split(', ')
+          .map((c) => `f.${c}`)
+          .join(', ')}
          FROM fund f CROSS JOIN organization o
          LEFT JOIN LATERAL (
               SELECT ${failed} AS failed FROM project p
@@ -137,10 +210,11 @@ export class FundMatchingService {
           AND NOT EXISTS (SELECT 1 FROM project p
                            WHERE p.organization_id = o.id AND p.archived_at IS NULL AND ${eligibleSql('project')})
         ORDER BY f.deadline ASC, f.id ASC LIMIT $2`,
-      [organizationId, first],
-    );
+        [organizationId, first],
+      );
     return rows.map((row) => ({
       fundId: row.fund_id,
+      fundRow: row.fund_row,
       failed: row.failed
         ? projectRules
             .filter((r) => row.failed?.includes(r.rule))
@@ -150,9 +224,19 @@ export class FundMatchingService {
   }
 
   /** Eligible organizations for a fund, each with its best eligible project, ranked by the same score. */
-  async fundCandidates(fundId: string, first: number, preview = false): Promise<ScoredMatch[]> {
-    const query = await this.fundCandidatesQuery(fundId, first, first * 10, preview);
-    return query ? this.explain(await this.dataSource.query(...query)) : [];
+  async fundCandidates(
+    fundId: string,
+    first: number,
+    preview = false,
+    columns?: FundColumnsRow,
+  ): Promise<MatchWithRows[]> {
+    const fund = columns ?? (await this.fundColumns(fundId));
+    if (!fund) return [];
+    const facts = fundFactsOf({ ...fund, id: fundId });
+    const rows: StatementRow[] = await this.dataSource.query(
+      ...this.candidatesQuery(fund, fundId, first, first * 10, preview, true),
+    );
+    return this.explainRows(rows, new Map(), null, facts);
   }
 
   /**
@@ -174,9 +258,25 @@ export class FundMatchingService {
     first: number,
     seed = first * 10,
     preview = false,
+    withRows = false,
   ): Promise<[string, unknown[]] | null> {
     const fund = await this.fundColumns(fundId);
-    if (!fund) return null;
+    return fund ? this.candidatesQuery(fund, fundId, first, seed, preview, withRows) : null;
+  }
+
+  /**
+   * fundCandidatesQuery for a fund's columns already read. `withRows`: each candidate also brings
+   * its organization and best project as JSON and the facts of its reasons (what fundCandidates
+   * answers with, nothing read again).
+   */
+  private candidatesQuery(
+    fund: FundColumnsRow,
+    fundId: string,
+    first: number,
+    seed: number,
+    preview: boolean,
+    withRows: boolean,
+  ): [string, unknown[]] {
     if (preview && fund.status === 'DRAFT') {
       // A draft previewed by its funder: the rules as they will apply once it is published.
       fund.status = 'OPEN';
@@ -224,7 +324,13 @@ export class FundMatchingService {
          FROM (${best('survivors')}) b
         ORDER BY b.score DESC, b.organization_id ASC
         LIMIT $2`;
-    return [sql, [fundId, first, seed, ...fundColumnValues(fund)]];
+    const rowsSql = `SELECT r.*, ${jsonRowSql('o')} AS organization_row, ${jsonRowSql('p')} AS project_row,
+       ${reasonFactsSql(F('currency'))}
+  FROM (${sql}) r
+  JOIN organization o ON o.id = r.organization_id
+  LEFT JOIN project p ON p.id = r.project_id
+ ORDER BY r.score DESC, r.organization_id ASC`;
+    return [withRows ? rowsSql : sql, [fundId, first, seed, ...fundColumnValues(fund)]];
   }
 
   /**
@@ -240,8 +346,11 @@ export class FundMatchingService {
     return [sql, [limit, ...fundColumnValues(fund)]];
   }
 
-  /** A fund's matching columns, to pass them as parameters (`fundParams`); undefined when no such fund. */
-  private async fundColumns(fundId: string): Promise<FundColumnsRow | undefined> {
+  /**
+   * A fund's matching columns, to pass them as parameters (`fundParams`; `fundCandidates` takes them
+   * read already); `status` and `funder_id` say who may see the fund. Undefined when no such fund.
+   */
+  async fundColumns(fundId: string): Promise<FundColumnsRow | undefined> {
     const [fund] = await this.dataSource.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [fundId]);
     return fund;
   }
@@ -269,103 +378,41 @@ export class FundMatchingService {
     }));
   }
 
-  private async explain(rows: PointsRow[], known: KnownRows = {}): Promise<ScoredMatch[]> {
-    if (!rows.length) return [];
-    const ids = (key: keyof PointsRow) => [...new Set(rows.map((r) => r[key]).filter((x): x is string => !!x))];
-    const [funds, orgs, projects] = await Promise.all([
-      this.fundFacts(ids('fund_id')),
-      this.rows(Organization, ids('organization_id'), known.organization),
-      this.rows(Project, ids('project_id'), known.project),
-    ]);
-    const currencies = new Set<string>();
-    for (const p of projects) if (p.fundingSoughtCurrency) currencies.add(p.fundingSoughtCurrency);
-    for (const f of funds) currencies.add(f.currency);
-    const rates = currencies.size > 1 ? await this.rates([...currencies]) : new Map<string, Rate>();
-    const awarded = funds.some((f) => f.prioritizesFirstTimeApplicants)
-      ? await this.awarded(ids('organization_id'))
-      : new Set<string>();
-    const fundById = new Map(funds.map((f) => [f.id, f]));
-    const orgById = new Map(orgs.map((o) => [o.id, o]));
-    const projectById = new Map(projects.map((p) => [p.id, p]));
+  /**
+   * The matches of rows that carry their own facts (REASON_FACTS_SQL) and rows as JSON: fund_row,
+   * project_row and organization_row, or organizations and the project already read.
+   */
+  private explainRows(
+    rows: StatementRow[],
+    organizations: Map<string, Organization> = new Map(),
+    project: Project | null = null,
+    fundFacts?: FundFacts,
+  ): MatchWithRows[] {
     return rows.map((row) => {
-      const fund = fundById.get(row.fund_id) as FundFacts;
-      const organization = orgById.get(row.organization_id) as Organization;
-      const project = row.project_id ? (projectById.get(row.project_id) ?? null) : null;
+      const fundRow = (row.fund_row ?? undefined) as JsonRow | undefined;
+      const fund = fundFacts ?? fundFactsOf(fundRow as JsonRow);
+      const organization =
+        organizations.get(row.organization_id) ?? this.entity(Organization, row.organization_row as JsonRow);
+      const matchedProject = !row.project_id
+        ? null
+        : project?.id === row.project_id
+          ? project
+          : this.entity(Project, row.project_row as JsonRow);
+      const rates = new Map<string, Rate>(Object.entries((row.rates ?? {}) as Record<string, Rate>));
       const reasons = reasonsFromRow(FACTORS, row, (factor) =>
-        describe(factor, fund, organization, project, rates, awarded.has(organization.id)),
+        describe(factor, fund, organization, matchedProject, rates, row.awarded === true),
       );
       return {
-        fundId: row.fund_id,
+        fundId: row.fund_id as string,
         organizationId: row.organization_id,
         projectId: row.project_id,
         score: scoreOf(reasons),
         reasons,
+        fundRow,
+        organization,
+        project: matchedProject,
       };
     });
-  }
-
-  /** The organizations of `ids` that have been awarded a grant (not first-time applicants). */
-  private async awarded(ids: string[]): Promise<Set<string>> {
-    const rows: Array<{ organization_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT organization_id FROM fund_application WHERE status = 'AWARDED' AND organization_id = ANY($1)`,
-      [ids],
-    );
-    return new Set(rows.map((r) => r.organization_id));
-  }
-
-  /** The current reference rates of `currencies` (those that have one). */
-  private async rates(currencies: string[]): Promise<Map<string, Rate>> {
-    const rows: Array<{ currency: string; rate_date: string; units_per_eur: number }> = await this.dataSource.query(
-      `SELECT currency, to_char(rate_date, 'YYYY-MM-DD') AS rate_date, units_per_eur::float8 AS units_per_eur
-         FROM current_exchange_rate WHERE currency = ANY($1)`,
-      [currencies],
-    );
-    return new Map(rows.map((r) => [r.currency, { unitsPerEur: r.units_per_eur, rateDate: r.rate_date }]));
-  }
-
-  /** The rows of `ids`: those already known, the others read in one statement (none when all are known). */
-  private async rows<T extends Organization | Project>(
-    entity: new () => T,
-    ids: string[],
-    known: T | null | undefined,
-  ): Promise<T[]> {
-    const missing = ids.filter((id) => id !== known?.id);
-    const read = missing.length
-      ? await this.dataSource
-          .getRepository(entity)
-          .createQueryBuilder('row')
-          .where('row.id = ANY(:ids)', { ids: missing })
-          .getMany()
-      : [];
-    return known && ids.includes(known.id) ? [known, ...read] : read;
-  }
-
-  private async fundFacts(ids: string[]): Promise<FundFacts[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, currency, min_grant, max_grant, themes, sdgs, eligible_countries_of_residence,
-              eligible_countries_of_origin, eligible_countries_of_implementation, prioritizes_women_led, prioritizes_youth_led,
-              prioritizes_diaspora_led, prioritizes_small_organizations, prioritizes_first_time_applicants,
-              prioritized_origin_countries
-         FROM fund WHERE id = ANY($1)`,
-      [ids],
-    );
-    return rows.map((r) => ({
-      id: r.id as string,
-      currency: r.currency as string,
-      minGrant: r.min_grant as string | null,
-      maxGrant: r.max_grant as string | null,
-      themes: r.themes as string[],
-      sdgs: r.sdgs as number[],
-      eligibleCountriesOfResidence: r.eligible_countries_of_residence as string[],
-      eligibleCountriesOfOrigin: r.eligible_countries_of_origin as string[],
-      eligibleCountriesOfImplementation: r.eligible_countries_of_implementation as string[],
-      prioritizesWomenLed: r.prioritizes_women_led as boolean,
-      prioritizesYouthLed: r.prioritizes_youth_led as boolean,
-      prioritizesDiasporaLed: r.prioritizes_diaspora_led as boolean,
-      prioritizesSmallOrganizations: r.prioritizes_small_organizations as boolean,
-      prioritizesFirstTimeApplicants: r.prioritizes_first_time_applicants as boolean,
-      prioritizedOriginCountries: r.prioritized_origin_countries as string[],
-    }));
   }
 }
 

@@ -9,3 +9,4 @@ export * from './training-rules.sql.js';
 export * from './dialogue-counterparts.service.js';
 export * from './training-regions.js';
 export * from './fund-matches.statement.js';
+export * from './hydrate.js';

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FundMatchingService } from '../fund-matching.service.js';
+import { fundMatchesStatement } from '../fund-matches.statement.js';
 import { allRules, points, reasonsFromRow, roundPoints, SqlParams, sumOfReasons, withScore } from '../sql-kit.js';
 
 /**
@@ -48,6 +49,18 @@ describe('generated fund queries (snapshots)', () => {
   it('fundCandidates for a fixed fund', async () => {
     const [sql, params] = (await service().fundCandidatesQuery(FUND, 20)) as [string, unknown[]];
     expect({ sql, params: params.map((p) => (p instanceof Date ? p.toISOString() : p)) }).toMatchSnapshot();
+  });
+
+  it('fundCandidates with its rows (what the API runs)', async () => {
+    const [sql] = (await service().fundCandidatesQuery(FUND, 20, 200, false, true)) as [string, unknown[]];
+    expect(sql).toMatchSnapshot();
+  });
+
+  it('fundMatchesStatement is what fundMatches runs', () => {
+    const { sql, params } = fundMatchesStatement(ORG, 20);
+    expect([sql, params]).toEqual(FundMatchingService.fundMatchesQuery(ORG, null, 20));
+    expect(params).toEqual([ORG, 20]);
+    expect(fundMatchesStatement(ORG, 20, PROJECT).params).toEqual([ORG, 20, PROJECT]);
   });
 
   it('allCandidates (the unpruned reference)', async () => {
