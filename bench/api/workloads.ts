@@ -67,9 +67,9 @@ const API_DIRECTORY = `query DirectoryPage($search: String, $filter: Organizatio
   }`;
 
 const PG_DIRECTORY = `query DirectoryPage($first: Int) {
-    directory(first: $first) {
+    allOrganizations(first: $first, orderBy: [LOWER_NAME_ASC, ID_ASC]) {
       totalCount
-      pageInfo { endCursor }
+      pageInfo { endCursor hasNextPage }
       nodes {${organizationFields}
         countriesOfOrigin
         countriesOfResidence
@@ -193,7 +193,7 @@ export const WORKLOADS: Workload[] = [
     }),
     ids: (server, body) => {
       if (server === 'raw') return [`total:${body.totalCount}`, ...flat(body.nodes, (o) => o.projects)];
-      const c = server === 'api' ? dataOf(body).organizations : dataOf(body).directory;
+      const c = server === 'api' ? dataOf(body).organizations : dataOf(body).allOrganizations;
       return [
         `total:${c.totalCount}`,
         ...flat(c.nodes, (o) => (server === 'api' ? o.projects.nodes : o.projectsByOrganizationId.nodes)),
