@@ -251,7 +251,8 @@ export class FundMatchingService {
    *     these scores is a floor that the `first`-th best of all candidates cannot be below (any
    *     `seed` keeps the result exact; a larger one raises the floor);
    *  3. only organizations whose bound reaches the floor are scored exactly, each with its best
-   *     eligible project (or on its own, without projects, when the fund has no project rules).
+   *     eligible project (or on its own, without projects, when the fund has no project rules); the
+   *     seeds keep the scores of step 2 (not scored twice).
    */
   async fundCandidatesQuery(
     fundId: string,
@@ -315,13 +316,14 @@ export class FundMatchingService {
            FROM organization_matching_profile o CROSS JOIN LATERAL ${profileProjectsSql(F)}
           WHERE ${eligibleSql('organization', F)}
             AND CASE WHEN o.live_projects > 0 THEN ${projectRulesReachableSql(F)} ELSE ${noProjectRulesSql(F)} END),
-       seed AS (SELECT * FROM o ORDER BY bound DESC, id LIMIT $3),
+       seed AS MATERIALIZED (SELECT * FROM o ORDER BY bound DESC, id LIMIT $3),
+       seeded AS MATERIALIZED (${best('seed')}),
        floor AS (
-         SELECT coalesce((SELECT score FROM (${best('seed')}) b ORDER BY score DESC OFFSET $2 - 1 LIMIT 1), 0)
-                - 1e-9 AS score),
-       survivors AS (SELECT * FROM o WHERE bound >= (SELECT score FROM floor))
+         SELECT coalesce((SELECT score FROM seeded ORDER BY score DESC OFFSET $2 - 1 LIMIT 1), 0) - 1e-9 AS score),
+       survivors AS (
+         SELECT * FROM o WHERE bound >= (SELECT score FROM floor) AND NOT EXISTS (SELECT 1 FROM seed WHERE seed.id = o.id))
        SELECT $1::uuid AS fund_id, b.*
-         FROM (${best('survivors')}) b
+         FROM ((SELECT * FROM seeded) UNION ALL (${best('survivors')})) b
         ORDER BY b.score DESC, b.organization_id ASC
         LIMIT $2`;
     const rowsSql = `SELECT r.*, ${jsonRowSql('o')} AS organization_row, ${jsonRowSql('p')} AS project_row,
