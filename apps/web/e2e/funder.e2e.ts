@@ -99,7 +99,26 @@ describe('The funder workspace (a foundation’s owner)', () => {
     await submitted.getByRole('button', { name: `Shortlist ${SUBMITTED}` }).click();
     await expect.poll(() => page.getByTestId('candidates-message').textContent()).toBe(`${SUBMITTED} is shortlisted.`);
     await expect.poll(() => submitted.textContent()).toContain('Applied · Shortlisted');
+    await expect.poll(() => submitted.getByTestId('shortlisted-badge').count()).toBe(1);
+    // a candidate that has not applied: onto the fund's shortlist, its members invited to apply
+    const notApplied = page.getByTestId('candidate').filter({ hasText: 'Has not applied' }).first();
+    const name = (await notApplied.getByRole('heading', { level: 2 }).getByRole('link').textContent())!;
+    const invitee = page.getByTestId('candidate').filter({ hasText: name });
+    await invitee.getByRole('button', { name: `Shortlist ${name}` }).click();
+    await expect
+      .poll(() => page.getByTestId('candidates-message').textContent())
+      .toBe(`${name} is on the shortlist; its members are invited to apply.`);
+    await expect.poll(() => invitee.getByTestId('shortlisted-badge').count()).toBe(1);
+    await expect
+      .poll(() => invitee.getByRole('button', { name: `Remove from the shortlist: ${name}` }).count())
+      .toBe(1);
     await expectAccessible(page, 'the candidates of an open fund');
+    await page.getByLabel('Shortlisted only').check();
+    await expect.poll(() => page.getByTestId('candidate').filter({ hasText: name }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('candidate').filter({ hasText: SUBMITTED }).count()).toBe(1);
+    const shown = await page.getByTestId('candidate').count();
+    expect(await page.getByTestId('shortlisted-badge').count()).toBe(shown);
+    await page.getByLabel('Shortlisted only').uncheck();
 
     // the inbox: the shortlisted application, awarded within the budget left
     await openFunds(page);

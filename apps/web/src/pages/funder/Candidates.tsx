@@ -44,6 +44,12 @@ const FundCandidates = graphql(`
           id
         }
       }
+      shortlist {
+        shortlistedAt
+        organization {
+          id
+        }
+      }
     }
     fundCandidates(fundId: $fundId, first: $first) {
       score
@@ -93,6 +99,34 @@ export const DecideApplication = graphql(`
   }
 `);
 
+const ShortlistCandidate = graphql(`
+  mutation ShortlistCandidate($fundId: ID!, $organizationId: ID!) {
+    shortlistCandidate(fundId: $fundId, organizationId: $organizationId) {
+      id
+      shortlist {
+        shortlistedAt
+        organization {
+          id
+        }
+      }
+    }
+  }
+`);
+
+const RemoveFromShortlist = graphql(`
+  mutation RemoveFromShortlist($fundId: ID!, $organizationId: ID!) {
+    removeFromShortlist(fundId: $fundId, organizationId: $organizationId) {
+      id
+      shortlist {
+        shortlistedAt
+        organization {
+          id
+        }
+      }
+    }
+  }
+`);
+
 export const ExportCsv = graphql(`
   mutation FunderExportCsv($kind: ExportKind!, $params: ExportParams) {
     exportCsv(kind: $kind, params: $params) {
@@ -104,6 +138,8 @@ export const ExportCsv = graphql(`
 
 /** Statuses from which a funder may shortlist an application. */
 const SHORTLISTABLE = new Set(['SUBMITTED', 'UNDER_REVIEW']);
+/** A withdrawn application no longer counts: its organization is shortlisted (and invited) like one that never applied. */
+const isLive = (a: { status: string } | undefined) => !!a && a.status !== 'WITHDRAWN';
 const SIZES = ['20', '50', '100'];
 
 /** Downloads an export through its signed URL (no Authorization header needed). */
@@ -116,7 +152,11 @@ export function download(url: string, fileName: string) {
   a.remove();
 }
 
-/** A fund's ranked candidates with the points of each reason; shortlisting those who applied; CSV export. */
+/**
+ * A fund's ranked candidates with the points of each reason; a Shortlist button on each: an applicant
+ * through its application's decision, anyone else on the fund's shortlist (its members are invited
+ * to apply); CSV export.
+ */
 export default function Candidates() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -127,6 +167,7 @@ export default function Candidates() {
   const [search, setSearch] = useState('');
   const [withProject, setWithProject] = useState(false);
   const [appliedOnly, setAppliedOnly] = useState(false);
+  const [shortlistedOnly, setShortlistedOnly] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
   const [{ data, fetching, error }, reload] = useQuery({
@@ -136,18 +177,27 @@ export default function Candidates() {
   });
   const [{ fetching: deciding }, decide] = useMutation(DecideApplication);
   const [{ fetching: exporting }, exportCsv] = useMutation(ExportCsv);
+  const [{ fetching: inviting }, addToShortlist] = useMutation(ShortlistCandidate);
+  const [{ fetching: removing }, removeFromShortlist] = useMutation(RemoveFromShortlist);
   if (ready && !user) return <Navigate to="/sign-in" replace state={{ from: `/funder/funds/${id}/candidates` }} />;
   if (!data) return fetching || !ready ? <Loading /> : <NotFound error={error?.message} />;
   const fund = data.fund;
   if (!fund) return <NotFound />;
   const applications = new Map(fund.applications.map((a) => [a.organization.id, a]));
+  const onShortlist = new Set(fund.shortlist.map((s) => s.organization.id));
+  const isShortlisted = (organizationId: string) => {
+    const application = applications.get(organizationId);
+    return isLive(application) ? application!.status === 'SHORTLISTED' : onShortlist.has(organizationId);
+  };
   const query = search.trim().toLocaleLowerCase(lang);
   const candidates = data.fundCandidates.filter(
     (c) =>
       (!query || c.organization.name.toLocaleLowerCase(lang).includes(query)) &&
       (!withProject || c.project) &&
-      (!appliedOnly || applications.has(c.organization.id)),
+      (!appliedOnly || isLive(applications.get(c.organization.id))) &&
+      (!shortlistedOnly || isShortlisted(c.organization.id)),
   );
+  const busy = deciding || inviting || removing;
 
   async function shortlist(applicationId: string, name: string) {
     setMessage(null);
@@ -159,6 +209,20 @@ export default function Candidates() {
     }
     setMessage(t('funder.candidates.shortlisted', { name }));
     reload({ requestPolicy: 'network-only' });
+  }
+
+  /** A candidate that has not applied: on the fund's shortlist, its members invited to apply (or off it again). */
+  async function toggleShortlist(organizationId: string, name: string, add: boolean) {
+    setMessage(null);
+    setGeneral(null);
+    const variables = { fundId: id, organizationId };
+    const result = add ? await addToShortlist(variables) : await removeFromShortlist(variables);
+    if (result.error) {
+      const errors = formErrors(result.error);
+      setGeneral(errors.general ?? Object.values(errors.fields)[0] ?? result.error.message);
+      return;
+    }
+    setMessage(t(add ? 'funder.candidates.invited' : 'funder.candidates.removed', { name }));
   }
 
   async function exportCandidates() {
@@ -233,6 +297,11 @@ export default function Candidates() {
             checked={appliedOnly}
             onChange={(e) => setAppliedOnly(e.currentTarget.checked)}
           />
+          <Checkbox
+            label={t('funder.candidates.shortlistedOnly')}
+            checked={shortlistedOnly}
+            onChange={(e) => setShortlistedOnly(e.currentTarget.checked)}
+          />
           <Button variant="default" onClick={() => void exportCandidates()} loading={exporting}>
             {t('funder.candidates.export')}
           </Button>
@@ -242,7 +311,9 @@ export default function Candidates() {
         </Text>
         <Stack gap="sm" component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
           {candidates.map((c) => {
-            const application = applications.get(c.organization.id);
+            const found = applications.get(c.organization.id);
+            const application = isLive(found) ? found : undefined;
+            const shortlisted = isShortlisted(c.organization.id);
             const rank = data.fundCandidates.indexOf(c) + 1;
             return (
               <Card key={c.organization.id} withBorder component="li" data-testid="candidate">
@@ -254,15 +325,22 @@ export default function Candidates() {
                         {c.organization.name}
                       </Anchor>
                     </Title>
-                    {application ? (
-                      <Badge color={APPLICATION_STATUS_COLORS[application.status]} variant="light" c="dark.8">
-                        {t('funder.candidates.applied', { status: t(`funding.status.${application.status}`) })}
-                      </Badge>
-                    ) : (
-                      <Badge color="gray" variant="light" c="dark.8">
-                        {t('funder.candidates.notApplied')}
-                      </Badge>
-                    )}
+                    <Group gap="xs" wrap="wrap">
+                      {shortlisted && (
+                        <Badge color="teal" variant="light" c="dark.8" data-testid="shortlisted-badge">
+                          {t('funder.candidates.shortlistedBadge')}
+                        </Badge>
+                      )}
+                      {application ? (
+                        <Badge color={APPLICATION_STATUS_COLORS[application.status]} variant="light" c="dark.8">
+                          {t('funder.candidates.applied', { status: t(`funding.status.${application.status}`) })}
+                        </Badge>
+                      ) : (
+                        <Badge color="gray" variant="light" c="dark.8">
+                          {t('funder.candidates.notApplied')}
+                        </Badge>
+                      )}
+                    </Group>
                   </Group>
                   {c.project ? (
                     <Text size="sm">
@@ -288,11 +366,32 @@ export default function Candidates() {
                     {application && SHORTLISTABLE.has(application.status) && (
                       <Button
                         size="xs"
-                        loading={deciding}
+                        loading={busy}
                         onClick={() => void shortlist(application.id, c.organization.name)}
                         aria-label={t('funder.candidates.shortlistName', { name: c.organization.name })}
                       >
                         {t('funder.candidates.shortlist')}
+                      </Button>
+                    )}
+                    {!application && fund.status === 'OPEN' && !shortlisted && (
+                      <Button
+                        size="xs"
+                        loading={busy}
+                        onClick={() => void toggleShortlist(c.organization.id, c.organization.name, true)}
+                        aria-label={t('funder.candidates.shortlistName', { name: c.organization.name })}
+                      >
+                        {t('funder.candidates.shortlist')}
+                      </Button>
+                    )}
+                    {!application && fund.status === 'OPEN' && shortlisted && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={busy}
+                        onClick={() => void toggleShortlist(c.organization.id, c.organization.name, false)}
+                        aria-label={t('funder.candidates.removeName', { name: c.organization.name })}
+                      >
+                        {t('funder.candidates.remove')}
                       </Button>
                     )}
                     {application && (
