@@ -32,6 +32,12 @@ describe('The provider workspace (a training provider’s owner)', () => {
     await page.getByRole('link', { name: 'My training offers' }).first().click();
     await expect.poll(() => heading(page)).toBe('My training offers');
     await expect.poll(() => page.getByTestId('programme-evaluation').count()).toBe(1);
+    // how the participants' later self-assessments moved: the provider's own figures
+    const movement = page.getByTestId('assessment-movement');
+    await expect.poll(() => movement.count()).toBe(1);
+    await expect
+      .poll(() => movement.getByRole('heading').textContent())
+      .toBe("How participants' self-assessments moved");
     await expectAccessible(page, 'my training offers');
 
     await page.getByRole('link', { name: 'New training offer' }).click();

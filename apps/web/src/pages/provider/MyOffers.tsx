@@ -7,7 +7,7 @@ import { formatDate } from '../../components/matching/OrganizationChooser';
 import { graphql } from '../../gql';
 import type { ProviderOffersQuery } from '../../gql/graphql';
 import { useProviders } from './provider-access';
-import { EvaluationGrid, NoProvider, OFFER_STATUS_COLORS, ProviderChooser } from './shared';
+import { AssessmentMovement, EvaluationGrid, NoProvider, OFFER_STATUS_COLORS, ProviderChooser } from './shared';
 
 const ProviderOffers = graphql(`
   query ProviderOffers($providerId: ID!) {
@@ -28,6 +28,9 @@ const ProviderOffers = graphql(`
           completions
           averageRating
           ratingsCount
+          assessmentMovement {
+            ...AssessmentMovementFields
+          }
         }
       }
       trainingEvaluation {
@@ -38,6 +41,9 @@ const ProviderOffers = graphql(`
         completionRate
         averageRating
         ratingsCount
+        assessmentMovement {
+          ...AssessmentMovementFields
+        }
       }
     }
   }
@@ -136,6 +142,14 @@ export default function MyOffers() {
                   {t('provider.evaluation.help', { count: org.trainingEvaluation.offers })}
                 </Text>
                 <EvaluationGrid evaluation={org.trainingEvaluation} testId="programme-evaluation" />
+                {org.trainingEvaluation.assessmentMovement && (
+                  <AssessmentMovement
+                    movement={org.trainingEvaluation.assessmentMovement}
+                    perOffer={offers
+                      .filter((o) => o.status !== 'DRAFT' && o.evaluation.assessmentMovement)
+                      .map((o) => ({ id: o.id, title: o.title, movement: o.evaluation.assessmentMovement! }))}
+                  />
+                )}
               </section>
             )}
             {SECTIONS.map((status) => {

@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading';
 import { formatDate } from '../../components/matching/OrganizationChooser';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../graphql/errors';
-import { EvaluationGrid } from './shared';
+import { AssessmentMovement, EvaluationGrid } from './shared';
 
 const OfferEnrolmentsDocument = graphql(`
   query OfferEnrolments($id: ID!) {
@@ -30,6 +30,9 @@ const OfferEnrolmentsDocument = graphql(`
         completionRate
         averageRating
         ratingsCount
+        assessmentMovement {
+          ...AssessmentMovementFields
+        }
       }
       enrolments {
         id
@@ -138,6 +141,7 @@ export default function OfferEnrolments() {
             {t('provider.evaluation.offerTitle')}
           </Title>
           <EvaluationGrid evaluation={offer.evaluation} testId="offer-evaluation" />
+          {offer.evaluation.assessmentMovement && <AssessmentMovement movement={offer.evaluation.assessmentMovement} />}
         </section>
         <section aria-labelledby="offer-enrolments">
           <Title order={2} size="h3" id="offer-enrolments" mb="sm">
