@@ -26,3 +26,6 @@ process.on('message', (message) => {
     process.send?.({ 'bench:stats': stats });
   }
 });
+
+// the benchmark stopped without stopping this server (it crashed, or was killed): do not outlive it
+process.on('disconnect', () => process.exit(0));
