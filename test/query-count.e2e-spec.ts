@@ -220,6 +220,27 @@ describe('fundMatches', () => {
       // the guard's user lookup; a live project is public, so the viewer's memberships are not needed
       expect(signedIn.queries).toBe(asProject.queries + 1);
 
+      // the fund and project built from the statement's JSON rows read as the same entities read by id
+      const FUND_FIELDS = `id title description status currency minGrant maxGrant totalBudget coFundingPercent deadline
+        createdAt themes { code } sdgs { number } eligibility { requiresLegalRegistration countriesOfResidence { code } }
+        funder { id name }`;
+      const PROJECT_FIELDS = `id title kind status countries { code } themes { code } createdAt`;
+      const shown = (
+        await t.ok(
+          `query($o: ID!) { fundMatches(organizationId: $o, first: 10) {
+             fund { ${FUND_FIELDS} } project { ${PROJECT_FIELDS} } } }`,
+          { o: organizationId },
+        )
+      ).fundMatches;
+      for (const m of shown) {
+        const byId = await t.ok(
+          `query($f: ID!, $p: ID!) { fund(id: $f) { ${FUND_FIELDS} } project(id: $p) { ${PROJECT_FIELDS} } }`,
+          { f: m.fund.id, p: m.project.id },
+        );
+        expect(m.fund).toEqual(byId.fund);
+        expect(m.project).toEqual(byId.project);
+      }
+
       // fundCandidates: the fund's matching columns (which say who may see it), then one statement for
       // the candidates with their organizations, best projects and the reasons' facts
       statements.length = 0;
