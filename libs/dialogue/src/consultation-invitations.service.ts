@@ -5,7 +5,6 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
-  entityRows,
   ForbiddenError,
   isUuid,
   NestedList,
@@ -33,7 +32,7 @@ import { InviteArgs } from './dialogue.inputs.js';
 const ORGANIZATION_INVITATIONS: NestedList = {
   from: 'consultation_invitation i JOIN consultation c ON c.id = i.consultation_id',
   parent: 'i.organization_id',
-  select: 'i.*',
+  alias: 'i',
   keys: [
     { expr: 'i.created_at', direction: 'DESC', type: 'timestamp' },
     { expr: 'i.id', direction: 'DESC', type: 'uuid' },
@@ -130,11 +129,10 @@ export class ConsultationInvitationsService {
     args: OrganizationInvitationsArgs,
   ): Promise<Map<string, Page<ConsultationInvitation>>> {
     return nestedPages(
-      (sql, params) => this.dataSource.query(sql, params),
+      this.dataSource.getRepository(ConsultationInvitation),
       ORGANIZATION_INVITATIONS,
       organizationIds,
       args,
-      entityRows(this.dataSource.getRepository(ConsultationInvitation)),
       (param) => args.status && `i.status = ${param(args.status)}`,
     );
   }

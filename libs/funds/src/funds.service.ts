@@ -7,7 +7,6 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
-  entityRows,
   NestedList,
   nestedPages,
   Page,
@@ -46,7 +45,7 @@ export const REFRESH_TEXT_QUERY_SQL = `UPDATE fund SET text_query = (
 const ORGANIZATION_FUNDS: NestedList = {
   from: 'fund f',
   parent: 'f.funder_id',
-  select: 'f.*',
+  alias: 'f',
   keys: [
     { expr: 'f.created_at', direction: 'DESC', type: 'timestamp' },
     { expr: 'f.id', direction: 'DESC', type: 'uuid' },
@@ -108,17 +107,10 @@ export class FundsService {
       [FundStatus.OPEN]: FUND_OPEN_SQL,
       [FundStatus.CLOSED]: `(f.status = 'CLOSED' OR (f.status = 'OPEN' AND f.deadline <= now()))`,
     };
-    return nestedPages(
-      (sql, params) => this.dataSource.query(sql, params),
-      ORGANIZATION_FUNDS,
-      organizationIds,
-      args,
-      entityRows(this.dataSource.getRepository(Fund)),
-      (param) => [
-        this.policy.visibleSql("f.status <> 'DRAFT'", 'f.funder_id', access, param),
-        args.status && status[args.status],
-      ],
-    );
+    return nestedPages(this.dataSource.getRepository(Fund), ORGANIZATION_FUNDS, organizationIds, args, (param) => [
+      this.policy.visibleSql("f.status <> 'DRAFT'", 'f.funder_id', access, param),
+      args.status && status[args.status],
+    ]);
   }
 
   async create(user: AuthUser, input: FundInput): Promise<Fund> {

@@ -7,7 +7,6 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
-  entityRows,
   NestedList,
   nestedPages,
   NotFoundError,
@@ -44,7 +43,7 @@ import { IndicatorChange, IndicatorChangeAction, IndicatorChangeValues } from '.
 const ORGANIZATION_PROJECTS: NestedList = {
   from: 'project p',
   parent: 'p.organization_id',
-  select: 'p.*',
+  alias: 'p',
   keys: [
     { expr: 'p.created_at', direction: 'DESC', type: 'timestamp' },
     { expr: 'p.id', direction: 'DESC', type: 'uuid' },
@@ -56,7 +55,7 @@ const ORGANIZATION_PROJECTS: NestedList = {
 const INDICATOR_HISTORY: NestedList = {
   from: 'indicator_change c',
   parent: 'c.project_id',
-  select: 'c.*',
+  alias: 'c',
   keys: [
     { expr: 'c.created_at', direction: 'DESC', type: 'timestamp' },
     { expr: 'c.id', direction: 'DESC', type: 'uuid' },
@@ -134,13 +133,7 @@ export class ProjectsService {
 
   /** Organization.projects of many organizations: one statement for all their pages (and one count if asked). */
   pagesOfOrganizations(organizationIds: readonly string[], args: PageArgs): Promise<Map<string, Page<Project>>> {
-    return nestedPages(
-      (sql, params) => this.dataSource.query(sql, params),
-      ORGANIZATION_PROJECTS,
-      organizationIds,
-      args,
-      entityRows(this.dataSource.getRepository(Project)),
-    );
+    return nestedPages(this.dataSource.getRepository(Project), ORGANIZATION_PROJECTS, organizationIds, args);
   }
 
   private applyFilter(qb: SelectQueryBuilder<Project>, filter?: ProjectFilter) {
@@ -343,13 +336,7 @@ export class ProjectsService {
 
   /** Project.indicatorHistory of many projects: newest first, one statement for all their pages. */
   historyPages(projectIds: readonly string[], args: PageArgs): Promise<Map<string, Page<IndicatorChange>>> {
-    return nestedPages(
-      (sql, params) => this.dataSource.query(sql, params),
-      INDICATOR_HISTORY,
-      projectIds,
-      args,
-      entityRows(this.dataSource.getRepository(IndicatorChange)),
-    );
+    return nestedPages(this.dataSource.getRepository(IndicatorChange), INDICATOR_HISTORY, projectIds, args);
   }
 
   /** An indicator (locked) of a live project the user is a member of; NOT_FOUND when there is none to see. */

@@ -1,3 +1,4 @@
 export * from './connection.js';
 export * from './keyset.js';
 export * from './nested.js';
+export * from './entity-rows.js';

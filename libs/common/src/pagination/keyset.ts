@@ -2,6 +2,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from '../errors/domain-error.js';
 import { isUuid } from '../validation/ids.js';
 import { DEFAULT_PAGE_SIZE, Page, withLazyCount } from './connection.js';
+import { entityRows } from './entity-rows.js';
 
 /** The SQL type of a sort key's value: a cursor value of another shape never reaches SQL. */
 export type SortKeyType = 'uuid' | 'timestamp' | 'int' | 'number' | 'text';
@@ -82,11 +83,14 @@ export async function paginate<T extends ObjectLiteral>(
     page.andWhere(`(${ors.join(' OR ')})`, params);
   }
   page.limit(first + 1);
-  const { entities, raw } = await page.getRawAndEntities();
-  const hasNextPage = entities.length > first;
-  const nodes = entities.slice(0, first);
-  const last = raw[nodes.length - 1] as Record<string, unknown> | undefined;
-  const rawByIndex = nodes.length ? last : undefined;
+  // raw rows mapped to entities directly: TypeORM's result transformer was most of a page's CPU
+  const raw: Array<Record<string, unknown>> = await page.getRawMany();
+  const { name: alias, metadata } = page.expressionMap.mainAlias!;
+  const toEntity = entityRows(page.connection.getRepository<T>(metadata.target), `${alias}_`);
+  const hasNextPage = raw.length > first;
+  const kept = raw.slice(0, first);
+  const nodes = kept.map(toEntity);
+  const rawByIndex = kept.at(-1);
   return withLazyCount(
     {
       nodes,

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ObjectLiteral, Repository } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, Page, withLazyCount } from './connection.js';
+import { entityColumns, entityRows } from './entity-rows.js';
 import { decodeCursor, encodeCursor, normalise, SortKey } from './keyset.js';
 
 /**
@@ -14,8 +15,8 @@ export interface NestedList {
   from: string;
   /** The column naming each row's parent, e.g. `p.organization_id` (a uuid). */
   parent: string;
-  /** What each row answers, e.g. `p.*` (the parent and sort keys are added). */
-  select: string;
+  /** The alias of the rows' entity in `from`, e.g. `p`. */
+  alias: string;
   /** ORDER BY terms; the last one unique. An index on (parent, keys…) should serve them. */
   keys: SortKey[];
   /** Conditions every use of the list has, e.g. `p.archived_at IS NULL`. */
@@ -31,14 +32,15 @@ export type SqlRunner = (sql: string, params: unknown[]) => Promise<Array<Record
 const PARENT = 'parent__';
 
 /** The page of every parent (an empty page for a parent without rows), in two statements at most. */
-export async function nestedPages<T>(
-  run: SqlRunner,
+export async function nestedPages<T extends ObjectLiteral>(
+  repository: Repository<T>,
   list: NestedList,
   parentIds: readonly string[],
   args: { first?: number | null; after?: string | null },
-  map: (row: Record<string, unknown>) => T,
   where: NestedWhere = () => null,
 ): Promise<Map<string, Page<T>>> {
+  const run: SqlRunner = (sql, params) => repository.manager.query(sql, params);
+  const map = entityRows(repository);
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   const after = args.after ? decodeCursor(args.after, list.keys) : null;
   const params: unknown[] = [parentIds];
@@ -54,7 +56,7 @@ export async function nestedPages<T>(
   }
   const sql = `SELECT x.* FROM unnest($1::uuid[]) AS ${PARENT}(id)
   CROSS JOIN LATERAL (
-    SELECT ${list.select}, ${PARENT}.id AS ${PARENT}${list.keys.map((k, i) => `, (${k.expr}) AS sk_${i}`).join('')}
+    SELECT ${entityColumns(repository, list.alias)}, ${PARENT}.id AS ${PARENT}${list.keys.map((k, i) => `, (${k.expr}) AS sk_${i}`).join('')}
       FROM ${list.from}
      WHERE ${conditions.join(' AND ')}
      ORDER BY ${list.keys.map((k) => `(${k.expr}) ${k.direction}`).join(', ')}
@@ -121,24 +123,6 @@ function conditionsOf(list: NestedList, where: NestedWhere, param: (value: unkno
 function cast(placeholder: string, key: SortKey): string {
   const types = { uuid: 'uuid', timestamp: 'timestamptz', int: 'int', number: 'float8', text: 'text' } as const;
   return `${placeholder}::${types[key.type]}`;
-}
-
-/**
- * Maps raw rows of an entity's table (database column names) to entities, as TypeORM would
- * (the driver's value preparation and column transformers), without a query builder.
- */
-export function entityRows<T extends ObjectLiteral>(repository: Repository<T>): (row: Record<string, unknown>) => T {
-  const { metadata, manager } = repository;
-  const driver = manager.connection.driver;
-  return (row) => {
-    const entity = metadata.create() as T;
-    for (const column of metadata.columns) {
-      if (column.databaseName in row) {
-        column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
-      }
-    }
-    return entity;
-  };
 }
 
 /**
