@@ -1,6 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiAs,
   DEMO_PASSWORD,
   expectAccessible,
   expectNoHorizontalScroll,
@@ -17,6 +18,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/**
+ * At `width` px, on the directory: no sideways scroll, and the fixed header holds everything (what
+ * overflows it would be cut off, not scrollable, so it is measured), the sign-out button on screen.
+ */
+async function expectHeaderFits(page: Page, width: number, height: number) {
+  await page.setViewportSize({ width, height });
+  await page.goto('/directory');
+  await expect.poll(() => page.getByTestId('organization-card').count()).toBeGreaterThan(0);
+  await expectNoHorizontalScroll(page);
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await expect.poll(() => signOut.isVisible()).toBe(true);
+  const box = (await signOut.boundingBox())!;
+  expect([width, box.x >= 0 && box.x + box.width <= width]).toEqual([width, true]);
+  const header = await page.evaluate(() => {
+    const element = document.querySelector('header')!;
+    return { scroll: element.scrollWidth, client: element.clientWidth };
+  });
+  expect([width, header.scroll]).toEqual([width, header.client]);
+}
 
 describe('Home and directory (signed out)', () => {
   it('shows what the platform is, the counts, and searches the directory from the home page', async () => {
@@ -177,20 +198,7 @@ describe('Signing in and out', () => {
     const { context, page } = await newPage(browser, { viewport: PHONE });
     await signIn(page, 'amina.owusu@demo.example');
     for (const width of [390, 800, 1000, 1280]) {
-      await page.setViewportSize({ width, height: 844 });
-      await page.goto('/directory');
-      await expect.poll(() => page.getByTestId('organization-card').count()).toBeGreaterThan(0);
-      await expectNoHorizontalScroll(page);
-      // the header is fixed: what overflows it would be cut off, not scrollable, so measure it
-      const signOut = page.getByRole('button', { name: 'Sign out' });
-      await expect.poll(() => signOut.isVisible()).toBe(true);
-      const box = (await signOut.boundingBox())!;
-      expect([width, box.x >= 0 && box.x + box.width <= width]).toEqual([width, true]);
-      const header = await page.evaluate(() => {
-        const element = document.querySelector('header')!;
-        return { scroll: element.scrollWidth, client: element.clientWidth };
-      });
-      expect([width, header.scroll]).toEqual([width, header.client]);
+      await expectHeaderFits(page, width, 844);
     }
     // on the phone the language choice is in the menu
     await page.setViewportSize(PHONE);
@@ -199,4 +207,68 @@ describe('Signing in and out', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Se déconnecter' }).isVisible()).toBe(true);
     await context.close();
   });
+
+  it('folds the links of a user with many workspaces into a "More" menu: nothing cut off at 1280, 1024 and 768 px', async () => {
+    // the platform admin (who moderates) also manages a funder, a ministry and a training provider, and is a
+    // member of an association; not the demo moderator, whose links the moderation journey follows
+    const ADMIN = 'admin@demo.example';
+    const api = await apiAs(ADMIN);
+    const CREATE = `mutation($i: OrganizationInput!) { createOrganization(input: $i) { id } }`;
+    for (const [kind, name] of [
+      ['FUNDER', 'Header Test Foundation'],
+      ['GOVERNMENT_AGENCY', 'Header Test Ministry'],
+      ['TRAINING_PROVIDER', 'Header Test Academy'],
+      ['DIASPORA_ORGANIZATION', 'Header Test Association'],
+    ]) {
+      await api(CREATE, {
+        i: { name, kind, countriesOfOrigin: [], countriesOfResidence: ['BE'], languages: ['en'], themes: [] },
+      });
+    }
+    const ALL = [
+      'Home',
+      'Directory',
+      'My organizations',
+      'Funding',
+      'Capacity building',
+      'Consultations',
+      'My funds',
+      'My training offers',
+      'Verification queue',
+    ];
+    const { context, page } = await newPage(browser);
+    await signIn(page, ADMIN);
+    for (const width of [1280, 1024, 768]) {
+      await expectHeaderFits(page, width, 900);
+      const nav = page.getByTestId('top-nav');
+      if (width >= 992) {
+        // every link is either in the header, whole, or in the "More" menu
+        await expect.poll(() => page.getByTestId('nav-more').count()).toBe(1);
+        const inHeader = await nav.evaluate((element) => {
+          const right = element.getBoundingClientRect().right;
+          return [...element.querySelectorAll(':scope > a')].map((a) => ({
+            text: a.textContent!,
+            whole: a.getBoundingClientRect().right <= right + 0.5,
+          }));
+        });
+        expect(inHeader.every((l) => l.whole)).toBe(true);
+        await page.getByTestId('nav-more').click();
+        const menu = page.getByRole('menu');
+        await expect.poll(() => menu.getByRole('menuitem').count()).toBeGreaterThan(0);
+        const inMenu = await menu.getByRole('menuitem').allTextContents();
+        expect([...inHeader.map((l) => l.text), ...inMenu]).toEqual(ALL);
+        await expectAccessible(page, `the header's "More" menu at ${width} px`);
+        const last = menu.getByRole('menuitem', { name: 'Verification queue' });
+        await last.click();
+        await page.waitForURL(/\/moderation\/verification/);
+        await expect.poll(() => page.getByTestId('nav-more').getAttribute('data-current')).toBe('true');
+      } else {
+        // below 992 px the links are behind the menu button, all of them
+        await expect.poll(() => nav.isVisible()).toBe(false);
+        await page.getByRole('button', { name: 'Open the menu' }).click();
+        const drawer = page.getByRole('navigation', { name: 'Main navigation' }).last();
+        await expect.poll(() => drawer.getByRole('link').allTextContents()).toEqual(ALL);
+      }
+    }
+    await context.close();
+  }, 120_000);
 });
