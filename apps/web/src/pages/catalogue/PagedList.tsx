@@ -1,5 +1,5 @@
 import { Button, Stack, Text } from '@mantine/core';
-import type { TypedDocumentNode } from '@urql/core';
+import type { RequestPolicy, TypedDocumentNode } from '@urql/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -18,6 +18,8 @@ interface Props<D, T, V extends object> {
   page: (data: D) => Page<T>;
   item: (node: T) => ReactNode;
   empty: string;
+  /** urql's policy (default: its cache-first); a workspace list the user changes elsewhere wants cache-and-network. */
+  requestPolicy?: RequestPolicy;
 }
 
 function OnePage<D, T, V extends object>({
@@ -26,6 +28,7 @@ function OnePage<D, T, V extends object>({
   page,
   item,
   empty,
+  requestPolicy,
   after,
   isLast,
   onMore,
@@ -35,7 +38,7 @@ function OnePage<D, T, V extends object>({
   onMore: (cursor: string) => void;
 }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query, variables: { ...(variables as V), after } });
+  const [{ data, fetching, error }] = useQuery({ query, variables: { ...(variables as V), after }, requestPolicy });
   if (error && !data)
     return (
       <li>
@@ -69,7 +72,7 @@ function OnePage<D, T, V extends object>({
   );
 }
 
-/** A public list with cursor paging: each "More" keeps the pages above and adds the next one below. */
+/** A list with cursor paging (the public catalogues, a convener's consultations): each "More" keeps the pages above and adds the next one below. */
 export function PagedList<D, T, V extends object = object>(props: Props<D, T, V>) {
   const key = JSON.stringify(props.variables ?? {});
   const [paged, setPaged] = useState<{ key: string; cursors: Array<string | null> }>({ key, cursors: [null] });

@@ -12,13 +12,13 @@ import {
   Stack,
   Text,
   Textarea,
-  Timeline,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { ApplicationHistory } from '../../components/ApplicationHistory';
 import { Loading } from '../../components/Loading';
 import { formatDate, formatMoney } from '../../components/matching/OrganizationChooser';
 import { graphql } from '../../gql';
@@ -250,7 +250,6 @@ function Detail({ application, onDone }: { application: Application; onDone: (me
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const a = application;
-  const history = [...a.history].sort((x, y) => x.createdAt.localeCompare(y.createdAt));
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   return (
     <Card withBorder component="section" aria-labelledby="detail-title" data-testid="application-detail">
@@ -321,26 +320,7 @@ function Detail({ application, onDone }: { application: Application; onDone: (me
           <Title order={3} size="h4" mb="xs">
             {t('funding.application.timeline')}
           </Title>
-          <Timeline active={history.length - 1} bulletSize={14} lineWidth={2} data-testid="decision-history">
-            {history.map((event) => (
-              <Timeline.Item
-                key={event.id}
-                title={
-                  event.fromStatus
-                    ? t('funding.application.transition', {
-                        from: t(`funding.status.${event.fromStatus}`),
-                        to: t(`funding.status.${event.toStatus}`),
-                      })
-                    : t(`funding.status.${event.toStatus}`)
-                }
-              >
-                <Text size="sm" c="dimmed">
-                  <time dateTime={event.createdAt}>{formatDate(event.createdAt, lang, true)}</time>
-                </Text>
-                {event.note && <Text size="sm">{event.note}</Text>}
-              </Timeline.Item>
-            ))}
-          </Timeline>
+          <ApplicationHistory history={a.history} testId="decision-history" />
         </div>
       </Stack>
     </Card>

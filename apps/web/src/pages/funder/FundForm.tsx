@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CodeMultiSelect, MoneyInput } from '../../components/forms/FormFields';
 import type { FundField, FundValues } from './fund-form';
 import type { CountryGroup } from './shared';
 
@@ -44,15 +45,19 @@ export function FundForm({
   errors: Partial<Record<FundField, string>>;
   options: FundFormOptions;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const set = <K extends FundField>(key: K, value: FundValues[K]) => onChange({ ...values, [key]: value });
-  const separators = { thousandSeparator: lang === 'en' ? ',' : ' ', decimalSeparator: lang === 'en' ? '.' : ',' };
-  const money = (key: 'totalBudget' | 'minGrant' | 'maxGrant') => (
-    <NumberInput
+  const money = (
+    key:
+      | 'totalBudget'
+      | 'minGrant'
+      | 'maxGrant'
+      | 'minOrganizationAnnualIncome'
+      | 'maxOrganizationAnnualIncome'
+      | 'maxTotalProjectBudget',
+  ) => (
+    <MoneyInput
       label={t(`funder.editor.${key}`, { currency: values.currency })}
-      min={0}
-      {...separators}
       value={values[key]}
       onChange={(v) => set(key, v)}
       error={errors[key]}
@@ -78,16 +83,6 @@ export function FundForm({
       onChange={(e) => set(key, e.currentTarget.checked)}
     />
   );
-  const amount = (key: 'minOrganizationAnnualIncome' | 'maxOrganizationAnnualIncome' | 'maxTotalProjectBudget') => (
-    <NumberInput
-      label={t(`funder.editor.${key}`, { currency: values.currency })}
-      min={0}
-      {...separators}
-      value={values[key]}
-      onChange={(v) => set(key, v)}
-      error={errors[key]}
-    />
-  );
   const countries = (
     key:
       | 'countriesOfResidence'
@@ -96,21 +91,17 @@ export function FundForm({
       | 'excludedCountriesOfResidence'
       | 'prioritizedOriginCountries',
   ) => (
-    <MultiSelect
+    <CodeMultiSelect
       label={t(`funder.editor.${key}`)}
       description={t(
         key === 'prioritizedOriginCountries' || key === 'excludedCountriesOfResidence'
           ? 'funder.editor.emptyMeansNone'
           : 'funder.editor.emptyMeansAny',
       )}
-      searchable
-      clearable
-      nothingFoundMessage={t('funder.editor.nothingFound')}
       data={options.countries}
       value={values[key]}
       onChange={(v) => set(key, v)}
       error={errors[key]}
-      comboboxProps={{ withinPortal: true }}
     />
   );
   return (
@@ -239,8 +230,8 @@ export function FundForm({
             error={errors.minOrganizationAgeYears}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {amount('minOrganizationAnnualIncome')}
-            {amount('maxOrganizationAnnualIncome')}
+            {money('minOrganizationAnnualIncome')}
+            {money('maxOrganizationAnnualIncome')}
             <NumberInput
               label={t('funder.editor.maxOrganizationMembers')}
               min={1}
@@ -280,7 +271,7 @@ export function FundForm({
             onChange={(v) => set('excludedProjectKinds', v)}
             error={errors.excludedProjectKinds}
           />
-          {amount('maxTotalProjectBudget')}
+          {money('maxTotalProjectBudget')}
           <Stack gap="xs">
             {check('requireAllImplementationCountries')}
             {check('projectInOriginCountry')}

@@ -9,7 +9,6 @@ import {
   Stack,
   Text,
   Textarea,
-  Timeline,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -17,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from '../../auth/useSession';
+import { ApplicationHistory } from '../../components/ApplicationHistory';
 import { Loading } from '../../components/Loading';
 import { formatDate, formatMoney } from '../../components/matching/OrganizationChooser';
 import { graphql } from '../../gql';
@@ -194,8 +194,6 @@ export default function ApplicationPage() {
       return ok;
     });
 
-  const history = [...a.history].sort((x, y) => x.createdAt.localeCompare(y.createdAt));
-
   return (
     <Container size="md">
       <Stack gap="lg">
@@ -310,26 +308,7 @@ export default function ApplicationPage() {
           <Title order={2} size="h3" id="timeline-title" mb="sm">
             {t('funding.application.timeline')}
           </Title>
-          <Timeline active={history.length - 1} bulletSize={16} lineWidth={2} data-testid="timeline">
-            {history.map((event) => (
-              <Timeline.Item
-                key={event.id}
-                title={
-                  event.fromStatus
-                    ? t('funding.application.transition', {
-                        from: t(`funding.status.${event.fromStatus}`),
-                        to: t(`funding.status.${event.toStatus}`),
-                      })
-                    : t(`funding.status.${event.toStatus}`)
-                }
-              >
-                <Text size="sm" c="dimmed">
-                  <time dateTime={event.createdAt}>{formatDate(event.createdAt, lang, true)}</time>
-                </Text>
-                {event.note && <Text size="sm">{event.note}</Text>}
-              </Timeline.Item>
-            ))}
-          </Timeline>
+          <ApplicationHistory history={a.history} testId="timeline" bulletSize={16} />
           {a.decisionNote && (
             <Text size="sm" mt="sm">
               {t('funding.application.decisionNote')}: {a.decisionNote}

@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -43,6 +43,23 @@ export const COUNTERPART_KINDS = [
 ];
 
 const RESULTS = 50;
+
+/** The finder's multi-select filters, in the order shown: the label and the options list of each. */
+const SELECT_FILTERS = [
+  { key: 'origin', label: 'government.finder.origin', options: 'countries' },
+  { key: 'residence', label: 'government.finder.residence', options: 'countries' },
+  { key: 'themes', label: 'government.finder.themes', options: 'themes' },
+  { key: 'kinds', label: 'government.finder.kinds', options: 'kinds' },
+  { key: 'languages', label: 'government.finder.languages', options: 'languages' },
+] as const;
+type SelectFilter = (typeof SELECT_FILTERS)[number]['key'];
+const NO_SELECTION: Record<SelectFilter, string[]> = {
+  origin: [],
+  residence: [],
+  themes: [],
+  kinds: [],
+  languages: [],
+};
 
 /** The shortlist beside the results: who is in it, remove one or all, and go invite them. */
 export function ShortlistPanel({ userId }: { userId: string }) {
@@ -108,13 +125,10 @@ export default function CounterpartFinder() {
   const lang = i18n.language;
   const { user, ready } = useSession();
   const shortlist = useShortlist(user?.id);
-  const [origin, setOrigin] = useState<string[]>([]);
-  const [residence, setResidence] = useState<string[]>([]);
-  const [themes, setThemes] = useState<string[]>([]);
+  const [selected, setSelected] = useState(NO_SELECTION);
+  const { origin, residence, themes, kinds, languages } = selected;
   const [requireThemes, setRequireThemes] = useState(false);
   const [topic, setTopic] = useState('');
-  const [kinds, setKinds] = useState<string[]>([]);
-  const [languages, setLanguages] = useState<string[]>([]);
   const [verifiedOnly, setVerifiedOnly] = useState(false);
   const [balanced, setBalanced] = useState(true);
   const [notice, setNotice] = useState('');
@@ -202,46 +216,24 @@ export default function CounterpartFinder() {
                     value={topic}
                     onChange={(e) => setTopic(e.currentTarget.value)}
                   />
-                  <MultiSelect
-                    label={t('government.finder.origin')}
-                    searchable
-                    data={options.countries}
-                    value={origin}
-                    onChange={setOrigin}
-                  />
-                  <MultiSelect
-                    label={t('government.finder.residence')}
-                    searchable
-                    data={options.countries}
-                    value={residence}
-                    onChange={setResidence}
-                  />
-                  <MultiSelect
-                    label={t('government.finder.themes')}
-                    searchable
-                    data={options.themes}
-                    value={themes}
-                    onChange={setThemes}
-                  />
-                  <Checkbox
-                    label={t('government.finder.requireThemes')}
-                    checked={requireThemes}
-                    onChange={(e) => setRequireThemes(e.currentTarget.checked)}
-                  />
-                  <MultiSelect
-                    label={t('government.finder.kinds')}
-                    searchable
-                    data={options.kinds}
-                    value={kinds}
-                    onChange={setKinds}
-                  />
-                  <MultiSelect
-                    label={t('government.finder.languages')}
-                    searchable
-                    data={options.languages}
-                    value={languages}
-                    onChange={setLanguages}
-                  />
+                  {SELECT_FILTERS.map((filter) => (
+                    <Fragment key={filter.key}>
+                      <MultiSelect
+                        label={t(filter.label)}
+                        searchable
+                        data={options[filter.options]}
+                        value={selected[filter.key]}
+                        onChange={(value) => setSelected((current) => ({ ...current, [filter.key]: value }))}
+                      />
+                      {filter.key === 'themes' && (
+                        <Checkbox
+                          label={t('government.finder.requireThemes')}
+                          checked={requireThemes}
+                          onChange={(e) => setRequireThemes(e.currentTarget.checked)}
+                        />
+                      )}
+                    </Fragment>
+                  ))}
                   <Checkbox
                     label={t('government.finder.verifiedOnly')}
                     checked={verifiedOnly}

@@ -1,10 +1,11 @@
 import { Alert, Anchor, Badge, Button, Card, Container, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { Loading } from '../../components/Loading';
 import { formatDate } from '../../components/matching/OrganizationChooser';
+import type { ConvenerConsultationsQuery } from '../../gql/graphql';
+import { PagedList } from '../catalogue/PagedList';
 import { useConveners } from './conveners';
 import { ShortlistPanel } from './CounterpartFinder';
 import { CompositionPanel } from './CompositionPanel';
@@ -13,79 +14,51 @@ import { useShortlist } from './shortlist';
 
 export const STATUS_COLOR: Record<string, string> = { DRAFT: 'gray', OPEN: 'teal', CLOSED: 'blue' };
 
-/** One page of a convener's consultations; "show more" appends the next page. */
-function ConsultationListPage({
-  convenerId,
-  after,
-  isLast,
-  onMore,
+type ConvenerConsultation = ConvenerConsultationsQuery['consultations']['nodes'][number];
+
+/** A consultation in a list (the convener's, the public one): its title linking to it, its status, then `children`. */
+export function ConsultationCard({
+  consultation: c,
+  children,
+  testId,
 }: {
-  convenerId: string;
-  after: string | null;
-  isLast: boolean;
-  onMore: (cursor: string) => void;
+  consultation: { id: string; title: string; status: string };
+  children: ReactNode;
+  testId?: string;
 }) {
-  const { t, i18n } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({
-    query: ConvenerConsultations,
-    variables: { convenerId, after },
-    requestPolicy: 'cache-and-network',
-  });
-  if (error && !data)
-    return (
-      <li>
-        <Text c="red.8">{t('app.error', { message: error.message })}</Text>
-      </li>
-    );
-  if (!data)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
-  const page = data.consultations;
-  if (!after && page.nodes.length === 0)
-    return (
-      <li>
-        <Text>{t('government.noConsultations')}</Text>
-      </li>
-    );
+  const { t } = useTranslation();
   return (
-    <>
-      {page.nodes.map((c) => {
-        const accepted = c.invitations.filter((i) => i.status === 'ACCEPTED').length;
-        return (
-          <Card key={c.id} withBorder padding="sm" component="li" data-testid="consultation-item">
-            <Group justify="space-between" wrap="wrap" gap="xs">
-              <Anchor component={Link} to={`/consultations/${c.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {c.title}
-              </Anchor>
-              <Badge variant="light" color={STATUS_COLOR[c.status]} c={`${STATUS_COLOR[c.status]}.9`}>
-                {t(`government.status.${c.status}`)}
-              </Badge>
-            </Group>
-            <Text size="sm">
-              {t(`government.level.${c.level}`)} ·{' '}
-              {t('government.closes', { date: formatDate(c.closesAt, i18n.language) })}
-            </Text>
-            <Text size="sm">
-              {t('government.invitedCount', {
-                invited: c.invitations.length,
-                accepted,
-                contributions: c.contributions.length,
-              })}
-            </Text>
-          </Card>
-        );
-      })}
-      {isLast && page.pageInfo.hasNextPage && page.pageInfo.endCursor && (
-        <li>
-          <Button variant="default" onClick={() => onMore(page.pageInfo.endCursor!)}>
-            {t('government.loadMore')}
-          </Button>
-        </li>
-      )}
-    </>
+    <Card withBorder padding="sm" component="li" data-testid={testId}>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Anchor component={Link} to={`/consultations/${c.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {c.title}
+        </Anchor>
+        <Badge variant="light" color={STATUS_COLOR[c.status]} c={`${STATUS_COLOR[c.status]}.9`}>
+          {t(`government.status.${c.status}`)}
+        </Badge>
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+/** One consultation of the convener's list: level, closing date and the invitations' answers. */
+function ConsultationItem({ consultation: c }: { consultation: ConvenerConsultation }) {
+  const { t, i18n } = useTranslation();
+  const accepted = c.invitations.filter((i) => i.status === 'ACCEPTED').length;
+  return (
+    <ConsultationCard consultation={c} testId="consultation-item">
+      <Text size="sm">
+        {t(`government.level.${c.level}`)} · {t('government.closes', { date: formatDate(c.closesAt, i18n.language) })}
+      </Text>
+      <Text size="sm">
+        {t('government.invitedCount', {
+          invited: c.invitations.length,
+          accepted,
+          contributions: c.contributions.length,
+        })}
+      </Text>
+    </ConsultationCard>
   );
 }
 
@@ -94,7 +67,6 @@ export default function GovernmentHome() {
   const { t } = useTranslation();
   const { user, ready, loading, error, conveners, chosen, choose } = useConveners();
   const shortlist = useShortlist(user?.id);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
 
   if (loading || !ready) return <Loading />;
   if (!user)
@@ -127,10 +99,7 @@ export default function GovernmentHome() {
                 label={t('government.actingFor')}
                 data={conveners.map((o) => ({ value: o.id, label: o.name }))}
                 value={chosen.id}
-                onChange={(e) => {
-                  choose(e.currentTarget.value);
-                  setCursors([null]);
-                }}
+                onChange={(e) => choose(e.currentTarget.value)}
                 maw={420}
               />
             )}
@@ -149,17 +118,14 @@ export default function GovernmentHome() {
               <Title order={2} size="h3" id="consultations-title" mb="sm">
                 {t('government.consultations', { name: chosen.name })}
               </Title>
-              <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
-                {cursors.map((after, i) => (
-                  <ConsultationListPage
-                    key={`${chosen.id}-${after ?? 'first'}`}
-                    convenerId={chosen.id}
-                    after={after}
-                    isLast={i === cursors.length - 1}
-                    onMore={(cursor) => setCursors((list) => [...list, cursor])}
-                  />
-                ))}
-              </Stack>
+              <PagedList
+                query={ConvenerConsultations}
+                variables={{ convenerId: chosen.id }}
+                requestPolicy="cache-and-network"
+                page={(data) => data.consultations}
+                item={(c) => <ConsultationItem key={c.id} consultation={c} />}
+                empty={t('government.noConsultations')}
+              />
             </section>
           </>
         )}

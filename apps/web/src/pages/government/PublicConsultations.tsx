@@ -1,10 +1,9 @@
-import { Anchor, Badge, Card, Checkbox, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Container, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatDate } from '../../components/matching/OrganizationChooser';
 import { PagedList } from '../catalogue/PagedList';
-import { STATUS_COLOR } from './GovernmentHome';
+import { ConsultationCard } from './GovernmentHome';
 import { PublicConsultations as PublicConsultationsQuery } from './queries';
 
 /** /consultations: what anyone may see of the consultations (OPEN and CLOSED ones), newest first. */
@@ -29,20 +28,12 @@ export default function PublicConsultations() {
           page={(data) => data.consultations}
           empty={t('government.public.none')}
           item={(c) => (
-            <Card key={c.id} withBorder padding="sm" component="li">
-              <Group justify="space-between" wrap="wrap" gap="xs">
-                <Anchor component={Link} to={`/consultations/${c.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-                  {c.title}
-                </Anchor>
-                <Badge variant="light" color={STATUS_COLOR[c.status]} c={`${STATUS_COLOR[c.status]}.9`}>
-                  {t(`government.status.${c.status}`)}
-                </Badge>
-              </Group>
+            <ConsultationCard key={c.id} consultation={c}>
               <Text size="sm">
                 {c.convener.name} · {t(`government.level.${c.level}`)} ·{' '}
                 {t('government.closes', { date: formatDate(c.closesAt, i18n.language) })}
               </Text>
-            </Card>
+            </ConsultationCard>
           )}
         />
       </Stack>

@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CodeMultiSelect, MoneyInput } from '../../components/forms/FormFields';
 import { KINDS } from '../../components/forms/organization-kinds';
 import type { Option } from '../../components/forms/reference';
 import { AUDIENCE_REGIONS, CAPACITY_AREAS, FORMATS, type OfferField, type OfferValues } from './offer-form';
@@ -142,10 +143,9 @@ export function OfferForm({
               onChange={(v) => set('seats', v)}
               error={errors.seats}
             />
-            <NumberInput
+            <MoneyInput
               label={t('provider.editor.cost')}
               description={t('provider.editor.costHelp')}
-              min={0}
               value={values.costAmount}
               onChange={(v) => set('costAmount', v)}
               error={errors.costAmount ?? errors.cost ?? errors.amount}
@@ -167,38 +167,29 @@ export function OfferForm({
       </Fieldset>
       <Fieldset legend={t('provider.editor.audience')}>
         <Stack gap="sm">
-          <MultiSelect
+          <CodeMultiSelect
             label={t('provider.editor.eligibleOrganizationKinds')}
             description={t('provider.editor.emptyMeansAny')}
-            searchable
-            clearable
             data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })).sort(byLabel)}
             value={values.eligibleOrganizationKinds}
             onChange={(v) => set('eligibleOrganizationKinds', v)}
             error={errors.eligibleOrganizationKinds}
-            comboboxProps={{ withinPortal: true }}
           />
-          <MultiSelect
+          <CodeMultiSelect
             label={t('provider.editor.audienceRegions')}
             description={t('provider.editor.audienceHelp')}
-            searchable
-            clearable
             data={AUDIENCE_REGIONS.map((r) => ({ value: r, label: t(`provider.region.${r}`) }))}
             value={values.audienceRegions}
             onChange={(v) => set('audienceRegions', v)}
             error={errors.audienceRegions}
-            comboboxProps={{ withinPortal: true }}
           />
-          <MultiSelect
+          <CodeMultiSelect
             label={t('provider.editor.audienceCountriesOfResidence')}
             description={t('provider.editor.audienceHelp')}
-            searchable
-            clearable
             data={options.countries}
             value={values.audienceCountriesOfResidence}
             onChange={(v) => set('audienceCountriesOfResidence', v)}
             error={errors.audienceCountriesOfResidence}
-            comboboxProps={{ withinPortal: true }}
           />
           <Checkbox
             label={t('provider.editor.languageRequired')}
