@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In, ObjectLiteral } from 'typeorm';
+import { DataSource, ObjectLiteral } from 'typeorm';
 import { BadInputError } from '@app/common';
 import { CapacityAreaInfo, Country, Language, Sdg, Theme } from './reference.entities.js';
 
@@ -18,24 +18,68 @@ declare module '@app/common' {
   }
 }
 
-type CodeEntity = typeof Country | typeof Language | typeof Theme;
+/** Every row of the reference tables, keyed by code (number for SDGs). */
+interface Tables {
+  country: Map<string, Country>;
+  language: Map<string, Language>;
+  theme: Map<string, Theme>;
+  sdg: Map<number, Sdg>;
+}
 
-/** Reference data: lists, validation of codes in inputs, and per-request loaders. */
+/**
+ * Reference data: lists, validation of codes in inputs, and per-request loaders. The tables are
+ * written by migrations only, so the process reads each once (four statements, at first use) and
+ * answers from memory after that: a page of organizations no longer looks its countries and themes
+ * up in the database.
+ */
 @Injectable()
 export class ReferenceDataService {
+  private loaded?: Promise<Tables>;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  countries() {
-    return this.dataSource.getRepository(Country).find({ order: { name: 'ASC' } });
+  private tables(): Promise<Tables> {
+    this.loaded ??= (async () => {
+      const all = <V extends ObjectLiteral>(entity: { new (): V }) => this.dataSource.getRepository<V>(entity).find();
+      const [countries, languages, themes, sdgs] = await Promise.all([
+        all(Country),
+        all(Language),
+        all(Theme),
+        all(Sdg),
+      ]);
+      return {
+        country: new Map(countries.map((row) => [row.code, row])),
+        language: new Map(languages.map((row) => [row.code, row])),
+        theme: new Map(themes.map((row) => [row.code, row])),
+        sdg: new Map(sdgs.map((row) => [row.number, row])),
+      };
+    })().catch((error: unknown) => {
+      this.loaded = undefined; // a failed read (database down) is tried again by the next request
+      throw error;
+    });
+    return this.loaded;
   }
-  languages() {
-    return this.dataSource.getRepository(Language).find({ order: { name: 'ASC' } });
+
+  private async sorted<K extends keyof Tables>(
+    table: K,
+  ): Promise<Array<Tables[K] extends Map<unknown, infer V> ? V : never>> {
+    const rows = [...(await this.tables())[table].values()] as Array<Country | Language | Theme | Sdg>;
+    return rows.sort((a, b) =>
+      'number' in a ? a.number - (b as Sdg).number : (a as Country).name.localeCompare((b as Country).name, 'en'),
+    ) as never;
   }
-  themes() {
-    return this.dataSource.getRepository(Theme).find({ order: { name: 'ASC' } });
+
+  countries(): Promise<Country[]> {
+    return this.sorted('country');
   }
-  sdgs() {
-    return this.dataSource.getRepository(Sdg).find({ order: { number: 'ASC' } });
+  languages(): Promise<Language[]> {
+    return this.sorted('language');
+  }
+  themes(): Promise<Theme[]> {
+    return this.sorted('theme');
+  }
+  sdgs(): Promise<Sdg[]> {
+    return this.sorted('sdg');
   }
   capacityAreas() {
     return this.dataSource.getRepository(CapacityAreaInfo).find({ order: { name: 'ASC' } });
@@ -43,13 +87,13 @@ export class ReferenceDataService {
 
   /** BAD_USER_INPUT naming the field and the first unknown country code. */
   assertCountries(field: string, codes: readonly string[] | null | undefined): Promise<void> {
-    return this.assertCodes(Country, field, codes, 'country');
+    return this.assertCodes('country', field, codes);
   }
   assertLanguages(field: string, codes: readonly string[] | null | undefined): Promise<void> {
-    return this.assertCodes(Language, field, codes, 'language');
+    return this.assertCodes('language', field, codes);
   }
   assertThemes(field: string, codes: readonly string[] | null | undefined): Promise<void> {
-    return this.assertCodes(Theme, field, codes, 'theme');
+    return this.assertCodes('theme', field, codes);
   }
   assertSdgs(field: string, numbers: readonly number[] | null | undefined): void {
     const bad = (numbers ?? []).find((n) => !Number.isInteger(n) || n < 1 || n > 17);
@@ -57,36 +101,32 @@ export class ReferenceDataService {
   }
 
   private async assertCodes(
-    entity: CodeEntity,
+    table: 'country' | 'language' | 'theme',
     field: string,
     codes: readonly string[] | null | undefined,
-    what: string,
   ): Promise<void> {
     if (!codes || codes.length === 0) return;
-    const unique = [...new Set(codes)];
-    const found = await this.dataSource.getRepository<{ code: string }>(entity).find({
-      select: { code: true },
-      where: { code: In(unique) },
-    });
-    const known = new Set(found.map((row) => row.code));
-    const unknown = unique.find((code) => !known.has(code));
+    const known = (await this.tables())[table];
+    const unknown = codes.find((code) => !known.has(code));
     if (unknown !== undefined) {
-      throw new BadInputError(field, `${field}: unknown ${what} code "${unknown}"`, { code: unknown });
+      throw new BadInputError(field, `${field}: unknown ${table} code "${unknown}"`, { code: unknown });
     }
   }
 
   createLoaders(): ReferenceLoaders {
-    const byKey = <K, V extends ObjectLiteral>(entity: { new (): V }, key: keyof V & string) =>
-      new DataLoader<K, V | null>(async (keys) => {
-        const rows = await this.dataSource.getRepository<V>(entity).find({ where: { [key]: In([...keys]) } as never });
-        const map = new Map(rows.map((row) => [row[key] as unknown as K, row]));
-        return keys.map((k) => map.get(k) ?? null);
-      });
+    const byKey = <K extends keyof Tables>(table: K) =>
+      new DataLoader(async (keys: readonly (Tables[K] extends Map<infer C, unknown> ? C : never)[]) => {
+        const rows = (await this.tables())[table] as Map<unknown, unknown>;
+        return keys.map((key) => rows.get(key) ?? null);
+      }) as unknown as DataLoader<
+        Tables[K] extends Map<infer C, unknown> ? C : never,
+        Tables[K] extends Map<unknown, infer V> ? V | null : never
+      >;
     return {
-      country: byKey<string, Country>(Country, 'code'),
-      language: byKey<string, Language>(Language, 'code'),
-      theme: byKey<string, Theme>(Theme, 'code'),
-      sdg: byKey<number, Sdg>(Sdg, 'number'),
+      country: byKey('country'),
+      language: byKey('language'),
+      theme: byKey('theme'),
+      sdg: byKey('sdg'),
     };
   }
 }
