@@ -34,6 +34,16 @@ describe('GraphQL server: limits, CSRF, explorer, health', () => {
     expect(form.status).toBe(400);
   });
 
+  it('tells every cache not to keep an answer (cache-control: no-store)', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ themes { code } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('serves the GraphiQL explorer and its assets from node_modules (works offline)', async () => {
     const page = await fetch(`${t.url}/graphiql`);
     expect(page.status).toBe(200);

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { AppConfig } from '@app/config';
 import { DateTimeScalar, GqlContext, graphQLErrorFormatter, LoaderRegistry, requestContext } from '@app/common';
 import { ModuleRef } from '@nestjs/core';
@@ -75,6 +78,9 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
     validationRules: limitRules(limits),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // answers are never cached by HTTP caches (cache-control: no-store): Apollo's cache-control plugin
+      // would only wrap every field's resolver to compute hints nobody reads
+      ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
       operationLimitsPlugin(config, moduleRef),
       httpStatusPlugin(),

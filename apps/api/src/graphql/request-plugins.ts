@@ -69,7 +69,8 @@ export function operationLimitsPlugin(config: AppConfig, moduleRef: ModuleRef): 
 
 /**
  * HTTP status of answers whose errors are not the client's to fix by changing the request:
- * SERVICE_UNAVAILABLE → 503, RATE_LIMITED → 429, both with Retry-After.
+ * SERVICE_UNAVAILABLE → 503, RATE_LIMITED → 429, both with Retry-After. Every answer is
+ * `cache-control: no-store` (answers depend on who asks; nothing may keep them).
  */
 export function httpStatusPlugin(): ApolloServerPlugin<GqlContext> {
   const statusOf: Partial<Record<string, number>> = {
@@ -80,6 +81,7 @@ export function httpStatusPlugin(): ApolloServerPlugin<GqlContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
             const status = statusOf[error.extensions?.code as string];

@@ -17,7 +17,7 @@ export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
     if (!type || value === null || value === undefined || typeof value !== 'object') return value;
-    if (getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length === 0) return value;
+    if (!hasRules(type)) return value;
     const instance = plainToInstance(type, value) as object;
     // The arguments of a nested list are the same for every parent (and often across requests):
     // list arguments (PageArgs and its subclasses: page sizes, cursors, filters, never secrets) are
@@ -36,6 +36,17 @@ export class InputValidationPipe implements PipeTransform {
     if (problem) throw new BadInputError(...problem);
     return instance;
   }
+}
+
+/** Whether a class carries class-validator rules (looked up once per class: it was a visible share of each request). */
+const withRules = new WeakMap<object, boolean>();
+function hasRules(type: object): boolean {
+  let rules = withRules.get(type);
+  if (rules === undefined) {
+    rules = getMetadataStorage().getTargetValidationMetadatas(type as new () => unknown, '', true, false).length > 0;
+    withRules.set(type, rules);
+  }
+  return rules;
 }
 
 function outcomesOf(type: object): Map<string, [string, string] | null> {
