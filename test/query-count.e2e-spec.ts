@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { QueryCounterLogger } from '@app/persistence';
 import { TestApp } from './support/test-app.js';
+import { QUIET_SCHEDULE, settled } from './support/statement-count.js';
 import { createOrg, dataSource, registerUser, verify } from './support/fixtures.js';
 import { publishedFund } from './support/fund-fixtures.js';
 import { projectInput } from './support/project-input.js';
@@ -148,7 +149,7 @@ describe('Per-request DataLoaders', () => {
 describe('fundMatches', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start(QUIET_SCHEDULE);
   });
   afterAll(() => t?.close());
 
@@ -192,6 +193,7 @@ describe('fundMatches', () => {
       statements.filter((s) => new RegExp(`\\b${table}\\b(?!_)`).test(s.sql) && JSON.stringify(s.params).includes(id))
         .length;
     const count = async (variables: Record<string, unknown>, token?: string) => {
+      await settled(t); // what earlier calls started (event deliveries, notifications) is not counted
       statements.length = 0;
       const matches = (await t.ok(FUND_MATCHES, variables, token)).fundMatches;
       expect(matches).toHaveLength(3);

@@ -15,14 +15,18 @@ export const QUIET_SCHEDULE = { JOB_SCHEDULE_INTERVAL_SECONDS: '86400' };
  * and add its statements to the count. With Redis the API runs no processors.
  */
 export async function statementsOf(t: TestApp, call: () => Promise<unknown>): Promise<number> {
-  const queue = t.app.get(JobQueue);
-  if (queue instanceof InProcessJobQueue) {
-    if (t.app.get(AppConfig).JOB_SCHEDULE_INTERVAL_SECONDS < Number(QUIET_SCHEDULE.JOB_SCHEDULE_INTERVAL_SECONDS)) {
-      throw new Error('statementsOf needs an app started with QUIET_SCHEDULE (scheduled jobs would be counted)');
-    }
-    await queue.onIdle();
-  }
+  await settled(t);
   const before = QueryCounterLogger.count;
   await call();
   return QueryCounterLogger.count - before;
+}
+
+/** Waits until the app's own background work that earlier calls started is done (see statementsOf). */
+export async function settled(t: TestApp): Promise<void> {
+  const queue = t.app.get(JobQueue);
+  if (!(queue instanceof InProcessJobQueue)) return;
+  if (t.app.get(AppConfig).JOB_SCHEDULE_INTERVAL_SECONDS < Number(QUIET_SCHEDULE.JOB_SCHEDULE_INTERVAL_SECONDS)) {
+    throw new Error('counting statements needs an app started with QUIET_SCHEDULE (scheduled jobs would be counted)');
+  }
+  await queue.onIdle();
 }

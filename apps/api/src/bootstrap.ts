@@ -19,6 +19,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     bufferLogs: false,
   });
   app.disable('x-powered-by');
+  // no ETag on answers: GraphQL answers are no-store, and hashing every body cost a visible share of small requests
+  app.set('etag', false);
   app.set('trust proxy', config.trustedProxies); // req.ip: X-Forwarded-For only from these proxies
   app.use((req: Request & { requestId?: string }, res: Response, next: NextFunction) => {
     const given = req.header('x-request-id');

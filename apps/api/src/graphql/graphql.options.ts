@@ -32,7 +32,7 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       req,
       res,
       loaders,
-      requestContext: requestContext(req, loaders, { access: loaders.organizations.access }),
+      requestContext: requestContext(req, loaders, { access: () => loaders.organizations.access() }),
     };
   };
   return {

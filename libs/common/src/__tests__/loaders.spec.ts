@@ -1,4 +1,4 @@
-import { byIdLoader, groupedLoader } from '../graphql/loaders.js';
+import { byIdLoader, groupedLoader, LoaderRegistry } from '../graphql/loaders.js';
 
 interface Row {
   id: string;
@@ -75,5 +75,23 @@ describe('groupedLoader', () => {
       (row) => row.id,
     );
     expect(await loader.load('x')).toEqual(['n1', 'n2']);
+  });
+});
+
+describe('LoaderRegistry', () => {
+  it("makes a lib's loaders when a request first reads them, once per request", () => {
+    const registry = new LoaderRegistry();
+    const made: string[] = [];
+    registry.register('first' as never, (() => (made.push('first'), { name: 'first' })) as never);
+    registry.register('second' as never, (() => (made.push('second'), { name: 'second' })) as never);
+    const req = {} as never;
+    const one = registry.create(req) as unknown as Record<string, { name: string }>;
+    expect(made).toEqual([]);
+    expect(one.first.name).toBe('first');
+    expect(one.first).toBe(one.first);
+    expect(made).toEqual(['first']);
+    const two = registry.create(req) as unknown as Record<string, { name: string }>;
+    expect(two.first).not.toBe(one.first);
+    expect(made).toEqual(['first', 'first']);
   });
 });

@@ -16,17 +16,41 @@ type Factory = (req: GqlContext['req']) => unknown;
 @Injectable()
 export class LoaderRegistry {
   private readonly factories = new Map<string, Factory>();
+  /** The class of a request's loaders: one lazy getter per lib (made at the first request). */
+  private Loaders?: new (req: GqlContext['req']) => RequestLoaders;
 
   register<K extends keyof RequestLoaders>(key: K, factory: (req: GqlContext['req']) => RequestLoaders[K]): void {
     this.factories.set(key as string, factory);
+    this.Loaders = undefined;
   }
 
-  /** A fresh set of loaders for one request (caches never outlive it). */
+  /**
+   * A fresh set of loaders for one request (caches never outlive it). A lib's loaders are made when
+   * the request first reads them: most requests use a few libs, and making every lib's DataLoaders
+   * for each of them was a visible share of a small request's time.
+   */
   create(req: GqlContext['req']): RequestLoaders {
-    const loaders: Record<string, unknown> = {};
-    for (const [key, factory] of this.factories) loaders[key] = factory(req);
-    return loaders as unknown as RequestLoaders;
+    this.Loaders ??= lazyLoaders(this.factories);
+    return new this.Loaders(req);
   }
+}
+
+function lazyLoaders(factories: ReadonlyMap<string, Factory>): new (req: GqlContext['req']) => RequestLoaders {
+  class Loaders {
+    readonly made = new Map<string, unknown>();
+    constructor(readonly req: GqlContext['req']) {}
+  }
+  for (const [key, factory] of factories) {
+    Object.defineProperty(Loaders.prototype, key, {
+      enumerable: true,
+      get(this: Loaders) {
+        let loaders = this.made.get(key);
+        if (loaders === undefined) this.made.set(key, (loaders = factory(this.req)));
+        return loaders;
+      },
+    });
+  }
+  return Loaders as unknown as new (req: GqlContext['req']) => RequestLoaders;
 }
 
 /** One SQL statement for a whole batch of keys, answering the rows of all of them. */
