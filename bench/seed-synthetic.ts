@@ -178,6 +178,8 @@ const text = (salt: string, n: number) =>
   `concat_ws(' ', ${Array.from({ length: n }, (_, k) => pick(WORDS, `${salt}${k}`)).join(', ')})`;
 
 export async function seedSynthetic(runner: QueryRunner, seed: string, size: SyntheticSize): Promise<void> {
+  // loading 100,000 rows a statement takes longer than the API sessions' statement timeout
+  await runner.query(`SET statement_timeout = 0`);
   await runner.query(`CREATE OR REPLACE FUNCTION pg_temp.rnd(salt text, i int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
     $$ SELECT ('x' || substr(md5('${seed}:' || salt || ':' || i), 1, 8))::bit(32)::bigint / 4294967296.0 $$`);
   await runner.query(`DELETE FROM fund WHERE title LIKE 'Bench fund %'`);
