@@ -208,6 +208,8 @@ describe('Fund matching properties (fast-check)', () => {
           requiresVerification: false,
           minAge: null,
           themes: f.themes.length > 1 ? f.themes : [...f.themes, THEMES.filter((x) => !f.themes.includes(x))[0]],
+          // a project smaller than the smallest grant is not eligible (MINIMUM_GRANT)
+          grant: f.grant && p.sought !== null && p.sought < f.grant[0] ? null : f.grant,
         };
         // organization-level matches are scored with the organization's best project too (issue 15)
         const missing = fund.themes.find((x) => !o.themes.includes(x) && !p.themes.includes(x));

@@ -20,14 +20,15 @@ import {
  * every query.
  */
 const FLOORS = {
-  // reached after issue 15's rules and the text tuning (6229893: 0.9076/0.9129 and 0.7738/0.7738); before
-  // them: 0.850/0.863 and 0.821/0.821. organization→funds is below the 0.9 nDCG@5 aimed at: see the README.
-  'funder→organizations': { ndcg5: 0.907, ndcg10: 0.912 },
-  'organization→funds': { ndcg5: 0.773, ndcg10: 0.773 },
+  // reached with the CAPACITY factor and the MINIMUM_GRANT rule (0.9180/0.9314 and 0.7853/0.7853); after issue
+  // 15's rules and the text tuning 0.9076/0.9129 and 0.7738/0.7738; before them 0.850/0.863 and 0.821/0.821.
+  // organization→funds (fundMatches alone) cannot reach 0.9 on this set: see the README.
+  'funder→organizations': { ndcg5: 0.918, ndcg10: 0.931 },
+  'organization→funds': { ndcg5: 0.785, ndcg10: 0.785 },
 };
 
 /** fundMatches followed by fundsNeedingAProject (issue 15's separate list): what an organization sees */
-const WITH_NEEDING_FLOOR = { ndcg5: 0.859, ndcg10: 0.859 };
+const WITH_NEEDING_FLOOR = { ndcg5: 0.871, ndcg10: 0.871 };
 
 describe('Matching quality against a grant officer’s judgements', () => {
   let t: TestApp;

@@ -213,9 +213,17 @@ export interface QueryResult {
    * organization→funds only: nDCG of fundMatches followed by fundsNeedingAProject (funds the organization
    * qualifies for but none of its projects does), where the schema has it: what the organization sees
    */
-  withNeeding?: { ndcg5: number | null; ndcg10: number | null };
+  withNeeding?: {
+    ndcg5: number | null;
+    ndcg10: number | null;
+    ranked: Array<{ id: string; grade: number }>;
+    /** items graded ≥ 1 in neither list, with the rules checkEligibility says they fail */
+    notListed?: Array<{ id: string; grade: number; failed: string }>;
+  };
   /** results graded 0 among the first 5 */
   zerosInTop5: number;
+  /** the items graded ≥ 1, best first */
+  judgedRelevant: Array<{ id: string; grade: number }>;
   /** items graded ≥ 2 that were not returned at all, with the rules checkEligibility says they fail */
   missed: Array<{ id: string; grade: number; failed?: string }>;
 }
@@ -307,12 +315,18 @@ export async function evaluate(
       const more = (needing.data?.fundsNeedingAProject ?? [])
         .map((r) => loaded.callOf.get(r.fund.id))
         .filter((id): id is string => !!id && !seen.has(id) && !!seen.add(id))
-        .map((id) => set.grade(id, o.id));
-      const combined = [...ranked.map((r) => r.grade), ...more];
-      result.withNeeding = { ndcg5: ndcg(combined, all, 5), ndcg10: ndcg(combined, all, 10) };
+        .map((id) => ({ id: `${id}*`, grade: set.grade(id, o.id) }));
+      const combined = [...ranked, ...more];
+      const grades = combined.map((r) => r.grade);
+      result.withNeeding = { ndcg5: ndcg(grades, all, 5), ndcg10: ndcg(grades, all, 10), ranked: combined };
     }
     results.push(result);
   }
+  for (const r of results)
+    if (r.withNeeding)
+      for (const j of r.judgedRelevant)
+        if (!r.withNeeding.ranked.some((x) => x.id.replace('*', '') === j.id))
+          (r.withNeeding.notListed ??= []).push({ ...j, failed: await failedRules(t, loaded, j.id, r.query) });
   for (const r of results)
     for (const m of r.missed) {
       const [callId, orgId] = r.direction === 'funder→organizations' ? [r.query, m.id] : [m.id, r.query];
@@ -369,6 +383,7 @@ function score(
     ndcg5: ndcg(grades, all, 5),
     ndcg10: ndcg(grades, all, 10),
     zerosInTop5: grades.slice(0, 5).filter((g) => g === 0).length,
+    judgedRelevant: judged.filter((j) => j.grade >= 1).sort((a, b) => b.grade - a.grade),
     missed: judged.filter((j) => j.grade >= 2 && !returned.has(j.id)),
   };
 }
@@ -440,6 +455,20 @@ export function report(results: QueryResult[], warnings: string[], worst = 6): s
         }`,
       );
       for (const m of r.missed) lines.push(`     missed ${m.id}(${m.grade}): ${m.failed ?? ''}`);
+    }
+    if (direction === 'organization→funds') {
+      const combined = results
+        .filter((r) => r.withNeeding && r.withNeeding.ndcg5 !== null)
+        .sort((a, b) => a.withNeeding!.ndcg5! - b.withNeeding!.ndcg5!);
+      if (combined.length) lines.push(`  with fundsNeedingAProject appended (marked *), worst:`);
+      for (const r of combined.slice(0, worst)) {
+        const top = r.withNeeding!.ranked.slice(0, 5).map((x) => `${x.id}(${x.grade})`);
+        lines.push(
+          `    ${r.query} ${r.label.slice(0, 50)}: nDCG@5 ${f(r.withNeeding!.ndcg5)}; top 5: ${top.join(' ') || '(nothing)'}`,
+        );
+        for (const m of r.withNeeding!.notListed ?? [])
+          lines.push(`       not listed ${m.id}(${m.grade}): ${m.failed}`);
+      }
     }
     const unscored = results.filter((r) => r.direction === direction && r.ndcg5 === null && r.ranked.length);
     if (unscored.length)

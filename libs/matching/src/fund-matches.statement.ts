@@ -1,4 +1,12 @@
-import { eligibleSql, pointColumnsSql, scoreTermsSql, withScore } from './fund-matching.sql.js';
+import {
+  AWARDED_SQL,
+  eligibleSql,
+  MEASURED_RESULTS_SQL,
+  pointColumnsSql,
+  scoreTermsSql,
+  trackRecordSql,
+  withScore,
+} from './fund-matching.sql.js';
 import { jsonRowSql } from './hydrate.js';
 
 /** One SQL statement and its parameters (node-postgres style: $1, $2, …). */
@@ -10,11 +18,11 @@ export interface SqlStatement {
 /**
  * What the reasons of a match need besides its points, for a row whose organization is `o` and
  * project `p`, with a fund in the currency `fundCurrency` (SQL): whether the organization was ever awarded a grant (PRIORITY's first-time
- * applicants) and, when the project seeks money in another currency than the fund's, the current
+ * applicants, CAPACITY's track record), whether it completed a project with measured results (CAPACITY) and, when the project seeks money in another currency than the fund's, the current
  * reference rates of both currencies (BUDGET's conversion), as { currency: { unitsPerEur, rateDate } }.
  */
-export const reasonFactsSql = (fundCurrency: string) => `EXISTS (SELECT 1 FROM fund_application a
-                 WHERE a.organization_id = o.id AND a.status = 'AWARDED') AS awarded,
+export const reasonFactsSql = (fundCurrency: string) => `${AWARDED_SQL()} AS awarded,
+       ${MEASURED_RESULTS_SQL()} AS measured_results,
        CASE WHEN p.funding_sought_currency <> ${fundCurrency} THEN (
          SELECT jsonb_object_agg(r.currency, jsonb_build_object('unitsPerEur', r.units_per_eur::float8,
                                                                'rateDate', to_char(r.rate_date, 'YYYY-MM-DD')))
@@ -40,7 +48,7 @@ export function fundMatchesStatement(
   projectId: string | null = null,
 ): SqlStatement {
   const inner = `SELECT f.id AS fund_id, f.deadline, o.id AS organization_id, p.id AS project_id,
-              ${pointColumnsSql(scoreTermsSql(true))}
+              ${pointColumnsSql(scoreTermsSql(true, { record: 'o.track_record' }))}
          FROM subject o CROSS JOIN fund f JOIN project p
            ON ${projectId ? 'p.id = $3' : 'p.organization_id = o.id AND p.archived_at IS NULL'}
         WHERE true
@@ -52,7 +60,7 @@ export function fundMatchesStatement(
           ORDER BY score DESC, deadline ASC, fund_id ASC LIMIT $2`;
   // The organization is read once (subject), its own rules weighed against each open fund before
   // its projects are joined.
-  const sql = `WITH subject AS MATERIALIZED (SELECT * FROM organization WHERE id = $1)
+  const sql = `WITH subject AS MATERIALIZED (SELECT o.*, ${trackRecordSql()} AS track_record FROM organization o WHERE id = $1)
 SELECT o.id AS subject_id, m.*, ${jsonRowSql('f')} AS fund_row, ${jsonRowSql('p')} AS project_row,
        ${jsonRowSql('o')} AS organization_row, ${reasonFactsSql('f.currency')}
   FROM subject o

@@ -29,7 +29,7 @@ import { fundMatchesStatement, reasonFactsSql } from './fund-matches.statement.j
 import { entityFromJson, JsonRow, jsonRowSql } from './hydrate.js';
 import { MatchReason, scoreOf } from './match.models.js';
 import { reasonsFromRow, ruleColumns, ruleResults } from './sql-kit.js';
-import { FUND_WEIGHTS, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
+import { CAPACITY_SCALE, FUND_WEIGHTS, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
 
 /** What the explanations need to know about a fund (the Fund entity has these fields). */
 export interface FundFacts {
@@ -251,8 +251,8 @@ export class FundMatchingService {
    *     these scores is a floor that the `first`-th best of all candidates cannot be below (any
    *     `seed` keeps the result exact; a larger one raises the floor);
    *  3. only organizations whose bound reaches the floor are scored exactly, each with its best
-   *     eligible project (or on its own, without projects, when the fund has no project rules); the
-   *     seeds keep the scores of step 2 (not scored twice).
+   *     eligible project (or on its own when none of its projects qualifies, or it has none, and the
+   *     fund has no project rules); the seeds keep the scores of step 2 (not scored twice).
    */
   async fundCandidatesQuery(
     fundId: string,
@@ -307,15 +307,17 @@ export class FundMatchingService {
                UNION ALL
               SELECT o.id, NULL::uuid, ${pointColumnsSql(orgTerms)}
                 FROM organization o
-               WHERE NOT c.with_projects AND o.id = c.id
+               WHERE (NOT c.with_projects OR ${noProjectRulesSql(F)}) AND o.id = c.id
               OFFSET 0) s
-        ORDER BY s.organization_id, score DESC, s.project_id`;
+        ORDER BY s.organization_id, s.project_id IS NULL, score DESC, s.project_id`;
     const sql = `WITH o AS MATERIALIZED (
          SELECT o.id, o.live_projects > 0 AS with_projects,
-                CASE WHEN o.live_projects > 0 THEN ${bound(true)} ELSE ${bound(false)} END AS bound
+                CASE WHEN o.live_projects = 0 THEN ${bound(false)}
+                     WHEN ${noProjectRulesSql(F)} THEN greatest(${bound(true)}, ${bound(false)})
+                     ELSE ${bound(true)} END AS bound
            FROM organization_matching_profile o CROSS JOIN LATERAL ${profileProjectsSql(F)}
           WHERE ${eligibleSql('organization', F)}
-            AND CASE WHEN o.live_projects > 0 THEN ${projectRulesReachableSql(F)} ELSE ${noProjectRulesSql(F)} END),
+            AND (${noProjectRulesSql(F)} OR o.live_projects > 0 AND ${projectRulesReachableSql(F)})),
        seed AS MATERIALIZED (SELECT * FROM o ORDER BY bound DESC, id LIMIT $3),
        seeded AS MATERIALIZED (${best('seed')}),
        floor AS (
@@ -402,7 +404,15 @@ export class FundMatchingService {
           : this.entity(Project, row.project_row as JsonRow);
       const rates = new Map<string, Rate>(Object.entries((row.rates ?? {}) as Record<string, Rate>));
       const reasons = reasonsFromRow(FACTORS, row, (factor) =>
-        describe(factor, fund, organization, matchedProject, rates, row.awarded === true),
+        describe(
+          factor,
+          fund,
+          organization,
+          matchedProject,
+          rates,
+          row.awarded === true,
+          row.measured_results === true,
+        ),
       );
       return {
         fundId: row.fund_id as string,
@@ -435,6 +445,7 @@ export function describe(
   p: Project | null,
   rates: Map<string, Rate> = new Map(),
   awarded = false,
+  measured = false,
 ): string {
   switch (factor) {
     case 'THEMES': {
@@ -495,6 +506,19 @@ export function describe(
       const origin = shared(f.prioritizedOriginCountries, o.countriesOfOrigin);
       if (origin.length) parts.push(`from the communities of ${list(origin)}`);
       return `The fund prioritises ${parts.join(', ')} organizations`;
+    }
+    case 'CAPACITY': {
+      const amount = p ? p.fundingSoughtAmount : (f.maxGrant ?? f.minGrant);
+      const currency = p ? p.fundingSoughtCurrency : f.currency;
+      const grant = amount == null || !currency ? 'an amount not given' : formatAmount(Number(amount), currency);
+      const shown: string[] = [];
+      if (o.foundedYear !== null && o.foundedYear <= new Date().getFullYear() - CAPACITY_SCALE.ESTABLISHED_YEARS)
+        shown.push(`founded in ${o.foundedYear}`);
+      if (awarded) shown.push('awarded a grant before');
+      if (measured) shown.push('completed a project with measured results');
+      if (o.annualIncome !== null && o.annualIncomeCurrency)
+        shown.push(`annual income ${formatAmount(Number(o.annualIncome), o.annualIncomeCurrency)}`);
+      return `A grant of ${grant} against what the organization has shown: ${shown.length ? shown.join(', ') : 'no track record on the platform yet'}`;
     }
     default:
       return factor;

@@ -11,6 +11,7 @@ import {
 import { convertSql } from '@app/reference-data';
 import {
   BUDGET_DECAY,
+  CAPACITY_SCALE,
   FUND_WEIGHTS as W,
   GEOGRAPHY_BLEND,
   SMALL_ORGANIZATION_MEMBERS,
@@ -297,6 +298,19 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
       `The fund accepts projects with a total budget of at most ${amount(v.max_total_project_budget, v.currency)} (an unknown budget does not qualify)`,
   },
   {
+    rule: 'MINIMUM_GRANT',
+    project: true,
+    sql: (f) => `(${f('min_grant')} IS NULL
+      OR (${inFundCurrency(
+        'coalesce(p.budget_amount, p.funding_sought_amount)',
+        'CASE WHEN p.budget_amount IS NULL THEN p.funding_sought_currency ELSE p.budget_currency END',
+        f,
+      )} >= ${f('min_grant')}) IS NOT FALSE)`,
+    passed: 'The project is large enough for the fund’s smallest grant',
+    failed: (v) =>
+      `The fund’s smallest grant is ${amount(v.min_grant, v.currency)}: a project whose whole budget is smaller (without a budget, one that seeks less) cannot take it`,
+  },
+  {
     rule: 'CO_FUNDING',
     project: true,
     sql: (f) => `(coalesce(${f('co_funding_percent')}, 0) = 0
@@ -374,6 +388,11 @@ export interface ScoreTermsOptions {
    */
   rounded?: boolean;
   /**
+   * SQL of the organization's track record in 0..1 (`trackRecordSql`), e.g. a column of a CTE that
+   * computed it once per organization; default: computed where the terms are.
+   */
+  record?: string;
+  /**
    * true: `p` is an organization's live projects taken together (profileProjectsSql): the shares
    * of one project's own themes and countries are replaced by their upper bound (1 when the union
    * overlaps the fund's list), so that the terms bound every single project's.
@@ -421,6 +440,46 @@ function geographySql(f: FundRef, withProject: boolean, bound = false): string {
       + ${GEOGRAPHY_BLEND.HOMELAND} * ${flag('p.countries && o.countries_of_origin')})`;
 }
 
+/**
+ * An organization's track record, in 0..1 (CAPACITY_SCALE): a third each for being established
+ * (founded ESTABLISHED_YEARS or more ago; unknown: no), a grant awarded on the platform before, and a
+ * completed project with at least one measurement of its indicators. `o` is the organization's alias.
+ */
+export function trackRecordSql(o = 'o'): string {
+  return `((CASE WHEN ${o}.founded_year <= date_part('year', now())::int - ${CAPACITY_SCALE.ESTABLISHED_YEARS} THEN 1 ELSE 0 END)
+      + (CASE WHEN ${AWARDED_SQL(o)} THEN 1 ELSE 0 END)
+      + (CASE WHEN ${MEASURED_RESULTS_SQL(o)} THEN 1 ELSE 0 END))::float8 / 3`;
+}
+
+/** The organization `o` was awarded a grant on the platform before. */
+export const AWARDED_SQL = (o = 'o') =>
+  `EXISTS (SELECT 1 FROM fund_application a WHERE a.organization_id = ${o}.id AND a.status = 'AWARDED')`;
+
+/** The organization `o` completed a project whose indicators were measured at least once. */
+export const MEASURED_RESULTS_SQL = (o = 'o') => `EXISTS (SELECT 1 FROM project cp
+        JOIN indicator ci ON ci.project_id = cp.id
+       WHERE cp.organization_id = ${o}.id AND cp.status = 'COMPLETED'
+         AND EXISTS (SELECT 1 FROM measurement cm WHERE cm.indicator_id = ci.id))`;
+
+/**
+ * CAPACITY (CAPACITY_SCALE): the share of the track record the grant's size asks for (0 up to a small
+ * grant, 1 from a large one, logarithmic between) against the organization's capacity (the larger of
+ * its track record and its annual income over the grant); all points when the capacity covers it.
+ * The grant is the project's funding sought or, without a project, the fund's largest grant (smallest
+ * if it has no largest), in euros at the reference rates; unknown: nothing asked.
+ */
+function capacitySql(f: FundRef, withProject: boolean, record: string): string {
+  const grant = withProject
+    ? convertSql('p.funding_sought_amount', 'p.funding_sought_currency', `'EUR'`)
+    : convertSql(`coalesce(${f('max_grant')}, ${f('min_grant')})`, f('currency'), `'EUR'`);
+  const { SMALL_GRANT_EUR: small, LARGE_GRANT_EUR: large } = CAPACITY_SCALE;
+  const asked = `least(1, greatest(0, ln(greatest(coalesce((${grant})::float8, 0), ${small})::float8 / ${small}) / ln(${large / small})))`;
+  // least() and greatest() skip nulls: an unknown income (or grant) must be 0 before them
+  const income = `least(1, coalesce((${convertSql('o.annual_income', 'o.annual_income_currency', `'EUR'`)})::float8
+      / greatest((${grant})::float8, 1), 0))`;
+  return `${w(W.CAPACITY)} * (1 - greatest(0, ${asked} - greatest(${record}, ${income})))`;
+}
+
 /** What rounding each factor's points to 4 decimals can add to a score, at most (factors × 0.00005). */
 export const ROUNDING_MARGIN = roundingMargin(Object.keys(W).length);
 
@@ -454,6 +513,10 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
       : '0::float8',
     TEXT: withProject ? `greatest(${orgText}, ${textPoints('p.search_vector', f, round)})` : orgText,
     PRIORITY: round(prioritySql(f)),
+    // an upper bound: all the points (fundCandidates bounds organizations without their track record)
+    CAPACITY: options.bound
+      ? `${w(W.CAPACITY)}::float8`
+      : round(capacitySql(f, withProject, options.record ?? trackRecordSql())),
   };
 }
 
@@ -471,10 +534,7 @@ export function prioritiesSql(f: FundRef): Array<[string, string]> {
     [f('prioritizes_youth_led'), 'o.youth_led'],
     [f('prioritizes_diaspora_led'), `o.kind::text IN (${DIASPORA_LED_KINDS.map((k) => `'${k}'`).join(', ')})`],
     [f('prioritizes_small_organizations'), `coalesce(o.member_count < ${SMALL_ORGANIZATION_MEMBERS}, false)`],
-    [
-      f('prioritizes_first_time_applicants'),
-      `NOT EXISTS (SELECT 1 FROM fund_application a WHERE a.organization_id = o.id AND a.status = 'AWARDED')`,
-    ],
+    [f('prioritizes_first_time_applicants'), `NOT ${AWARDED_SQL()}`],
     [
       `(cardinality(${f('prioritized_origin_countries')}) > 0)`,
       `o.countries_of_origin && ${f('prioritized_origin_countries')}`,
@@ -567,11 +627,12 @@ export function projectRulesReachableSql(f: FundRef): string {
 export function scoredCandidatesSql(f: FundRef, orgWhere: string, orgColumns: string[] = []): string {
   const organizations = withScore(`
        SELECT o.id, ${orgColumns.map((c) => `o.${c}, `).join('')}o.themes, o.countries_of_origin,
-              o.countries_of_residence, o.women_led, o.youth_led, o.kind, o.member_count, ${pointColumnsSql(scoreTermsSql(false, { fund: f }))}
+              o.countries_of_residence, o.women_led, o.youth_led, o.kind, o.member_count, o.annual_income,
+              o.annual_income_currency, ${trackRecordSql()} AS track_record, ${pointColumnsSql(scoreTermsSql(false, { fund: f }))}
          FROM organization o
         WHERE ${orgWhere} AND ${eligibleSql('organization', f)}`);
   const projects = withScore(`
-       SELECT p.organization_id, p.id, ${pointColumnsSql(scoreTermsSql(true, { fund: f, orgText: 'o.pt_text' }))}
+       SELECT p.organization_id, p.id, ${pointColumnsSql(scoreTermsSql(true, { fund: f, orgText: 'o.pt_text', record: 'o.track_record' }))}
          FROM project p JOIN o ON o.id = p.organization_id
         WHERE ${eligibleSql('project', f)}`);
   return `o AS MATERIALIZED (${organizations}),

@@ -28,15 +28,31 @@ export const PARTNER_WEIGHTS = {
  *    ts_rank normalised to 0..1 (rank/(rank+1)), times TEXT_SCALE, capped at 1.
  *  - PRIORITY: the share of the fund's priorities the organization meets (women-led, youth-led,
  *    diaspora-led, small, first-time applicant, prioritised community of origin).
+ *  - CAPACITY: the grant's size against the organization's age, track record and income, see
+ *    CAPACITY_SCALE.
  */
 export const FUND_WEIGHTS = {
   THEMES: 0.35,
   SDGS: 0.15,
-  GEOGRAPHY: 0.15,
+  GEOGRAPHY: 0.1,
   BUDGET: 0.15,
   TEXT: 0.1,
   PRIORITY: 0.1,
+  CAPACITY: 0.05,
 } as const;
+
+/**
+ * CAPACITY: whether the grant sought suits what the organization has shown it can manage. The grant's
+ * size (the project's funding sought, or without a project the fund's largest grant, in euros) asks for
+ * a share of the full track record: nothing up to SMALL_GRANT_EUR, all of it from LARGE_GRANT_EUR,
+ * on a logarithmic scale between. The organization's capacity is the larger of
+ *  - its track record: a third each for being ESTABLISHED_YEARS old or more, an earlier grant awarded on
+ *    the platform, and a completed project with measured indicators;
+ *  - its annual income against the grant (an income at least the grant's size is full capacity).
+ * Points: all when the capacity covers what the grant asks, less by the shortfall. Small grants earn
+ * every organization all the points; large ones favour organizations that have shown they can run them.
+ */
+export const CAPACITY_SCALE = { SMALL_GRANT_EUR: 10_000, LARGE_GRANT_EUR: 200_000, ESTABLISHED_YEARS: 3 } as const;
 
 /**
  * How THEMES is made (shares of its weight, summing to 1):

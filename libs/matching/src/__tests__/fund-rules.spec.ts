@@ -255,6 +255,21 @@ describe('fund eligibility rules (SQL truth on small cases)', () => {
     expect(await verdict('TOTAL_PROJECT_BUDGET', fund, {}, {})).toBe(false);
   });
 
+  it('MINIMUM_GRANT: the whole budget (else the funding sought), converted, at least the smallest grant; unknown passes', async () => {
+    const fund = { min_grant: 25000 };
+    expect(await verdict('MINIMUM_GRANT', fund, {}, { budget_amount: 30000, budget_currency: 'EUR' })).toBe(true);
+    expect(await verdict('MINIMUM_GRANT', fund, {}, { budget_amount: 5000, budget_currency: 'EUR' })).toBe(false);
+    // no budget: the funding sought stands in, converted (GBP 20,000 is more than EUR 20,000 but less than 25,000)
+    expect(
+      await verdict('MINIMUM_GRANT', fund, {}, { funding_sought_amount: 20000, funding_sought_currency: 'GBP' }),
+    ).toBe(false);
+    expect(
+      await verdict('MINIMUM_GRANT', fund, {}, { funding_sought_amount: 200000, funding_sought_currency: 'DKK' }),
+    ).toBe(true);
+    expect(await verdict('MINIMUM_GRANT', fund, {}, {})).toBe(true);
+    expect(await verdict('MINIMUM_GRANT', {}, {}, { budget_amount: 1, budget_currency: 'EUR' })).toBe(true);
+  });
+
   it('CO_FUNDING: funding sought at most (100 − c)% of the budget, across currencies', async () => {
     const fund = { co_funding_percent: 20 };
     const project = { budget_amount: 100000, budget_currency: 'EUR', funding_sought_currency: 'EUR' };
