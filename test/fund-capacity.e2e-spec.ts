@@ -4,8 +4,9 @@ import { fundInput } from './support/fund-fixtures.js';
 import { projectInput } from './support/project-input.js';
 
 /**
- * Issue 15, point 7 (capacity fit) and point 3 (projects smaller than the minimum grant), through the
- * API: the CAPACITY factor weighs the grant's size against the organization's age, track record and
+ * Issue 15, point 2 (the project's kind in the score), point 7 (capacity fit) and point 3 (projects
+ * smaller than the minimum grant), through the API: KIND ranks a maternal-health clinic above a
+ * drought-relief distribution for a fund about health, whatever themes both are tagged with; the CAPACITY factor weighs the grant's size against the organization's age, track record and
  * income — small grants earn everyone its points, a large one ranks the organization that has shown it
  * can run it first — and MINIMUM_GRANT keeps a project whose whole budget is below the fund's smallest
  * grant out of the matches, the candidates and applications, with a sentence naming the amount.
@@ -22,7 +23,7 @@ const CHECK = `query($f: ID!, $o: ID!, $p: ID) { checkEligibility(fundId: $f, or
 type Reason = { factor: string; points: number; detail: string };
 const capacityOf = (reasons: Reason[]) => reasons.find((r) => r.factor === 'CAPACITY');
 
-describe('Fund matching: capacity fit and the minimum grant', () => {
+describe('Fund matching: kind of project, capacity fit and the minimum grant', () => {
   let t: TestApp;
   let funder: TestUser;
   let funderId: string;
@@ -118,6 +119,47 @@ describe('Fund matching: capacity fit and the minimum grant', () => {
     );
     expect(capacityOf(match.reasons)!.points).toBeCloseTo(0.05, 4);
     expect(capacityOf(match.reasons)!.detail).toContain('no track record on the platform yet');
+  });
+
+  it('KIND: for a fund about health, a maternal-health clinic outranks a drought-relief distribution tagged alike', async () => {
+    const { user, id } = orgs.newcomer;
+    const create = async (title: string, kind: string) =>
+      (
+        await t.ok(
+          `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`,
+          {
+            i: projectInput(id, {
+              title,
+              summary: 'Volta region programme',
+              kind: kind as never,
+              themes: ['HEALTH', 'CLIMATE_AND_DISPLACEMENT'],
+              sdgs: [3],
+              budget: { amount: 50000, currency: 'EUR' },
+              fundingSought: { amount: 40000, currency: 'EUR' },
+            }),
+          },
+          user.token,
+        )
+      ).createProject.id as string;
+    const clinic = await create('Maternity ward', 'SOCIAL_INVESTMENT');
+    const relief = await create('Drought rations', 'EMERGENCY_RELIEF');
+    const fundId = await publish({
+      title: 'Health systems fund',
+      description: 'Grants that strengthen primary care',
+      themes: ['HEALTH'],
+      sdgs: [3],
+      minGrant: 20000,
+      maxGrant: 60000,
+    });
+    const match = async (projectId: string) =>
+      (await t.ok(MATCHES, { o: id, p: projectId }, user.token)).fundMatches.find(
+        (m: { fund: { id: string } }) => m.fund.id === fundId,
+      ) as { score: number; reasons: Reason[] };
+    const [withClinic, withRelief] = [await match(clinic), await match(relief)];
+    expect(withClinic.score).toBeGreaterThan(withRelief.score);
+    expect(withClinic.reasons.find((r) => r.factor === 'KIND')).toMatchObject({ points: 0.05 });
+    expect(withClinic.reasons.find((r) => r.factor === 'KIND')!.detail).toContain('HEALTH');
+    expect(withRelief.reasons.find((r) => r.factor === 'KIND')).toBeUndefined();
   });
 
   it('MINIMUM_GRANT: a project smaller than the smallest grant is not a match, nor a candidate’s project', async () => {

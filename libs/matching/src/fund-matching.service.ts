@@ -29,7 +29,7 @@ import { fundMatchesStatement, reasonFactsSql } from './fund-matches.statement.j
 import { entityFromJson, JsonRow, jsonRowSql } from './hydrate.js';
 import { MatchReason, scoreOf } from './match.models.js';
 import { reasonsFromRow, ruleColumns, ruleResults } from './sql-kit.js';
-import { CAPACITY_SCALE, FUND_WEIGHTS, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
+import { CAPACITY_SCALE, FUND_WEIGHTS, KIND_THEMES, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
 
 /** What the explanations need to know about a fund (the Fund entity has these fields). */
 export interface FundFacts {
@@ -455,6 +455,10 @@ export function describe(
       return `The fund covers ${purpose.length} of the ${p ? 'project' : 'organization'}'s ${own.length} themes (${list(
         purpose,
       )}); ${both.length} of the fund's ${f.themes.length} themes in common: ${list(both)}`;
+    }
+    case 'KIND': {
+      const served = p ? shared(f.themes, KIND_THEMES[p.kind] ?? []) : [];
+      return `A ${p?.kind ?? ''} project serves the fund's themes ${list(served)}`;
     }
     case 'SDGS': {
       const both = shared(f.sdgs, p?.sdgs ?? []);

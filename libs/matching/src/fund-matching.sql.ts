@@ -14,6 +14,7 @@ import {
   CAPACITY_SCALE,
   FUND_WEIGHTS as W,
   GEOGRAPHY_BLEND,
+  KIND_THEMES,
   SMALL_ORGANIZATION_MEMBERS,
   TEXT_SCALE,
   THEME_BLEND,
@@ -480,6 +481,15 @@ function capacitySql(f: FundRef, withProject: boolean, record: string): string {
   return `${w(W.CAPACITY)} * (1 - greatest(0, ${asked} - greatest(${record}, ${income})))`;
 }
 
+/** KIND (KIND_THEMES): all the points when the fund covers a theme that the project's kind serves. */
+function kindSql(f: FundRef): string {
+  const cases = Object.entries(KIND_THEMES)
+    .filter(([, themes]) => themes.length)
+    .map(([kind, themes]) => `WHEN '${kind}' THEN ARRAY[${themes.map((t) => `'${t}'`).join(', ')}]::text[]`)
+    .join(' ');
+  return `${w(W.KIND)} * ${flag(`coalesce((CASE p.kind::text ${cases} END) && ${f('themes')}, false)`)}`;
+}
+
 /** What rounding each factor's points to 4 decimals can add to a score, at most (factors × 0.00005). */
 export const ROUNDING_MARGIN = roundingMargin(Object.keys(W).length);
 
@@ -496,6 +506,7 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
   const sought = `${convertSql('p.funding_sought_amount', 'p.funding_sought_currency', f('currency'))}::float8`;
   return {
     THEMES: round(themesSql(f, withProject, lengths, options.bound)),
+    KIND: !withProject ? '0::float8' : options.bound ? `${w(W.KIND)}::float8` : round(kindSql(f)),
     SDGS: withProject
       ? round(
           `${w(W.SDGS)} * ${overlap(f('sdgs'), ['p.sdgs'], lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`,

@@ -20,6 +20,7 @@ export const PARTNER_WEIGHTS = {
 /**
  * Fund score (docs/matching.md, for funders): the sum of these weighted factors, in 0..1.
  *  - THEMES: the project's purpose first, see THEME_BLEND — the largest weight.
+ *  - KIND: the fund covers a theme the project's kind serves (KIND_THEMES). Projects only.
  *  - SDGS: share of the fund's SDGs that the project names (projects only).
  *  - GEOGRAPHY: see GEOGRAPHY_BLEND.
  *  - BUDGET: funding sought, converted into the fund's currency at the reference rates, inside the
@@ -32,7 +33,8 @@ export const PARTNER_WEIGHTS = {
  *    CAPACITY_SCALE.
  */
 export const FUND_WEIGHTS = {
-  THEMES: 0.35,
+  THEMES: 0.3,
+  KIND: 0.05,
   SDGS: 0.15,
   GEOGRAPHY: 0.1,
   BUDGET: 0.15,
@@ -40,6 +42,47 @@ export const FUND_WEIGHTS = {
   PRIORITY: 0.1,
   CAPACITY: 0.05,
 } as const;
+
+/**
+ * KIND: the work a kind of project does, as the themes it serves. A project earns the KIND points when
+ * the fund covers one of the themes of its kind: a maternal-health clinic (SOCIAL_INVESTMENT) fits a
+ * fund about health, a drought-relief distribution (EMERGENCY_RELIEF) does not, whatever themes the
+ * organization tags. Relief and in-kind kinds serve few development themes on purpose.
+ */
+export const KIND_THEMES: Record<string, string[]> = {
+  ENTREPRENEURSHIP: [
+    'ENTREPRENEURSHIP',
+    'DIASPORA_INVESTMENT',
+    'FINANCIAL_INCLUSION',
+    'AGRICULTURE_AND_RURAL_DEVELOPMENT',
+  ],
+  SOCIAL_INVESTMENT: [
+    'DIASPORA_INVESTMENT',
+    'EDUCATION',
+    'HEALTH',
+    'AGRICULTURE_AND_RURAL_DEVELOPMENT',
+    'FINANCIAL_INCLUSION',
+    'CLIMATE_AND_DISPLACEMENT',
+    'GENDER',
+  ],
+  POLICY_ADVOCACY: [
+    'POLICY_COHERENCE',
+    'HUMAN_RIGHTS_AND_PROTECTION',
+    'LABOUR_MIGRATION',
+    'DOMESTIC_WORK',
+    'IRREGULAR_MIGRATION_AND_TRAFFICKING',
+    'GENDER',
+    'RECOGNITION_OF_QUALIFICATIONS',
+  ],
+  KNOWLEDGE_TRANSFER: ['KNOWLEDGE_TRANSFER', 'HIGHLY_SKILLED_MIGRATION', 'EDUCATION', 'HEALTH', 'CAPACITY_BUILDING'],
+  RETURN_AND_REINTEGRATION: ['CIRCULAR_MIGRATION_AND_RETURN', 'LABOUR_MIGRATION', 'RECOGNITION_OF_QUALIFICATIONS'],
+  REMITTANCES: ['REMITTANCES', 'FINANCIAL_INCLUSION', 'DIASPORA_INVESTMENT'],
+  CAPACITY_BUILDING: ['CAPACITY_BUILDING', 'EDUCATION', 'KNOWLEDGE_TRANSFER', 'GENDER'],
+  HUMANITARIAN: ['HUMAN_RIGHTS_AND_PROTECTION', 'CLIMATE_AND_DISPLACEMENT', 'HEALTH'],
+  EMERGENCY_RELIEF: ['CLIMATE_AND_DISPLACEMENT'],
+  IN_KIND_DONATION: [],
+  CONSTRUCTION: ['EDUCATION', 'HEALTH', 'AGRICULTURE_AND_RURAL_DEVELOPMENT'],
+};
 
 /**
  * CAPACITY: whether the grant sought suits what the organization has shown it can manage. The grant's
