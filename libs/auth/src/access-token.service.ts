@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The user of a token whose session (refresh-token family) has not been revoked, in one query. */
 const SESSION_USER_SQL = `
-  SELECT u.id, u.email, u.platform_role AS "platformRole"
+  SELECT u.id, u.email, u.platform_role AS "platformRole", u.preferred_language AS "preferredLanguage"
     FROM app_user u
    WHERE u.id = $1
      AND EXISTS (SELECT 1 FROM refresh_token t
@@ -103,7 +103,13 @@ export class AccessTokenService {
       throw new ServiceUnavailableError();
     }
     return rows[0]
-      ? { id: rows[0].id, email: rows[0].email, platformRole: rows[0].platformRole, sessionId: claims.sid }
+      ? {
+          id: rows[0].id,
+          email: rows[0].email,
+          platformRole: rows[0].platformRole,
+          sessionId: claims.sid,
+          preferredLanguage: rows[0].preferredLanguage,
+        }
       : null;
   }
 }

@@ -87,14 +87,15 @@ export class AuthService {
     await this.limitRegistration(ip, input.email);
     const users = this.dataSource.getRepository(User);
     if (await users.exists({ where: { email: input.email } })) {
-      throw new ConflictError('An account with this e-mail address already exists');
+      throw new ConflictError('An account with this e-mail address already exists', { key: 'errors.emailTaken' });
     }
     const passwordHash = await this.passwords.hash(input.password);
     try {
       const user = await users.save(users.create({ email: input.email, name: input.name, passwordHash }));
       return this.issueTokens(user, undefined, undefined, { ip, userAgent });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('An account with this e-mail address already exists');
+      if (isUniqueViolation(error))
+        throw new ConflictError('An account with this e-mail address already exists', { key: 'errors.emailTaken' });
       throw error;
     }
   }

@@ -41,9 +41,9 @@ export class GqlAuthGuard extends AuthGuard('jwt') {
     if (error) throw error instanceof DomainError ? error : new ServiceUnavailableError();
     if (!user) {
       const name = (info as { name?: string } | undefined)?.name;
-      throw new UnauthenticatedError(
-        name === 'TokenExpiredError' ? 'The access token has expired' : 'The access token is invalid',
-      );
+      throw name === 'TokenExpiredError'
+        ? new UnauthenticatedError('The access token has expired', { key: 'errors.tokenExpired' })
+        : new UnauthenticatedError('The access token is invalid', { key: 'errors.tokenInvalid' });
     }
     return user;
   }

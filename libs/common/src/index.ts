@@ -9,3 +9,4 @@ export * from './scalars/date.scalar.js';
 export * from './scalars/date-time.scalar.js';
 export * from './money/money.js';
 export * from './patch/patch.js';
+export * from './i18n/index.js';

@@ -108,7 +108,7 @@ export class FileOwners {
       }
       case FilePurpose.PROJECT_DOCUMENT: {
         const project = await this.projects.getIn(manager, user, requireId(ownerId, 'Project'));
-        if (project.archivedAt) throw new ConflictError('The project is archived');
+        if (project.archivedAt) throw new ConflictError('The project is archived', { key: 'errors.projectArchived' });
         await this.policy.requireRole(user, project.organizationId, { action: 'change its projects' }, manager);
         return;
       }

@@ -128,7 +128,7 @@ export class ApplicationsService {
           manager,
         );
         if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN)
-          throw new ConflictError('The fund is not open for applications');
+          throw new ConflictError('The fund is not open for applications', { key: 'errors.fundNotOpen' });
         this.checkAmount(fund, args.requestedAmount);
         const checks = await this.matching.checkEligibility(fund.id, project.organizationId, project.id, manager);
         const failed = checks.filter((c) => !c.passed);
@@ -180,7 +180,7 @@ export class ApplicationsService {
   submit(user: AuthUser, id: string): Promise<FundApplication> {
     return this.asApplicant(user, id, ApplicationStatus.SUBMITTED, async (manager, application, fund) => {
       if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN)
-        throw new ConflictError('The fund is not open for applications');
+        throw new ConflictError('The fund is not open for applications', { key: 'errors.fundNotOpen' });
       application.submittedAt = new Date();
       return () => this.recordSubmitted(manager, application, fund, user);
     });

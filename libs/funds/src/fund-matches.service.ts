@@ -36,7 +36,7 @@ export class FundMatchesService {
   ): Promise<FundMatch[]> {
     const orgId = requireId(organizationId, 'Organization');
     const id = optionalId(projectId, 'Project');
-    const answer = await this.matching.fundMatchesAnswer(orgId, id, pageSize(first));
+    const answer = await this.matching.fundMatchesAnswer(orgId, id, pageSize(first), ctx.locale);
     if (!answer) throw new NotFoundError('Organization', organizationId);
     const { organizations, projects, funds } = ctx.loaders;
     organizations.organization.prime(answer.organization.id, answer.organization);
@@ -78,7 +78,7 @@ export class FundMatchesService {
   ): Promise<FundNeedingAProject[]> {
     const { organization } = await this.subject(ctx, organizationId, null);
     if (!this.policy.canSeeInternals(await ctx.access(), organization.id)) return [];
-    const rows = await this.matching.fundsNeedingAProject(organization.id, pageSize(first));
+    const rows = await this.matching.fundsNeedingAProject(organization.id, pageSize(first), ctx.locale);
     return rows.map((row) => {
       const fund = this.matching.entity(Fund, row.fundRow);
       ctx.loaders.funds.fund.prime(fund.id, fund);
@@ -106,7 +106,7 @@ export class FundMatchesService {
       FundsService.visibility({ status: columns.status as FundStatus, funderId: columns.funder_id as string });
     if (!visibility || !(visibility.published || this.policy.isVisible(visibility, await ctx.access())))
       throw new NotFoundError('Fund', fundId);
-    const matches = await this.matching.fundCandidates(id, pageSize(first), !visibility.published, columns);
+    const matches = await this.matching.fundCandidates(id, pageSize(first), !visibility.published, columns, ctx.locale);
     const { organizations, projects } = ctx.loaders;
     const results: OrganizationMatch[] = [];
     for (const m of matches) {
@@ -127,7 +127,13 @@ export class FundMatchesService {
   ): Promise<EligibilityReport> {
     const fund = await this.funds.get(fundId, await ctx.access());
     const { organization, project } = await this.subject(ctx, organizationId, projectId);
-    const checks = await this.matching.checkEligibility(fund.id, organization.id, project?.id ?? null);
+    const checks = await this.matching.checkEligibility(
+      fund.id,
+      organization.id,
+      project?.id ?? null,
+      undefined,
+      ctx.locale,
+    );
     return { eligible: checks.every((c) => c.passed), checks };
   }
 

@@ -141,7 +141,7 @@ export class FundsService {
       if (input.funderId !== fund.funderId)
         throw new BadInputError('input.funderId', 'A fund cannot move to another funder');
       if (FundsService.effectiveStatus(fund) === FundStatus.CLOSED)
-        throw new ConflictError('A closed fund cannot be edited');
+        throw new ConflictError('A closed fund cannot be edited', { key: 'errors.fundClosed' });
       if (fund.status === FundStatus.OPEN && input.deadline.getTime() <= Date.now()) {
         throw new BadInputError('input.deadline', 'The deadline of an open fund must be in the future');
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { NotFoundError } from '@app/common';
+import { Locale, MessageKey, NotFoundError, Params, Text, translate } from '@app/common';
 import { formatAmount, formatConversion } from '@app/reference-data';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
@@ -25,6 +25,7 @@ import {
   scoreSumSql,
   scoreTermsSql,
 } from './fund-matching.sql.js';
+import { eligibilityText } from './eligibility-text.js';
 import { fundMatchesStatement, reasonFactsSql } from './fund-matches.statement.js';
 import { entityFromJson, JsonRow, jsonRowSql } from './hydrate.js';
 import { MatchReason, scoreOf } from './match.models.js';
@@ -67,7 +68,10 @@ export interface KnownRows {
 export interface EligibilityCheckResult {
   rule: string;
   passed: boolean;
+  /** The sentence in the language asked for. */
   detail: string;
+  /** The same sentence in any language (for errors that quote it: `translateText`). */
+  text?: Text;
 }
 
 /** A fund the organization qualifies for that none of its live projects does, with the project rules failed. */
@@ -148,20 +152,22 @@ export class FundMatchingService {
     projectId: string | null,
     first: number,
     _known: KnownRows = {},
+    locale: Locale = 'en',
   ): Promise<MatchWithRows[]> {
-    return (await this.fundMatchesAnswer(organizationId, projectId, first))?.matches ?? [];
+    return (await this.fundMatchesAnswer(organizationId, projectId, first, locale))?.matches ?? [];
   }
 
   /**
    * fundMatches in one statement (`fundMatchesStatement`): the matches with their reasons, and the
    * rows they show (fund, best project) and that were matched (organization, project asked about),
    * so that nothing is read again. Null when there is no such organization; `project` is null when
-   * a project was asked about and there is no such project.
+   * a project was asked about and there is no such project. The reasons are written in `locale`.
    */
   async fundMatchesAnswer(
     organizationId: string,
     projectId: string | null,
     first: number,
+    locale: Locale = 'en',
   ): Promise<FundMatchesAnswer | null> {
     const { sql, params } = fundMatchesStatement(organizationId, first, projectId);
     const rows: StatementRow[] = await this.dataSource.query(sql, params);
@@ -172,7 +178,7 @@ export class FundMatchingService {
     return {
       organization,
       project,
-      matches: this.explainRows(matched, new Map([[organization.id, organization]]), project),
+      matches: this.explainRows(matched, locale, new Map([[organization.id, organization]]), project),
     };
   }
 
@@ -191,7 +197,11 @@ export class FundMatchingService {
    * qualifies for, nearest deadline first, each with the project rules its nearest project (the one
    * failing the fewest) fails; NO_LIVE_PROJECT when it has none.
    */
-  async fundsNeedingAProject(organizationId: string, first: number): Promise<FundNeedingAProject[]> {
+  async fundsNeedingAProject(
+    organizationId: string,
+    first: number,
+    locale: Locale = 'en',
+  ): Promise<FundNeedingAProject[]> {
     const projectRules = rulesOf('project');
     const failed = `array_remove(ARRAY[${projectRules
       .map((r) => `CASE WHEN (${r.sql(FUND_ROW)}) IS TRUE THEN NULL ELSE '${r.rule}' END`)
@@ -218,8 +228,17 @@ export class FundMatchingService {
       failed: row.failed
         ? projectRules
             .filter((r) => row.failed?.includes(r.rule))
-            .map((r) => ({ rule: r.rule, passed: false, detail: ruleDetail(r, false, row) }))
-        : [{ rule: 'NO_LIVE_PROJECT', passed: false, detail: 'The organization has no live project to apply with' }],
+            .map((r) => ({ rule: r.rule, passed: false, detail: ruleDetail(r, false, row, locale) }))
+        : [
+            {
+              rule: 'NO_LIVE_PROJECT',
+              passed: false,
+              detail:
+                locale === 'en'
+                  ? 'The organization has no live project to apply with'
+                  : translate(locale, 'eligibility.NO_LIVE_PROJECT.failed'),
+            },
+          ],
     }));
   }
 
@@ -229,6 +248,7 @@ export class FundMatchingService {
     first: number,
     preview = false,
     columns?: FundColumnsRow,
+    locale: Locale = 'en',
   ): Promise<MatchWithRows[]> {
     const fund = columns ?? (await this.fundColumns(fundId));
     if (!fund) return [];
@@ -236,7 +256,7 @@ export class FundMatchingService {
     const rows: StatementRow[] = await this.dataSource.query(
       ...this.candidatesQuery(fund, fundId, first, first * 10, preview, true),
     );
-    return this.explainRows(rows, new Map(), null, facts);
+    return this.explainRows(rows, locale, new Map(), null, facts);
   }
 
   /**
@@ -359,12 +379,16 @@ export class FundMatchingService {
     return fund;
   }
 
-  /** Every rule with passed/failed and a sentence; the same SQL as the WHERE of the matches. */
+  /**
+   * Every rule with passed/failed and a sentence (in `locale`; `text` in any language); the same SQL
+   * as the WHERE of the matches.
+   */
   async checkEligibility(
     fundId: string,
     organizationId: string,
     projectId: string | null,
     manager: EntityManager = this.dataSource.manager,
+    locale: Locale = 'en',
   ): Promise<EligibilityCheckResult[]> {
     const rules = rulesOf(projectId ? 'both' : 'alone');
     const rows: Array<Record<string, unknown>> = await manager.query(
@@ -378,7 +402,8 @@ export class FundMatchingService {
     return ruleResults(rules, rows[0]).map(({ rule: r, passed }) => ({
       rule: r.rule,
       passed,
-      detail: ruleDetail(r, passed, fund),
+      detail: ruleDetail(r, passed, fund, locale),
+      text: eligibilityText(r.rule, passed, fund) ?? undefined,
     }));
   }
 
@@ -388,6 +413,7 @@ export class FundMatchingService {
    */
   private explainRows(
     rows: StatementRow[],
+    locale: Locale,
     organizations: Map<string, Organization> = new Map(),
     project: Project | null = null,
     fundFacts?: FundFacts,
@@ -412,6 +438,7 @@ export class FundMatchingService {
           rates,
           row.awarded === true,
           row.measured_results === true,
+          locale,
         ),
       );
       return {
@@ -429,7 +456,6 @@ export class FundMatchingService {
 }
 
 const shared = <T>(a: T[], b: T[]) => a.filter((x) => b.includes(x));
-const list = <T>(xs: T[]) => (xs.length ? xs.join(', ') : 'none');
 
 /** The sentence of one factor (the points come from SQL). */
 /** A currency's reference rate: units for one euro, and the rate's date. */
@@ -438,6 +464,7 @@ export interface Rate {
   rateDate: string;
 }
 
+/** The sentence of one factor in `locale` (the catalogues' `fundReason.*`; the points come from SQL). */
 export function describe(
   factor: string,
   f: FundFacts,
@@ -446,23 +473,34 @@ export function describe(
   rates: Map<string, Rate> = new Map(),
   awarded = false,
   measured = false,
+  locale: Locale = 'en',
 ): string {
+  const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   switch (factor) {
     case 'THEMES': {
       const own = p ? p.themes : o.themes;
       const purpose = shared(own, f.themes);
       const both = shared(f.themes, [...new Set([...(p?.themes ?? []), ...o.themes])]);
-      return `The fund covers ${purpose.length} of the ${p ? 'project' : 'organization'}'s ${own.length} themes (${list(
+      return t(p ? 'fundReason.THEMES.project' : 'fundReason.THEMES.organization', {
+        covered: purpose.length,
+        own: own.length,
         purpose,
-      )}); ${both.length} of the fund's ${f.themes.length} themes in common: ${list(both)}`;
+        shared: both.length,
+        total: f.themes.length,
+        common: both,
+      });
     }
     case 'KIND': {
       const served = p ? shared(f.themes, KIND_THEMES[p.kind] ?? []) : [];
-      return `A ${p?.kind ?? ''} project serves the fund's themes ${list(served)}`;
+      return t('fundReason.KIND', { kind: p?.kind ?? '', themes: served });
     }
     case 'SDGS': {
       const both = shared(f.sdgs, p?.sdgs ?? []);
-      return `The project names ${both.length} of the fund's ${f.sdgs.length} SDGs: ${list(both.map((n) => `SDG ${n}`))}`;
+      return t('fundReason.SDGS', {
+        shared: both.length,
+        total: f.sdgs.length,
+        sdgs: both.map((n) => t('fundReason.SDG', { number: n })),
+      });
     }
     case 'GEOGRAPHY': {
       const parts: string[] = [];
@@ -470,59 +508,88 @@ export function describe(
         const place = shared(p.countries, f.eligibleCountriesOfImplementation);
         if (place.length)
           parts.push(
-            `${place.length} of the project's ${p.countries.length} countries named by the fund (${list(place)})`,
+            t('fundReason.GEOGRAPHY.implementation', {
+              shared: place.length,
+              total: p.countries.length,
+              countries: place,
+            }),
           );
       }
       const residence = shared(f.eligibleCountriesOfResidence, o.countriesOfResidence);
-      if (residence.length) parts.push(`based in ${list(residence)}, named by the fund`);
+      if (residence.length) parts.push(t('fundReason.GEOGRAPHY.residence', { countries: residence }));
       const origin = shared([...f.eligibleCountriesOfOrigin, ...f.prioritizedOriginCountries], o.countriesOfOrigin);
-      if (origin.length) parts.push(`community from ${list([...new Set(origin)])}, named by the fund`);
+      if (origin.length) parts.push(t('fundReason.GEOGRAPHY.origin', { countries: [...new Set(origin)] }));
       const homeland = p ? shared(p.countries, o.countriesOfOrigin) : [];
-      if (homeland.length) parts.push(`the project runs in the community's country of origin (${list(homeland)})`);
-      return parts.join('; ');
+      if (homeland.length) parts.push(t('fundReason.GEOGRAPHY.homeland', { countries: homeland }));
+      return parts.join(t('common.semicolon'));
     }
     case 'BUDGET': {
-      const range = `${f.minGrant ?? '0'}–${f.maxGrant ?? 'any'} ${f.currency}`;
+      // English writes the grants as stored ("10000.00"); other languages in their notation
+      const grant = (value: string) => (locale === 'en' ? value : Number(value));
+      const range =
+        f.maxGrant === null
+          ? t('fundReason.BUDGET.from', { min: grant(f.minGrant ?? '0'), currency: f.currency })
+          : t('fundReason.BUDGET.range', {
+              min: grant(f.minGrant ?? '0'),
+              max: grant(f.maxGrant),
+              currency: f.currency,
+            });
       const amount = Number(p?.fundingSoughtAmount);
       const currency = p?.fundingSoughtCurrency ?? f.currency;
       const from = rates.get(currency);
       const to = rates.get(f.currency);
       const sought =
         currency !== f.currency && from && to
-          ? formatConversion({ amount, currency }, f.currency, {
-              amount: (amount / from.unitsPerEur) * to.unitsPerEur,
-              rate: to.unitsPerEur / from.unitsPerEur,
-              rateDate: from.rateDate < to.rateDate ? from.rateDate : to.rateDate,
-            })
-          : formatAmount(amount, currency);
-      return `Seeks ${sought}; the fund grants ${range}`;
+          ? formatConversion(
+              { amount, currency },
+              f.currency,
+              {
+                amount: (amount / from.unitsPerEur) * to.unitsPerEur,
+                rate: to.unitsPerEur / from.unitsPerEur,
+                rateDate: from.rateDate < to.rateDate ? from.rateDate : to.rateDate,
+              },
+              locale,
+            )
+          : formatAmount(amount, currency, locale);
+      return t('fundReason.BUDGET', { sought, range });
     }
     case 'TEXT':
-      return 'Its description uses the words of the fund';
+      return t('fundReason.TEXT');
     case 'PRIORITY': {
       const parts = [];
-      if (f.prioritizesWomenLed && o.womenLed) parts.push('women-led');
-      if (f.prioritizesYouthLed && o.youthLed) parts.push('youth-led');
-      if (f.prioritizesDiasporaLed && DIASPORA_LED_KINDS.includes(o.kind)) parts.push('diaspora-led');
+      if (f.prioritizesWomenLed && o.womenLed) parts.push(t('fundReason.PRIORITY.womenLed'));
+      if (f.prioritizesYouthLed && o.youthLed) parts.push(t('fundReason.PRIORITY.youthLed'));
+      if (f.prioritizesDiasporaLed && DIASPORA_LED_KINDS.includes(o.kind))
+        parts.push(t('fundReason.PRIORITY.diasporaLed'));
       if (f.prioritizesSmallOrganizations && o.memberCount !== null && o.memberCount < SMALL_ORGANIZATION_MEMBERS)
-        parts.push(`small (under ${SMALL_ORGANIZATION_MEMBERS} members)`);
-      if (f.prioritizesFirstTimeApplicants && !awarded) parts.push('first-time (never awarded before)');
+        parts.push(t('fundReason.PRIORITY.small', { members: SMALL_ORGANIZATION_MEMBERS }));
+      if (f.prioritizesFirstTimeApplicants && !awarded) parts.push(t('fundReason.PRIORITY.firstTime'));
       const origin = shared(f.prioritizedOriginCountries, o.countriesOfOrigin);
-      if (origin.length) parts.push(`from the communities of ${list(origin)}`);
-      return `The fund prioritises ${parts.join(', ')} organizations`;
+      if (origin.length) parts.push(t('fundReason.PRIORITY.origin', { countries: origin }));
+      return t('fundReason.PRIORITY', { qualities: parts.join(', ') });
     }
     case 'CAPACITY': {
       const amount = p ? p.fundingSoughtAmount : (f.maxGrant ?? f.minGrant);
       const currency = p ? p.fundingSoughtCurrency : f.currency;
-      const grant = amount == null || !currency ? 'an amount not given' : formatAmount(Number(amount), currency);
+      const grant =
+        amount == null || !currency
+          ? t('fundReason.CAPACITY.noAmount')
+          : formatAmount(Number(amount), currency, locale);
       const shown: string[] = [];
       if (o.foundedYear !== null && o.foundedYear <= new Date().getFullYear() - CAPACITY_SCALE.ESTABLISHED_YEARS)
-        shown.push(`founded in ${o.foundedYear}`);
-      if (awarded) shown.push('awarded a grant before');
-      if (measured) shown.push('completed a project with measured results');
+        shown.push(t('fundReason.CAPACITY.founded', { year: String(o.foundedYear) }));
+      if (awarded) shown.push(t('fundReason.CAPACITY.awarded'));
+      if (measured) shown.push(t('fundReason.CAPACITY.measured'));
       if (o.annualIncome !== null && o.annualIncomeCurrency)
-        shown.push(`annual income ${formatAmount(Number(o.annualIncome), o.annualIncomeCurrency)}`);
-      return `A grant of ${grant} against what the organization has shown: ${shown.length ? shown.join(', ') : 'no track record on the platform yet'}`;
+        shown.push(
+          t('fundReason.CAPACITY.income', {
+            income: formatAmount(Number(o.annualIncome), o.annualIncomeCurrency, locale),
+          }),
+        );
+      return t('fundReason.CAPACITY', {
+        grant,
+        shown: shown.length ? shown.join(', ') : t('fundReason.CAPACITY.nothing'),
+      });
     }
     default:
       return factor;

@@ -9,6 +9,8 @@ import {
   allRules,
 } from './sql-kit.js';
 import { convertSql } from '@app/reference-data';
+import type { Locale } from '@app/common';
+import { eligibilitySentence } from './eligibility-text.js';
 import {
   BUDGET_DECAY,
   CAPACITY_SCALE,
@@ -347,8 +349,13 @@ export function eligibleSql(scope: 'organization' | 'alone' | 'project' | 'both'
   return allRules(rulesOf(scope), f);
 }
 
-/** A rule's sentence for a fund (the failures name the values the fund accepts). */
-export function ruleDetail(rule: EligibilityRule, passed: boolean, fund: FundValues): string {
+/**
+ * A rule's sentence for a fund (the failures name the values the fund accepts): English as the rule
+ * writes it, other languages from the catalogues (eligibility-text.ts; English when they lack the rule).
+ */
+export function ruleDetail(rule: EligibilityRule, passed: boolean, fund: FundValues, locale: Locale = 'en'): string {
+  const translated = locale === 'en' ? null : eligibilitySentence(rule.rule, passed, fund, locale);
+  if (translated !== null) return translated;
   if (passed) return rule.passed;
   return typeof rule.failed === 'string' ? rule.failed : rule.failed(fund);
 }

@@ -10,3 +10,4 @@ export * from './dialogue-counterparts.service.js';
 export * from './training-regions.js';
 export * from './fund-matches.statement.js';
 export * from './hydrate.js';
+export * from './eligibility-text.js';

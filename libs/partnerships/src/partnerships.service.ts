@@ -72,7 +72,7 @@ export class PartnershipsService {
         if (!partnerExists) throw new NotFoundError('Organization', args.partnerId);
         if (args.projectId) {
           const project = await this.projects.getIn(manager, user, args.projectId);
-          if (project.archivedAt) throw new ConflictError('The project is archived');
+          if (project.archivedAt) throw new ConflictError('The project is archived', { key: 'errors.projectArchived' });
           if (project.organizationId !== args.initiatorId && project.organizationId !== args.partnerId) {
             throw new BadInputError('projectId', 'The project must belong to one of the two organizations');
           }

@@ -378,7 +378,7 @@ export class ProjectsService {
    */
   private async editable(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<Project> {
     const project = await this.getIn(manager, user, id);
-    if (project.archivedAt) throw new ConflictError('The project is archived');
+    if (project.archivedAt) throw new ConflictError('The project is archived', { key: 'errors.projectArchived' });
     await this.policy.requireRole(user, project.organizationId, { action }, manager);
     return project;
   }

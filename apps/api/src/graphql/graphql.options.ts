@@ -11,7 +11,12 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { RateLimiterService } from '@app/auth';
 import { ClientErrorThrottle } from './client-error-throttle.js';
 import { checkSocketOperation, limitRules, OperationLimits } from './query-limits.js';
-import { errorLoggingPlugin, httpStatusPlugin, operationLimitsPlugin } from './request-plugins.js';
+import {
+  errorLoggingPlugin,
+  httpStatusPlugin,
+  localizedErrorsPlugin,
+  operationLimitsPlugin,
+} from './request-plugins.js';
 import { SubscriptionAuthenticator, WsConnectionContext } from './subscription-auth.js';
 
 /** Tokens of the largest document accepted (real operations have a few hundred; 1,000 aliases need 10,000). */
@@ -50,8 +55,13 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       // graphql-ws: no HTTP request. The socket was authenticated when it connected; the operation
       // gets a request-like object with the same bearer token, which the global JWT guard checks
       // again and puts the user on (req.user).
+      // The language of its sentences comes with the connection too (the portal sends accept-language).
+      const language = ctx.connectionParams['accept-language'];
       const req = {
-        headers: { authorization: SubscriptionAuthenticator.header(ctx.connectionParams) },
+        headers: {
+          authorization: SubscriptionAuthenticator.header(ctx.connectionParams),
+          ...(typeof language === 'string' ? { 'accept-language': language } : {}),
+        },
       } as unknown as GqlContext['req'];
       return contextOf(req);
     },
@@ -82,6 +92,7 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       // would only wrap every field's resolver to compute hints nobody reads
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
+      localizedErrorsPlugin(),
       operationLimitsPlugin(config, moduleRef),
       httpStatusPlugin(),
       new ClientErrorThrottle(config, () => moduleRef.get(RateLimiterService, { strict: false })).plugin(),

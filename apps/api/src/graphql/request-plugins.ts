@@ -3,7 +3,17 @@ import { ModuleRef } from '@nestjs/core';
 import { ApolloServerPlugin } from '@apollo/server';
 import { AccessTokenService, RateLimiterService } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { clientAddress, ErrorCode, GqlContext, isExpectedError, RateLimitedError, unavailableError } from '@app/common';
+import {
+  chooseLocale,
+  clientAddress,
+  DomainError,
+  ErrorCode,
+  GqlContext,
+  isExpectedError,
+  localizedMessage,
+  RateLimitedError,
+  unavailableError,
+} from '@app/common';
 import { assertComplexity, assertVariables } from './query-limits.js';
 
 const logger = new Logger('GraphQL');
@@ -23,6 +33,30 @@ export function errorLoggingPlugin(): ApolloServerPlugin<GqlContext> {
             const where = `request ${contextValue?.req?.requestId ?? '-'} at ${error.path?.join('.') ?? '-'}`;
             if (unavailableError(original)) logger.warn(`${where}: service unavailable: ${original.message}`);
             else logger.error(`${where}: ${original.stack ?? original.message}`);
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Errors in the request's language (RequestContext.locale): a domain error's message becomes its
+ * `text` in that language before formatGraphQLError turns it into what the client sees (Apollo calls
+ * didEncounterErrors before it formats the errors). English messages are left as they were thrown.
+ */
+export function localizedErrorsPlugin(): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          const locale =
+            contextValue?.requestContext?.locale ??
+            chooseLocale(contextValue?.req?.headers?.['accept-language'], contextValue?.req?.user?.preferredLanguage);
+          if (locale === 'en') return;
+          for (const error of errors) {
+            const original = error.originalError ?? error;
+            if (original instanceof DomainError && original.text) original.message = localizedMessage(original, locale);
           }
         },
       };

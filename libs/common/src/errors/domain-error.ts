@@ -1,3 +1,6 @@
+import { DEFAULT_LOCALE, Locale } from '../i18n/locale.js';
+import { hasTranslation, isMessageKey, text, Text, translateText } from '../i18n/translate.js';
+
 /** The error codes clients see in `extensions.code` (docs/domain.md, "Errors"). */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -10,60 +13,111 @@ export enum ErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
-/** An expected error: mapped to a GraphQL error with its code and never logged as a server fault. */
+/**
+ * An expected error: mapped to a GraphQL error with its code and never logged as a server fault.
+ * `message` is the English sentence; `text` (a catalogue key and its values) is the same sentence
+ * for the other languages: the API answers `localizedMessage(error, locale)` in the request's
+ * language (docs/architecture.md, "Languages of the API's sentences").
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly extensions: Record<string, unknown> = {},
+    readonly text?: Text,
   ) {
     super(message);
     this.name = new.target.name;
   }
 }
 
+/**
+ * The error's message in `locale`: the English message it was thrown with (always, in English), or
+ * its `text` in the locale's catalogue; the English message when it has no text or the catalogue
+ * lacks the key.
+ */
+export function localizedMessage(error: DomainError, locale: Locale): string {
+  if (locale === DEFAULT_LOCALE || !error.text || !hasTranslation(locale, error.text.key)) return error.message;
+  return translateText(locale, error.text);
+}
+
+/** The catalogue key of a thing NOT_FOUND names (`nouns.<what>`), if the catalogue has one. */
+function noun(what: string): Text | null {
+  const key = `nouns.${what}`;
+  return isMessageKey(key) ? text(key) : null;
+}
+
 export class NotFoundError extends DomainError {
   constructor(what: string, id?: string) {
-    super(ErrorCode.NOT_FOUND, id ? `${what} ${id} was not found` : `${what} was not found`);
+    const thing = noun(what);
+    super(
+      ErrorCode.NOT_FOUND,
+      id ? `${what} ${id} was not found` : `${what} was not found`,
+      {},
+      thing
+        ? id
+          ? text('errors.notFoundWithId', { what: thing, id })
+          : text('errors.notFound', { what: thing })
+        : undefined,
+    );
   }
 }
 
 export class BadInputError extends DomainError {
-  /** `field` is the input path, e.g. "input.countriesOfOrigin". */
-  constructor(field: string, message: string, extra: Record<string, unknown> = {}) {
-    super(ErrorCode.BAD_USER_INPUT, message, { field, ...extra });
+  /** `field` is the input path, e.g. "input.countriesOfOrigin"; `message` in English, `text` in any language. */
+  constructor(field: string, message: string, extra: Record<string, unknown> = {}, text?: Text) {
+    super(ErrorCode.BAD_USER_INPUT, message, { field, ...extra }, text);
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string) {
-    super(ErrorCode.CONFLICT, message);
+  constructor(message: string, text?: Text) {
+    super(ErrorCode.CONFLICT, message, {}, text);
   }
 }
+
+const FORBIDDEN = 'You are not allowed to do this';
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You are not allowed to do this') {
-    super(ErrorCode.FORBIDDEN, message);
+  constructor(message = FORBIDDEN, text?: Text) {
+    super(ErrorCode.FORBIDDEN, message, {}, text ?? (message === FORBIDDEN ? { key: 'errors.forbidden' } : undefined));
   }
 }
 
+const UNAUTHENTICATED = 'Sign in to do this';
+
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Sign in to do this') {
-    super(ErrorCode.UNAUTHENTICATED, message);
+  constructor(message = UNAUTHENTICATED, text?: Text) {
+    super(
+      ErrorCode.UNAUTHENTICATED,
+      message,
+      {},
+      text ?? (message === UNAUTHENTICATED ? { key: 'errors.unauthenticated' } : undefined),
+    );
   }
 }
 
 export class RateLimitedError extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super(ErrorCode.RATE_LIMITED, `Too many attempts; try again in ${retryAfterSeconds} seconds`, {
-      retryAfterSeconds,
-    });
+    super(
+      ErrorCode.RATE_LIMITED,
+      `Too many attempts; try again in ${retryAfterSeconds} seconds`,
+      { retryAfterSeconds },
+      text('errors.rateLimited', { seconds: retryAfterSeconds }),
+    );
   }
 }
 
+const UNAVAILABLE = 'The service is temporarily unavailable; try again shortly';
+
 /** An infrastructure failure (database down, pool exhausted): never reported as the client's fault. */
 export class ServiceUnavailableError extends DomainError {
-  constructor(retryAfterSeconds = 5, message = 'The service is temporarily unavailable; try again shortly') {
-    super(ErrorCode.SERVICE_UNAVAILABLE, message, { retryAfterSeconds, http: { status: 503 } });
+  constructor(retryAfterSeconds = 5, message = UNAVAILABLE, text?: Text) {
+    super(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      message,
+      { retryAfterSeconds, http: { status: 503 } },
+      text ?? (message === UNAVAILABLE ? { key: 'errors.unavailable' } : undefined),
+    );
   }
 }

@@ -40,6 +40,7 @@ export function unavailableError(error: unknown): ServiceUnavailableError | null
     ? new ServiceUnavailableError(
         RETRY_AFTER_SECONDS,
         'The request took too long and was cancelled; try a narrower one',
+        { key: 'errors.timeout' },
       )
     : new ServiceUnavailableError(RETRY_AFTER_SECONDS);
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { UnauthenticatedError } from '../errors/domain-error.js';
+import { chooseLocale, Locale, parseAcceptLanguage } from '../i18n/locale.js';
 import type { RequestLoaders } from './loaders.js';
 
 /**
@@ -17,6 +18,8 @@ export interface AuthUser {
   platformRole: 'USER' | 'MODERATOR' | 'ADMIN';
   /** The session (refresh-token family) of the access token: mySessions marks it current, revokeOtherSessions keeps it. */
   sessionId?: string;
+  /** The language she chose (User.preferredLanguage): the API's sentences when the request names none. */
+  preferredLanguage?: string;
 }
 
 /**
@@ -44,6 +47,11 @@ export interface RequestContext {
   readonly user: AuthUser;
   /** The request's DataLoaders (caches never outlive the request). */
   readonly loaders: RequestLoaders;
+  /**
+   * The language of the answer's sentences (reasons, eligibility checks, errors): the Accept-Language
+   * header's first choice among en, fr, es, else the signed-in user's preferred language, else en.
+   */
+  readonly locale: Locale;
 }
 
 /**
@@ -53,8 +61,9 @@ export interface RequestContext {
 export function requestContext(
   req: GqlContext['req'],
   loaders: RequestLoaders,
-  parts: Omit<RequestContext, 'viewer' | 'user' | 'loaders'>,
+  parts: Omit<RequestContext, 'viewer' | 'user' | 'loaders' | 'locale'>,
 ): RequestContext {
+  let asked: Locale | null | undefined;
   return {
     ...parts,
     get viewer() {
@@ -65,5 +74,9 @@ export function requestContext(
       return req.user;
     },
     loaders,
+    get locale() {
+      if (asked === undefined) asked = parseAcceptLanguage(req.headers?.['accept-language']);
+      return asked ?? chooseLocale(null, req.user?.preferredLanguage);
+    },
   };
 }

@@ -1,0 +1,236 @@
+/**
+ * The API's sentences in English: the reference catalogue (every key; catalogue.fr.ts and
+ * catalogue.es.ts have the same keys and placeholders, a unit test checks it). `{name}` is a
+ * placeholder; keys ending in `.one`/`.other` are plural forms (translatePlural). English output is
+ * what the API always wrote: errors keep the message they were thrown with, and the sentences of
+ * matching are built from these templates (tests assert them byte for byte).
+ */
+export const en = {
+  'common.none': 'none',
+  /** Between the parts of a sentence that lists several ("based in BE; community from SN"). */
+  'common.semicolon': '; ',
+
+  // ---------- errors (DomainError subclasses; the English message is the one thrown) ----------
+  'errors.notFound': '{what} was not found',
+  'errors.notFoundWithId': '{what} {id} was not found',
+  'errors.forbidden': 'You are not allowed to do this',
+  'errors.moderatorsOnly': 'Only moderators may do this',
+  'errors.unauthenticated': 'Sign in to do this',
+  'errors.tokenExpired': 'The access token has expired',
+  'errors.tokenInvalid': 'The access token is invalid',
+  'errors.rateLimited': 'Too many attempts; try again in {seconds} seconds',
+  'errors.unavailable': 'The service is temporarily unavailable; try again shortly',
+  'errors.timeout': 'The request took too long and was cancelled; try a narrower one',
+  'errors.projectArchived': 'The project is archived',
+  'errors.fundNotOpen': 'The fund is not open for applications',
+  'errors.fundClosed': 'A closed fund cannot be edited',
+  'errors.emailTaken': 'An account with this e-mail address already exists',
+  'errors.notEligible': 'Not eligible: {details}',
+
+  // the things NOT_FOUND names (NotFoundError's `what`)
+  'nouns.Organization': 'Organization',
+  'nouns.Fund': 'Fund',
+  'nouns.Project': 'Project',
+  'nouns.Application': 'Application',
+  'nouns.Consultation': 'Consultation',
+  'nouns.ConsultationInvitation': 'ConsultationInvitation',
+  'nouns.Network': 'Network',
+  'nouns.Indicator': 'Indicator',
+  'nouns.TrainingOffer': 'TrainingOffer',
+  'nouns.Measurement': 'Measurement',
+  'nouns.Invitation': 'Invitation',
+  'nouns.Enrolment': 'Enrolment',
+  'nouns.User': 'User',
+  'nouns.Membership': 'Membership',
+  'nouns.Membership of user': 'Membership of user',
+  'nouns.Session': 'Session',
+  'nouns.Notification': 'Notification',
+  'nouns.File': 'File',
+  'nouns.Export': 'Export',
+  'nouns.Calendar feed': 'Calendar feed',
+  'nouns.Partnership': 'Partnership',
+  'nouns.Network membership request': 'Network membership request',
+  'nouns.Fund, organization or project': 'Fund, organization or project',
+  'nouns.Applications inbox of organization': 'Applications inbox of organization',
+
+  // ---------- validation (BAD_USER_INPUT naming the field; InputValidationPipe) ----------
+  'validation.invalid': '{field} is invalid',
+  'validation.invalidBecause': '{field}: {detail}',
+  'validation.minChars': '{field} must be at least {min} characters',
+  'validation.maxChars': '{field} must be at most {max} characters',
+  'validation.empty': '{field} must not be empty',
+  'validation.negative': '{field} must not be negative',
+  'validation.min': '{field} must be at least {min}',
+  'validation.max': '{field} must be at most {max}',
+  'validation.notBefore': '{field} must not be before {min}',
+  'validation.between': '{field} must be between {min} and {max}',
+  'validation.integerBetween': '{field} must be an integer between {min} and {max}',
+  'validation.string': '{field} must be a string',
+  'validation.integer': '{field} must be a whole number',
+  'validation.number': '{field} must be a number',
+  'validation.boolean': '{field} must be true or false',
+  'validation.date': '{field} must be a date',
+  'validation.oneOf': '{field} must be one of {values}',
+  'validation.maxItems': '{field} must have at most {max} items',
+  'validation.minItems': '{field} must have at least {min} items',
+  'validation.atLeastOne': '{field} must name at least one item',
+  'validation.email': '{field} must be a valid e-mail address',
+  'validation.id': '{field} must be an id',
+  'validation.url': '{field} must be an http(s) URL',
+  'validation.notNull': '{field} must not be null (leave it out to keep the current value)',
+  'validation.future': '{field} must not be in the future',
+  'validation.format': '{field} is not in the expected format',
+  'validation.wrong': '{field} is wrong',
+  'validation.token': '{field} is not a valid token',
+
+  // ---------- fund eligibility rules (checkEligibility, fundsNeedingAProject, applyToFund) ----------
+  'eligibility.NO_LIVE_PROJECT.failed': 'The organization has no live project to apply with',
+  'eligibility.FUND_OPEN.passed': 'The fund is open and its deadline has not passed',
+  'eligibility.FUND_OPEN.failed': 'The fund is not open for applications (draft, closed or past its deadline)',
+  'eligibility.ORGANIZATION_KIND.passed': 'The organization is of a kind the fund accepts',
+  'eligibility.ORGANIZATION_KIND.failed': 'The fund accepts organizations of these kinds: {kinds}',
+  'eligibility.RESIDENCE.passed': 'The organization is based in a country the fund accepts',
+  'eligibility.RESIDENCE.failed': 'The fund accepts organizations based in {countries}',
+  'eligibility.REGION_OF_RESIDENCE.passed': 'The organization is based in a region the fund accepts',
+  'eligibility.REGION_OF_RESIDENCE.failed':
+    "The fund accepts organizations based in the regions {regions} (ISO 3166-2; the organization's regions of residence must name one)",
+  'eligibility.EXCLUDED_RESIDENCE.passed': 'The organization is not based in a country the fund excludes',
+  'eligibility.EXCLUDED_RESIDENCE.failed': 'The fund does not accept organizations based in {countries}',
+  'eligibility.ORIGIN.passed': 'The organization represents a community the fund accepts',
+  'eligibility.ORIGIN.failed': 'The fund accepts organizations of the diaspora communities from {countries}',
+  'eligibility.LEGAL_REGISTRATION.passed': 'Legal registration: the requirement is met',
+  'eligibility.LEGAL_REGISTRATION.failed': 'The fund requires a legally registered organization',
+  'eligibility.VERIFICATION.passed': 'Verification: the requirement is met',
+  'eligibility.VERIFICATION.failed': 'The fund requires an organization verified on the platform',
+  'eligibility.NON_PROFIT.passed': 'Not-for-profit status: the requirement is met',
+  'eligibility.NON_PROFIT.failed':
+    'The fund accepts only not-for-profit organizations (the organization is not one, or has not said)',
+  'eligibility.ORGANIZATION_AGE.passed': 'The organization is old enough for the fund',
+  'eligibility.ORGANIZATION_AGE.failed':
+    'The fund accepts organizations founded at least {years} years ago (or the founding year is unknown)',
+  'eligibility.ANNUAL_INCOME.passed': 'The organization’s annual income is in the range the fund accepts',
+  'eligibility.ANNUAL_INCOME.failed.range':
+    'The fund accepts organizations with an annual income from {min} to {max} (an unknown income, or one in a currency without a rate, does not qualify)',
+  'eligibility.ANNUAL_INCOME.failed.min':
+    'The fund accepts organizations with an annual income of at least {min} (an unknown income, or one in a currency without a rate, does not qualify)',
+  'eligibility.ANNUAL_INCOME.failed.max':
+    'The fund accepts organizations with an annual income of at most {max} (an unknown income, or one in a currency without a rate, does not qualify)',
+  'eligibility.ORGANIZATION_SIZE.passed': 'The organization is in the size band the fund accepts',
+  'eligibility.ORGANIZATION_SIZE.failed':
+    'The fund accepts organizations with at most {members} members (or the member count is unknown)',
+  'eligibility.PREVIOUS_GRANTEE.passed': 'The organization was awarded a grant by this funder before',
+  'eligibility.PREVIOUS_GRANTEE.failed':
+    'The fund is reserved for organizations this funder has awarded a grant before',
+  'eligibility.REQUIRED_THEMES.passed': 'The organization works on a theme the fund requires',
+  'eligibility.REQUIRED_THEMES.failed': 'The fund requires work on one of the themes {themes}',
+  'eligibility.PROJECT_OWNER.passed': 'The project belongs to the organization',
+  'eligibility.PROJECT_OWNER.failed': 'The project is not a live project of the organization',
+  'eligibility.IMPLEMENTATION.passed': 'The project runs in a country the fund accepts',
+  'eligibility.IMPLEMENTATION.failed': 'The fund accepts projects run in {countries}',
+  'eligibility.ALL_IMPLEMENTATION_COUNTRIES.passed': 'Every country of the project is one the fund accepts',
+  'eligibility.ALL_IMPLEMENTATION_COUNTRIES.failed':
+    'Every country of the project must be one the fund accepts: {countries}',
+  'eligibility.PROJECT_IN_ORIGIN_COUNTRY.passed': 'The project runs in the organization’s countries of origin',
+  'eligibility.PROJECT_IN_ORIGIN_COUNTRY.failed':
+    'The fund accepts only projects run in the applicant’s own countries of origin',
+  'eligibility.PROJECT_KIND.passed': 'The project is of a kind the fund accepts',
+  'eligibility.PROJECT_KIND.failed': 'The fund accepts projects of these kinds: {kinds}',
+  'eligibility.EXCLUDED_PROJECT_KIND.passed': 'The project is not of a kind the fund excludes',
+  'eligibility.EXCLUDED_PROJECT_KIND.failed': 'The fund does not accept projects of these kinds: {kinds}',
+  'eligibility.PROJECT_THEMES.passed': 'The project works on a theme the fund requires',
+  'eligibility.PROJECT_THEMES.failed': 'The fund requires projects on one of the themes {themes}',
+  'eligibility.TOTAL_PROJECT_BUDGET.passed': 'The project’s total budget is within the fund’s limit',
+  'eligibility.TOTAL_PROJECT_BUDGET.failed':
+    'The fund accepts projects with a total budget of at most {max} (an unknown budget does not qualify)',
+  'eligibility.MINIMUM_GRANT.passed': 'The project is large enough for the fund’s smallest grant',
+  'eligibility.MINIMUM_GRANT.failed':
+    'The fund’s smallest grant is {min}: a project whose whole budget is smaller (without a budget, one that seeks less) cannot take it',
+  'eligibility.CO_FUNDING.passed': 'The funding sought leaves the co-funding share the fund asks for',
+  'eligibility.CO_FUNDING.failed':
+    "The fund asks applicants to co-fund {percent}% of the project: the funding sought must be at most {rest}% of the project's budget (both must be given)",
+
+  // ---------- fund matches and candidates (MatchReason.detail) ----------
+  'fundReason.THEMES.project':
+    "The fund covers {covered} of the project's {own} themes ({purpose}); {shared} of the fund's {total} themes in common: {common}",
+  'fundReason.THEMES.organization':
+    "The fund covers {covered} of the organization's {own} themes ({purpose}); {shared} of the fund's {total} themes in common: {common}",
+  'fundReason.KIND': "A {kind} project serves the fund's themes {themes}",
+  'fundReason.SDGS': "The project names {shared} of the fund's {total} SDGs: {sdgs}",
+  'fundReason.SDG': 'SDG {number}',
+  'fundReason.GEOGRAPHY.implementation': "{shared} of the project's {total} countries named by the fund ({countries})",
+  'fundReason.GEOGRAPHY.residence': 'based in {countries}, named by the fund',
+  'fundReason.GEOGRAPHY.origin': 'community from {countries}, named by the fund',
+  'fundReason.GEOGRAPHY.homeland': "the project runs in the community's country of origin ({countries})",
+  'fundReason.BUDGET': 'Seeks {sought}; the fund grants {range}',
+  'fundReason.BUDGET.range': '{min}–{max} {currency}',
+  'fundReason.BUDGET.from': '{min}–any {currency}',
+  'fundReason.TEXT': 'Its description uses the words of the fund',
+  'fundReason.PRIORITY': 'The fund prioritises {qualities} organizations',
+  'fundReason.PRIORITY.womenLed': 'women-led',
+  'fundReason.PRIORITY.youthLed': 'youth-led',
+  'fundReason.PRIORITY.diasporaLed': 'diaspora-led',
+  'fundReason.PRIORITY.small': 'small (under {members} members)',
+  'fundReason.PRIORITY.firstTime': 'first-time (never awarded before)',
+  'fundReason.PRIORITY.origin': 'from the communities of {countries}',
+  'fundReason.CAPACITY': 'A grant of {grant} against what the organization has shown: {shown}',
+  'fundReason.CAPACITY.noAmount': 'an amount not given',
+  'fundReason.CAPACITY.founded': 'founded in {year}',
+  'fundReason.CAPACITY.awarded': 'awarded a grant before',
+  'fundReason.CAPACITY.measured': 'completed a project with measured results',
+  'fundReason.CAPACITY.income': 'annual income {income}',
+  'fundReason.CAPACITY.nothing': 'no track record on the platform yet',
+
+  // ---------- training matches ----------
+  'trainingReason.NEEDS': 'Covers {covered} of your {needs} needs: {areas}',
+  'trainingReason.LANGUAGE': 'Taught in {languages}, which you use',
+  'trainingReason.LANGUAGE.required': 'Taught in {languages}, which you use (the offer requires one of its languages)',
+  'trainingReason.PLACE.online': 'Online: you can take part from anywhere',
+  'trainingReason.PLACE.hybrid': 'Hybrid in {place}, where you are based',
+  'trainingReason.PLACE.inPerson': 'In person in {place}, where you are based',
+  'trainingReason.SUBSIDY': 'Subsidised places for small organizations: {why}',
+  'trainingReason.SUBSIDY.unregistered': 'you are not legally registered',
+  'trainingReason.SUBSIDY.members': 'you have {members} members',
+  'trainingReason.RATING': 'Rated {rating} of 5 by {ratings} participants',
+  'trainingReason.AUDIENCE': 'Eligible: {conditions}',
+  'trainingReason.AUDIENCE.kinds': 'open to {kinds}: you are {kind}',
+  'trainingReason.AUDIENCE.places': 'for organizations based in {places}: you are based in {residence}',
+  'trainingReason.WAITLIST': 'All {seats} seats are taken: enrolling now joins the waiting list ({waiting} waiting)',
+
+  // ---------- partner suggestions ----------
+  'partnerReason.THEMES': 'Shares {shared} of {total} themes: {themes}',
+  'partnerReason.GEOGRAPHY': 'Knows {shared} of {total} of your countries: {countries}',
+  'partnerReason.ORIGIN_PRESENCE.diaspora': 'Based in a country your community comes from',
+  'partnerReason.ORIGIN_PRESENCE.origin': 'Its community comes from a country where you work',
+  'partnerReason.NETWORK': 'Belongs to the same diaspora network',
+
+  // ---------- dialogue counterparts ----------
+  'counterpartReason.ORIGIN':
+    'Represents the community from {countries} ({shared} of {asked} countries of origin asked)',
+  'counterpartReason.RESIDENCE': 'Based in {countries} ({shared} of {asked} countries of residence asked)',
+  'counterpartReason.THEMES': 'Works on {shared} of the {asked} themes asked: {themes}',
+  'counterpartReason.LANGUAGES': 'Works in {languages} ({shared} of {asked} languages asked)',
+  'counterpartReason.PROJECTS.one':
+    'Runs {count} live project{topic} (log scale; {saturation} or more earn all points)',
+  'counterpartReason.PROJECTS.other':
+    'Runs {count} live projects{topic} (log scale; {saturation} or more earn all points)',
+  'counterpartReason.CONTRIBUTIONS.one':
+    'Contributed to {count} past consultation{topic} (log scale; {saturation} or more earn all points)',
+  'counterpartReason.CONTRIBUTIONS.other':
+    'Contributed to {count} past consultations{topic} (log scale; {saturation} or more earn all points)',
+  'counterpartReason.topic': ' on the topic ({parts})',
+  'counterpartReason.topic.themes': 'themes {themes}',
+  'counterpartReason.topic.origin': 'origin {countries}',
+  'counterpartReason.topic.words': '“{words}”',
+  'counterpartReason.VERIFIED': 'Verified on the platform',
+  'counterpartReason.DEMOCRATIC_GOVERNANCE': 'Democratic governance: its leadership is elected by its members',
+  'counterpartReason.MEMBERS': '{members} members (log scale; {saturation} or more earn all points)',
+  'counterpartReason.MEMBER_ORGANIZATIONS': 'A network of {count} member organizations',
+  'counterpartReason.PARTNERSHIPS.one': '{count} active partnership',
+  'counterpartReason.PARTNERSHIPS.other': '{count} active partnerships',
+  'counterpartReason.BALANCE.residence.one': 'adds residence country {countries}',
+  'counterpartReason.BALANCE.residence.other': 'adds residence countries {countries}',
+  'counterpartReason.BALANCE.origin.one': 'adds origin community {countries}',
+  'counterpartReason.BALANCE.origin.other': 'adds origin communities {countries}',
+  'counterpartReason.BALANCE.kind': 'adds kind {kind}',
+  'counterpartReason.BALANCE.womenLed': 'adds a women-led organization',
+} as const;
