@@ -26,7 +26,7 @@ export class TrainingMatchesService {
     if (!organization || !this.policy.canSeeInternals(await ctx.access(), organizationId)) {
       throw new NotFoundError('Organization', organizationId);
     }
-    const matches = await this.matching.trainingMatches(organizationId, pageSize(first));
+    const matches = await this.matching.trainingMatches(organizationId, pageSize(first), ctx.locale);
     return Promise.all(
       matches.map(async (m) => ({
         training: (await ctx.loaders.capacity.trainingOffer.load(m.trainingId)) as TrainingOffer,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   AuthUser,
+  Locale,
   BadInputError,
   ConflictError,
   isUuid,
@@ -134,13 +135,17 @@ export class ConsultationsService {
   }
 
   /** The counterpart finder: codes are checked here, the ranking is the matching module's. */
-  async counterparts(query: CounterpartQuery, first?: number | null): Promise<OrganizationMatch[]> {
+  async counterparts(
+    query: CounterpartQuery,
+    first?: number | null,
+    locale: Locale = 'en',
+  ): Promise<OrganizationMatch[]> {
     const limit = pageSize(first);
     await this.reference.assertCountries('query.countriesOfOrigin', query.countriesOfOrigin);
     await this.reference.assertCountries('query.countriesOfResidence', query.countriesOfResidence);
     await this.reference.assertThemes('query.themes', query.themes);
     await this.reference.assertLanguages('query.languages', query.languages);
-    return this.counterpartFinder.find(query, limit);
+    return this.counterpartFinder.find(query, limit, locale);
   }
 
   // ---------- consultations ----------

@@ -220,9 +220,10 @@ export class DialogueCounterpartsResolver {
   })
   dialogueCounterparts(
     @Args('query') query: CounterpartQuery,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true }) first: number | undefined,
+    @Ctx() ctx: RequestContext,
   ) {
-    return this.service.counterparts(query, first);
+    return this.service.counterparts(query, first, ctx.locale);
   }
 }
 

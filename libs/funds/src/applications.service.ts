@@ -15,7 +15,7 @@ import {
   requireTransition,
   SortKey,
 } from '@app/common';
-import { FundMatchingService } from '@app/matching';
+import { eligibilityFailure, FundMatchingService } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation, recordTransition } from '@app/persistence';
@@ -133,9 +133,12 @@ export class ApplicationsService {
         const checks = await this.matching.checkEligibility(fund.id, project.organizationId, project.id, manager);
         const failed = checks.filter((c) => !c.passed);
         if (failed.length) {
-          throw new BadInputError('projectId', `Not eligible: ${failed.map((c) => c.detail).join('; ')}`, {
-            failedRules: failed.map((c) => c.rule),
-          });
+          throw new BadInputError(
+            'projectId',
+            `Not eligible: ${failed.map((c) => c.detail).join('; ')}`,
+            { failedRules: failed.map((c) => c.rule) },
+            eligibilityFailure('errors.notEligible', failed),
+          );
         }
         const live = await manager
           .getRepository(FundApplication)

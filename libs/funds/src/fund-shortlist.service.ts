@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, isUuid, NotFoundError, requireId } from '@app/common';
 import { recordEvent } from '@app/events';
-import { eligibleSql, FundMatchingService, rulesOf } from '@app/matching';
+import { eligibilityFailure, eligibleSql, FundMatchingService, rulesOf } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy } from '@app/organizations';
 import { Fund, FundStatus } from './fund.entity.js';
 import { FundShortlistEntry } from './fund-shortlist.entity.js';
@@ -125,12 +125,16 @@ export class FundShortlistService {
     }
     if (!row.eligible) {
       const rules = new Set(rulesOf('organization').map((r) => r.rule));
-      const failed = (await this.matching.checkEligibility(fund.id, organizationId.toLowerCase(), null, manager))
-        .filter((c) => !c.passed && rules.has(c.rule))
-        .map((c) => c.detail);
+      const failed = (
+        await this.matching.checkEligibility(fund.id, organizationId.toLowerCase(), null, manager)
+      ).filter((c) => !c.passed && rules.has(c.rule));
       throw new BadInputError(
         'organizationId',
-        `This organization is not eligible for the fund${failed.length ? `: ${failed.join('; ')}` : ''}`,
+        `This organization is not eligible for the fund${failed.length ? `: ${failed.map((c) => c.detail).join('; ')}` : ''}`,
+        {},
+        failed.length
+          ? eligibilityFailure('errors.organizationNotEligibleBecause', failed)
+          : { key: 'errors.organizationNotEligible' },
       );
     }
   }

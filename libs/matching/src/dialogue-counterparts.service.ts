@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Locale, MessageKey, Params, translate, translatePlural } from '@app/common';
 import { Organization, OrganizationKind } from '@app/organizations';
 import { MatchReason, OrganizationMatch, round4, scoreOf } from './match.models.js';
 import { pointColumnsSql, points, reasonsFromRow, SqlParams, withScore } from './sql-kit.js';
@@ -96,12 +97,13 @@ const anyWord = (topic: string) => `replace(plainto_tsquery('english', ${topic})
 export class DialogueCounterpartsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async find(query: CounterpartFilter, first: number): Promise<OrganizationMatch[]> {
+  /** The reasons are written in `locale`. */
+  async find(query: CounterpartFilter, first: number, locale: Locale = 'en'): Promise<OrganizationMatch[]> {
     const poolSize = query.balanced
       ? Math.max(COUNTERPART_BALANCE.POOL_FACTOR * first, COUNTERPART_BALANCE.MIN_POOL)
       : first;
-    const ranked = await this.rank(query, poolSize);
-    const chosen = query.balanced ? balanceShortlist(ranked, first) : ranked;
+    const ranked = await this.rank(query, poolSize, locale);
+    const chosen = query.balanced ? balanceShortlist(ranked, first, COUNTERPART_BALANCE, locale) : ranked;
     if (!chosen.length) return [];
     const organizations = await this.dataSource
       .getRepository(Organization)
@@ -118,11 +120,11 @@ export class DialogueCounterpartsService {
   }
 
   /** The top `limit` candidates by score (desc), then id, with their reasons. */
-  async rank(query: CounterpartFilter, limit: number): Promise<ScoredCounterpart[]> {
+  async rank(query: CounterpartFilter, limit: number, locale: Locale = 'en'): Promise<ScoredCounterpart[]> {
     const [sql, params] = DialogueCounterpartsService.sql(query, limit);
     const rows: Row[] = await this.dataSource.query(sql, params);
     return rows.map((row) => {
-      const reasons = counterpartReasons(row, query);
+      const reasons = counterpartReasons(row, query, locale);
       return {
         id: row.id,
         kind: row.kind,
@@ -235,47 +237,79 @@ export class DialogueCounterpartsService {
 }
 
 /** What the query asked for the topic, in words (for the PROJECTS and CONTRIBUTIONS sentences). */
-function topicWords(query: CounterpartFilter): string {
+function topicWords(query: CounterpartFilter, locale: Locale): string {
   const parts: string[] = [];
-  if (query.themes?.length) parts.push(`themes ${list(unique(query.themes))}`);
-  if (query.countriesOfOrigin?.length) parts.push(`origin ${list(unique(query.countriesOfOrigin))}`);
-  if (query.topic?.trim()) parts.push(`“${query.topic.trim()}”`);
-  return parts.length ? ` on the topic (${parts.join('; ')})` : '';
+  if (query.themes?.length)
+    parts.push(translate(locale, 'counterpartReason.topic.themes', { themes: list(unique(query.themes)) }));
+  if (query.countriesOfOrigin?.length)
+    parts.push(
+      translate(locale, 'counterpartReason.topic.origin', { countries: list(unique(query.countriesOfOrigin)) }),
+    );
+  if (query.topic?.trim())
+    parts.push(translate(locale, 'counterpartReason.topic.words', { words: query.topic.trim() }));
+  return parts.length
+    ? translate(locale, 'counterpartReason.topic', { parts: parts.join(translate(locale, 'common.semicolon')) })
+    : '';
 }
 
-/** The reasons of one row, read from its point columns (exported for the unit specs). */
-export function counterpartReasons(row: Row, query: CounterpartFilter): MatchReason[] {
+/** The reasons of one row, read from its point columns, in `locale` (exported for the unit specs). */
+export function counterpartReasons(row: Row, query: CounterpartFilter, locale: Locale = 'en'): MatchReason[] {
   const asked = {
     origin: unique(query.countriesOfOrigin).length,
     residence: unique(query.countriesOfResidence).length,
     themes: unique(query.themes).length,
     languages: unique(query.languages).length,
   };
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   return reasonsFromRow(COUNTERPART_FACTORS, row, (factor) => {
     switch (factor) {
       case 'ORIGIN':
-        return `Represents the community from ${list(row.shared_origin)} (${row.shared_origin.length} of ${asked.origin} countries of origin asked)`;
+        return t('counterpartReason.ORIGIN', {
+          countries: list(row.shared_origin),
+          shared: row.shared_origin.length,
+          asked: asked.origin,
+        });
       case 'RESIDENCE':
-        return `Based in ${list(row.shared_residence)} (${row.shared_residence.length} of ${asked.residence} countries of residence asked)`;
+        return t('counterpartReason.RESIDENCE', {
+          countries: list(row.shared_residence),
+          shared: row.shared_residence.length,
+          asked: asked.residence,
+        });
       case 'THEMES':
-        return `Works on ${row.shared_themes.length} of the ${asked.themes} themes asked: ${list(row.shared_themes)}`;
+        return t('counterpartReason.THEMES', {
+          shared: row.shared_themes.length,
+          asked: asked.themes,
+          themes: list(row.shared_themes),
+        });
       case 'LANGUAGES':
-        return `Works in ${list(row.shared_languages)} (${row.shared_languages.length} of ${asked.languages} languages asked)`;
+        return t('counterpartReason.LANGUAGES', {
+          languages: list(row.shared_languages),
+          shared: row.shared_languages.length,
+          asked: asked.languages,
+        });
       case 'PROJECTS':
-        return `Runs ${plural(row.topic_projects, 'live project', 'live projects')}${topicWords(query)} (log scale; ${SAT.PROJECTS} or more earn all points)`;
+        return translatePlural(locale, 'counterpartReason.PROJECTS', row.topic_projects, {
+          topic: topicWords(query, locale),
+          saturation: SAT.PROJECTS,
+        });
       case 'CONTRIBUTIONS':
-        return `Contributed to ${plural(row.topic_contributions, 'past consultation', 'past consultations')}${topicWords(query)} (log scale; ${SAT.CONTRIBUTIONS} or more earn all points)`;
+        return translatePlural(locale, 'counterpartReason.CONTRIBUTIONS', row.topic_contributions, {
+          topic: topicWords(query, locale),
+          saturation: SAT.CONTRIBUTIONS,
+        });
       case 'VERIFIED':
-        return 'Verified on the platform';
+        return t('counterpartReason.VERIFIED');
       case 'DEMOCRATIC_GOVERNANCE':
-        return 'Democratic governance: its leadership is elected by its members';
+        return t('counterpartReason.DEMOCRATIC_GOVERNANCE');
       case 'MEMBERS':
-        return `${row.member_count} members (log scale; ${SAT.MEMBERS} or more earn all points)`;
+        return t('counterpartReason.MEMBERS', {
+          members: row.member_count ?? String(row.member_count),
+          saturation: SAT.MEMBERS,
+        });
       case 'MEMBER_ORGANIZATIONS':
-        return `A network of ${row.member_organizations} member organizations`;
+        return t('counterpartReason.MEMBER_ORGANIZATIONS', { count: row.member_organizations });
       case 'PARTNERSHIPS':
-        return `${row.active_partnerships} active partnership${row.active_partnerships === 1 ? '' : 's'}`;
+        return translatePlural(locale, 'counterpartReason.PARTNERSHIPS', row.active_partnerships);
       default:
         return factor;
     }
@@ -294,6 +328,7 @@ export function balanceShortlist(
   pool: readonly ScoredCounterpart[],
   first: number,
   b: Readonly<Record<keyof typeof COUNTERPART_BALANCE, number>> = COUNTERPART_BALANCE,
+  locale: Locale = 'en',
 ): ScoredCounterpart[] {
   const scale = 1 - b.BALANCE_SHARE;
   const remaining = pool.map((c) => {
@@ -316,20 +351,24 @@ export function balanceShortlist(
       const added = [...new Set(c.residence)].filter((x) => !countries.has(x)).sort();
       if (added.length) {
         bonus += b.BALANCE_RESIDENCE;
-        parts.push(`adds residence countr${added.length === 1 ? 'y' : 'ies'} ${list(added)}`);
+        parts.push(
+          translatePlural(locale, 'counterpartReason.BALANCE.residence', added.length, { countries: list(added) }),
+        );
       }
       const community = [...new Set(c.origin)].filter((x) => !origins.has(x)).sort();
       if (community.length) {
         bonus += b.BALANCE_ORIGIN;
-        parts.push(`adds origin communit${community.length === 1 ? 'y' : 'ies'} ${list(community)}`);
+        parts.push(
+          translatePlural(locale, 'counterpartReason.BALANCE.origin', community.length, { countries: list(community) }),
+        );
       }
       if (!kinds.has(c.kind)) {
         bonus += b.BALANCE_KIND;
-        parts.push(`adds kind ${c.kind}`);
+        parts.push(translate(locale, 'counterpartReason.BALANCE.kind', { kind: c.kind }));
       }
       if (c.womenLed && womenLed * 2 <= picked.length) {
         bonus += b.BALANCE_WOMEN_LED;
-        parts.push('adds a women-led organization');
+        parts.push(translate(locale, 'counterpartReason.BALANCE.womenLed'));
       }
       const total = round4(r.scaled + round4(bonus));
       if (total > bestTotal) {
@@ -341,7 +380,14 @@ export function balanceShortlist(
     const [{ candidate, reasons }] = remaining.splice(best, 1);
     const all =
       bestBonus.points > 0
-        ? [...reasons, { factor: 'BALANCE', points: bestBonus.points, detail: bestBonus.parts.join('; ') }]
+        ? [
+            ...reasons,
+            {
+              factor: 'BALANCE',
+              points: bestBonus.points,
+              detail: bestBonus.parts.join(translate(locale, 'common.semicolon')),
+            },
+          ]
         : reasons;
     picked.push({ ...candidate, score: scoreOf(all), reasons: all });
     candidate.residence.forEach((x) => countries.add(x));

@@ -53,3 +53,12 @@ export function eligibilitySentence(rule: string, passed: boolean, fund: FundVal
   const value = eligibilityText(rule, passed, fund);
   return value ? translateText(locale, value) : null;
 }
+
+/**
+ * An error's text quoting the rules that failed (`{details}`, joined with "; "), or undefined when a
+ * rule has no sentence in the catalogues (the error then stays in English).
+ */
+export function eligibilityFailure(key: MessageKey, failed: ReadonlyArray<{ text?: Text }>): Text | undefined {
+  if (!failed.every((c) => c.text)) return undefined;
+  return { key, params: { details: { sentences: failed.map((c) => c.text as Text) } } };
+}

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '@app/common';
+import { Ctx, Public } from '@app/common';
+import type { RequestContext } from '@app/common';
 import { OrganizationMatch } from './match.models.js';
 import { PartnerSuggestionsService } from './partner-suggestions.service.js';
 
@@ -13,8 +14,9 @@ export class MatchingResolver {
   })
   partnerSuggestions(
     @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true }) first: number | undefined,
+    @Ctx() ctx: RequestContext,
   ) {
-    return this.partners.suggest(organizationId, first);
+    return this.partners.suggest(organizationId, first, ctx.locale);
   }
 }

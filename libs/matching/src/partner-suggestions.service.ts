@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError, pageSize, requireId } from '@app/common';
+import { Locale, NotFoundError, pageSize, requireId, translate } from '@app/common';
 import { Organization, OrganizationKind } from '@app/organizations';
 import { MatchReason, OrganizationMatch, scoreOf } from './match.models.js';
 import { pointColumnsSql, points, reasonsFromRow, SqlParams, withScore } from './sql-kit.js';
@@ -92,7 +92,8 @@ ${withScore(PARTNER_FACTORS, `SELECT f.*, ${pointColumnsSql(PARTNER_FACTORS, ter
 export class PartnerSuggestionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async suggest(organizationId: string, first?: number | null): Promise<OrganizationMatch[]> {
+  /** The reasons are written in `locale`. */
+  async suggest(organizationId: string, first?: number | null, locale: Locale = 'en'): Promise<OrganizationMatch[]> {
     requireId(organizationId, 'Organization');
     const limit = pageSize(first);
     const source = await this.dataSource.getRepository(Organization).findOneBy({ id: organizationId });
@@ -107,26 +108,35 @@ export class PartnerSuggestionsService {
       .getMany();
     const byId = new Map(organizations.map((o) => [o.id, o]));
     return rows.map((row) => {
-      const reasons = partnerReasons(row, diaspora);
+      const reasons = partnerReasons(row, diaspora, locale);
       return { organization: byId.get(row.id) as Organization, project: null, score: scoreOf(reasons), reasons };
     });
   }
 }
 
 /** The reasons of one row, read from its point columns (exported for the unit specs). */
-export function partnerReasons(row: Row, diaspora: boolean): MatchReason[] {
+export function partnerReasons(row: Row, diaspora: boolean, locale: Locale = 'en'): MatchReason[] {
   return reasonsFromRow(PARTNER_FACTORS, row, (factor) => {
     switch (factor) {
       case 'THEMES':
-        return `Shares ${row.shared_themes.length} of ${row.source_themes} themes: ${row.shared_themes.join(', ')}`;
+        return translate(locale, 'partnerReason.THEMES', {
+          shared: row.shared_themes.length,
+          total: row.source_themes,
+          themes: row.shared_themes.join(', '),
+        });
       case 'GEOGRAPHY':
-        return `Knows ${row.shared_countries.length} of ${row.source_countries} of your countries: ${row.shared_countries.join(', ')}`;
+        return translate(locale, 'partnerReason.GEOGRAPHY', {
+          shared: row.shared_countries.length,
+          total: row.source_countries,
+          countries: row.shared_countries.join(', '),
+        });
       case 'ORIGIN_PRESENCE':
-        return diaspora
-          ? 'Based in a country your community comes from'
-          : 'Its community comes from a country where you work';
+        return translate(
+          locale,
+          diaspora ? 'partnerReason.ORIGIN_PRESENCE.diaspora' : 'partnerReason.ORIGIN_PRESENCE.origin',
+        );
       case 'NETWORK':
-        return 'Belongs to the same diaspora network';
+        return translate(locale, 'partnerReason.NETWORK');
       default:
         return factor;
     }

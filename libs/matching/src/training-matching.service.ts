@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { formatDecimal, Locale, MessageKey, Params, translate } from '@app/common';
 import { MatchReason, scoreOf } from './match.models.js';
 import { pointColumnsSql, points, reasonsFromRow, SqlParams, withScore } from './sql-kit.js';
 import { TRAINING_OPEN_SQL, TRAINING_SEAT_STATUSES_SQL, trainingRulesWhere } from './training-rules.sql.js';
@@ -101,11 +102,12 @@ ${withScore(TRAINING_FACTORS, `SELECT c.*, ${pointColumnsSql(TRAINING_FACTORS, t
 export class TrainingMatchingService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async trainingMatches(organizationId: string, first: number): Promise<TrainingMatchResult[]> {
+  /** The reasons are written in `locale`. */
+  async trainingMatches(organizationId: string, first: number, locale: Locale = 'en'): Promise<TrainingMatchResult[]> {
     const [sql, params] = trainingMatchesSql(organizationId, first);
     const rows: Row[] = await this.dataSource.query(sql, params);
     return rows.map((row) => {
-      const reasons = explainTrainingMatch(row);
+      const reasons = explainTrainingMatch(row, locale);
       return { trainingId: row.id, score: scoreOf(reasons), reasons, addressesNeeds: row.covered };
     });
   }
@@ -116,41 +118,59 @@ export class TrainingMatchingService {
  * eligibility rules the offer sets and the organization meets (AUDIENCE, 0 points), and WAITLIST
  * (0 points) for a full offer. Exported for the unit specs.
  */
-export function explainTrainingMatch(row: Row): MatchReason[] {
+export function explainTrainingMatch(row: Row, locale: Locale = 'en'): MatchReason[] {
+  const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   const reasons: MatchReason[] = reasonsFromRow(TRAINING_FACTORS, row, (factor) => {
     switch (factor) {
       case 'NEEDS':
-        return `Covers ${row.covered.length} of your ${row.need_count} needs: ${row.covered.join(', ')}`;
+        return t('trainingReason.NEEDS', {
+          covered: row.covered.length,
+          needs: row.need_count,
+          areas: row.covered.join(', '),
+        });
       case 'LANGUAGE':
-        return row.language_required
-          ? `Taught in ${row.shared_languages.join(', ')}, which you use (the offer requires one of its languages)`
-          : `Taught in ${row.shared_languages.join(', ')}, which you use`;
+        return t(row.language_required ? 'trainingReason.LANGUAGE.required' : 'trainingReason.LANGUAGE', {
+          languages: row.shared_languages.join(', '),
+        });
       case 'PLACE':
         return row.online
-          ? 'Online: you can take part from anywhere'
-          : `${row.format === 'HYBRID' ? 'Hybrid' : 'In person'} in ${[row.city, row.country].filter(Boolean).join(', ')}, where you are based`;
+          ? t('trainingReason.PLACE.online')
+          : t(row.format === 'HYBRID' ? 'trainingReason.PLACE.hybrid' : 'trainingReason.PLACE.inPerson', {
+              place: [row.city, row.country].filter(Boolean).join(', '),
+            });
       case 'SUBSIDY':
-        return `Subsidised places for small organizations: ${
-          !row.legally_registered ? 'you are not legally registered' : `you have ${row.member_count} members`
-        }`;
+        return t('trainingReason.SUBSIDY', {
+          why: !row.legally_registered
+            ? t('trainingReason.SUBSIDY.unregistered')
+            : t('trainingReason.SUBSIDY.members', { members: row.member_count ?? String(row.member_count) }),
+        });
       case 'RATING':
-        return `Rated ${Number(row.avg_rating).toFixed(1)} of 5 by ${row.ratings} participants`;
+        return t('trainingReason.RATING', {
+          rating: formatDecimal(locale, Number(row.avg_rating), 1),
+          ratings: row.ratings,
+        });
       default:
         return factor;
     }
   });
   const audience: string[] = [];
-  if (row.eligible_kinds.length) audience.push(`open to ${row.eligible_kinds.join(', ')}: you are ${row.org_kind}`);
+  if (row.eligible_kinds.length)
+    audience.push(t('trainingReason.AUDIENCE.kinds', { kinds: row.eligible_kinds.join(', '), kind: row.org_kind }));
   if (row.audience_countries.length || row.audience_regions.length) {
     const places = [...row.audience_regions, ...row.audience_countries].join(', ');
-    audience.push(`for organizations based in ${places}: you are based in ${row.residence.join(', ')}`);
+    audience.push(t('trainingReason.AUDIENCE.places', { places, residence: row.residence.join(', ') }));
   }
-  if (audience.length) reasons.push({ factor: 'AUDIENCE', points: 0, detail: `Eligible: ${audience.join('; ')}` });
+  if (audience.length)
+    reasons.push({
+      factor: 'AUDIENCE',
+      points: 0,
+      detail: t('trainingReason.AUDIENCE', { conditions: audience.join(t('common.semicolon')) }),
+    });
   if (row.taken >= row.seats) {
     reasons.push({
       factor: 'WAITLIST',
       points: 0,
-      detail: `All ${row.seats} seats are taken: enrolling now joins the waiting list (${row.waiting} waiting)`,
+      detail: t('trainingReason.WAITLIST', { seats: row.seats, waiting: row.waiting }),
     });
   }
   return reasons;

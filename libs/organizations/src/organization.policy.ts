@@ -83,7 +83,8 @@ export class OrganizationPolicy {
 
   requireModerator(user: AuthUser | null | undefined): void {
     if (!user) throw new UnauthenticatedError();
-    if (!this.isModerator(user)) throw new ForbiddenError('Only moderators may do this', { key: 'errors.moderatorsOnly' });
+    if (!this.isModerator(user))
+      throw new ForbiddenError('Only moderators may do this', { key: 'errors.moderatorsOnly' });
   }
 
   async access(user: AuthUser | null): Promise<ViewerAccess> {

@@ -32,6 +32,13 @@ interface Tables {
  * answers from memory after that: a page of organizations no longer looks its countries and themes
  * up in the database.
  */
+/** The sentence of an unknown code, by table (in the request's language: BadInputError's text). */
+const UNKNOWN_CODE = {
+  country: 'validation.unknownCountry',
+  language: 'validation.unknownLanguage',
+  theme: 'validation.unknownTheme',
+} as const;
+
 @Injectable()
 export class ReferenceDataService {
   private loaded?: Promise<Tables>;
@@ -97,7 +104,16 @@ export class ReferenceDataService {
   }
   assertSdgs(field: string, numbers: readonly number[] | null | undefined): void {
     const bad = (numbers ?? []).find((n) => !Number.isInteger(n) || n < 1 || n > 17);
-    if (bad !== undefined) throw new BadInputError(field, `${field}: ${bad} is not an SDG (1..17)`, { code: bad });
+    if (bad !== undefined)
+      throw new BadInputError(
+        field,
+        `${field}: ${bad} is not an SDG (1..17)`,
+        { code: bad },
+        {
+          key: 'validation.notAnSdg',
+          params: { field, code: String(bad) },
+        },
+      );
   }
 
   private async assertCodes(
@@ -109,7 +125,15 @@ export class ReferenceDataService {
     const known = (await this.tables())[table];
     const unknown = codes.find((code) => !known.has(code));
     if (unknown !== undefined) {
-      throw new BadInputError(field, `${field}: unknown ${table} code "${unknown}"`, { code: unknown });
+      throw new BadInputError(
+        field,
+        `${field}: unknown ${table} code "${unknown}"`,
+        { code: unknown },
+        {
+          key: UNKNOWN_CODE[table],
+          params: { field, code: unknown },
+        },
+      );
     }
   }
 

@@ -26,6 +26,8 @@ export const en = {
   'errors.fundClosed': 'A closed fund cannot be edited',
   'errors.emailTaken': 'An account with this e-mail address already exists',
   'errors.notEligible': 'Not eligible: {details}',
+  'errors.organizationNotEligible': 'This organization is not eligible for the fund',
+  'errors.organizationNotEligibleBecause': 'This organization is not eligible for the fund: {details}',
 
   // the things NOT_FOUND names (NotFoundError's `what`)
   'nouns.Organization': 'Organization',
@@ -82,6 +84,10 @@ export const en = {
   'validation.format': '{field} is not in the expected format',
   'validation.wrong': '{field} is wrong',
   'validation.token': '{field} is not a valid token',
+  'validation.unknownCountry': '{field}: unknown country code "{code}"',
+  'validation.unknownLanguage': '{field}: unknown language code "{code}"',
+  'validation.unknownTheme': '{field}: unknown theme code "{code}"',
+  'validation.notAnSdg': '{field}: {code} is not an SDG (1..17)',
 
   // ---------- fund eligibility rules (checkEligibility, fundsNeedingAProject, applyToFund) ----------
   'eligibility.NO_LIVE_PROJECT.failed': 'The organization has no live project to apply with',

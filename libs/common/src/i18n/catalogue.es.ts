@@ -20,6 +20,8 @@ export const es: Catalogue = {
   'errors.fundClosed': 'Un fondo cerrado ya no se puede modificar',
   'errors.emailTaken': 'Ya existe una cuenta con esta dirección de correo electrónico',
   'errors.notEligible': 'No cumple los requisitos: {details}',
+  'errors.organizationNotEligible': 'Esta organización no cumple los requisitos del fondo',
+  'errors.organizationNotEligibleBecause': 'Esta organización no cumple los requisitos del fondo: {details}',
 
   'nouns.Organization': 'la organización',
   'nouns.Fund': 'el fondo',
@@ -74,6 +76,10 @@ export const es: Catalogue = {
   'validation.format': 'El campo {field} no tiene el formato esperado',
   'validation.wrong': 'El campo {field} es incorrecto',
   'validation.token': 'El campo {field} no contiene un token válido',
+  'validation.unknownCountry': 'El campo {field} contiene un código de país desconocido: «{code}»',
+  'validation.unknownLanguage': 'El campo {field} contiene un código de idioma desconocido: «{code}»',
+  'validation.unknownTheme': 'El campo {field} contiene un código de tema desconocido: «{code}»',
+  'validation.notAnSdg': 'El campo {field} contiene {code}, que no es un ODS (del 1 al 17)',
 
   'eligibility.NO_LIVE_PROJECT.failed': 'La organización no tiene ningún proyecto activo con el que presentarse',
   'eligibility.FUND_OPEN.passed': 'El fondo está abierto y su plazo no ha vencido',

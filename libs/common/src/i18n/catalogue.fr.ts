@@ -20,6 +20,8 @@ export const fr: Catalogue = {
   'errors.fundClosed': 'Un fonds clôturé ne peut plus être modifié',
   'errors.emailTaken': 'Un compte existe déjà avec cette adresse e-mail',
   'errors.notEligible': 'Non éligible : {details}',
+  'errors.organizationNotEligible': 'Cette organisation n’est pas éligible au fonds',
+  'errors.organizationNotEligibleBecause': 'Cette organisation n’est pas éligible au fonds : {details}',
 
   'nouns.Organization': 'Organisation',
   'nouns.Fund': 'Fonds',
@@ -74,6 +76,10 @@ export const fr: Catalogue = {
   'validation.format': 'Le champ {field} n’a pas le format attendu',
   'validation.wrong': 'Le champ {field} est incorrect',
   'validation.token': 'Le champ {field} ne contient pas de jeton valide',
+  'validation.unknownCountry': 'Le champ {field} contient un code pays inconnu : « {code} »',
+  'validation.unknownLanguage': 'Le champ {field} contient un code de langue inconnu : « {code} »',
+  'validation.unknownTheme': 'Le champ {field} contient un code de thème inconnu : « {code} »',
+  'validation.notAnSdg': 'Le champ {field} contient {code}, qui n’est pas un ODD (de 1 à 17)',
 
   'eligibility.NO_LIVE_PROJECT.failed': 'L’organisation n’a aucun projet en cours avec lequel candidater',
   'eligibility.FUND_OPEN.passed': 'Le fonds est ouvert et sa date limite n’est pas passée',

@@ -3,14 +3,20 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, ValidationError } from 'class-validator';
 import { BadInputError } from '../errors/domain-error.js';
 import { PageArgs } from '../pagination/connection.js';
+import type { Text } from '../i18n/translate.js';
+import { validationText } from './validation-text.js';
 
 /** Per list-arguments class, the outcomes of values already checked: null (valid) or the first problem. */
-const checked = new WeakMap<object, Map<string, [string, string] | null>>();
+const checked = new WeakMap<object, Map<string, Problem | null>>();
+
+/** The bad field's path, the English message and the same sentence for any language. */
+type Problem = [field: string, message: string, text: Text];
 const MAX_CHECKED = 1_000;
 
 /**
  * Validates every GraphQL argument object that carries class-validator rules and answers
- * BAD_USER_INPUT naming the first bad field by its path (e.g. "input.name").
+ * BAD_USER_INPUT naming the first bad field by its path (e.g. "input.name"), in the request's language
+ * (the error's `text`, see validation-text.ts).
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
@@ -33,7 +39,7 @@ export class InputValidationPipe implements PipeTransform {
         outcomes.set(key, problem);
       }
     }
-    if (problem) throw new BadInputError(...problem);
+    if (problem) throw new BadInputError(problem[0], problem[1], {}, problem[2]);
     return instance;
   }
 }
@@ -49,22 +55,21 @@ function hasRules(type: object): boolean {
   return rules;
 }
 
-function outcomesOf(type: object): Map<string, [string, string] | null> {
+function outcomesOf(type: object): Map<string, Problem | null> {
   let outcomes = checked.get(type);
   if (!outcomes) checked.set(type, (outcomes = new Map()));
   return outcomes;
 }
 
-function firstProblem(error: ValidationError, path: string[]): [string, string] {
+function firstProblem(error: ValidationError, path: string[]): Problem {
   const here = [...path, error.property];
   if (error.constraints && Object.keys(error.constraints).length > 0) {
     const field = here.join('.');
     const message = Object.values(error.constraints)[0];
-    return [
-      field,
-      message.startsWith(error.property) ? `${field}${message.slice(error.property.length)}` : `${field}: ${message}`,
-    ];
+    const rest = message.startsWith(error.property) ? message.slice(error.property.length) : null;
+    return [field, rest !== null ? `${field}${rest}` : `${field}: ${message}`, validationText(field, rest, message)];
   }
   if (error.children && error.children.length > 0) return firstProblem(error.children[0], here);
-  return [here.join('.'), `${here.join('.')} is invalid`];
+  const field = here.join('.');
+  return [field, `${field} is invalid`, { key: 'validation.invalid', params: { field } }];
 }
