@@ -14,9 +14,11 @@ export function createGraphqlClient(): Client {
     url: wsUrl,
     lazy: true,
     retryAttempts: 5,
+    // the language of the API's sentences travels with the connection, as accept-language does on fetch
     connectionParams: async () => {
       const token = getAccessToken() ?? (await refresh());
-      return token ? { authorization: `Bearer ${token}` } : {};
+      const language = { 'accept-language': i18n.language };
+      return token ? { authorization: `Bearer ${token}`, ...language } : language;
     },
   });
   return new Client({

@@ -15,7 +15,8 @@ export function fieldOf(path: unknown): string | null {
 /**
  * Codes whose sentence does not depend on what was asked: said in the interface language
  * (`errors.code.<CODE>`). The others (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, CONFLICT…) keep the API's
- * sentence, which names the field, role or rule at fault; so does a code without a translation.
+ * sentence, which names the field, role or rule at fault; so does a code without a translation. The API
+ * writes its sentences in the language the client sends as accept-language (graphql/client.ts).
  */
 const GENERIC_CODES = new Set([
   'UNAUTHENTICATED',
