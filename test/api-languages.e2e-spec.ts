@@ -20,6 +20,7 @@ const NEEDING = `query($o: ID!) { fundsNeedingAProject(organizationId: $o, first
 
 type Check = { rule: string; passed: boolean; detail: string };
 type Reason = { factor: string; detail: string };
+type Answer = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> };
 
 describe('The API’s sentences in the reader’s language (issue 14)', () => {
   let t: TestApp;
@@ -36,7 +37,7 @@ describe('The API’s sentences in the reader’s language (issue 14)', () => {
     query: string,
     variables: Record<string, unknown>,
     { token, language }: { token?: string; language?: string } = {},
-  ): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> }> => {
+  ): Promise<Answer> => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: {
@@ -46,7 +47,7 @@ describe('The API’s sentences in the reader’s language (issue 14)', () => {
       },
       body: JSON.stringify({ query, variables }),
     });
-    return res.json();
+    return (await res.json()) as Answer;
   };
   const residence = async (options: { token?: string; language?: string }) => {
     const res = await call(CHECK, { f: beneluxFund, o: orgId, p: projectId }, options);
@@ -165,7 +166,7 @@ describe('The API’s sentences in the reader’s language (issue 14)', () => {
     expect(english.errors?.[0].message).toBe('Not eligible: The fund accepts organizations based in BE, NL, LU');
   });
 
-  it('BAD_USER_INPUT names the field in a French sentence; NOT_FOUND and UNAUTHENTICATED are French too', async () => {
+  it('BAD_USER_INPUT names the field in a French sentence; NOT_FOUND, FORBIDDEN and UNAUTHENTICATED are localized too', async () => {
     const tooLong = { i: fundInput(funderId, { title: 'x'.repeat(151) }) };
     const fr = await call(CREATE, tooLong, { token: funder.token, language: 'fr' });
     expect(fr.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
@@ -178,6 +179,16 @@ describe('The API’s sentences in the reader’s language (issue 14)', () => {
     expect(notFound.errors?.[0]).toMatchObject({
       message: `Fonds ${missing} introuvable`,
       extensions: { code: 'NOT_FOUND' },
+    });
+    const outsider = await registerUser(t, 'lang-outsider');
+    const forbidden = await call(
+      `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`,
+      { i: projectInput(orgId) },
+      { token: outsider.token, language: 'fr' },
+    );
+    expect(forbidden.errors?.[0]).toMatchObject({
+      message: 'Seuls les membres de Ghanaian Community of Ile-de-France peuvent enregistrer des projets',
+      extensions: { code: 'FORBIDDEN' },
     });
     const anonymous = await call(CREATE, tooLong, { language: 'es' });
     expect(anonymous.errors?.[0]).toMatchObject({

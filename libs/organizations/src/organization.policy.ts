@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, WhereExpressionBuilder } from 'typeorm';
-import { AuthUser, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/common';
+import {
+  AuthUser,
+  ForbiddenError,
+  isMessageKey,
+  MessageKey,
+  NotFoundError,
+  Params,
+  Text,
+  UnauthenticatedError,
+} from '@app/common';
 import { Membership, MemberRole } from './membership.entity.js';
 import { Organization, OrganizationKind, VerificationStatus } from './organization.entity.js';
 
@@ -292,6 +301,10 @@ export class OrganizationPolicy {
     if (organization.verification !== VerificationStatus.VERIFIED) {
       throw new ForbiddenError(
         `Only a VERIFIED organization may ${action} (it notifies other organizations); ${organization.name} is ${organization.verification}`,
+        actionText(action, 'errors.verifiedOnly', {
+          organization: organization.name,
+          status: organization.verification,
+        }),
       );
     }
   }
@@ -314,16 +327,38 @@ export class OrganizationPolicy {
     if (!role || !roles.includes(role)) {
       throw new ForbiddenError(
         `Only ${roles.length === 3 ? 'members' : roles.join(' or ')} of ${organization.name} may ${requirement.action}`,
+        roles.length === 3
+          ? actionText(requirement.action, 'errors.membersOnly', { organization: organization.name })
+          : actionText(requirement.action, 'errors.rolesOnly', {
+              organization: organization.name,
+              roles: { alternatives: roles },
+            }),
       );
     }
     if (requirement.kinds && !requirement.kinds.includes(organization.kind)) {
-      throw new ForbiddenError(`An organization of kind ${organization.kind} may not ${requirement.action}`);
+      throw new ForbiddenError(
+        `An organization of kind ${organization.kind} may not ${requirement.action}`,
+        actionText(requirement.action, 'errors.kindMayNot', { kind: organization.kind }),
+      );
     }
     if (requirement.kinds && organization.verifiedKind && organization.verifiedKind !== organization.kind) {
       throw new ForbiddenError(
         `${organization.name} changed its kind to ${organization.kind}; it may ${requirement.action} once a moderator verifies it again`,
+        actionText(requirement.action, 'errors.kindChanged', {
+          organization: organization.name,
+          kind: organization.kind,
+        }),
       );
     }
     return { organization, role };
   }
+}
+
+/**
+ * A FORBIDDEN sentence naming what may not be done, for any language: the action's catalogue entry
+ * (`actions.<action>`), or undefined for an action without one (the sentence then stays English).
+ */
+function actionText(action: string, key: MessageKey, params: Params): Text | undefined {
+  const actionKey = `actions.${action}`;
+  return isMessageKey(actionKey) ? { key, params: { ...params, action: { key: actionKey } } } : undefined;
 }

@@ -117,6 +117,18 @@ describe('errors in the request’s language', () => {
     );
   });
 
+  it('joins alternatives with the locale’s "or"', () => {
+    const params = {
+      roles: { alternatives: ['OWNER', 'ADMIN'] },
+      organization: 'Acme',
+      action: { key: 'actions.invite members' as const },
+    };
+    expect(translate('en', 'errors.rolesOnly', params)).toBe('Only OWNER or ADMIN of Acme may invite members');
+    expect(translate('fr', 'errors.rolesOnly', params)).toBe(
+      'Seuls les OWNER ou ADMIN de Acme peuvent inviter des membres',
+    );
+  });
+
   it('leaves an error without a text (or naming an unknown thing) in English', () => {
     expect(localizedMessage(new ConflictError('Something specific'), 'fr')).toBe('Something specific');
     expect(localizedMessage(new NotFoundError('Gadget', 'x'), 'fr')).toBe('Gadget x was not found');

@@ -15,7 +15,11 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? B : ne
  * `formatNumber`), a list joined with ", " ("none" in the locale when empty), a nested sentence, an
  * amount of money (`formatMoney`), or sentences joined with "; " (`common.semicolon`).
  */
-export type Param = string | number | readonly string[] | Text | MoneyParam | Sentences;
+export type Param = string | number | readonly string[] | Text | MoneyParam | Sentences | Alternatives;
+/** Values joined with the locale's " or " ("OWNER or ADMIN"). */
+export interface Alternatives {
+  readonly alternatives: readonly string[];
+}
 /** An amount of money in a sentence, written as the locale writes amounts (`formatMoney`). */
 export interface MoneyParam {
   readonly money: number;
@@ -71,6 +75,7 @@ function render(locale: Locale, value: Param): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formatNumber(locale, value);
   if (Array.isArray(value)) return value.length ? value.join(', ') : translate(locale, 'common.none');
+  if ('alternatives' in value) return value.alternatives.join(translate(locale, 'common.or'));
   if ('money' in value) return formatMoney(locale, value.money, value.currency);
   if ('sentences' in value)
     return value.sentences.map((t) => translateText(locale, t)).join(translate(locale, 'common.semicolon'));
