@@ -15,6 +15,7 @@ const NBSP = '\u00a0';
 const FUNDS: Array<Record<string, unknown>> = [
   {
     currency: 'EUR',
+    min_grant: '5000.00',
     eligible_organization_kinds: ['NGO', 'DIASPORA_ORGANIZATION'],
     eligible_countries_of_residence: ['BE', 'NL', 'LU'],
     eligible_regions_of_residence: ['FR-IDF'],
@@ -33,6 +34,7 @@ const FUNDS: Array<Record<string, unknown>> = [
   },
   {
     currency: 'GBP',
+    min_grant: '750.5',
     eligible_organization_kinds: [],
     eligible_countries_of_residence: [],
     eligible_regions_of_residence: [],
@@ -143,16 +145,20 @@ describe('fund match reasons', () => {
     youthLed: false,
     kind: 'DIASPORA_ORGANIZATION',
     memberCount: 40,
+    foundedYear: 2001,
+    annualIncome: '43000.00',
+    annualIncomeCurrency: 'GBP',
   } as unknown as Organization;
   const project = {
     themes: ['HEALTH', 'WATER'],
     sdgs: [3],
     countries: ['SN', 'GM'],
+    kind: 'HUMANITARIAN',
     fundingSoughtAmount: '15000.00',
     fundingSoughtCurrency: 'EUR',
   } as unknown as Project;
   const reason = (factor: string, locale: 'en' | 'fr' | 'es') =>
-    describeFactor(factor, fund, organization, project, new Map(), false, locale);
+    describeFactor(factor, fund, organization, project, new Map(), true, true, locale);
 
   it('English is what it always was', () => {
     expect(reason('THEMES', 'en')).toBe(
@@ -163,9 +169,11 @@ describe('fund match reasons', () => {
       "1 of the project's 2 countries named by the fund (SN); based in BE, named by the fund; community from SN, named by the fund; the project runs in the community's country of origin (SN)",
     );
     expect(reason('BUDGET', 'en')).toBe('Seeks EUR 15,000; the fund grants 10000.00–any EUR');
-    expect(reason('PRIORITY', 'en')).toBe(
-      'The fund prioritises women-led, diaspora-led, first-time (never awarded before) organizations',
+    expect(reason('PRIORITY', 'en')).toBe('The fund prioritises women-led, diaspora-led organizations');
+    expect(reason('CAPACITY', 'en')).toBe(
+      'A grant of EUR 15,000 against what the organization has shown: founded in 2001, awarded a grant before, completed a project with measured results, annual income GBP 43,000',
     );
+    expect(reason('KIND', 'en')).toBe("A HUMANITARIAN project serves the fund's themes HEALTH");
     expect(reason('TEXT', 'en')).toBe('Its description uses the words of the fund');
   });
 
@@ -181,8 +189,12 @@ describe('fund match reasons', () => {
       `Demande 15\u202f000 EUR${NBSP}; le fonds accorde à partir de 10\u202f000${NBSP}EUR`,
     );
     expect(reason('PRIORITY', 'fr')).toBe(
-      'Le fonds donne la priorité aux organisations dirigées par des femmes, portées par la diaspora, qui candidatent pour la première fois (jamais financées auparavant)',
+      'Le fonds donne la priorité aux organisations dirigées par des femmes, portées par la diaspora',
     );
+    expect(reason('CAPACITY', 'fr')).toBe(
+      `Une subvention de 15\u202f000 EUR au regard de ce que l’organisation a démontré${NBSP}: fondée en 2001, déjà subventionnée, a mené à bien un projet aux résultats mesurés, revenu annuel de 43\u202f000 GBP`,
+    );
+    expect(reason('KIND', 'fr')).toBe('Un projet de type HUMANITARIAN répond aux thèmes du fonds HEALTH');
     expect(reason('BUDGET', 'es')).toBe('Solicita 15.000 EUR; el fondo concede desde 10.000 EUR');
   });
 });
