@@ -20,15 +20,16 @@ import {
  * every query.
  */
 const FLOORS = {
-  // reached with the KIND and CAPACITY factors and the MINIMUM_GRANT rule (0.9194/0.9332 and 0.7853/0.7853); after issue
-  // 15's rules and the text tuning 0.9076/0.9129 and 0.7738/0.7738; before them 0.850/0.863 and 0.821/0.821.
-  // organization→funds (fundMatches alone) cannot reach 0.9 on this set: see the README.
-  'funder→organizations': { ndcg5: 0.919, ndcg10: 0.933 },
-  'organization→funds': { ndcg5: 0.785, ndcg10: 0.785 },
+  // reached with the KIND and CAPACITY factors, the MINIMUM_GRANT rule and unconfirmed blank facts
+  // (0.9194/0.9345 and 0.8166/0.8166); after issue 15's first rules and the text tuning 0.9076/0.9129 and
+  // 0.7738/0.7738; before them 0.850/0.863 and 0.821/0.821. fundMatches alone cannot reach 0.9 on this set
+  // (organizations without a project qualify for nothing there): see the README.
+  'funder→organizations': { ndcg5: 0.919, ndcg10: 0.934 },
+  'organization→funds': { ndcg5: 0.816, ndcg10: 0.816 },
 };
 
 /** fundMatches followed by fundsNeedingAProject (issue 15's separate list): what an organization sees */
-const WITH_NEEDING_FLOOR = { ndcg5: 0.871, ndcg10: 0.871 };
+const WITH_NEEDING_FLOOR = { ndcg5: 0.94, ndcg10: 0.94 };
 
 describe('Matching quality against a grant officer’s judgements', () => {
   let t: TestApp;

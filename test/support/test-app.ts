@@ -86,11 +86,21 @@ export class TestApp {
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
+    headers?: Record<string, string>,
   ): Promise<GqlResponse<T>>;
-  async gql(query: string | DocumentNode, variables: unknown = {}, token?: string): Promise<GqlResponse<unknown>> {
+  async gql(
+    query: string | DocumentNode,
+    variables: unknown = {},
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResponse<unknown>> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query: source(query), variables: variables ?? {} }),
     });
     return (await res.json()) as GqlResponse<unknown>;

@@ -55,6 +55,12 @@ export class EligibilityCheck {
   @Field()
   passed: boolean;
 
+  @Field({
+    description:
+      'The rule passes only because the organization has not given the fact it reads (founding year, not-for-profit status, annual income, number of members): to be stated in the profile and confirmed by the funder',
+  })
+  unconfirmed: boolean;
+
   @Field()
   detail: string;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { Locale, MessageKey, NotFoundError, Params, Text, translate } from '@app/common';
+import { Locale, MessageKey, NotFoundError, Params, Text, translate, translateText } from '@app/common';
 import { formatAmount, formatConversion } from '@app/reference-data';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
@@ -24,6 +24,8 @@ import {
   scoredCandidatesSql,
   scoreSumSql,
   scoreTermsSql,
+  unstatedFacts,
+  UnstatedFact,
 } from './fund-matching.sql.js';
 import { eligibilityText } from './eligibility-text.js';
 import { fundMatchesStatement, reasonFactsSql } from './fund-matches.statement.js';
@@ -68,6 +70,8 @@ export interface KnownRows {
 export interface EligibilityCheckResult {
   rule: string;
   passed: boolean;
+  /** Passed only because the organization has not given the fact the rule reads (to be confirmed). */
+  unconfirmed: boolean;
   /** The sentence in the language asked for. */
   detail: string;
   /** The same sentence in any language (for errors that quote it: `translateText`). */
@@ -228,11 +232,17 @@ export class FundMatchingService {
       failed: row.failed
         ? projectRules
             .filter((r) => row.failed?.includes(r.rule))
-            .map((r) => ({ rule: r.rule, passed: false, detail: ruleDetail(r, false, row, locale) }))
+            .map((r) => ({
+              rule: r.rule,
+              passed: false,
+              unconfirmed: false,
+              detail: ruleDetail(r, false, row, locale),
+            }))
         : [
             {
               rule: 'NO_LIVE_PROJECT',
               passed: false,
+              unconfirmed: false,
               detail:
                 locale === 'en'
                   ? 'The organization has no live project to apply with'
@@ -256,7 +266,7 @@ export class FundMatchingService {
     const rows: StatementRow[] = await this.dataSource.query(
       ...this.candidatesQuery(fund, fundId, first, first * 10, preview, true),
     );
-    return this.explainRows(rows, locale, new Map(), null, facts);
+    return this.explainRows(rows, locale, new Map(), null, facts, fund);
   }
 
   /**
@@ -392,19 +402,34 @@ export class FundMatchingService {
   ): Promise<EligibilityCheckResult[]> {
     const rules = rulesOf(projectId ? 'both' : 'alone');
     const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT ${ruleColumns(rules, FUND_ROW)}
+      `SELECT ${ruleColumns(rules, FUND_ROW)}, ${UNSTATED_COLUMNS}
          FROM fund f, organization o${projectId ? ', project p' : ''}
         WHERE f.id = $1 AND o.id = $2 ${projectId ? 'AND p.id = $3' : ''}`,
       projectId ? [fundId, organizationId, projectId] : [fundId, organizationId],
     );
     if (!rows.length) throw new NotFoundError('Fund, organization or project');
     const [fund] = await manager.query(`SELECT ${FUND_COLUMNS_SELECT} FROM fund WHERE id = $1`, [fundId]);
-    return ruleResults(rules, rows[0]).map(({ rule: r, passed }) => ({
-      rule: r.rule,
-      passed,
-      detail: ruleDetail(r, passed, fund, locale),
-      text: eligibilityText(r.rule, passed, fund) ?? undefined,
-    }));
+    const unstated = unstatedFacts(fund, rows[0]);
+    return ruleResults(rules, rows[0]).map(({ rule: r, passed }) => {
+      if (passed && r.unstated && unstated.includes(r.unstated.property)) {
+        // "<what the fund accepts>: to be confirmed, the organization has not given <the fact>"
+        const text: Text = {
+          key: 'eligibility.unconfirmed',
+          params: {
+            rule: eligibilityText(r.rule, false, fund) ?? ruleDetail(r, false, fund),
+            fact: factText(r.unstated.property),
+          },
+        };
+        return { rule: r.rule, passed, unconfirmed: true, detail: translateText(locale, text), text };
+      }
+      return {
+        rule: r.rule,
+        passed,
+        unconfirmed: false,
+        detail: ruleDetail(r, passed, fund, locale),
+        text: eligibilityText(r.rule, passed, fund) ?? undefined,
+      };
+    });
   }
 
   /**
@@ -417,6 +442,7 @@ export class FundMatchingService {
     organizations: Map<string, Organization> = new Map(),
     project: Project | null = null,
     fundFacts?: FundFacts,
+    fundValues?: FundValues,
   ): MatchWithRows[] {
     return rows.map((row) => {
       const fundRow = (row.fund_row ?? undefined) as JsonRow | undefined;
@@ -441,6 +467,17 @@ export class FundMatchingService {
           locale,
         ),
       );
+      // rules passed only because the profile leaves a fact unsaid: a reason without points says which
+      const unstated = unstatedFacts(fundValues ?? (fundRow as FundValues), organization);
+      if (unstated.length)
+        reasons.push({
+          factor: 'UNCONFIRMED',
+          points: 0,
+          detail: translateText(locale, {
+            key: 'fundReason.UNCONFIRMED',
+            params: { facts: unstated.map((f) => translateText(locale, factText(f))) },
+          }),
+        });
       return {
         fundId: row.fund_id as string,
         organizationId: row.organization_id,
@@ -456,6 +493,13 @@ export class FundMatchingService {
 }
 
 const shared = <T>(a: T[], b: T[]) => a.filter((x) => b.includes(x));
+
+/** The organization columns of the facts a rule may find unsaid, named as the entity's properties. */
+const UNSTATED_COLUMNS = `o.founded_year AS "foundedYear", o.non_profit AS "nonProfit", o.annual_income AS "annualIncome",
+       o.member_count AS "memberCount"`;
+
+/** The name of an unsaid fact in a sentence ("its founding year"). */
+const factText = (fact: UnstatedFact): Text => ({ key: `eligibility.fact.${fact}` });
 
 /** The sentence of one factor (the points come from SQL). */
 /** A currency's reference rate: units for one euro, and the rate's date. */

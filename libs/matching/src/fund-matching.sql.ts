@@ -38,6 +38,26 @@ export interface EligibilityRule extends Rule<FundRef> {
   passed: string;
   /** The sentence of a failure, naming the values the fund accepts. */
   failed: string | ((fund: FundValues) => string);
+  /**
+   * The organization's fact the rule reads, when a profile may leave it unsaid (founding year,
+   * not-for-profit status, income, members): the rule then passes, *unconfirmed* — the organization
+   * is told to state it and the funder confirms it — rather than hiding a fund or a candidate for a
+   * blank field. `applies`: the fund uses the rule.
+   */
+  unstated?: { column: string; property: UnstatedFact; applies: (fund: FundValues) => boolean };
+}
+
+/** The organization's facts that a rule may find unsaid (EligibilityRule.unstated). */
+export type UnstatedFact = 'foundedYear' | 'nonProfit' | 'annualIncome' | 'memberCount';
+
+/**
+ * The facts the fund's rules read that the organization has not given (each rule passes them,
+ * unconfirmed): what checkEligibility marks `unconfirmed` and a match's UNCONFIRMED reason lists.
+ */
+export function unstatedFacts(fund: FundValues, organization: Partial<Record<UnstatedFact, unknown>>): UnstatedFact[] {
+  return ELIGIBILITY_RULES.filter(
+    (r) => r.unstated && r.unstated.applies(fund) && organization[r.unstated.property] == null,
+  ).map((r) => r.unstated!.property);
 }
 
 /** The fund's columns as used by the rules and the score. */
@@ -178,23 +198,29 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
   {
     rule: 'NON_PROFIT',
     project: false,
-    sql: (f) => `(NOT ${f('requires_non_profit')} OR o.non_profit IS TRUE)`,
+    sql: (f) => `(NOT ${f('requires_non_profit')} OR o.non_profit IS NOT FALSE)`,
     passed: 'Not-for-profit status: the requirement is met',
-    failed: 'The fund accepts only not-for-profit organizations (the organization is not one, or has not said)',
+    failed: 'The fund accepts only not-for-profit organizations',
+    unstated: { column: 'non_profit', property: 'nonProfit', applies: (v) => v.requires_non_profit === true },
   },
   {
     rule: 'ORGANIZATION_AGE',
     project: false,
-    sql: (f) => `(${f('min_organization_age_years')} IS NULL
-      OR (o.founded_year IS NOT NULL AND o.founded_year <= date_part('year', now())::int - ${f('min_organization_age_years')}))`,
+    sql: (f) => `(${f('min_organization_age_years')} IS NULL OR o.founded_year IS NULL
+      OR o.founded_year <= date_part('year', now())::int - ${f('min_organization_age_years')})`,
     passed: 'The organization is old enough for the fund',
-    failed: (v) =>
-      `The fund accepts organizations founded at least ${v.min_organization_age_years} years ago (or the founding year is unknown)`,
+    failed: (v) => `The fund accepts organizations founded at least ${v.min_organization_age_years} years ago`,
+    unstated: {
+      column: 'founded_year',
+      property: 'foundedYear',
+      applies: (v) => v.min_organization_age_years != null,
+    },
   },
   {
     rule: 'ANNUAL_INCOME',
     project: false,
     sql: (f) => `((${f('min_organization_annual_income')} IS NULL AND ${f('max_organization_annual_income')} IS NULL)
+      OR o.annual_income IS NULL
       OR (SELECT i IS NOT NULL AND (${f('min_organization_annual_income')} IS NULL OR i >= ${f('min_organization_annual_income')})
                  AND (${f('max_organization_annual_income')} IS NULL OR i <= ${f('max_organization_annual_income')})
             FROM (SELECT ${inFundCurrency('o.annual_income', 'o.annual_income_currency', f)} AS i) income) IS TRUE)`,
@@ -206,16 +232,25 @@ export const ELIGIBILITY_RULES: EligibilityRule[] = [
           : v.min_organization_annual_income != null
             ? `of at least ${amount(v.min_organization_annual_income, v.currency)}`
             : `of at most ${amount(v.max_organization_annual_income, v.currency)}`
-      } (an unknown income, or one in a currency without a rate, does not qualify)`,
+      } (an income in a currency without a rate does not qualify)`,
+    unstated: {
+      column: 'annual_income',
+      property: 'annualIncome',
+      applies: (v) => v.min_organization_annual_income != null || v.max_organization_annual_income != null,
+    },
   },
   {
     rule: 'ORGANIZATION_SIZE',
     project: false,
     sql: (f) =>
-      `(${f('max_organization_members')} IS NULL OR (o.member_count IS NOT NULL AND o.member_count <= ${f('max_organization_members')}))`,
+      `(${f('max_organization_members')} IS NULL OR o.member_count IS NULL OR o.member_count <= ${f('max_organization_members')})`,
     passed: 'The organization is in the size band the fund accepts',
-    failed: (v) =>
-      `The fund accepts organizations with at most ${v.max_organization_members} members (or the member count is unknown)`,
+    failed: (v) => `The fund accepts organizations with at most ${v.max_organization_members} members`,
+    unstated: {
+      column: 'member_count',
+      property: 'memberCount',
+      applies: (v) => v.max_organization_members != null,
+    },
   },
   {
     rule: 'PREVIOUS_GRANTEE',

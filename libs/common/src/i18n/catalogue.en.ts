@@ -148,21 +148,25 @@ export const en = {
   'eligibility.VERIFICATION.passed': 'Verification: the requirement is met',
   'eligibility.VERIFICATION.failed': 'The fund requires an organization verified on the platform',
   'eligibility.NON_PROFIT.passed': 'Not-for-profit status: the requirement is met',
-  'eligibility.NON_PROFIT.failed':
-    'The fund accepts only not-for-profit organizations (the organization is not one, or has not said)',
+  'eligibility.NON_PROFIT.failed': 'The fund accepts only not-for-profit organizations',
   'eligibility.ORGANIZATION_AGE.passed': 'The organization is old enough for the fund',
-  'eligibility.ORGANIZATION_AGE.failed':
-    'The fund accepts organizations founded at least {years} years ago (or the founding year is unknown)',
+  'eligibility.ORGANIZATION_AGE.failed': 'The fund accepts organizations founded at least {years} years ago',
   'eligibility.ANNUAL_INCOME.passed': 'The organization’s annual income is in the range the fund accepts',
   'eligibility.ANNUAL_INCOME.failed.range':
-    'The fund accepts organizations with an annual income from {min} to {max} (an unknown income, or one in a currency without a rate, does not qualify)',
+    'The fund accepts organizations with an annual income from {min} to {max} (an income in a currency without a rate does not qualify)',
   'eligibility.ANNUAL_INCOME.failed.min':
-    'The fund accepts organizations with an annual income of at least {min} (an unknown income, or one in a currency without a rate, does not qualify)',
+    'The fund accepts organizations with an annual income of at least {min} (an income in a currency without a rate does not qualify)',
   'eligibility.ANNUAL_INCOME.failed.max':
-    'The fund accepts organizations with an annual income of at most {max} (an unknown income, or one in a currency without a rate, does not qualify)',
+    'The fund accepts organizations with an annual income of at most {max} (an income in a currency without a rate does not qualify)',
   'eligibility.ORGANIZATION_SIZE.passed': 'The organization is in the size band the fund accepts',
-  'eligibility.ORGANIZATION_SIZE.failed':
-    'The fund accepts organizations with at most {members} members (or the member count is unknown)',
+  'eligibility.ORGANIZATION_SIZE.failed': 'The fund accepts organizations with at most {members} members',
+  'eligibility.unconfirmed':
+    '{rule}: to be confirmed, the organization has not given {fact} (state it in the profile; the funder confirms it)',
+  'eligibility.fact.foundedYear': 'its founding year',
+  'eligibility.fact.nonProfit': 'whether it is not-for-profit',
+  'eligibility.fact.annualIncome': 'its annual income',
+  'eligibility.fact.memberCount': 'its number of members',
+  'fundReason.UNCONFIRMED': 'To be confirmed: the fund’s rules ask about what the profile does not give ({facts})',
   'eligibility.PREVIOUS_GRANTEE.passed': 'The organization was awarded a grant by this funder before',
   'eligibility.PREVIOUS_GRANTEE.failed':
     'The fund is reserved for organizations this funder has awarded a grant before',

@@ -139,21 +139,25 @@ export const es: Catalogue = {
   'eligibility.VERIFICATION.passed': 'Verificación: se cumple el requisito',
   'eligibility.VERIFICATION.failed': 'El fondo exige una organización verificada en la plataforma',
   'eligibility.NON_PROFIT.passed': 'Entidad sin ánimo de lucro: se cumple el requisito',
-  'eligibility.NON_PROFIT.failed':
-    'El fondo solo acepta organizaciones sin ánimo de lucro (la organización no lo es, o no lo ha indicado)',
+  'eligibility.NON_PROFIT.failed': 'El fondo solo acepta organizaciones sin ánimo de lucro',
   'eligibility.ORGANIZATION_AGE.passed': 'La organización tiene la antigüedad que el fondo exige',
-  'eligibility.ORGANIZATION_AGE.failed':
-    'El fondo acepta organizaciones fundadas hace al menos {years} años (o se desconoce el año de fundación)',
+  'eligibility.ORGANIZATION_AGE.failed': 'El fondo acepta organizaciones fundadas hace al menos {years} años',
   'eligibility.ANNUAL_INCOME.passed': 'Los ingresos anuales de la organización están en el rango que el fondo acepta',
   'eligibility.ANNUAL_INCOME.failed.range':
-    'El fondo acepta organizaciones con ingresos anuales de {min} a {max} (unos ingresos desconocidos, o en una moneda sin tipo de cambio, no cumplen el requisito)',
+    'El fondo acepta organizaciones con ingresos anuales de {min} a {max} (unos ingresos en una moneda sin tipo de cambio no cumplen el requisito)',
   'eligibility.ANNUAL_INCOME.failed.min':
-    'El fondo acepta organizaciones con ingresos anuales de al menos {min} (unos ingresos desconocidos, o en una moneda sin tipo de cambio, no cumplen el requisito)',
+    'El fondo acepta organizaciones con ingresos anuales de al menos {min} (unos ingresos en una moneda sin tipo de cambio no cumplen el requisito)',
   'eligibility.ANNUAL_INCOME.failed.max':
-    'El fondo acepta organizaciones con ingresos anuales de como máximo {max} (unos ingresos desconocidos, o en una moneda sin tipo de cambio, no cumplen el requisito)',
+    'El fondo acepta organizaciones con ingresos anuales de como máximo {max} (unos ingresos en una moneda sin tipo de cambio no cumplen el requisito)',
   'eligibility.ORGANIZATION_SIZE.passed': 'La organización está en el tamaño que el fondo acepta',
-  'eligibility.ORGANIZATION_SIZE.failed':
-    'El fondo acepta organizaciones de como máximo {members} miembros (o se desconoce el número de miembros)',
+  'eligibility.ORGANIZATION_SIZE.failed': 'El fondo acepta organizaciones de como máximo {members} miembros',
+  'eligibility.unconfirmed':
+    '{rule}: por confirmar, la organización no ha indicado {fact} (indíquelo en el perfil; el financiador lo comprueba)',
+  'eligibility.fact.foundedYear': 'su año de fundación',
+  'eligibility.fact.nonProfit': 'si es sin ánimo de lucro',
+  'eligibility.fact.annualIncome': 'sus ingresos anuales',
+  'eligibility.fact.memberCount': 'su número de miembros',
+  'fundReason.UNCONFIRMED': 'Por confirmar: las reglas del fondo preguntan por lo que el perfil no indica ({facts})',
   'eligibility.PREVIOUS_GRANTEE.passed': 'La organización ya recibió una subvención de este financiador',
   'eligibility.PREVIOUS_GRANTEE.failed':
     'El fondo está reservado a organizaciones a las que este financiador ya concedió una subvención',

@@ -141,21 +141,25 @@ export const fr: Catalogue = {
   'eligibility.VERIFICATION.passed': 'Vérification : la condition est remplie',
   'eligibility.VERIFICATION.failed': 'Le fonds exige une organisation vérifiée sur la plateforme',
   'eligibility.NON_PROFIT.passed': 'Statut à but non lucratif : la condition est remplie',
-  'eligibility.NON_PROFIT.failed':
-    'Le fonds n’accepte que les organisations à but non lucratif (l’organisation n’en est pas une, ou ne l’a pas indiqué)',
+  'eligibility.NON_PROFIT.failed': 'Le fonds n’accepte que les organisations à but non lucratif',
   'eligibility.ORGANIZATION_AGE.passed': 'L’organisation est assez ancienne pour le fonds',
-  'eligibility.ORGANIZATION_AGE.failed':
-    'Le fonds accepte les organisations fondées il y a au moins {years} ans (ou l’année de fondation est inconnue)',
+  'eligibility.ORGANIZATION_AGE.failed': 'Le fonds accepte les organisations fondées il y a au moins {years} ans',
   'eligibility.ANNUAL_INCOME.passed': 'Le revenu annuel de l’organisation est dans la fourchette que le fonds accepte',
   'eligibility.ANNUAL_INCOME.failed.range':
-    'Le fonds accepte les organisations dont le revenu annuel est compris entre {min} et {max} (un revenu inconnu, ou dans une devise sans taux de référence, ne remplit pas la condition)',
+    'Le fonds accepte les organisations dont le revenu annuel est compris entre {min} et {max} (un revenu dans une devise sans taux de référence ne remplit pas la condition)',
   'eligibility.ANNUAL_INCOME.failed.min':
-    'Le fonds accepte les organisations dont le revenu annuel est d’au moins {min} (un revenu inconnu, ou dans une devise sans taux de référence, ne remplit pas la condition)',
+    'Le fonds accepte les organisations dont le revenu annuel est d’au moins {min} (un revenu dans une devise sans taux de référence ne remplit pas la condition)',
   'eligibility.ANNUAL_INCOME.failed.max':
-    'Le fonds accepte les organisations dont le revenu annuel est d’au plus {max} (un revenu inconnu, ou dans une devise sans taux de référence, ne remplit pas la condition)',
+    'Le fonds accepte les organisations dont le revenu annuel est d’au plus {max} (un revenu dans une devise sans taux de référence ne remplit pas la condition)',
   'eligibility.ORGANIZATION_SIZE.passed': 'L’organisation est dans la tranche de taille que le fonds accepte',
-  'eligibility.ORGANIZATION_SIZE.failed':
-    'Le fonds accepte les organisations d’au plus {members} membres (ou le nombre de membres est inconnu)',
+  'eligibility.ORGANIZATION_SIZE.failed': 'Le fonds accepte les organisations d’au plus {members} membres',
+  'eligibility.unconfirmed':
+    '{rule} : à confirmer, l’organisation n’a pas indiqué {fact} (à renseigner dans le profil ; le bailleur le vérifie)',
+  'eligibility.fact.foundedYear': 'son année de fondation',
+  'eligibility.fact.nonProfit': 'si elle est à but non lucratif',
+  'eligibility.fact.annualIncome': 'son revenu annuel',
+  'eligibility.fact.memberCount': 'son nombre de membres',
+  'fundReason.UNCONFIRMED': 'À confirmer : les règles du fonds portent sur ce que le profil n’indique pas ({facts})',
   'eligibility.PREVIOUS_GRANTEE.passed': 'L’organisation a déjà reçu une subvention de ce financeur',
   'eligibility.PREVIOUS_GRANTEE.failed':
     'Le fonds est réservé aux organisations auxquelles ce financeur a déjà accordé une subvention',

@@ -125,11 +125,11 @@ describe('fund eligibility rules (SQL truth on small cases)', () => {
     expect(await verdict('VERIFICATION', { requires_verification: true }, { verification: 'VERIFIED' })).toBe(true);
   });
 
-  it('ORGANIZATION_AGE: founded long enough ago; an unknown founding year fails', async () => {
+  it('ORGANIZATION_AGE: founded long enough ago; an unknown founding year passes (unconfirmed)', async () => {
     const fund = { min_organization_age_years: 3 };
     expect(await verdict('ORGANIZATION_AGE', fund, { founded_year: year - 3 })).toBe(true);
     expect(await verdict('ORGANIZATION_AGE', fund, { founded_year: year - 2 })).toBe(false);
-    expect(await verdict('ORGANIZATION_AGE', fund, {})).toBe(false);
+    expect(await verdict('ORGANIZATION_AGE', fund, {})).toBe(true);
     expect(await verdict('ORGANIZATION_AGE', {}, {})).toBe(true);
   });
 
@@ -165,31 +165,31 @@ describe('fund eligibility rules (SQL truth on small cases)', () => {
     expect(await verdict('EXCLUDED_RESIDENCE', fund, { countries_of_residence: ['GB', 'US'] })).toBe(false);
   });
 
-  it('NON_PROFIT: null (not said) fails', async () => {
+  it('NON_PROFIT: false fails; null (not said) passes (unconfirmed)', async () => {
     const fund = { requires_non_profit: true };
     expect(await verdict('NON_PROFIT', fund, { non_profit: true })).toBe(true);
     expect(await verdict('NON_PROFIT', fund, { non_profit: false })).toBe(false);
-    expect(await verdict('NON_PROFIT', fund, {})).toBe(false);
+    expect(await verdict('NON_PROFIT', fund, {})).toBe(true);
     expect(await verdict('NON_PROFIT', {}, {})).toBe(true);
   });
 
-  it('ANNUAL_INCOME: compared in the fund currency; unknown income fails', async () => {
+  it('ANNUAL_INCOME: compared in the fund currency; unknown income passes (unconfirmed)', async () => {
     const fund = { min_organization_annual_income: 10000, max_organization_annual_income: 100000 };
     expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 50000, annual_income_currency: 'EUR' })).toBe(true);
     // GBP 86,000 = EUR 100,000 exactly; GBP 90,000 ≈ EUR 104,651
     expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 86000, annual_income_currency: 'GBP' })).toBe(true);
     expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 90000, annual_income_currency: 'GBP' })).toBe(false);
     expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 5000, annual_income_currency: 'EUR' })).toBe(false);
-    expect(await verdict('ANNUAL_INCOME', fund, {})).toBe(false);
+    expect(await verdict('ANNUAL_INCOME', fund, {})).toBe(true);
     expect(await verdict('ANNUAL_INCOME', fund, { annual_income: 50000, annual_income_currency: 'XAF' })).toBe(false);
     expect(await verdict('ANNUAL_INCOME', {}, {})).toBe(true);
   });
 
-  it('ORGANIZATION_SIZE: at most N members; unknown fails', async () => {
+  it('ORGANIZATION_SIZE: at most N members; unknown passes (unconfirmed)', async () => {
     const fund = { max_organization_members: 50 };
     expect(await verdict('ORGANIZATION_SIZE', fund, { member_count: 50 })).toBe(true);
     expect(await verdict('ORGANIZATION_SIZE', fund, { member_count: 51 })).toBe(false);
-    expect(await verdict('ORGANIZATION_SIZE', fund, {})).toBe(false);
+    expect(await verdict('ORGANIZATION_SIZE', fund, {})).toBe(true);
   });
 
   it('PREVIOUS_GRANTEE: an AWARDED application to a fund of the same funder', async () => {
