@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccountSecurityService, deletedEmail, User } from '@app/auth';
 import { capacityPersonalData } from '@app/capacity';
-import { AuthUser, DomainError, ErrorCode } from '@app/common';
+import { AuthUser, DomainError, ErrorCode, text } from '@app/common';
 import { dialoguePersonalData } from '@app/dialogue';
 import { exportsPersonalData, revokeCalendarFeeds } from '@app/exports';
 import { filesPersonalData } from '@app/files';
@@ -86,10 +86,8 @@ export class AccountLifecycleService {
 
 function lastOwnerError(sole: SoleOwnership[]): DomainError {
   const names = sole.map((o) => `${o.name} (${o.slug})`).join(', ');
-  return new DomainError(
-    ErrorCode.CONFLICT,
-    `You are the only OWNER of ${names}. Make another member OWNER first (inviteOrganizationMember with role ` +
-      'OWNER, accepted by them), then delete your account; an organization cannot be left without an owner.',
-    { reason: LAST_OWNER, organizations: sole },
-  );
+  return new DomainError(ErrorCode.CONFLICT, text('errors.account.lastOwner', { organizations: names }), {
+    reason: LAST_OWNER,
+    organizations: sole,
+  });
 }

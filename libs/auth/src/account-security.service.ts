@@ -7,12 +7,14 @@ import {
   AuthUser,
   BadInputError,
   decodeCursor,
+  DEFAULT_PAGE_SIZE,
   encodeCursor,
   NotFoundError,
   Page,
   RateLimitedError,
   requireId,
-  DEFAULT_PAGE_SIZE,
+  Text,
+  text,
 } from '@app/common';
 import { queueEmail } from '@app/events';
 import { DEFAULT_LANGUAGE, Language } from '@app/mail';
@@ -35,17 +37,17 @@ const ACCOUNT_MAIL_WINDOW_SECONDS = 3600;
 
 /** Why a link token cannot be used (BAD_USER_INPUT naming `token`). */
 export const ACCOUNT_TOKEN_ERRORS = {
-  resetUnknown: 'This password-reset link is not valid; ask for a new one with requestPasswordReset',
-  resetUsed: 'This password-reset link was already used; ask for a new one if you need to',
-  resetExpired: 'This password-reset link has expired; ask for a new one with requestPasswordReset',
-  emailUnknown: 'This confirmation link is not valid; ask for a new one with requestEmailChange',
-  emailUsed: 'This confirmation link was already used',
-  emailExpired: 'This confirmation link has expired; ask for a new one with requestEmailChange',
-  emailTaken: 'Another account uses this e-mail address now; your address was not changed',
-  otherAccount: 'This link is for another account than the one signed in: sign out, then open it again',
+  resetUnknown: text('errors.account.resetUnknown'),
+  resetUsed: text('errors.account.resetUsed'),
+  resetExpired: text('errors.account.resetExpired'),
+  emailUnknown: text('errors.account.emailUnknown'),
+  emailUsed: text('errors.account.emailUsed'),
+  emailExpired: text('errors.account.emailExpired'),
+  emailTaken: text('errors.account.emailTaken'),
+  otherAccount: text('errors.account.otherAccount'),
 } as const;
 
-export const WRONG_PASSWORD = 'The password is wrong';
+export const WRONG_PASSWORD = text('errors.account.wrongPassword');
 
 /** What the anonymised row of a deleted account holds instead of her address (never a deliverable address). */
 export const deletedEmail = (userId: string) => `deleted-${userId}@deleted.invalid`;
@@ -57,7 +59,7 @@ interface LinkRow {
   usedAt: Date | null;
 }
 
-function linkProblem(row: LinkRow | null, errors: { unknown: string; used: string; expired: string }): string | null {
+function linkProblem(row: LinkRow | null, errors: { unknown: Text; used: Text; expired: Text }): Text | null {
   if (!row) return errors.unknown;
   if (row.usedAt) return errors.used;
   if (row.expiresAt.getTime() <= Date.now()) return errors.expired;
@@ -223,7 +225,7 @@ export class AccountSecurityService {
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string, ip: string): Promise<boolean> {
     await this.verifyPassword(user, currentPassword, ip, 'currentPassword');
     if (currentPassword === newPassword) {
-      throw new BadInputError('newPassword', 'newPassword must differ from the current password');
+      throw new BadInputError('newPassword', text('errors.account.samePassword'));
     }
     const passwordHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
@@ -329,7 +331,7 @@ export class AccountSecurityService {
     await this.verifyPassword(user, password, ip, 'password');
     await this.dataSource.transaction(async (manager) => {
       const account = await manager.findOneByOrFail(User, { id: user.id });
-      if (account.email === newEmail) throw new BadInputError('newEmail', 'newEmail is already your e-mail address');
+      if (account.email === newEmail) throw new BadInputError('newEmail', text('errors.account.sameEmail'));
       const owner = { userId: account.id, email: account.email, language: account.preferredLanguage };
       await manager.query(`DELETE FROM email_change_request WHERE user_id = $1 AND used_at IS NULL`, [account.id]);
       if (await manager.existsBy(User, { email: newEmail })) {
@@ -376,7 +378,7 @@ export class AccountSecurityService {
     const problem = linkProblem(found, EMAIL_ERRORS);
     if (problem) throw new BadInputError('token', problem);
     if (viewer && viewer.id !== found!.userId) throw new BadInputError('token', ACCOUNT_TOKEN_ERRORS.otherAccount);
-    let error: string | null;
+    let error: Text | null;
     try {
       error = await this.dataSource.transaction(async (manager) => {
         const request = await manager

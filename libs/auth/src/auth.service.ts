@@ -11,6 +11,8 @@ import {
   DomainError,
   ErrorCode,
   RateLimitedError,
+  text,
+  Text,
   UnauthenticatedError,
 } from '@app/common';
 import { queueEmail } from '@app/events';
@@ -45,10 +47,10 @@ export const REGISTRATION_TTL_HOURS = 24;
 
 /** Why a registration token cannot be used (BAD_USER_INPUT naming `token`). */
 export const REGISTRATION_TOKEN_ERRORS = {
-  unknown: 'This registration link is not valid; ask for a new one with startRegistration',
-  used: 'This registration link was already used; sign in with your e-mail address and password',
-  expired: 'This registration link has expired; ask for a new one with startRegistration',
-  taken: 'An account already uses this e-mail address; sign in, or reset your password',
+  unknown: text('errors.auth.registrationUnknown'),
+  used: text('errors.auth.registrationUsed'),
+  expired: text('errors.auth.registrationExpired'),
+  taken: text('errors.auth.registrationTaken'),
 } as const;
 
 /** The extensions.reason of the FORBIDDEN answer of register when REGISTRATION_EMAIL_CONFIRMATION is on. */
@@ -77,12 +79,9 @@ export class AuthService {
    */
   async register(input: RegisterInput, ip: string, userAgent?: string | null): Promise<AuthPayload> {
     if (this.registrationNeedsConfirmation) {
-      throw new DomainError(
-        ErrorCode.FORBIDDEN,
-        'Accounts are created after confirming the e-mail address: call startRegistration(email), then ' +
-          'completeRegistration(token, name, password) with the token of the link in the e-mail',
-        { reason: EMAIL_CONFIRMATION_REQUIRED },
-      );
+      throw new DomainError(ErrorCode.FORBIDDEN, text('errors.auth.confirmEmailFirst'), {
+        reason: EMAIL_CONFIRMATION_REQUIRED,
+      });
     }
     await this.limitRegistration(ip, input.email);
     const users = this.dataSource.getRepository(User);
@@ -150,7 +149,7 @@ export class AuthService {
     const problem = registrationTokenProblem(found);
     if (problem) throw new BadInputError('token', problem);
     const passwordHash = await this.passwords.hash(args.password);
-    let outcome: { error: string } | { payload: AuthPayload };
+    let outcome: { error: Text } | { payload: AuthPayload };
     try {
       outcome = await this.dataSource.transaction(async (manager) => {
         const request = await manager
@@ -180,7 +179,7 @@ export class AuthService {
 
   async login(rawEmail: string, password: string, ip: string, userAgent?: string | null): Promise<AuthPayload> {
     const email = rawEmail.trim().toLowerCase();
-    if (!isEmail(email)) throw new BadInputError('email', 'email must be a valid e-mail address');
+    if (!isEmail(email)) throw new BadInputError('email', text('validation.email', { field: 'email' }));
     await this.throttle.beforeAttempt(email, ip);
     const user = await this.dataSource
       .getRepository(User)
@@ -191,7 +190,7 @@ export class AuthService {
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok) {
       await this.throttle.failed(email, ip);
-      throw new UnauthenticatedError('Wrong e-mail address or password');
+      throw new UnauthenticatedError(text('errors.auth.wrongCredentials'));
     }
     return this.issueTokens(user, undefined, undefined, { ip, userAgent });
   }
@@ -208,16 +207,16 @@ export class AuthService {
         .setLock('pessimistic_write')
         .where('t.tokenHash = :hash', { hash: sha256(token) })
         .getOne();
-      if (!stored) return { error: 'The refresh token is invalid' };
+      if (!stored) return { error: text('errors.auth.refreshInvalid') };
       if (stored.usedAt || stored.revokedAt) {
         await manager.update(
           RefreshToken,
           { familyId: stored.familyId, revokedAt: IsNull() },
           { revokedAt: new Date() },
         );
-        return { error: 'The refresh token was already used; every session of this sign-in has been revoked' };
+        return { error: text('errors.auth.refreshReused') };
       }
-      if (stored.expiresAt.getTime() <= Date.now()) return { error: 'The refresh token has expired' };
+      if (stored.expiresAt.getTime() <= Date.now()) return { error: text('errors.auth.refreshExpired') };
       await manager.update(RefreshToken, { id: stored.id }, { usedAt: new Date() });
       const user = await manager.findOneByOrFail(User, { id: stored.userId });
       return { payload: await this.issueTokens(user, stored.familyId, manager.getRepository(RefreshToken), client) };
@@ -274,7 +273,7 @@ export class AuthService {
   }
 }
 
-function registrationTokenProblem(request: RegistrationRequest | null): string | null {
+function registrationTokenProblem(request: RegistrationRequest | null): Text | null {
   if (!request) return REGISTRATION_TOKEN_ERRORS.unknown;
   if (request.completedAt) return REGISTRATION_TOKEN_ERRORS.used;
   if (request.expiresAt.getTime() <= Date.now()) return REGISTRATION_TOKEN_ERRORS.expired;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, BadInputError, requireId } from '@app/common';
+import { AuthUser, BadInputError, requireId, text } from '@app/common';
 import { OrganizationPolicy } from '@app/organizations';
 import { CapacityAssessment, needsOf } from './capacity-assessment.entity.js';
 import { SubmitAssessmentArgs } from './capacity.inputs.js';
@@ -18,7 +18,11 @@ export class AssessmentsService {
     requireId(args.organizationId, 'Organization');
     const seen = new Set<string>();
     args.scores.forEach((s, i) => {
-      if (seen.has(s.area)) throw new BadInputError(`scores.${i}.area`, `scores: ${s.area} is assessed more than once`);
+      if (seen.has(s.area))
+        throw new BadInputError(
+          `scores.${i}.area`,
+          text('errors.assessment.areaTwice', { field: 'scores', area: s.area }),
+        );
       seen.add(s.area);
     });
     const scores = args.scores.map((s) => ({ area: s.area, level: s.level }));

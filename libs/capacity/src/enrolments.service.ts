@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, ConflictError, NotFoundError, requireId, requireTransition, StateMachine } from '@app/common';
+import { AuthUser, ConflictError, NotFoundError, requireId, requireTransition, StateMachine, text } from '@app/common';
 import { MANAGER_ROLES, OrganizationPolicy, PROVIDER_KINDS, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
 import { isUniqueViolation, recordTransition } from '@app/persistence';
@@ -12,7 +12,7 @@ import { TrainingOffer, TrainingStatus } from './training-offer.entity.js';
 import { assertTrainingAudience } from './training-audience.service.js';
 import { TrainingOffersService } from './training-offers.service.js';
 
-const DUPLICATE = 'This organization already has a live enrolment in this training';
+const DUPLICATE = text('errors.enrolment.duplicate');
 /** docs/domain.md, "Trainings and enrolment": a freed seat moves WAITLISTED up; the provider completes. */
 const ENROLMENT_TRANSITIONS: StateMachine<EnrolmentStatus> = {
   [EnrolmentStatus.APPLIED]: [EnrolmentStatus.CANCELLED],
@@ -65,9 +65,9 @@ export class EnrolmentsService {
           manager,
         );
         if (offer.status !== TrainingStatus.PUBLISHED)
-          throw new ConflictError(`The training is ${offer.status}, not open for enrolment`);
+          throw new ConflictError(text('errors.enrolment.notOpen', { status: offer.status }));
         if (TrainingOffersService.enrolmentClosesAt(offer).getTime() <= Date.now())
-          throw new ConflictError('Enrolment in this training has closed (its application deadline has passed)');
+          throw new ConflictError(text('errors.enrolment.closed'));
         await assertTrainingAudience(manager, offer, organization);
         const live = await manager
           .getRepository(Enrolment)
@@ -142,8 +142,8 @@ export class EnrolmentsService {
       await this.policy.requireRole(user, enrolment.organizationId, { action: 'rate its trainings' }, manager);
       const locked = await lockEnrolment(manager, enrolment.id);
       if (locked.status !== EnrolmentStatus.COMPLETED)
-        throw new ConflictError(`Only a COMPLETED training can be rated; this enrolment is ${locked.status}`);
-      if (locked.rating !== null) throw new ConflictError('This training has already been rated');
+        throw new ConflictError(text('errors.enrolment.rateCompletedOnly', { status: locked.status }));
+      if (locked.rating !== null) throw new ConflictError(text('errors.enrolment.alreadyRated'));
       locked.rating = args.rating;
       locked.comment = args.comment?.trim() || null;
       locked.ratedAt = new Date();

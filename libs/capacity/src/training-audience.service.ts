@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BadInputError } from '@app/common';
+import { BadInputError, text, Text } from '@app/common';
 import {
   AUDIENCE_REGION_COUNTRIES,
   failedTrainingRules,
@@ -25,30 +25,43 @@ export async function assertTrainingAudience(
   const [row] = (await manager.query(sql, params)) as Array<Record<string, unknown>>;
   const failed = row ? failedTrainingRules(row) : [];
   if (!failed.length) return;
-  const sentences = failed.map((rule) => {
+  const sentences = failed.map((rule): string | Text => {
     switch (rule) {
       case 'KIND':
-        return `The training is open to ${offer.eligibleOrganizationKinds.join(', ')} only, not to ${organization.kind}`;
+        return text('errors.training.audienceKind', {
+          kinds: offer.eligibleOrganizationKinds,
+          kind: organization.kind,
+        });
       case 'RESIDENCE': {
-        const places = [
-          ...offer.audienceRegions.map((r) => `${r} (${AUDIENCE_REGION_COUNTRIES[r].length} countries)`),
+        const places: Array<string | Text> = [
+          ...offer.audienceRegions.map((r) =>
+            text('errors.training.regionCountries', { region: r, count: AUDIENCE_REGION_COUNTRIES[r].length }),
+          ),
           ...offer.audienceCountriesOfResidence,
         ];
         const residence = organization.countriesOfResidence.length
           ? organization.countriesOfResidence.join(', ')
-          : 'no country';
-        return `The training is for organizations based in ${places.join(', ')}; ${organization.name} is based in ${residence}`;
+          : text('errors.training.noCountry');
+        return text('errors.training.audienceResidence', {
+          places: { list: places },
+          organization: organization.name,
+          residence,
+        });
       }
       case 'LANGUAGE':
-        return (
-          `The training requires one of its languages (${offer.languages.join(', ')}); ` +
-          `${organization.name} works in ${organization.languages.join(', ') || 'no language given'}`
-        );
+        return text('errors.training.audienceLanguage', {
+          languages: offer.languages,
+          organization: organization.name,
+          spoken: organization.languages.length
+            ? organization.languages.join(', ')
+            : text('errors.training.noLanguage'),
+        });
       default:
         return rule;
     }
   });
-  throw new BadInputError('organizationId', sentences.join('. '));
+  const message: Text = text('common.listOf', { items: { list: sentences, separator: 'common.sentenceBreak' } });
+  throw new BadInputError('organizationId', message);
 }
 
 /**

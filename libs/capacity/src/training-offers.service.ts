@@ -9,11 +9,12 @@ import {
   ConflictError,
   Page,
   paginate,
+  rankKeys,
   requireId,
   requireTransition,
-  rankKeys,
   SortKey,
   StateMachine,
+  text,
   whereSearch,
 } from '@app/common';
 import {
@@ -108,11 +109,11 @@ export class TrainingOffersService {
       });
       this.assertConsistent(input);
       if (input.providerId !== offer.providerId)
-        throw new BadInputError('input.providerId', 'A training offer cannot move to another provider');
-      if (offer.status === TrainingStatus.CANCELLED) throw new ConflictError('A cancelled training cannot be edited');
+        throw new BadInputError('input.providerId', text('errors.training.otherProvider'));
+      if (offer.status === TrainingStatus.CANCELLED) throw new ConflictError(text('errors.training.cancelled'));
       const taken = await takenSeats(manager, offer.id);
       if (input.seats < taken) {
-        throw new BadInputError('input.seats', `input.seats must be at least ${taken}, the seats already taken`);
+        throw new BadInputError('input.seats', text('errors.training.seatsTaken', { field: 'input.seats', taken }));
       }
       Object.assign(offer, this.fields(input));
       const saved = await manager.save(offer);
@@ -130,7 +131,7 @@ export class TrainingOffersService {
       if (TrainingOffersService.enrolmentClosesAt(offer).getTime() <= Date.now()) {
         throw new BadInputError(
           offer.applicationDeadline ? 'applicationDeadline' : 'startsAt',
-          'Enrolment would already be closed: the application deadline (or start) must be in the future',
+          text('errors.training.enrolmentWouldBeClosed'),
         );
       }
       offer.status = TrainingStatus.PUBLISHED;
@@ -183,15 +184,21 @@ export class TrainingOffersService {
   /** The rules between fields, on the whole (patched) offer. */
   private assertConsistent(input: TrainingOfferInput) {
     if (input.format !== TrainingFormat.ONLINE && !input.country) {
-      throw new BadInputError('input.country', `input.country is required for ${input.format} trainings`);
+      throw new BadInputError(
+        'input.country',
+        text('errors.training.countryRequired', { field: 'input.country', format: input.format }),
+      );
     }
     if (input.endsAt && input.endsAt.getTime() <= input.startsAt.getTime()) {
-      throw new BadInputError('input.endsAt', 'input.endsAt must be after input.startsAt');
+      throw new BadInputError(
+        'input.endsAt',
+        text('validation.after', { field: 'input.endsAt', other: 'input.startsAt' }),
+      );
     }
     if (input.applicationDeadline && input.applicationDeadline.getTime() > input.startsAt.getTime()) {
       throw new BadInputError(
         'input.applicationDeadline',
-        'input.applicationDeadline must not be after input.startsAt',
+        text('validation.notAfter', { field: 'input.applicationDeadline', other: 'input.startsAt' }),
       );
     }
   }

@@ -12,6 +12,7 @@ import {
   NotFoundError,
   Page,
   requireId,
+  text,
 } from '@app/common';
 import { recordEvent } from '@app/events';
 import { OrganizationPolicy } from '@app/organizations';
@@ -63,7 +64,11 @@ export class ConsultationInvitationsService {
     requireId(args.consultationId, 'Consultation');
     const ids = [...new Set(args.organizationIds)];
     const bad = ids.find((x) => !isUuid(x));
-    if (bad !== undefined) throw new BadInputError('organizationIds', `organizationIds: no organization "${bad}"`);
+    if (bad !== undefined)
+      throw new BadInputError(
+        'organizationIds',
+        text('validation.noOrganization', { field: 'organizationIds', id: bad }),
+      );
     return this.dataSource.transaction(async (manager) => {
       const { c, convener } = await this.consultations.lockAsConvener(
         manager,
@@ -72,16 +77,23 @@ export class ConsultationInvitationsService {
         'invite to consultations',
       );
       if (ConsultationsService.effectiveStatus(c) === ConsultationStatus.CLOSED)
-        throw new ConflictError('A CLOSED consultation takes no more invitations');
+        throw new ConflictError(text('errors.consultation.closedInvitations'));
       // invitations to an OPEN consultation notify at once (those to a DRAFT wait until it opens)
       if (c.status === ConsultationStatus.OPEN)
         this.policy.requireVerifiedToPublish(convener, 'invite organizations to an open consultation');
       if (ids.includes(c.convenerId))
-        throw new BadInputError('organizationIds', 'organizationIds: the convener cannot invite itself');
+        throw new BadInputError(
+          'organizationIds',
+          text('errors.consultation.inviteItself', { field: 'organizationIds' }),
+        );
       const found: Array<{ id: string }> = await manager.query('SELECT id FROM organization WHERE id = ANY($1)', [ids]);
       const known = new Set(found.map((o) => o.id));
       const unknown = ids.find((x) => !known.has(x));
-      if (unknown) throw new BadInputError('organizationIds', `organizationIds: no organization "${unknown}"`);
+      if (unknown)
+        throw new BadInputError(
+          'organizationIds',
+          text('validation.noOrganization', { field: 'organizationIds', id: unknown }),
+        );
       const existing = await manager
         .getRepository(ConsultationInvitation)
         .createQueryBuilder('i')
@@ -155,9 +167,9 @@ export class ConsultationInvitationsService {
       const access = await this.policy.accessIn(user, [c.convenerId, invitation.organizationId], manager);
       this.policy.requireVisible(c, ConsultationsService.visibility, access, 'Invitation', id);
       if (!this.policy.isMember(access, invitation.organizationId))
-        throw new ForbiddenError('Only members of the invited organization may answer the invitation');
+        throw new ForbiddenError(text('errors.consultation.invitedAnswers'));
       if (ConsultationsService.effectiveStatus(c) === ConsultationStatus.CLOSED)
-        throw new ConflictError('The consultation is CLOSED; invitations can no longer be answered');
+        throw new ConflictError(text('errors.consultation.closedAnswers'));
       const to = accept ? InvitationStatus.ACCEPTED : InvitationStatus.DECLINED;
       if (invitation.status === to) return invitation;
       const from = invitation.status;

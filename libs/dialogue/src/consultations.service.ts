@@ -3,17 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   AuthUser,
-  Locale,
   BadInputError,
   ConflictError,
   isUuid,
+  Locale,
   Page,
-  paginate,
   pageSize,
+  paginate,
   requireId,
   requireTransition,
   SortKey,
   StateMachine,
+  text,
 } from '@app/common';
 import { DialogueCounterpartsService } from '@app/matching';
 import type { OrganizationMatch } from '@app/matching';
@@ -109,7 +110,10 @@ export class ConsultationsService {
     else this.policy.whereVisible(qb, `c.status <> 'DRAFT'`, 'c.convener_id', access);
     if (args.convenerId !== undefined && args.convenerId !== null) {
       if (!isUuid(args.convenerId))
-        throw new BadInputError('convenerId', `convenerId: no organization "${args.convenerId}"`);
+        throw new BadInputError(
+          'convenerId',
+          text('validation.noOrganization', { field: 'convenerId', id: args.convenerId }),
+        );
       qb.andWhere('c.convener_id = :convenerId', { convenerId: args.convenerId.toLowerCase() });
     }
     const keys: SortKey[] = args.openOnly
@@ -156,7 +160,10 @@ export class ConsultationsService {
     await this.reference.assertCountries('input.countriesOfOrigin', input.countriesOfOrigin);
     if (input.country) await this.reference.assertCountries('input.country', [input.country]);
     if (input.opensAt && input.opensAt.getTime() >= input.closesAt.getTime()) {
-      throw new BadInputError('input.closesAt', 'input.closesAt must be after input.opensAt');
+      throw new BadInputError(
+        'input.closesAt',
+        text('validation.after', { field: 'input.closesAt', other: 'input.opensAt' }),
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       await this.requireConvener(user, input.convenerId, manager, 'convene consultations');
@@ -191,7 +198,7 @@ export class ConsultationsService {
       this.policy.requireVerifiedToPublish(convener, 'open consultations');
       requireTransition(CONSULTATION_TRANSITIONS, 'a consultation', c.status, ConsultationStatus.OPEN);
       if (c.closesAt.getTime() <= Date.now())
-        throw new BadInputError('closesAt', 'closesAt must be in the future to open the consultation');
+        throw new BadInputError('closesAt', text('errors.consultation.closesInFuture', { field: 'closesAt' }));
       c.openedAt = new Date();
       return ConsultationStatus.OPEN;
     });
@@ -224,7 +231,7 @@ export class ConsultationsService {
       const { c } = await this.lockAsConvener(manager, user, id, 'publish consultation outcomes');
       const status = ConsultationsService.effectiveStatus(c);
       if (status !== ConsultationStatus.CLOSED)
-        throw new ConflictError(`Only a CLOSED consultation has an outcome to publish; this one is ${status}`);
+        throw new ConflictError(text('errors.consultation.outcomeWhenClosed', { status }));
       c.outcomeSummary = outcomeSummary;
       c.outcomePublishedAt = new Date();
       const saved = await manager.save(c);

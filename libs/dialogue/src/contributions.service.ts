@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ANY_ROLE, OrganizationPolicy } from '@app/organizations';
-import { AuthUser, ConflictError, ForbiddenError, requireId } from '@app/common';
+import { AuthUser, ConflictError, ForbiddenError, requireId, text } from '@app/common';
 import { recordEvent } from '@app/events';
 import { ConsultationStatus, Contribution, InvitationStatus } from './consultation.entity.js';
 import { lockConsultation } from './consultation-writes.js';
@@ -48,8 +48,8 @@ export class ContributionsService {
         const status = ConsultationsService.effectiveStatus(c);
         throw new ConflictError(
           status === ConsultationStatus.OPEN
-            ? `The consultation opens for contributions at ${c.opensAt?.toISOString()}`
-            : `Contributions are accepted only while the consultation is OPEN; it is ${status}`,
+            ? text('errors.contribution.opensAt', { at: `${c.opensAt?.toISOString()}` })
+            : text('errors.contribution.notOpen', { status }),
         );
       }
       // whether anyone was invited, and this organization's invitation (both by the unique index)
@@ -59,9 +59,9 @@ export class ContributionsService {
         [c.id, args.organizationId],
       );
       if (invited) {
-        if (!mine) throw new ForbiddenError('Only invited organizations may contribute to this consultation');
+        if (!mine) throw new ForbiddenError(text('errors.contribution.invitedOnly'));
         if (mine !== InvitationStatus.ACCEPTED)
-          throw new ConflictError(`Accept the invitation before contributing (it is ${mine})`);
+          throw new ConflictError(text('errors.contribution.acceptFirst', { status: mine }));
       }
       const contribution = await manager.save(
         manager.create(Contribution, {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, DateScalar, DomainError, requireId } from '@app/common';
+import { AuthUser, BadInputError, DateScalar, DomainError, requireId, text as catalogueText } from '@app/common';
 import { MANAGER_ROLES, OrganizationInput, OrganizationPolicy, OrganizationsService } from '@app/organizations';
 import { ProjectInput, ProjectsService } from '@app/projects';
 import {
@@ -64,13 +64,20 @@ export class CsvImportService {
     organizationId?: string | null,
   ): Promise<ImportReport> {
     if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES) {
-      throw new BadInputError('csv', `csv must be at most ${MAX_IMPORT_BYTES} bytes`);
+      throw new BadInputError('csv', catalogueText('validation.maxBytes', { field: 'csv', max: MAX_IMPORT_BYTES }));
     }
     if (kind !== ImportKind.PROJECTS && organizationId != null) {
-      throw new BadInputError('organizationId', `organizationId is only used to import projects, not ${kind}`);
+      throw new BadInputError(
+        'organizationId',
+        catalogueText('errors.import.organizationOnlyForProjects', { field: 'organizationId', kind }),
+      );
     }
     if (kind === ImportKind.PROJECTS) {
-      if (!organizationId) throw new BadInputError('organizationId', 'organizationId is required to import projects');
+      if (!organizationId)
+        throw new BadInputError(
+          'organizationId',
+          catalogueText('errors.import.organizationRequired', { field: 'organizationId' }),
+        );
       await this.policy.requireRole(user, requireId(organizationId, 'Organization'), {
         roles: MANAGER_ROLES,
         action: 'import projects',
@@ -86,7 +93,10 @@ export class CsvImportService {
     const [header, ...records] = table;
     if (!header) refuseFile([{ row: 1, field: 'csv', message: 'The file has no header row' }]);
     if (records.length > MAX_IMPORT_ROWS) {
-      throw new BadInputError('csv', `csv holds ${records.length} records; at most ${MAX_IMPORT_ROWS} are accepted`);
+      throw new BadInputError(
+        'csv',
+        catalogueText('errors.import.tooManyRows', { field: 'csv', count: records.length, max: MAX_IMPORT_ROWS }),
+      );
     }
     const headerProblems = checkHeader(kind, header);
     if (headerProblems.length) refuseFile(headerProblems);
@@ -335,6 +345,15 @@ function projectInput(row: Row, organizationId: string): ProjectInput {
  */
 function refuseFile(problems: ImportProblem[]): never {
   const first = problems[0];
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
-  throw new BadInputError('csv', `csv is not the import template's table: ${first.message}${more}`, { problems });
+  // the problems themselves (the report's rows) stay in English
+  const problem =
+    problems.length > 1
+      ? catalogueText(problems.length === 2 ? 'errors.import.moreProblems.one' : 'errors.import.moreProblems.other', {
+          problem: first.message,
+          count: problems.length - 1,
+        })
+      : first.message;
+  throw new BadInputError('csv', catalogueText('errors.import.notTheTemplate', { field: 'csv', problem }), {
+    problems,
+  });
 }

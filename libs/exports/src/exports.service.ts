@@ -8,6 +8,7 @@ import {
   NotFoundError,
   requestContext,
   requireId,
+  text,
 } from '@app/common';
 import type { RequestContext } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -48,7 +49,7 @@ function refuseUnusedParams(kind: ExportKind, params: ExportParams): void {
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue;
     if (!PARAMS_OF[kind].includes(key as keyof ExportParams)) {
-      throw new BadInputError(`params.${key}`, `params.${key} is not used by a ${kind} export`);
+      throw new BadInputError(`params.${key}`, text('errors.export.paramNotUsed', { field: `params.${key}`, kind }));
     }
   }
 }
@@ -285,7 +286,7 @@ export class ExportsService {
 }
 
 function need(value: string | null | undefined, field: string): string {
-  if (!value) throw new BadInputError(field, `${field} is required for this export`);
+  if (!value) throw new BadInputError(field, text('errors.export.paramRequired', { field }));
   return value;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuthUser, ConflictError, NotFoundError, requireId } from '@app/common';
+import { AuthUser, ConflictError, NotFoundError, requireId, text } from '@app/common';
 import { ApplicationsService, ApplicationStatus, Fund, FundApplication } from '@app/funds';
 import { MANAGER_ROLES, OrganizationPolicy, VerificationStatus, ViewerAccess } from '@app/organizations';
 import { Project, ProjectsService } from '@app/projects';
@@ -75,7 +75,11 @@ export class FileOwners {
         const allowed = change === 'add' ? EVIDENCE_ADD : EVIDENCE_REMOVE;
         if (!allowed.includes(organization.verification)) {
           throw new ConflictError(
-            `Evidence can be ${change === 'add' ? 'added' : 'removed'} while the organization is ${allowed.join(' or ')}; ${organization.name} is ${organization.verification}`,
+            text(change === 'add' ? 'errors.files.evidenceAdded' : 'errors.files.evidenceRemoved', {
+              allowed: { alternatives: allowed },
+              organization: organization.name,
+              status: organization.verification,
+            }),
           );
         }
         return;
@@ -101,7 +105,10 @@ export class FileOwners {
         );
         if (!ATTACHABLE_APPLICATION_STATUSES.includes(application.status)) {
           throw new ConflictError(
-            `Attachments can be changed while the application is ${ATTACHABLE_APPLICATION_STATUSES.join(' or ')}; this one is ${application.status}`,
+            text('errors.files.attachments', {
+              allowed: { alternatives: ATTACHABLE_APPLICATION_STATUSES },
+              status: application.status,
+            }),
           );
         }
         return;

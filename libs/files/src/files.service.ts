@@ -12,6 +12,7 @@ import {
   NotFoundError,
   RateLimitedError,
   requireId,
+  text,
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { RateLimiterService, User } from '@app/auth';
@@ -85,12 +86,20 @@ export class FilesService {
     if (!ALLOWED_TYPES[args.purpose].includes(contentType)) {
       throw new BadInputError(
         'contentType',
-        `A ${args.purpose} must be ${ALLOWED_TYPES[args.purpose].join(', ')}; got ${args.contentType}`,
+        text('errors.files.contentType', {
+          purpose: args.purpose,
+          types: ALLOWED_TYPES[args.purpose],
+          got: args.contentType,
+        }),
       );
     }
     const limit = this.limitOf(args.purpose);
     if (args.size > limit) {
-      throw new BadInputError('size', `A ${args.purpose} may have at most ${limit} bytes; got ${args.size}`, { limit });
+      throw new BadInputError(
+        'size',
+        text('errors.files.tooLarge', { purpose: args.purpose, limit, size: args.size }),
+        { limit },
+      );
     }
     const upload = await this.dataSource.transaction(async (manager) => {
       await this.owners.requireChange(manager, user, args.purpose, args.ownerId, 'add');
@@ -233,7 +242,7 @@ export class FilesService {
     await this.lockOwner(manager, ownerId);
     const count = await manager.countBy(StoredFile, { purpose, [ownerColumn(purpose)]: ownerId });
     if (count >= MAX_FILES[purpose]) {
-      throw new ConflictError(`At most ${MAX_FILES[purpose]} files of purpose ${purpose}; remove one first`);
+      throw new ConflictError(text('errors.files.tooMany', { max: MAX_FILES[purpose], purpose }));
     }
   }
 

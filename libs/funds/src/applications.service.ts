@@ -14,6 +14,7 @@ import {
   requireId,
   requireTransition,
   SortKey,
+  text,
 } from '@app/common';
 import { eligibilityFailure, FundMatchingService } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
@@ -50,7 +51,7 @@ const INBOX_KEYS: SortKey[] = [
 ];
 const SUBJECT = 'an application';
 const DEFAULT_FUND_APPLICATIONS = DEFAULT_PAGE_SIZE;
-const DUPLICATE = 'This project already has a live application to this fund';
+const DUPLICATE = text('errors.application.duplicate');
 
 @Injectable()
 export class ApplicationsService {
@@ -218,13 +219,15 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const { application, fund } = await this.applicantsOwn(manager, user, id);
       if (application.status !== ApplicationStatus.DRAFT) {
-        throw new ConflictError(
-          `An application that is ${application.status} can no longer be edited; only a DRAFT can (withdraw it and apply again)`,
-        );
+        throw new ConflictError(text('errors.application.notEditable', { status: application.status }));
       }
       if (input.requestedAmount === null)
-        throw new BadInputError('input.requestedAmount', 'input.requestedAmount cannot be cleared');
-      if (input.statement === null) throw new BadInputError('input.statement', 'input.statement cannot be cleared');
+        throw new BadInputError(
+          'input.requestedAmount',
+          text('validation.cannotBeCleared', { field: 'input.requestedAmount' }),
+        );
+      if (input.statement === null)
+        throw new BadInputError('input.statement', text('validation.cannotBeCleared', { field: 'input.statement' }));
       if (input.requestedAmount) {
         this.checkAmount(fund, input.requestedAmount, 'input.requestedAmount');
         application.requestedAmount = String(input.requestedAmount.amount);
@@ -245,13 +248,13 @@ export class ApplicationsService {
     if (!DECISION_STATUSES.includes(args.status)) {
       throw new BadInputError(
         'status',
-        `status must be ${listOr(DECISION_STATUSES)}: the applicant submits and withdraws, the funder decides`,
+        text('errors.application.decisionStatus', { field: 'status', statuses: { anyOf: DECISION_STATUSES } }),
       );
     }
     if (args.status === ApplicationStatus.REJECTED && !args.note)
-      throw new BadInputError('note', 'A rejection needs a note saying why');
+      throw new BadInputError('note', text('errors.application.rejectionNote'));
     if (args.awardedAmount != null && args.status !== ApplicationStatus.AWARDED)
-      throw new BadInputError('awardedAmount', 'awardedAmount is set only by an award (status AWARDED)');
+      throw new BadInputError('awardedAmount', text('errors.application.awardOnly'));
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(FundApplication, { id: args.id });
       if (!found) throw new NotFoundError('Application', args.id);
@@ -364,7 +367,7 @@ export class ApplicationsService {
     args: FundApplicationsArgs,
   ): Promise<FundApplication[]> {
     if (args.after && !isUuid(args.after)) {
-      throw new BadInputError('after', 'after must be the id of the last application of a page');
+      throw new BadInputError('after', text('validation.lastOfPage', { field: 'after', what: 'application' }));
     }
     const repository = this.dataSource.getRepository(FundApplication);
     const numbered = repository
@@ -411,14 +414,22 @@ export class ApplicationsService {
     );
     if (Number(awarded) + amount > Number(fund.totalBudget)) {
       throw new ConflictError(
-        `Awarding ${amount} ${fund.currency} would exceed the fund's budget (${awarded} of ${fund.totalBudget} already awarded)`,
+        text('errors.application.overBudget', {
+          amount,
+          currency: fund.currency,
+          awarded: String(awarded),
+          total: String(fund.totalBudget),
+        }),
       );
     }
   }
 
   private checkAmount(fund: Fund, requested: { amount: number; currency: string }, field = 'requestedAmount') {
     if (requested.currency !== fund.currency) {
-      throw new BadInputError(`${field}.currency`, `${field} must be in the fund's currency, ${fund.currency}`);
+      throw new BadInputError(
+        `${field}.currency`,
+        text('errors.application.currency', { field, currency: fund.currency }),
+      );
     }
     this.checkRange(fund, requested.amount, `${field}.amount`, field);
   }
@@ -431,7 +442,12 @@ export class ApplicationsService {
     ) {
       throw new BadInputError(
         field,
-        `${name} must be within the grant range ${fund.minGrant ?? 0}–${fund.maxGrant ?? 'any'} ${fund.currency}`,
+        text('errors.application.grantRange', {
+          field: name,
+          min: String(fund.minGrant ?? 0),
+          max: fund.maxGrant ?? text('common.any'),
+          currency: fund.currency,
+        }),
       );
     }
   }

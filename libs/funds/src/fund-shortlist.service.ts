@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, isUuid, NotFoundError, requireId } from '@app/common';
+import { AuthUser, BadInputError, isUuid, NotFoundError, requireId, text } from '@app/common';
 import { recordEvent } from '@app/events';
 import { eligibilityFailure, eligibleSql, FundMatchingService, rulesOf } from '@app/matching';
 import { FUNDER_KINDS, MANAGER_ROLES, OrganizationPolicy } from '@app/organizations';
@@ -34,7 +34,7 @@ export class FundShortlistService {
       if (FundsService.effectiveStatus(fund) !== FundStatus.OPEN) {
         throw new BadInputError(
           'fundId',
-          `Only an OPEN fund has a shortlist of candidates; this one is ${FundsService.effectiveStatus(fund)}`,
+          text('errors.shortlist.fundNotOpen', { status: FundsService.effectiveStatus(fund) }),
         );
       }
       await this.requireEligible(manager, fund, organizationId);
@@ -116,12 +116,13 @@ export class FundShortlistService {
         WHERE f.id = $1 AND o.id = $2`,
       [fund.id, organizationId.toLowerCase()],
     );
-    if (!row) throw new BadInputError('organizationId', `organizationId ${organizationId} is not an organization`);
-    if (row.applied) {
+    if (!row)
       throw new BadInputError(
         'organizationId',
-        'This organization has already applied to the fund: shortlist its application (decideApplication) instead',
+        text('validation.notAnOrganization', { field: 'organizationId', id: organizationId }),
       );
+    if (row.applied) {
+      throw new BadInputError('organizationId', text('errors.shortlist.alreadyApplied'));
     }
     if (!row.eligible) {
       const rules = new Set(rulesOf('organization').map((r) => r.rule));
@@ -142,6 +143,6 @@ export class FundShortlistService {
 
 function requireOrganizationId(id: string) {
   if (!isUuid(id)) {
-    throw new BadInputError('organizationId', `organizationId ${id} is not an organization`);
+    throw new BadInputError('organizationId', text('validation.notAnOrganization', { field: 'organizationId', id }));
   }
 }

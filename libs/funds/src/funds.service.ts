@@ -11,10 +11,11 @@ import {
   nestedPages,
   Page,
   paginate,
+  rankKeys,
   requireId,
   requireTransition,
-  rankKeys,
   SortKey,
+  text,
   whereSearch,
 } from '@app/common';
 import { FUND_OPEN_SQL } from '@app/matching';
@@ -138,12 +139,11 @@ export class FundsService {
         nested: ['eligibility'],
       });
       this.assertConsistent(input);
-      if (input.funderId !== fund.funderId)
-        throw new BadInputError('input.funderId', 'A fund cannot move to another funder');
+      if (input.funderId !== fund.funderId) throw new BadInputError('input.funderId', text('errors.fund.otherFunder'));
       if (FundsService.effectiveStatus(fund) === FundStatus.CLOSED)
         throw new ConflictError('A closed fund cannot be edited', { key: 'errors.fundClosed' });
       if (fund.status === FundStatus.OPEN && input.deadline.getTime() <= Date.now()) {
-        throw new BadInputError('input.deadline', 'The deadline of an open fund must be in the future');
+        throw new BadInputError('input.deadline', text('errors.fund.openDeadline'));
       }
       await this.assertCommitmentsHold(manager, fund, input);
       Object.assign(fund, this.fields(input));
@@ -160,7 +160,7 @@ export class FundsService {
       this.policy.requireVerifiedToPublish(funder, 'publish funds');
       requireTransition(FUND_TRANSITIONS, 'a fund', fund.status, FundStatus.OPEN);
       if (fund.deadline.getTime() <= Date.now())
-        throw new BadInputError('deadline', 'The deadline must be in the future to publish');
+        throw new BadInputError('deadline', text('errors.fund.publishDeadline'));
       fund.status = FundStatus.OPEN;
       const saved = await manager.save(fund);
       await recordEvent(manager, {
@@ -217,13 +217,21 @@ export class FundsService {
     if (input.currency !== fund.currency && row.applications > 0) {
       throw new BadInputError(
         'input.currency',
-        `input.currency cannot change from ${fund.currency}: the fund already has ${row.applications} application(s) in it`,
+        text('errors.fund.currencyLocked', {
+          field: 'input.currency',
+          currency: fund.currency,
+          count: Number(row.applications),
+        }),
       );
     }
     if (!row.covered) {
       throw new BadInputError(
         'input.totalBudget',
-        `input.totalBudget must be at least ${row.awarded} ${fund.currency}, the sum already awarded`,
+        text('errors.fund.budgetBelowAwarded', {
+          field: 'input.totalBudget',
+          awarded: String(row.awarded),
+          currency: fund.currency,
+        }),
       );
     }
   }
@@ -255,27 +263,39 @@ export class FundsService {
   /** The rules between fields, on the whole (patched) fund. */
   private assertConsistent(input: FundInput) {
     if (input.minGrant != null && input.maxGrant != null && input.minGrant > input.maxGrant) {
-      throw new BadInputError('input.minGrant', 'input.minGrant must not be above input.maxGrant');
+      throw new BadInputError(
+        'input.minGrant',
+        text('validation.notAbove', { field: 'input.minGrant', other: 'input.maxGrant' }),
+      );
     }
     if (input.totalBudget != null && input.maxGrant != null && input.maxGrant > input.totalBudget) {
-      throw new BadInputError('input.maxGrant', 'input.maxGrant must not be above input.totalBudget');
+      throw new BadInputError(
+        'input.maxGrant',
+        text('validation.notAbove', { field: 'input.maxGrant', other: 'input.totalBudget' }),
+      );
     }
     const minIncome = input.minOrganizationAnnualIncome;
     const maxIncome = input.maxOrganizationAnnualIncome;
     if (minIncome != null && maxIncome != null && minIncome > maxIncome) {
       throw new BadInputError(
         'input.minOrganizationAnnualIncome',
-        'input.minOrganizationAnnualIncome must not be above input.maxOrganizationAnnualIncome',
+        text('validation.notAbove', {
+          field: 'input.minOrganizationAnnualIncome',
+          other: 'input.maxOrganizationAnnualIncome',
+        }),
       );
     }
     if (input.maxTotalProjectBudget != null && input.minGrant != null && input.minGrant > input.maxTotalProjectBudget) {
       throw new BadInputError(
         'input.maxTotalProjectBudget',
-        'input.maxTotalProjectBudget must not be below input.minGrant',
+        text('validation.notBelow', { field: 'input.maxTotalProjectBudget', other: 'input.minGrant' }),
       );
     }
     if (input.opensAt && input.opensAt.getTime() >= input.deadline.getTime()) {
-      throw new BadInputError('input.opensAt', 'input.opensAt must be before input.deadline');
+      throw new BadInputError(
+        'input.opensAt',
+        text('validation.before', { field: 'input.opensAt', other: 'input.deadline' }),
+      );
     }
   }
 

@@ -7,6 +7,7 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
+  DEFAULT_LOCALE,
   ForbiddenError,
   NotFoundError,
   Page,
@@ -14,6 +15,9 @@ import {
   requireId,
   requireTransition,
   StateMachine,
+  Text,
+  text,
+  translateText,
 } from '@app/common';
 import { AuthService, PasswordService, User } from '@app/auth';
 import { AppConfig } from '@app/config';
@@ -33,10 +37,10 @@ export const INVITATION_TTL_MS = 7 * 86_400_000;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-const NOT_PENDING: Record<Exclude<MemberInvitationStatus, 'PENDING'>, string> = {
-  ACCEPTED: 'The invitation was already accepted',
-  DECLINED: 'The invitation was declined',
-  REVOKED: 'The invitation was revoked by the organization',
+const NOT_PENDING: Record<Exclude<MemberInvitationStatus, 'PENDING'>, Text> = {
+  ACCEPTED: text('errors.invitation.alreadyAccepted'),
+  DECLINED: text('errors.invitation.declined'),
+  REVOKED: text('errors.invitation.revoked'),
 };
 
 /** docs/domain.md, "Memberships and invitations": a PENDING invitation is accepted, declined or revoked, once. */
@@ -55,7 +59,14 @@ const MEMBER_INVITATION_TRANSITIONS: StateMachine<MemberInvitationStatus> = {
 function requireInvitationMove(invitation: MemberInvitation, to: MemberInvitationStatus): void {
   const from = invitation.status;
   const reason = from === MemberInvitationStatus.PENDING ? undefined : NOT_PENDING[from];
-  requireTransition(MEMBER_INVITATION_TRANSITIONS, 'an invitation', from, to, reason);
+  requireTransition(
+    MEMBER_INVITATION_TRANSITIONS,
+    'an invitation',
+    from,
+    to,
+    reason && translateText(DEFAULT_LOCALE, reason),
+    reason,
+  );
 }
 
 /**
@@ -85,7 +96,7 @@ export class MemberInvitationsService {
         manager,
       );
       if (role === MemberRole.OWNER && actorRole !== MemberRole.OWNER) {
-        throw new ForbiddenError('Only an OWNER may invite an OWNER');
+        throw new ForbiddenError(text('errors.member.ownerInvitesOwner'));
       }
       const token = randomBytes(32).toString('base64url');
       const invitation = await this.upsertPending(manager, {
@@ -130,7 +141,7 @@ export class MemberInvitationsService {
         ? await this.signedInInvitee(manager, viewer, invitation)
         : await this.createAccount(manager, invitation.email, input.name as string, passwordHash as string);
       if (await manager.existsBy(Membership, { userId: invitee.id, organizationId: invitation.organizationId })) {
-        throw new ConflictError('You are already a member of this organization');
+        throw new ConflictError(text('errors.member.alreadyMember'));
       }
       const created = await manager.save(
         manager.create(Membership, {
@@ -170,7 +181,7 @@ export class MemberInvitationsService {
       const role = invitation && (await this.policy.roleOf(user.id, invitation.organizationId, manager));
       if (!invitation || !role || !MANAGER_ROLES.includes(role)) throw new NotFoundError('Invitation', id);
       if (invitation.role === MemberRole.OWNER && role !== MemberRole.OWNER) {
-        throw new ForbiddenError('Only an OWNER may revoke the invitation of an OWNER');
+        throw new ForbiddenError(text('errors.member.ownerRevokesOwner'));
       }
       requireInvitationMove(invitation, MemberInvitationStatus.REVOKED);
       return this.decide(manager, invitation, MemberInvitationStatus.REVOKED);
@@ -208,7 +219,7 @@ export class MemberInvitationsService {
     if (!invitation) throw new NotFoundError('Invitation');
     requireInvitationMove(invitation, to);
     if (invitation.expiresAt.getTime() <= Date.now()) {
-      throw new ConflictError('The invitation has expired; ask the organization to invite you again');
+      throw new ConflictError(text('errors.invitation.expired'));
     }
     return invitation;
   }
@@ -222,21 +233,21 @@ export class MemberInvitationsService {
   private async signedInInvitee(manager: EntityManager, viewer: AuthUser, invitation: MemberInvitation) {
     const user = await manager.findOneByOrFail(User, { id: viewer.id });
     if (user.email !== invitation.email) {
-      throw new ForbiddenError('This invitation was sent to another e-mail address; sign in with that address');
+      throw new ForbiddenError(text('errors.invitation.otherAddress'));
     }
     return user;
   }
 
   private async newPasswordHash(input: AcceptMemberInvitationInput): Promise<string> {
-    if (!input.name) throw new BadInputError('input.name', 'Sign in, or give a name and a password for your account');
+    if (!input.name) throw new BadInputError('input.name', text('errors.invitation.nameAndPassword'));
     if (!input.password) {
-      throw new BadInputError('input.password', 'Sign in, or give a name and a password for your account');
+      throw new BadInputError('input.password', text('errors.invitation.nameAndPassword'));
     }
     return this.passwords.hash(input.password);
   }
 
   private async createAccount(manager: EntityManager, email: string, name: string, passwordHash: string) {
-    const taken = 'An account already uses this e-mail address; sign in to accept the invitation';
+    const taken = text('errors.invitation.emailTaken');
     if (await manager.existsBy(User, { email })) throw new ConflictError(taken);
     try {
       const { id } = await manager.save(manager.create(User, { email, name, passwordHash }));
@@ -250,6 +261,7 @@ export class MemberInvitationsService {
 
 function normaliseAddress(raw: string): string {
   const email = raw.trim().toLowerCase();
-  if (email.length > 254 || !isEmail(email)) throw new BadInputError('email', 'email must be a valid e-mail address');
+  if (email.length > 254 || !isEmail(email))
+    throw new BadInputError('email', text('validation.email', { field: 'email' }));
   return email;
 }

@@ -11,13 +11,14 @@ import {
   NotFoundError,
   Page,
   paginate,
+  rankKeys,
   requireId,
   requireTransition,
-  rankKeys,
   SortKey,
   StateMachine,
-  whereSearch,
+  text,
   UnauthenticatedError,
+  whereSearch,
 } from '@app/common';
 import { recordEvent } from '@app/events';
 import { recordTransition } from '@app/persistence';
@@ -75,7 +76,7 @@ export class OrganizationsService {
 
   async get(args: { id?: string | null; slug?: string | null }): Promise<Organization> {
     if ((args.id ? 1 : 0) + (args.slug ? 1 : 0) !== 1) {
-      throw new BadInputError('id', 'Give exactly one of id or slug');
+      throw new BadInputError('id', text('validation.exactlyOne', { first: 'id', second: 'slug' }));
     }
     const repo = this.dataSource.getRepository(Organization);
     const organization = args.id
@@ -313,9 +314,9 @@ export class OrganizationsService {
       if (!actorRole) throw new NotFoundError('Membership', membershipId);
       const leaving = membership.userId === user.id;
       if (!leaving && !MANAGER_ROLES.includes(actorRole))
-        throw new ForbiddenError('Only an OWNER or ADMIN may remove members');
+        throw new ForbiddenError(text('errors.member.managersRemove'));
       if (membership.role === MemberRole.OWNER && !leaving && actorRole !== MemberRole.OWNER) {
-        throw new ForbiddenError('Only an OWNER may remove an OWNER');
+        throw new ForbiddenError(text('errors.member.ownerRemovesOwner'));
       }
       if (membership.role === MemberRole.OWNER) {
         // Serialise owner changes of this organization, then count the owners.
@@ -324,7 +325,7 @@ export class OrganizationsService {
           organizationId: membership.organizationId,
           role: MemberRole.OWNER,
         });
-        if (owners <= 1) throw new ConflictError('The last OWNER cannot leave; make someone else OWNER first');
+        if (owners <= 1) throw new ConflictError(text('errors.member.lastOwnerLeaves'));
       }
       await manager.delete(Membership, { id: membership.id });
       return true;
@@ -357,12 +358,12 @@ export class OrganizationsService {
       if (!membership) throw new NotFoundError('Membership of user', userId);
       if (membership.role === role) return membership;
       if ((membership.role === MemberRole.OWNER || role === MemberRole.OWNER) && actorRole !== MemberRole.OWNER) {
-        throw new ForbiddenError('Only an OWNER may make or unmake an OWNER');
+        throw new ForbiddenError(text('errors.member.ownerMakesOwner'));
       }
       if (membership.role === MemberRole.OWNER) {
         const owners = await manager.countBy(Membership, { organizationId, role: MemberRole.OWNER });
         if (owners <= 1) {
-          throw new BadInputError('role', 'The last OWNER cannot be demoted; make someone else OWNER first');
+          throw new BadInputError('role', text('errors.member.lastOwnerDemoted'));
         }
       }
       membership.role = role;
@@ -385,9 +386,9 @@ export class OrganizationsService {
       const network = await manager.findOneBy(Organization, { id: networkId });
       if (!network) throw new NotFoundError('Network', networkId);
       if (network.kind !== OrganizationKind.DIASPORA_NETWORK) {
-        throw new BadInputError('networkId', `${network.name} is not a DIASPORA_NETWORK`);
+        throw new BadInputError('networkId', text('errors.network.notANetwork', { name: network.name }));
       }
-      if (network.id === organization.id) throw new BadInputError('networkId', 'A network cannot join itself');
+      if (network.id === organization.id) throw new BadInputError('networkId', text('errors.network.joinItself'));
       const existing = await manager.findOneBy(NetworkMembership, { networkId, organizationId });
       if (existing)
         requireTransition(
@@ -466,9 +467,7 @@ export class OrganizationsService {
       await this.lock(manager, organization.id);
       const current = await manager.findOneByOrFail(Organization, { id: organization.id });
       if (current.verification === VerificationStatus.VERIFIED) {
-        throw new ConflictError(
-          'The organization is VERIFIED; it goes back to PENDING only when a vouched field changes',
-        );
+        throw new ConflictError(text('errors.verification.alreadyVerified'));
       }
       requireTransition(VERIFICATION_TRANSITIONS, 'an organization', current.verification, VerificationStatus.PENDING);
       await this.recordVerification(manager, current, VerificationStatus.PENDING, user.id, null);
@@ -481,8 +480,9 @@ export class OrganizationsService {
     this.policy.requireModerator(user);
     requireId(organizationId, 'Organization');
     const trimmed = note?.trim() || null;
-    if (trimmed && trimmed.length > 2000) throw new BadInputError('note', 'note must be at most 2000 characters');
-    if (!approve && !trimmed) throw new BadInputError('note', 'A rejection needs a note explaining it');
+    if (trimmed && trimmed.length > 2000)
+      throw new BadInputError('note', text('validation.maxChars', { field: 'note', max: 2000 }));
+    if (!approve && !trimmed) throw new BadInputError('note', text('errors.verification.rejectionNote'));
     return this.dataSource.transaction(async (manager) => {
       await this.lock(manager, organizationId);
       const organization = await manager.findOneBy(Organization, { id: organizationId });
@@ -547,7 +547,7 @@ export async function assertRegions(
 ): Promise<void> {
   if (!codes?.length) return;
   const bad = codes.find((code) => !REGION_CODE.test(code));
-  if (bad !== undefined) throw new BadInputError(field, `${field}: ${bad} is not an ISO 3166-2 code (e.g. FR-IDF)`);
+  if (bad !== undefined) throw new BadInputError(field, text('validation.notARegion', { field, code: bad }));
   await reference.assertCountries(field, [...new Set(codes.map((code) => code.slice(0, 2)))]);
 }
 
@@ -559,9 +559,6 @@ function annualIncomeOf(input: OrganizationInput): Pick<Organization, 'annualInc
   const income = input.annualIncome ?? null;
   const currency = input.annualIncomeCurrency ?? null;
   if (income !== null && currency === null)
-    throw new BadInputError(
-      'input.annualIncomeCurrency',
-      'input.annualIncomeCurrency is required with an annualIncome',
-    );
+    throw new BadInputError('input.annualIncomeCurrency', text('errors.organization.incomeCurrencyRequired'));
   return { annualIncome: income, annualIncomeCurrency: currency };
 }

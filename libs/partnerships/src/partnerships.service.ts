@@ -11,6 +11,7 @@ import {
   requireId,
   requireTransition,
   StateMachine,
+  text,
 } from '@app/common';
 import { Organization, OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
 import { recordEvent } from '@app/events';
@@ -34,7 +35,7 @@ const PARTNERSHIP_TRANSITIONS: StateMachine<PartnershipStatus> = {
   [PartnershipStatus.ENDED]: [],
 };
 
-const DUPLICATE = 'A proposed or active partnership of this kind already exists between these organizations';
+const DUPLICATE = text('errors.partnership.duplicate');
 
 @Injectable()
 export class PartnershipsService {
@@ -63,18 +64,19 @@ export class PartnershipsService {
       projectId: optionalId(input.projectId, 'Project'),
     };
     const message = args.message?.trim() || null;
-    if (message && message.length > 2000) throw new BadInputError('message', 'message must be at most 2000 characters');
+    if (message && message.length > 2000)
+      throw new BadInputError('message', text('validation.maxChars', { field: 'message', max: 2000 }));
     try {
       return await this.dataSource.transaction(async (manager) => {
         await this.policy.requireRole(user, args.initiatorId, { action: 'propose partnerships' }, manager);
-        if (args.initiatorId === args.partnerId) throw new ConflictError('An organization cannot partner with itself');
+        if (args.initiatorId === args.partnerId) throw new ConflictError(text('errors.partnership.withItself'));
         const partnerExists = await manager.exists(Organization, { where: { id: args.partnerId } });
         if (!partnerExists) throw new NotFoundError('Organization', args.partnerId);
         if (args.projectId) {
           const project = await this.projects.getIn(manager, user, args.projectId);
           if (project.archivedAt) throw new ConflictError('The project is archived', { key: 'errors.projectArchived' });
           if (project.organizationId !== args.initiatorId && project.organizationId !== args.partnerId) {
-            throw new BadInputError('projectId', 'The project must belong to one of the two organizations');
+            throw new BadInputError('projectId', text('errors.partnership.projectOfEither'));
           }
         }
         const duplicate = await manager.query(
@@ -122,7 +124,7 @@ export class PartnershipsService {
   respond(user: AuthUser, id: string, accept: boolean): Promise<Partnership> {
     return this.transition(user, id, (p, access) => {
       if (!this.policy.isMember(access, p.partnerId))
-        throw new ForbiddenError('Only members of the partner organization may answer');
+        throw new ForbiddenError(text('errors.partnership.partnerAnswers'));
       const to = accept ? PartnershipStatus.ACTIVE : PartnershipStatus.DECLINED;
       requireTransition(PARTNERSHIP_TRANSITIONS, 'a partnership', p.status, to);
       p.respondedAt = new Date();
@@ -155,7 +157,7 @@ export class PartnershipsService {
       const access = await this.policy.accessIn(user, locked ? [locked.initiatorId, locked.partnerId] : [], manager);
       const p = this.policy.requireVisible(locked, PartnershipsService.visibility, access, 'Partnership', id);
       if (!this.policy.isMember(access, [p.initiatorId, p.partnerId]))
-        throw new ForbiddenError('Only members of the two organizations may change a partnership');
+        throw new ForbiddenError(text('errors.partnership.membersChange'));
       const from = p.status;
       p.status = decide(p, access);
       const saved = await manager.save(p);

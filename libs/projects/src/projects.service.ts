@@ -13,11 +13,12 @@ import {
   Page,
   PageArgs,
   paginate,
-  requireId,
   rankKeys,
+  requireId,
   SortKey,
-  whereSearch,
+  text,
   today,
+  whereSearch,
 } from '@app/common';
 import type { RequestContext } from '@app/common';
 import { OrganizationPolicy, ViewerAccess, Visibility } from '@app/organizations';
@@ -185,7 +186,7 @@ export class ProjectsService {
       const project = await this.editable(manager, user, id, 'update projects');
       const input = applyPatch(this.inputOf(project), patch, { path: 'input', required: PROJECT_REQUIRED_FIELDS });
       if (input.organizationId !== project.organizationId) {
-        throw new BadInputError('input.organizationId', 'A project cannot move to another organization');
+        throw new BadInputError('input.organizationId', text('errors.project.otherOrganization'));
       }
       this.assertConsistent(input);
       Object.assign(project, this.fields(input));
@@ -213,7 +214,8 @@ export class ProjectsService {
 
   async recordMeasurement(user: AuthUser, args: RecordMeasurementArgs): Promise<Measurement> {
     requireId(args.indicatorId, 'Indicator');
-    if (args.measuredOn > today()) throw new BadInputError('measuredOn', 'measuredOn must not be in the future');
+    if (args.measuredOn > today())
+      throw new BadInputError('measuredOn', text('validation.future', { field: 'measuredOn' }));
     return this.dataSource.transaction(async (manager) => {
       // FOR SHARE: a concurrent deleteIndicator (FOR UPDATE) finishes first, then this is NOT_FOUND
       const indicator = await manager
@@ -298,7 +300,7 @@ export class ProjectsService {
       const before = measurementValues(measurement);
       const after = applyPatch(before, patch, { path: 'input', required: MEASUREMENT_REQUIRED_FIELDS });
       if (after.measuredOn > today())
-        throw new BadInputError('input.measuredOn', 'input.measuredOn must not be in the future');
+        throw new BadInputError('input.measuredOn', text('validation.future', { field: 'input.measuredOn' }));
       if (sameValues(before, after)) return measurement;
       Object.assign(measurement, after);
       const saved = await manager.save(measurement);
@@ -400,17 +402,23 @@ export class ProjectsService {
   /** The rules between fields, on the whole (patched) project. */
   private assertConsistent(input: ProjectInput) {
     if (input.startDate && input.endDate && input.endDate < input.startDate) {
-      throw new BadInputError('input.endDate', 'input.endDate must not be before input.startDate');
+      throw new BadInputError(
+        'input.endDate',
+        text('validation.notBefore', { field: 'input.endDate', min: 'input.startDate' }),
+      );
     }
     if (input.budget && input.fundingSought) {
       if (input.budget.currency !== input.fundingSought.currency) {
         throw new BadInputError(
           'input.fundingSought.currency',
-          'input.fundingSought must be in the currency of input.budget',
+          text('errors.project.fundingCurrency', { field: 'input.fundingSought', other: 'input.budget' }),
         );
       }
       if (input.fundingSought.amount > input.budget.amount) {
-        throw new BadInputError('input.fundingSought.amount', 'input.fundingSought must not be above input.budget');
+        throw new BadInputError(
+          'input.fundingSought.amount',
+          text('validation.notAbove', { field: 'input.fundingSought', other: 'input.budget' }),
+        );
       }
     }
   }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { BadInputError } from '@app/common';
+import { BadInputError, text } from '@app/common';
 
 const require = createRequire(import.meta.url);
 const isoCountries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
@@ -17,7 +17,7 @@ export type ReferenceLanguage = (typeof REFERENCE_LANGUAGES)[number];
 export function referenceLanguage(tag: string | null | undefined): ReferenceLanguage {
   if (tag === null || tag === undefined) return 'en';
   if (tag.length > 35 || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) {
-    throw new BadInputError('language', 'language must be a language tag such as en, fr or es-MX');
+    throw new BadInputError('language', text('validation.languageTag', { field: 'language' }));
   }
   const primary = tag.split('-')[0].toLowerCase();
   return (REFERENCE_LANGUAGES as readonly string[]).includes(primary) ? (primary as ReferenceLanguage) : 'en';

@@ -14,7 +14,17 @@ import {
 import type { Request, Response } from 'express';
 import { AuthPayload, AuthService, CompleteRegistrationArgs, RegisterInput } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { BadInputError, clientAddress, DomainError, ErrorCode, Public } from '@app/common';
+import {
+  BadInputError,
+  chooseLocale,
+  clientAddress,
+  DomainError,
+  ErrorCode,
+  localizedMessage,
+  Public,
+  text,
+  translate,
+} from '@app/common';
 
 /** The refresh-token cookie: HttpOnly, SameSite=Strict, sent only to /auth. */
 export const REFRESH_COOKIE = 'nexus_refresh';
@@ -37,16 +47,18 @@ class SessionErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost) {
     const res = host.switchToHttp().getResponse<Response>();
+    // no session here: the language is the Accept-Language header's, else English
+    const locale = chooseLocale(host.switchToHttp().getRequest<Request>().headers['accept-language']);
     if (exception instanceof DomainError) {
       const { field, reason, retryAfterSeconds } = exception.extensions as Record<string, unknown>;
       if (typeof retryAfterSeconds === 'number') res.setHeader('retry-after', String(retryAfterSeconds));
       res
         .status(STATUS[exception.code] ?? 400)
-        .json({ code: exception.code, message: exception.message, field, reason });
+        .json({ code: exception.code, message: localizedMessage(exception, locale), field, reason });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong; try again' });
+    res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: translate(locale, 'errors.internal') });
   }
 }
 
@@ -77,9 +89,9 @@ export class SessionCookieController {
   @HttpCode(200)
   async signIn(@Body() body: SignInBody, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     requireJson(req);
-    if (typeof body?.email !== 'string') throw new BadInputError('email', 'email must be a valid e-mail address');
+    if (typeof body?.email !== 'string') throw new BadInputError('email', text('validation.email', { field: 'email' }));
     if (typeof body.password !== 'string' || !body.password)
-      throw new BadInputError('password', 'password is required');
+      throw new BadInputError('password', text('validation.required', { field: 'password' }));
     return this.session(await this.auth.login(body.email, body.password, clientAddress(req)), req, res);
   }
 
@@ -106,7 +118,7 @@ export class SessionCookieController {
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     requireJson(req);
     const token = readCookie(req, REFRESH_COOKIE);
-    if (!token) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'You are not signed in');
+    if (!token) throw new DomainError(ErrorCode.UNAUTHENTICATED, text('errors.auth.notSignedIn'));
     try {
       return this.session(await this.auth.refresh(token), req, res);
     } catch (error) {
@@ -154,7 +166,7 @@ function requireJson(req: Request): void {
   // the header itself (req.is() answers null for a request without a body, e.g. sign-out)
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') {
-    throw new DomainError(ErrorCode.FORBIDDEN, 'Send this request with Content-Type: application/json', {
+    throw new DomainError(ErrorCode.FORBIDDEN, text('errors.auth.jsonRequired'), {
       reason: 'JSON_REQUIRED',
     });
   }

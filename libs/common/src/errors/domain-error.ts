@@ -1,6 +1,17 @@
 import { DEFAULT_LOCALE, Locale } from '../i18n/locale.js';
 import { hasTranslation, isMessageKey, text, Text, translateText } from '../i18n/translate.js';
 
+/** An error's message: the English sentence, or a catalogue Text (its English is the message, the Text its `text`). */
+export type Message = string | Text;
+
+function englishOf(message: Message): string {
+  return typeof message === 'string' ? message : translateText(DEFAULT_LOCALE, message);
+}
+
+function textOf(message: Message, given?: Text): Text | undefined {
+  return given ?? (typeof message === 'string' ? undefined : message);
+}
+
 /** The error codes clients see in `extensions.code` (docs/domain.md, "Errors"). */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -17,16 +28,20 @@ export enum ErrorCode {
  * An expected error: mapped to a GraphQL error with its code and never logged as a server fault.
  * `message` is the English sentence; `text` (a catalogue key and its values) is the same sentence
  * for the other languages: the API answers `localizedMessage(error, locale)` in the request's
- * language (docs/architecture.md, "Languages of the API's sentences").
+ * language (docs/architecture.md, "Languages of the API's sentences"). `message` may itself be a
+ * Text: its English (catalogue.en.ts) is then the message, and it is the error's `text`.
  */
 export class DomainError extends Error {
+  readonly text?: Text;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Message,
     readonly extensions: Record<string, unknown> = {},
-    readonly text?: Text,
+    text?: Text,
   ) {
-    super(message);
+    super(englishOf(message));
+    this.text = textOf(message, text);
     this.name = new.target.name;
   }
 }
@@ -65,13 +80,13 @@ export class NotFoundError extends DomainError {
 
 export class BadInputError extends DomainError {
   /** `field` is the input path, e.g. "input.countriesOfOrigin"; `message` in English, `text` in any language. */
-  constructor(field: string, message: string, extra: Record<string, unknown> = {}, text?: Text) {
+  constructor(field: string, message: Message, extra: Record<string, unknown> = {}, text?: Text) {
     super(ErrorCode.BAD_USER_INPUT, message, { field, ...extra }, text);
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, text?: Text) {
+  constructor(message: Message, text?: Text) {
     super(ErrorCode.CONFLICT, message, {}, text);
   }
 }
@@ -79,7 +94,7 @@ export class ConflictError extends DomainError {
 const FORBIDDEN = 'You are not allowed to do this';
 
 export class ForbiddenError extends DomainError {
-  constructor(message = FORBIDDEN, text?: Text) {
+  constructor(message: Message = FORBIDDEN, text?: Text) {
     super(ErrorCode.FORBIDDEN, message, {}, text ?? (message === FORBIDDEN ? { key: 'errors.forbidden' } : undefined));
   }
 }
@@ -87,7 +102,7 @@ export class ForbiddenError extends DomainError {
 const UNAUTHENTICATED = 'Sign in to do this';
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = UNAUTHENTICATED, text?: Text) {
+  constructor(message: Message = UNAUTHENTICATED, text?: Text) {
     super(
       ErrorCode.UNAUTHENTICATED,
       message,

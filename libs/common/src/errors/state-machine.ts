@@ -1,3 +1,4 @@
+import { isMessageKey, text, Text } from '../i18n/translate.js';
 import { DomainError, ErrorCode } from './domain-error.js';
 
 /**
@@ -15,15 +16,48 @@ export function listOr(values: readonly string[]): string {
  * A move the state machine does not allow (CONFLICT). The message names the allowed next states
  * ("An application that is SUBMITTED can become UNDER_REVIEW, SHORTLISTED, REJECTED or WITHDRAWN;
  * not AWARDED"), and `extensions` carry them: `from`, `to` and `allowed` (a list, empty when final).
+ * Its `text` is the same sentence in the catalogues (`transition.*`; the subject is `subjects.<subject>`,
+ * `reasonText` the reason's) when the catalogue knows the subject.
  */
 export class TransitionError extends DomainError {
-  constructor(subject: string, from: string, to: string, allowed: readonly string[], reason?: string) {
+  constructor(
+    subject: string,
+    from: string,
+    to: string,
+    allowed: readonly string[],
+    reason?: string,
+    reasonText?: Text,
+  ) {
     const what = `${subject} that is ${from}`;
     const rule = allowed.length
       ? `${what} can become ${listOr(allowed)}; not ${to}`
       : `${what} is final: it cannot become ${to}`;
-    super(ErrorCode.CONFLICT, reason ? `${reason} (${rule})` : capitalize(rule), { from, to, allowed: [...allowed] });
+    super(
+      ErrorCode.CONFLICT,
+      reason ? `${reason} (${rule})` : capitalize(rule),
+      { from, to, allowed: [...allowed] },
+      transitionText(subject, from, to, allowed, reason, reasonText),
+    );
   }
+}
+
+/** The catalogue form of a TransitionError's message (none when the subject or the reason has no key). */
+function transitionText(
+  subject: string,
+  from: string,
+  to: string,
+  allowed: readonly string[],
+  reason?: string,
+  reasonText?: Text,
+): Text | undefined {
+  const subjectKey = `subjects.${subject}`;
+  if (!isMessageKey(subjectKey) || (reason && !reasonText)) return undefined;
+  // without a reason the sentence starts with the subject: capitalized, as the English one
+  const who = reasonText ? text(subjectKey) : { capitalized: text(subjectKey) };
+  const rule = allowed.length
+    ? text('transition.allowed', { subject: who, from, to, allowed: { anyOf: allowed } })
+    : text('transition.final', { subject: who, from, to });
+  return reasonText ? text('transition.withReason', { reason: reasonText, rule }) : rule;
 }
 
 /**
@@ -37,9 +71,10 @@ export function requireTransition<S extends string>(
   from: S,
   to: S,
   reason?: string,
+  reasonText?: Text,
 ): void {
   const allowed = machine[from] ?? [];
-  if (!allowed.includes(to)) throw new TransitionError(subject, from, to, allowed, reason);
+  if (!allowed.includes(to)) throw new TransitionError(subject, from, to, allowed, reason, reasonText);
 }
 
-const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+const capitalize = (value: string) => `${value.charAt(0).toUpperCase()}${value.slice(1)}`;

@@ -273,4 +273,177 @@ export const es: Catalogue = {
   'counterpartReason.BALANCE.origin.other': 'añade las comunidades de origen {countries}',
   'counterpartReason.BALANCE.kind': 'añade el tipo {kind}',
   'counterpartReason.BALANCE.womenLed': 'añade una organización dirigida por mujeres',
+
+  // ---------- the services' errors (issue 14, part 2: FORBIDDEN, CONFLICT, BAD_USER_INPUT, /auth) ----------
+  'errors.internal': 'Algo salió mal; vuelva a intentarlo',
+  'errors.auth.notSignedIn': 'No ha iniciado sesión',
+  'errors.auth.jsonRequired': 'Envíe esta solicitud con Content-Type: application/json',
+  'errors.auth.wrongCredentials': 'Dirección de correo electrónico o contraseña incorrecta',
+  'errors.auth.refreshInvalid': 'El token de renovación no es válido',
+  'errors.auth.refreshReused':
+    'El token de renovación ya se había usado; se han revocado todas las sesiones de este inicio de sesión',
+  'errors.auth.refreshExpired': 'El token de renovación ha caducado',
+  'errors.auth.confirmEmailFirst':
+    'Las cuentas se crean después de confirmar la dirección de correo electrónico: llame a startRegistration(email) y después a completeRegistration(token, name, password) con el token del enlace del correo',
+  'errors.auth.registrationUnknown': 'Este enlace de registro no es válido; solicite uno nuevo con startRegistration',
+  'errors.auth.registrationUsed':
+    'Este enlace de registro ya se usó; inicie sesión con su dirección de correo electrónico y su contraseña',
+  'errors.auth.registrationExpired': 'Este enlace de registro ha caducado; solicite uno nuevo con startRegistration',
+  'errors.auth.registrationTaken':
+    'Ya hay una cuenta con esta dirección de correo electrónico; inicie sesión o restablezca su contraseña',
+  'errors.account.resetUnknown':
+    'Este enlace para restablecer la contraseña no es válido; solicite uno nuevo con requestPasswordReset',
+  'errors.account.resetUsed': 'Este enlace para restablecer la contraseña ya se usó; solicite uno nuevo si lo necesita',
+  'errors.account.resetExpired':
+    'Este enlace para restablecer la contraseña ha caducado; solicite uno nuevo con requestPasswordReset',
+  'errors.account.emailUnknown': 'Este enlace de confirmación no es válido; solicite uno nuevo con requestEmailChange',
+  'errors.account.emailUsed': 'Este enlace de confirmación ya se usó',
+  'errors.account.emailExpired': 'Este enlace de confirmación ha caducado; solicite uno nuevo con requestEmailChange',
+  'errors.account.emailTaken':
+    'Otra cuenta usa ahora esta dirección de correo electrónico; su dirección no se ha cambiado',
+  'errors.account.otherAccount':
+    'Este enlace es de una cuenta distinta de la que tiene la sesión iniciada: cierre la sesión y vuelva a abrirlo',
+  'errors.account.wrongPassword': 'La contraseña es incorrecta',
+  'errors.account.samePassword': 'La nueva contraseña (newPassword) debe ser distinta de la actual',
+  'errors.account.sameEmail': 'newEmail ya es su dirección de correo electrónico',
+  'errors.account.lastOwner':
+    'Usted es el único OWNER de {organizations}. Primero haga OWNER a otro miembro (inviteOrganizationMember con el rol OWNER, que esa persona debe aceptar) y después elimine su cuenta; una organización no puede quedarse sin propietario.',
+  'common.sentenceBreak': '. ',
+  'errors.assessment.areaTwice': 'Campo {field}: {area} se evalúa más de una vez',
+  'errors.enrolment.notOpen': 'La formación está en estado {status}: no está abierta a inscripciones',
+  'errors.enrolment.closed':
+    'Las inscripciones en esta formación están cerradas (ha pasado la fecha límite de solicitud)',
+  'errors.enrolment.duplicate': 'Esta organización ya tiene una inscripción en curso en esta formación',
+  'errors.enrolment.rateCompletedOnly':
+    'Solo se puede valorar una formación COMPLETED; esta inscripción está en estado {status}',
+  'errors.enrolment.alreadyRated': 'Esta formación ya se ha valorado',
+  'errors.training.audienceKind': 'La formación solo está abierta a {kinds}, no a {kind}',
+  'errors.training.regionCountries': '{region} ({count} países)',
+  'common.listOf': '{items}',
+  'errors.training.audienceResidence':
+    'La formación es para organizaciones con sede en {places}; {organization} tiene su sede en {residence}',
+  'errors.training.noCountry': 'ningún país',
+  'errors.training.audienceLanguage':
+    'La formación exige uno de sus idiomas ({languages}); {organization} trabaja en {spoken}',
+  'errors.training.noLanguage': 'ningún idioma indicado',
+  'errors.training.otherProvider': 'Una oferta de formación no puede pasar a otro proveedor',
+  'errors.training.cancelled': 'Una formación cancelada ya no se puede modificar',
+  'errors.training.seatsTaken': 'El campo {field} debe ser al menos {taken}, las plazas ya ocupadas',
+  'errors.training.enrolmentWouldBeClosed':
+    'Las inscripciones ya estarían cerradas: la fecha límite de solicitud (o el inicio) debe estar en el futuro',
+  'errors.training.countryRequired': 'El campo {field} es obligatorio para las formaciones {format}',
+  'errors.partnership.withItself': 'Una organización no puede aliarse consigo misma',
+  'errors.partnership.projectOfEither': 'El proyecto debe pertenecer a una de las dos organizaciones',
+  'errors.partnership.duplicate': 'Ya existe una alianza de este tipo, propuesta o activa, entre estas organizaciones',
+  'errors.partnership.partnerAnswers': 'Solo los miembros de la organización socia pueden responder',
+  'errors.partnership.membersChange': 'Solo los miembros de las dos organizaciones pueden modificar una alianza',
+  'errors.consultation.closedInvitations': 'Una consulta CLOSED ya no admite invitaciones',
+  'errors.consultation.inviteItself': 'Campo {field}: el organizador no puede invitarse a sí mismo',
+  'errors.consultation.invitedAnswers':
+    'Solo los miembros de la organización invitada pueden responder a la invitación',
+  'errors.consultation.closedAnswers': 'La consulta está CLOSED; ya no se puede responder a las invitaciones',
+  'errors.consultation.closesInFuture': 'El campo {field} debe estar en el futuro para abrir la consulta',
+  'errors.consultation.outcomeWhenClosed':
+    'Solo una consulta CLOSED tiene un resultado que publicar; esta está en estado {status}',
+  'errors.contribution.opensAt': 'La consulta se abre a las contribuciones el {at}',
+  'errors.contribution.notOpen':
+    'Solo se aceptan contribuciones mientras la consulta está OPEN; está en estado {status}',
+  'errors.contribution.invitedOnly': 'Solo las organizaciones invitadas pueden contribuir a esta consulta',
+  'errors.contribution.acceptFirst': 'Acepte la invitación antes de contribuir (está en estado {status})',
+  'common.any': 'sin límite',
+  'errors.application.duplicate': 'Este proyecto ya tiene una solicitud en curso en este fondo',
+  'errors.application.notEditable':
+    'Una solicitud en estado {status} ya no se puede modificar; solo un borrador (DRAFT) puede modificarse (retírela y vuelva a presentarla)',
+  'errors.application.decisionStatus':
+    'El campo {field} debe ser {statuses}: el solicitante presenta y retira, el financiador decide',
+  'errors.application.rejectionNote': 'Un rechazo necesita una nota que explique el motivo',
+  'errors.application.awardOnly': 'awardedAmount solo se indica al conceder la ayuda (estado AWARDED)',
+  'errors.application.overBudget':
+    'Conceder {amount} {currency} superaría el presupuesto del fondo ({awarded} de {total} ya concedidos)',
+  'errors.application.currency': 'El campo {field} debe estar en la moneda del fondo, {currency}',
+  'errors.application.grantRange': 'El campo {field} debe estar dentro del rango de las ayudas, {min}–{max} {currency}',
+  'errors.shortlist.fundNotOpen':
+    'Solo un fondo OPEN tiene una lista de preseleccionados; este está en estado {status}',
+  'errors.shortlist.alreadyApplied':
+    'Esta organización ya presentó una solicitud al fondo: preseleccione su solicitud (decideApplication) en su lugar',
+  'errors.fund.otherFunder': 'Un fondo no puede pasar a otro financiador',
+  'errors.fund.openDeadline': 'La fecha límite de un fondo abierto debe estar en el futuro',
+  'errors.fund.publishDeadline': 'La fecha límite debe estar en el futuro para publicar el fondo',
+  'errors.fund.currencyLocked':
+    'El campo {field} ya no puede cambiar ({currency}): el fondo ya tiene {count} solicitud(es)',
+  'errors.fund.budgetBelowAwarded': 'El campo {field} debe ser de al menos {awarded} {currency}, la suma ya concedida',
+  'errors.project.otherOrganization': 'Un proyecto no puede pasar a otra organización',
+  'errors.project.fundingCurrency': 'El campo {field} debe estar en la moneda de {other}',
+  'validation.unknownCurrency': 'Campo {field}: código de moneda desconocido "{code}"',
+  'validation.notACursor': 'El campo {field} no es un cursor de esta lista',
+  'validation.cannotBeNull':
+    'El campo {field} no debe ser null: no se puede vaciar (omítalo para conservar el valor actual)',
+  'validation.languageTag': 'El campo {field} debe ser una etiqueta de idioma como en, fr o es-MX',
+  'validation.maxBytes': 'El campo {field} debe ocupar como máximo {max} bytes',
+  'errors.import.organizationOnlyForProjects': 'El campo {field} solo se usa para importar proyectos, no {kind}',
+  'errors.import.organizationRequired': 'El campo {field} es obligatorio para importar proyectos',
+  'errors.import.tooManyRows': 'El campo {field} contiene {count} registros; se aceptan como máximo {max}',
+  'errors.import.notTheTemplate': 'El campo {field} no sigue la tabla de la plantilla de importación: {problem}',
+  'errors.import.moreProblems.one': '{problem} (y {count} problema más)',
+  'errors.import.moreProblems.other': '{problem} (y {count} problemas más)',
+  'errors.export.paramNotUsed': 'El campo {field} no se usa en una exportación {kind}',
+  'errors.export.paramRequired': 'El campo {field} es obligatorio para esta exportación',
+  'errors.files.evidenceAdded':
+    'Se pueden añadir justificantes mientras la organización está en estado {allowed}; {organization} está en estado {status}',
+  'errors.files.evidenceRemoved':
+    'Se pueden quitar justificantes mientras la organización está en estado {allowed}; {organization} está en estado {status}',
+  'errors.files.attachments':
+    'Los adjuntos se pueden cambiar mientras la solicitud está en estado {allowed}; esta está en estado {status}',
+  'errors.files.contentType': 'Un archivo {purpose} debe ser de tipo {types}; recibido: {got}',
+  'errors.files.tooLarge': 'Un archivo {purpose} puede ocupar como máximo {limit} bytes; recibido: {size}',
+  'errors.files.tooMany': 'Como máximo {max} archivos de tipo {purpose}; quite uno primero',
+  'errors.organization.incomeCurrencyRequired':
+    'El campo input.annualIncomeCurrency es obligatorio cuando se indica annualIncome',
+  'errors.member.ownerInvitesOwner': 'Solo un OWNER puede invitar a un OWNER',
+  'errors.member.alreadyMember': 'Ya es miembro de esta organización',
+  'errors.member.ownerRevokesOwner': 'Solo un OWNER puede revocar la invitación de un OWNER',
+  'errors.invitation.expired': 'La invitación ha caducado; pida a la organización que vuelva a invitarle',
+  'errors.invitation.otherAddress':
+    'Esta invitación se envió a otra dirección de correo electrónico; inicie sesión con esa dirección',
+  'errors.invitation.nameAndPassword': 'Inicie sesión, o indique un nombre y una contraseña para su cuenta',
+  'errors.invitation.emailTaken':
+    'Ya hay una cuenta con esta dirección de correo electrónico; inicie sesión para aceptar la invitación',
+  'errors.member.managersRemove': 'Solo un OWNER o un ADMIN puede quitar miembros',
+  'errors.member.ownerRemovesOwner': 'Solo un OWNER puede quitar a un OWNER',
+  'errors.member.lastOwnerLeaves': 'El último OWNER no puede irse; primero haga OWNER a otra persona',
+  'errors.member.ownerMakesOwner': 'Solo un OWNER puede nombrar o destituir a un OWNER',
+  'errors.member.lastOwnerDemoted': 'El último OWNER no puede perder su rol; primero haga OWNER a otra persona',
+  'errors.network.notANetwork': '{name} no es una DIASPORA_NETWORK',
+  'errors.network.joinItself': 'Una red no puede unirse a sí misma',
+  'errors.verification.alreadyVerified':
+    'La organización está VERIFIED; solo vuelve a PENDING cuando cambia un campo verificado',
+  'errors.verification.rejectionNote': 'Un rechazo necesita una nota que lo explique',
+  'transition.allowed': '{subject} en estado {from} puede pasar a {allowed}; no a {to}',
+  'transition.final': '{subject} en estado {from} ya no puede cambiar de estado: no puede pasar a {to}',
+  'transition.withReason': '{reason} ({rule})',
+  'subjects.a consultation': 'una consulta',
+  'subjects.a fund': 'un fondo',
+  'subjects.an application': 'una solicitud',
+  'subjects.a partnership': 'una alianza',
+  'subjects.an invitation': 'una invitación',
+  'subjects.a network request': 'una solicitud de adhesión a una red',
+  'subjects.an organization': 'una organización',
+  'subjects.an enrolment': 'una inscripción',
+  'subjects.a training offer': 'una oferta de formación',
+  'errors.invitation.alreadyAccepted': 'La invitación ya se aceptó',
+  'errors.invitation.declined': 'La invitación se rechazó',
+  'errors.invitation.revoked': 'La organización revocó la invitación',
+  'validation.required': 'El campo {field} es obligatorio',
+  'validation.after': 'El campo {field} debe ser posterior a {other}',
+  'validation.before': 'El campo {field} debe ser anterior a {other}',
+  'validation.notAfter': 'El campo {field} no debe ser posterior a {other}',
+  'validation.notAbove': 'El campo {field} no debe ser mayor que {other}',
+  'validation.notBelow': 'El campo {field} no debe ser menor que {other}',
+  'validation.cannotBeCleared': 'El campo {field} no se puede vaciar',
+  'validation.noOrganization': 'Campo {field}: no existe la organización "{id}"',
+  'validation.notAnOrganization': 'Campo {field}: {id} no es una organización',
+  'validation.notARegion': 'Campo {field}: {code} no es un código ISO 3166-2 (p. ej., FR-IDF)',
+  'validation.lastOfPage': 'El campo {field} debe ser el identificador del último elemento ({what}) de una página',
+  'validation.exactlyOne': 'Indique exactamente uno de {first} o {second}',
+  // ---------- end of the services' errors ----------
 };

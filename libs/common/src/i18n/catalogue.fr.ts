@@ -274,4 +274,181 @@ export const fr: Catalogue = {
   'counterpartReason.BALANCE.origin.other': 'ajoute les communautés d’origine {countries}',
   'counterpartReason.BALANCE.kind': 'ajoute le type {kind}',
   'counterpartReason.BALANCE.womenLed': 'ajoute une organisation dirigée par des femmes',
+
+  // ---------- the services' errors (issue 14, part 2: FORBIDDEN, CONFLICT, BAD_USER_INPUT, /auth) ----------
+  'errors.internal': 'Une erreur est survenue ; réessayez',
+  'errors.auth.notSignedIn': 'Vous n’êtes pas connecté',
+  'errors.auth.jsonRequired': 'Envoyez cette requête avec Content-Type: application/json',
+  'errors.auth.wrongCredentials': 'Adresse e-mail ou mot de passe incorrect',
+  'errors.auth.refreshInvalid': 'Le jeton de renouvellement n’est pas valide',
+  'errors.auth.refreshReused':
+    'Le jeton de renouvellement a déjà été utilisé ; toutes les sessions de cette connexion ont été révoquées',
+  'errors.auth.refreshExpired': 'Le jeton de renouvellement a expiré',
+  'errors.auth.confirmEmailFirst':
+    'Les comptes sont créés après la confirmation de l’adresse e-mail : appelez startRegistration(email), puis completeRegistration(token, name, password) avec le jeton du lien reçu par e-mail',
+  'errors.auth.registrationUnknown':
+    'Ce lien d’inscription n’est pas valide ; demandez-en un nouveau avec startRegistration',
+  'errors.auth.registrationUsed':
+    'Ce lien d’inscription a déjà été utilisé ; connectez-vous avec votre adresse e-mail et votre mot de passe',
+  'errors.auth.registrationExpired': 'Ce lien d’inscription a expiré ; demandez-en un nouveau avec startRegistration',
+  'errors.auth.registrationTaken':
+    'Un compte utilise déjà cette adresse e-mail ; connectez-vous ou réinitialisez votre mot de passe',
+  'errors.account.resetUnknown':
+    'Ce lien de réinitialisation du mot de passe n’est pas valide ; demandez-en un nouveau avec requestPasswordReset',
+  'errors.account.resetUsed':
+    'Ce lien de réinitialisation du mot de passe a déjà été utilisé ; demandez-en un nouveau si nécessaire',
+  'errors.account.resetExpired':
+    'Ce lien de réinitialisation du mot de passe a expiré ; demandez-en un nouveau avec requestPasswordReset',
+  'errors.account.emailUnknown':
+    'Ce lien de confirmation n’est pas valide ; demandez-en un nouveau avec requestEmailChange',
+  'errors.account.emailUsed': 'Ce lien de confirmation a déjà été utilisé',
+  'errors.account.emailExpired': 'Ce lien de confirmation a expiré ; demandez-en un nouveau avec requestEmailChange',
+  'errors.account.emailTaken':
+    'Un autre compte utilise désormais cette adresse e-mail ; votre adresse n’a pas été modifiée',
+  'errors.account.otherAccount':
+    'Ce lien concerne un autre compte que celui qui est connecté : déconnectez-vous, puis ouvrez-le à nouveau',
+  'errors.account.wrongPassword': 'Le mot de passe est incorrect',
+  'errors.account.samePassword': 'Le nouveau mot de passe (newPassword) doit être différent du mot de passe actuel',
+  'errors.account.sameEmail': 'newEmail est déjà votre adresse e-mail',
+  'errors.account.lastOwner':
+    'Vous êtes le seul OWNER de {organizations}. Faites d’abord d’un autre membre un OWNER (inviteOrganizationMember avec le rôle OWNER, acceptée par cette personne), puis supprimez votre compte ; une organisation ne peut pas rester sans propriétaire.',
+  'common.sentenceBreak': '. ',
+  'errors.assessment.areaTwice': 'Champ {field} : {area} est évalué plus d’une fois',
+  'errors.enrolment.notOpen': 'La formation est {status} : elle n’est pas ouverte aux inscriptions',
+  'errors.enrolment.closed':
+    'Les inscriptions à cette formation sont closes (la date limite de candidature est passée)',
+  'errors.enrolment.duplicate': 'Cette organisation a déjà une inscription en cours à cette formation',
+  'errors.enrolment.rateCompletedOnly':
+    'Seule une formation COMPLETED peut être notée ; cette inscription est {status}',
+  'errors.enrolment.alreadyRated': 'Cette formation a déjà été notée',
+  'errors.training.audienceKind': 'La formation n’est ouverte qu’aux types {kinds}, pas à {kind}',
+  'errors.training.regionCountries': '{region} ({count} pays)',
+  'common.listOf': '{items}',
+  'errors.training.audienceResidence':
+    'La formation s’adresse aux organisations établies dans {places} ; {organization} est établie dans {residence}',
+  'errors.training.noCountry': 'aucun pays',
+  'errors.training.audienceLanguage':
+    'La formation exige l’une de ses langues ({languages}) ; {organization} travaille en {spoken}',
+  'errors.training.noLanguage': 'aucune langue indiquée',
+  'errors.training.otherProvider': 'Une offre de formation ne peut pas passer à un autre prestataire',
+  'errors.training.cancelled': 'Une formation annulée ne peut plus être modifiée',
+  'errors.training.seatsTaken': 'Le champ {field} doit valoir au moins {taken}, le nombre de places déjà prises',
+  'errors.training.enrolmentWouldBeClosed':
+    'Les inscriptions seraient déjà closes : la date limite de candidature (ou le début) doit être dans le futur',
+  'errors.training.countryRequired': 'Le champ {field} est obligatoire pour les formations {format}',
+  'errors.partnership.withItself': 'Une organisation ne peut pas être partenaire d’elle-même',
+  'errors.partnership.projectOfEither': 'Le projet doit appartenir à l’une des deux organisations',
+  'errors.partnership.duplicate': 'Un partenariat de ce type, proposé ou actif, existe déjà entre ces organisations',
+  'errors.partnership.partnerAnswers': 'Seuls les membres de l’organisation partenaire peuvent répondre',
+  'errors.partnership.membersChange': 'Seuls les membres des deux organisations peuvent modifier un partenariat',
+  'errors.consultation.closedInvitations': 'Une consultation CLOSED n’accepte plus d’invitations',
+  'errors.consultation.inviteItself': 'Champ {field} : l’organisateur ne peut pas s’inviter lui-même',
+  'errors.consultation.invitedAnswers': 'Seuls les membres de l’organisation invitée peuvent répondre à l’invitation',
+  'errors.consultation.closedAnswers': 'La consultation est CLOSED ; on ne peut plus répondre aux invitations',
+  'errors.consultation.closesInFuture': 'Le champ {field} doit être dans le futur pour ouvrir la consultation',
+  'errors.consultation.outcomeWhenClosed':
+    'Seule une consultation CLOSED a un résultat à publier ; celle-ci est {status}',
+  'errors.contribution.opensAt': 'La consultation s’ouvre aux contributions le {at}',
+  'errors.contribution.notOpen':
+    'Les contributions ne sont acceptées que lorsque la consultation est OPEN ; elle est {status}',
+  'errors.contribution.invitedOnly': 'Seules les organisations invitées peuvent contribuer à cette consultation',
+  'errors.contribution.acceptFirst': 'Acceptez l’invitation avant de contribuer (elle est {status})',
+  'common.any': 'illimité',
+  'errors.application.duplicate': 'Ce projet a déjà une candidature en cours auprès de ce fonds',
+  'errors.application.notEditable':
+    'Une candidature au statut {status} ne peut plus être modifiée ; seul un brouillon (DRAFT) peut l’être (retirez-la et déposez-en une nouvelle)',
+  'errors.application.decisionStatus':
+    'Le champ {field} doit valoir {statuses} : le candidat dépose et retire, le financeur décide',
+  'errors.application.rejectionNote': 'Un refus doit être accompagné d’une note qui en donne la raison',
+  'errors.application.awardOnly': 'awardedAmount n’est renseigné que lors d’une attribution (statut AWARDED)',
+  'errors.application.overBudget':
+    'Attribuer {amount} {currency} dépasserait le budget du fonds ({awarded} sur {total} déjà attribués)',
+  'errors.application.currency': 'Le champ {field} doit être dans la devise du fonds, {currency}',
+  'errors.application.grantRange':
+    'Le champ {field} doit être compris dans la fourchette des subventions, {min}–{max} {currency}',
+  'errors.shortlist.fundNotOpen': 'Seul un fonds OPEN a une liste restreinte de candidats ; celui-ci est {status}',
+  'errors.shortlist.alreadyApplied':
+    'Cette organisation a déjà candidaté au fonds : présélectionnez plutôt sa candidature (decideApplication)',
+  'errors.fund.otherFunder': 'Un fonds ne peut pas passer à un autre financeur',
+  'errors.fund.openDeadline': 'La date limite d’un fonds ouvert doit être dans le futur',
+  'errors.fund.publishDeadline': 'La date limite doit être dans le futur pour publier le fonds',
+  'errors.fund.currencyLocked':
+    'Le champ {field} ne peut plus changer ({currency}) : le fonds a déjà {count} candidature(s)',
+  'errors.fund.budgetBelowAwarded':
+    'Le champ {field} doit être d’au moins {awarded} {currency}, la somme déjà attribuée',
+  'errors.project.otherOrganization': 'Un projet ne peut pas passer à une autre organisation',
+  'errors.project.fundingCurrency': 'Le champ {field} doit être dans la devise de {other}',
+  'validation.unknownCurrency': 'Champ {field} : code de devise inconnu « {code} »',
+  'validation.notACursor': 'Le champ {field} n’est pas un curseur de cette liste',
+  'validation.cannotBeNull':
+    'Le champ {field} ne doit pas être null : il ne peut pas être vidé (omettez-le pour garder la valeur actuelle)',
+  'validation.languageTag': 'Le champ {field} doit être une étiquette de langue comme en, fr ou es-MX',
+  'validation.maxBytes': 'Le champ {field} doit faire au plus {max} octets',
+  'errors.import.organizationOnlyForProjects': 'Le champ {field} ne sert qu’à importer des projets, pas {kind}',
+  'errors.import.organizationRequired': 'Le champ {field} est obligatoire pour importer des projets',
+  'errors.import.tooManyRows': 'Le champ {field} contient {count} enregistrements ; {max} au plus sont acceptés',
+  'errors.import.notTheTemplate': 'Le champ {field} ne suit pas le tableau du modèle d’import : {problem}',
+  'errors.import.moreProblems.one': '{problem} (et {count} autre problème)',
+  'errors.import.moreProblems.other': '{problem} (et {count} autres problèmes)',
+  'errors.export.paramNotUsed': 'Le champ {field} ne sert pas à un export {kind}',
+  'errors.export.paramRequired': 'Le champ {field} est obligatoire pour cet export',
+  'errors.files.evidenceAdded':
+    'Des justificatifs peuvent être ajoutés tant que l’organisation est {allowed} ; {organization} est {status}',
+  'errors.files.evidenceRemoved':
+    'Des justificatifs peuvent être retirés tant que l’organisation est {allowed} ; {organization} est {status}',
+  'errors.files.attachments':
+    'Les pièces jointes peuvent être modifiées tant que la candidature est {allowed} ; celle-ci est {status}',
+  'errors.files.contentType': 'Un fichier {purpose} doit être de type {types} ; reçu : {got}',
+  'errors.files.tooLarge': 'Un fichier {purpose} peut faire au plus {limit} octets ; reçu : {size}',
+  'errors.files.tooMany': 'Au plus {max} fichiers de type {purpose} ; retirez-en d’abord un',
+  'errors.organization.incomeCurrencyRequired':
+    'Le champ input.annualIncomeCurrency est obligatoire quand annualIncome est renseigné',
+  'errors.member.ownerInvitesOwner': 'Seul un OWNER peut inviter un OWNER',
+  'errors.member.alreadyMember': 'Vous êtes déjà membre de cette organisation',
+  'errors.member.ownerRevokesOwner': 'Seul un OWNER peut révoquer l’invitation d’un OWNER',
+  'errors.invitation.expired': 'L’invitation a expiré ; demandez à l’organisation de vous inviter à nouveau',
+  'errors.invitation.otherAddress':
+    'Cette invitation a été envoyée à une autre adresse e-mail ; connectez-vous avec cette adresse',
+  'errors.invitation.nameAndPassword': 'Connectez-vous, ou indiquez un nom et un mot de passe pour votre compte',
+  'errors.invitation.emailTaken':
+    'Un compte utilise déjà cette adresse e-mail ; connectez-vous pour accepter l’invitation',
+  'errors.member.managersRemove': 'Seul un OWNER ou un ADMIN peut retirer des membres',
+  'errors.member.ownerRemovesOwner': 'Seul un OWNER peut retirer un OWNER',
+  'errors.member.lastOwnerLeaves': 'Le dernier OWNER ne peut pas partir ; faites d’abord de quelqu’un d’autre un OWNER',
+  'errors.member.ownerMakesOwner': 'Seul un OWNER peut nommer ou destituer un OWNER',
+  'errors.member.lastOwnerDemoted':
+    'Le dernier OWNER ne peut pas être rétrogradé ; faites d’abord de quelqu’un d’autre un OWNER',
+  'errors.network.notANetwork': '{name} n’est pas un DIASPORA_NETWORK',
+  'errors.network.joinItself': 'Un réseau ne peut pas se rejoindre lui-même',
+  'errors.verification.alreadyVerified':
+    'L’organisation est VERIFIED ; elle ne repasse en PENDING que si un champ vérifié change',
+  'errors.verification.rejectionNote': 'Un refus doit être accompagné d’une note qui l’explique',
+  'transition.allowed': '{subject} au statut {from} peut passer à {allowed}, pas à {to}',
+  'transition.final': '{subject} au statut {from} ne peut plus changer de statut : impossible de passer à {to}',
+  'transition.withReason': '{reason} ({rule})',
+  'subjects.a consultation': 'une consultation',
+  'subjects.a fund': 'un fonds',
+  'subjects.an application': 'une candidature',
+  'subjects.a partnership': 'un partenariat',
+  'subjects.an invitation': 'une invitation',
+  'subjects.a network request': 'une demande d’adhésion à un réseau',
+  'subjects.an organization': 'une organisation',
+  'subjects.an enrolment': 'une inscription',
+  'subjects.a training offer': 'une offre de formation',
+  'errors.invitation.alreadyAccepted': 'L’invitation a déjà été acceptée',
+  'errors.invitation.declined': 'L’invitation a été refusée',
+  'errors.invitation.revoked': 'L’invitation a été révoquée par l’organisation',
+  'validation.required': 'Le champ {field} est obligatoire',
+  'validation.after': 'Le champ {field} doit être postérieur à {other}',
+  'validation.before': 'Le champ {field} doit être antérieur à {other}',
+  'validation.notAfter': 'Le champ {field} ne doit pas être postérieur à {other}',
+  'validation.notAbove': 'Le champ {field} ne doit pas dépasser {other}',
+  'validation.notBelow': 'Le champ {field} ne doit pas être inférieur à {other}',
+  'validation.cannotBeCleared': 'Le champ {field} ne peut pas être vidé',
+  'validation.noOrganization': 'Champ {field} : aucune organisation « {id} »',
+  'validation.notAnOrganization': 'Champ {field} : {id} n’est pas une organisation',
+  'validation.notARegion': 'Champ {field} : {code} n’est pas un code ISO 3166-2 (par ex. FR-IDF)',
+  'validation.lastOfPage': 'Le champ {field} doit être l’identifiant du dernier élément ({what}) d’une page',
+  'validation.exactlyOne': 'Indiquez soit {first}, soit {second}, et un seul des deux',
+  // ---------- end of the services' errors ----------
 };

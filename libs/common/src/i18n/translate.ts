@@ -15,10 +15,27 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? B : ne
  * `formatNumber`), a list joined with ", " ("none" in the locale when empty), a nested sentence, an
  * amount of money (`formatMoney`), or sentences joined with "; " (`common.semicolon`).
  */
-export type Param = string | number | readonly string[] | Text | MoneyParam | Sentences | Alternatives;
-/** Values joined with the locale's " or " ("OWNER or ADMIN"). */
+export type Param =
+  string | number | readonly string[] | Text | MoneyParam | Sentences | Alternatives | AnyOf | Capitalized | List;
+/** Values joined with the locale's " or " ("OWNER or ADMIN", "A or B or C"). */
 export interface Alternatives {
   readonly alternatives: readonly string[];
+}
+/** Values joined with ", " and the locale's " or " before the last ("A, B or C"; `listOr` in English). */
+export interface AnyOf {
+  readonly anyOf: readonly string[];
+}
+/**
+ * Values, some of them sentences, joined with ", " or with the template of `separator` (a key such as
+ * `common.sentenceBreak`, ". ").
+ */
+export interface List {
+  readonly list: ReadonlyArray<string | Text>;
+  readonly separator?: MessageKey;
+}
+/** A nested sentence with its first letter in upper case (when it starts a sentence). */
+export interface Capitalized {
+  readonly capitalized: Text;
 }
 /** An amount of money in a sentence, written as the locale writes amounts (`formatMoney`). */
 export interface MoneyParam {
@@ -76,6 +93,20 @@ function render(locale: Locale, value: Param): string {
   if (typeof value === 'number') return formatNumber(locale, value);
   if (Array.isArray(value)) return value.length ? value.join(', ') : translate(locale, 'common.none');
   if ('alternatives' in value) return value.alternatives.join(translate(locale, 'common.or'));
+  if ('anyOf' in value) {
+    const all = value.anyOf;
+    return all.length <= 1
+      ? (all[0] ?? '')
+      : `${all.slice(0, -1).join(', ')}${translate(locale, 'common.or')}${all[all.length - 1]}`;
+  }
+  if ('list' in value) {
+    const separator = value.separator ? translate(locale, value.separator) : ', ';
+    return value.list.map((item) => (typeof item === 'string' ? item : translateText(locale, item))).join(separator);
+  }
+  if ('capitalized' in value) {
+    const sentence = translateText(locale, value.capitalized);
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
+  }
   if ('money' in value) return formatMoney(locale, value.money, value.currency);
   if ('sentences' in value)
     return value.sentences.map((t) => translateText(locale, t)).join(translate(locale, 'common.semicolon'));

@@ -4,6 +4,7 @@ import { IsNumber, IsString, Max, Min } from 'class-validator';
 import { createRequire } from 'node:module';
 import { BadInputError } from '../errors/domain-error.js';
 import { upperCode } from '../validation/validators.js';
+import { text } from '../i18n/translate.js';
 
 const require = createRequire(import.meta.url);
 const currencyCodes = require('currency-codes') as { code(code: string): unknown; codes(): string[] };
@@ -44,7 +45,7 @@ export class MoneyInput {
 export function assertCurrency(field: string, code: string | null | undefined): void {
   if (code === null || code === undefined) return;
   if (!/^[A-Z]{3}$/.test(code) || !currencyCodes.code(code)) {
-    throw new BadInputError(field, `${field}: unknown currency code "${code}"`, { code });
+    throw new BadInputError(field, text('validation.unknownCurrency', { field, code }), { code });
   }
 }
 

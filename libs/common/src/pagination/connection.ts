@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { BadInputError } from '../errors/domain-error.js';
+import { text } from '../i18n/translate.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -70,7 +71,7 @@ export class PageArgs {
 export function pageSize(first: number | null | undefined, field = 'first', max = MAX_PAGE_SIZE): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw new BadInputError(field, `${field} must be an integer between 1 and ${max}`);
+    throw new BadInputError(field, text('validation.integerBetween', { field, min: 1, max }));
   }
   return first;
 }

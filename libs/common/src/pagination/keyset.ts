@@ -3,6 +3,7 @@ import { BadInputError } from '../errors/domain-error.js';
 import { isUuid } from '../validation/ids.js';
 import { DEFAULT_PAGE_SIZE, Page, withLazyCount } from './connection.js';
 import { entityRows } from './entity-rows.js';
+import { text } from '../i18n/translate.js';
 
 /** The SQL type of a sort key's value: a cursor value of another shape never reaches SQL. */
 export type SortKeyType = 'uuid' | 'timestamp' | 'int' | 'number' | 'text';
@@ -50,7 +51,7 @@ export function decodeCursor(cursor: string, keys: readonly Pick<SortKey, 'type'
   if (Array.isArray(values) && values.length === keys.length && keys.every((k, i) => VALID[k.type](values[i]))) {
     return values;
   }
-  throw new BadInputError('after', 'after is not a cursor of this list');
+  throw new BadInputError('after', text('validation.notACursor', { field: 'after' }));
 }
 
 /**

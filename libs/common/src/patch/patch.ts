@@ -1,4 +1,5 @@
 import { BadInputError } from '../errors/domain-error.js';
+import { text } from '../i18n/translate.js';
 
 /**
  * A partial update of T: a field left out (undefined) keeps its current value, an explicit null
@@ -38,10 +39,7 @@ export function applyPatch<T extends object>(
     const field = `${prefix}${key}`;
     if (value === null) {
       if (required.has(key)) {
-        throw new BadInputError(
-          field,
-          `${field} must not be null: it cannot be cleared (leave it out to keep the current value)`,
-        );
+        throw new BadInputError(field, text('validation.cannotBeNull', { field }));
       }
       result[key] = null;
     } else if (nested.has(key) && isPlainObject(value)) {
