@@ -1,6 +1,7 @@
 import {
   BadInputError,
   ConflictError,
+  ForbiddenError,
   localizedMessage,
   NotFoundError,
   RateLimitedError,
@@ -9,7 +10,7 @@ import { en } from '../i18n/catalogue.en.js';
 import { es } from '../i18n/catalogue.es.js';
 import { fr } from '../i18n/catalogue.fr.js';
 import { chooseLocale, parseAcceptLanguage } from '../i18n/locale.js';
-import { formatMoney, MessageKey, placeholdersOf, translate, translatePlural } from '../i18n/translate.js';
+import { formatMoney, MessageKey, placeholdersOf, text, translate, translatePlural } from '../i18n/translate.js';
 import { IsOptional } from 'class-validator';
 import { InputValidationPipe } from '../validation/input-validation.pipe.js';
 import { MaxItems, NotAFutureYear, TrimmedText } from '../validation/validators.js';
@@ -127,6 +128,42 @@ describe('errors in the request’s language', () => {
     expect(translate('fr', 'errors.rolesOnly', params)).toBe(
       'Seuls les OWNER ou ADMIN de Acme peuvent inviter des membres',
     );
+  });
+
+  it('takes a catalogue Text as the message: its English is the message, other languages its translation', () => {
+    const error = new ConflictError(text('errors.enrolment.notOpen', { status: 'DRAFT' }));
+    expect(error.message).toBe('The training is DRAFT, not open for enrolment');
+    expect(error.text).toEqual({ key: 'errors.enrolment.notOpen', params: { status: 'DRAFT' } });
+    expect(localizedMessage(error, 'fr')).toBe(
+      `La formation est DRAFT${NBSP}: elle n’est pas ouverte aux inscriptions`,
+    );
+    expect(localizedMessage(error, 'es')).toBe('La formación está en estado DRAFT: no está abierta a inscripciones');
+    const bad = new BadInputError(
+      'input.endsAt',
+      text('validation.after', { field: 'input.endsAt', other: 'input.startsAt' }),
+    );
+    expect(bad.message).toBe('input.endsAt must be after input.startsAt');
+    expect(bad.extensions.field).toBe('input.endsAt');
+    expect(localizedMessage(bad, 'fr')).toBe('Le champ input.endsAt doit être postérieur à input.startsAt');
+    const forbidden = new ForbiddenError(text('errors.member.ownerRemovesOwner'));
+    expect([forbidden.code, forbidden.message]).toEqual(['FORBIDDEN', 'Only an OWNER may remove an OWNER']);
+    expect(localizedMessage(forbidden, 'es')).toBe('Solo un OWNER puede quitar a un OWNER');
+  });
+
+  it('renders lists: "A, B or C", sentences joined by a key, nested texts, a capitalized start', () => {
+    expect(
+      translate('fr', 'errors.application.decisionStatus', { field: 'status', statuses: { anyOf: ['A', 'B', 'C'] } }),
+    ).toBe(`Le champ status doit valoir A, B ou C${NBSP}: le candidat dépose et retire, le financeur décide`);
+    const sentences = {
+      list: [text('errors.training.noCountry'), 'FR', text('errors.training.noLanguage')],
+      separator: 'common.sentenceBreak' as const,
+    };
+    expect(translate('en', 'common.listOf', { items: sentences })).toBe('no country. FR. no language given');
+    expect(translate('es', 'common.listOf', { items: sentences })).toBe('ningún país. FR. ningún idioma indicado');
+    expect(translate('en', 'common.listOf', { items: { list: ['BE', text('errors.training.noCountry')] } })).toBe(
+      'BE, no country',
+    );
+    expect(translate('fr', 'common.listOf', { items: { capitalized: text('subjects.a fund') } })).toBe('Un fonds');
   });
 
   it('leaves an error without a text (or naming an unknown thing) in English', () => {
