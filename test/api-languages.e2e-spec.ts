@@ -212,4 +212,60 @@ describe('The API’s sentences in the reader’s language (issue 14)', () => {
     const bad = await call(CREATE, { i: fundInput(funderId, { title: '' }) }, { token: reader.token });
     expect(bad.errors?.[0].message).toMatch(/^Le champ input\.title /);
   });
+  it('the services’ FORBIDDEN and state-machine CONFLICT sentences come in French; English as before', async () => {
+    const proposed = await t.ok(
+      `mutation($i: ID!, $p: ID!) { proposePartnership(initiatorId: $i, partnerId: $p, kind: ALLIANCE) { id } }`,
+      { i: orgId, p: funderId },
+      applicant.token,
+    );
+    const RESPOND = `mutation($id: ID!) { respondToPartnership(id: $id, accept: true) { id } }`;
+    const id = proposed.proposePartnership.id as string;
+    const forbidden = await call(RESPOND, { id }, { token: applicant.token, language: 'fr' });
+    expect(forbidden.errors?.[0]).toMatchObject({
+      message: 'Seuls les membres de l’organisation partenaire peuvent répondre',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect((await call(RESPOND, { id }, { token: applicant.token })).errors?.[0].message).toBe(
+      'Only members of the partner organization may answer',
+    );
+
+    const again = await call(PUBLISH, { id: openFund }, { token: funder.token, language: 'fr-BE' });
+    expect(again.errors?.[0]).toMatchObject({
+      message: 'Un fonds au statut OPEN peut passer à CLOSED, pas à OPEN',
+      extensions: { code: 'CONFLICT', from: 'OPEN', to: 'OPEN', allowed: ['CLOSED'] },
+    });
+    expect((await call(PUBLISH, { id: openFund }, { token: funder.token, language: 'es' })).errors?.[0].message).toBe(
+      'Un fondo en estado OPEN puede pasar a CLOSED; no a OPEN',
+    );
+    expect((await call(PUBLISH, { id: openFund }, { token: funder.token })).errors?.[0].message).toBe(
+      'A fund that is OPEN can become CLOSED; not OPEN',
+    );
+  });
+
+  it('the /auth endpoints answer their JSON errors in the Accept-Language’s language', async () => {
+    const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${t.url}/auth/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as { code: string; message: string; field?: string } };
+    };
+    const wrong = { email: applicant.email, password: 'not-the-password' };
+    expect(await post('sign-in', wrong, { 'accept-language': 'fr-FR,fr;q=0.9' })).toEqual({
+      status: 401,
+      body: { code: 'UNAUTHENTICATED', message: 'Adresse e-mail ou mot de passe incorrect' },
+    });
+    expect((await post('sign-in', wrong)).body.message).toBe('Wrong e-mail address or password');
+    expect((await post('refresh', {}, { 'accept-language': 'es' })).body).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'No ha iniciado sesión',
+    });
+    expect((await post('sign-in', { email: 42 }, { 'accept-language': 'fr' })).body).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Le champ email doit être une adresse e-mail valide',
+      field: 'email',
+    });
+    expect((await post('sign-in', { email: 42 })).body.message).toBe('email must be a valid e-mail address');
+  });
 });
