@@ -7,7 +7,6 @@ import {
   ConflictError,
   DEFAULT_PAGE_SIZE,
   isUuid,
-  listOr,
   NotFoundError,
   Page,
   paginate,
