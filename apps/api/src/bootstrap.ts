@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { urlencoded } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { RateLimiterService } from '@app/auth';
 import { AppConfig } from '@app/config';
@@ -17,6 +18,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
     bufferLogs: false,
+    // the body parsers are registered below: Nest's defaults would run the form parser on every request
+    bodyParser: false,
   });
   app.disable('x-powered-by');
   // no ETag on answers: GraphQL answers are no-store, and hashing every body cost a visible share of small requests
@@ -31,6 +34,12 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   // before the body parser: a client that keeps sending refused requests is answered unread
   app.use('/graphql', new ClientErrorThrottle(config, () => app.get(RateLimiterService)).middleware());
   app.useBodyParser('json', { limit: '1mb' });
+  // form bodies (what Nest parses by default; the cookie routes refuse them, file uploads detect them):
+  // never on /graphql, which takes JSON only, so that each GraphQL request does not pay its type check
+  const form = urlencoded({ extended: true });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.url.startsWith('/graphql') ? next() : form(req, res, next),
+  );
   const portal = mountPortal(app);
   if (config.explorer) mountExplorer(app, { redirectRoot: !portal });
   app.enableShutdownHooks();

@@ -5,7 +5,15 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { AppConfig } from '@app/config';
-import { DateTimeScalar, GqlContext, graphQLErrorFormatter, LoaderRegistry, requestContext } from '@app/common';
+import {
+  DateTimeScalar,
+  GqlContext,
+  graphQLErrorFormatter,
+  LoaderRegistry,
+  RequestContext,
+  RequestLoaders,
+  requestContext,
+} from '@app/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { RateLimiterService } from '@app/auth';
@@ -30,16 +38,8 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
     maxRootFields: config.GRAPHQL_MAX_ROOT_FIELDS,
     maxTokens: MAX_TOKENS,
   };
-  /** Fresh loaders and the RequestContext of `@Ctx()` for one request. */
-  const contextOf = (req: GqlContext['req'], res?: GqlContext['res']): GqlContext => {
-    const loaders = registry.create(req);
-    return {
-      req,
-      res,
-      loaders,
-      requestContext: requestContext(req, loaders, { access: () => loaders.organizations.access() }),
-    };
-  };
+  /** The context of one request: its loaders and the RequestContext of `@Ctx()`, made when first read. */
+  const contextOf = (req: GqlContext['req'], res?: GqlContext['res']): GqlContext => new ApiContext(registry, req, res);
   return {
     // The committed schema.gql is written by development runs and checked by a test.
     autoSchemaFile: config.NODE_ENV === 'development' ? join(process.cwd(), 'schema.gql') : true,
@@ -98,4 +98,30 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       new ClientErrorThrottle(config, () => moduleRef.get(RateLimiterService, { strict: false })).plugin(),
     ],
   };
+}
+
+/**
+ * The GraphQL context of one request. Its loaders and RequestContext are made when a resolver first
+ * reads them: a request that runs no resolver (`{ __typename }`, a refused operation) pays for neither.
+ */
+class ApiContext implements GqlContext {
+  private madeLoaders?: RequestLoaders;
+  private madeRequestContext?: RequestContext;
+
+  constructor(
+    private readonly registry: LoaderRegistry,
+    readonly req: GqlContext['req'],
+    readonly res?: GqlContext['res'],
+  ) {}
+
+  get loaders(): RequestLoaders {
+    return (this.madeLoaders ??= this.registry.create(this.req));
+  }
+
+  get requestContext(): RequestContext {
+    const loaders = this.loaders;
+    return (this.madeRequestContext ??= requestContext(this.req, loaders, {
+      access: () => loaders.organizations.access(),
+    }));
+  }
 }

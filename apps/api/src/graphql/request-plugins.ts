@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
 import { AccessTokenService, RateLimiterService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import {
@@ -79,18 +80,24 @@ export function operationLimitsPlugin(config: AppConfig, moduleRef: ModuleRef): 
     const sub = token ? tokens().subjectOf(token) : null;
     return sub ? `user:${sub}` : `ip:${clientAddress(req)}`;
   };
+  const checked = new CheckedOperations();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation, contextValue }) {
-          if (operation) assertVariables(schema, operation, request.variables);
-          const { expensive } = assertComplexity(
-            schema,
-            document,
-            request.operationName ?? undefined,
-            request.variables,
-            config.GRAPHQL_MAX_COMPLEXITY,
-          );
+          const operationName = request.operationName ?? undefined;
+          let expensive = checked.get(document, operationName, request.variables);
+          if (expensive === undefined) {
+            if (operation) assertVariables(schema, operation, request.variables);
+            ({ expensive } = assertComplexity(
+              schema,
+              document,
+              operationName,
+              request.variables,
+              config.GRAPHQL_MAX_COMPLEXITY,
+            ));
+            checked.set(document, operationName, request.variables, expensive);
+          }
           if (expensive === 0) return;
           const { EXPENSIVE_BUDGET_POINTS: max, EXPENSIVE_BUDGET_WINDOW_SECONDS: window } = config;
           const result = await limiter().hit(`expensive:${clientOf(contextValue?.req)}`, max, window, expensive);
@@ -99,6 +106,55 @@ export function operationLimitsPlugin(config: AppConfig, moduleRef: ModuleRef): 
       };
     },
   };
+}
+
+/** Longest variables (as JSON) whose check is remembered; larger ones are checked every time. */
+const MAX_CHECKED_VARIABLES = 2_000;
+/** Distinct variables remembered per document (the oldest half is forgotten beyond it). */
+const MAX_CHECKED_PER_DOCUMENT = 500;
+
+/**
+ * The outcome of the variables and cost checks of operations that passed them: their points of
+ * expensive work, by document, operation name and variables. Both checks depend on nothing else (the
+ * schema and the limits are fixed), and Apollo's document store hands out the same parsed document
+ * for the same query text, so a document sent again with the same variables (a portal page, a
+ * polling client) is not walked again. Refusals are not remembered: they are checked (and counted by
+ * the client-error throttle) each time.
+ */
+export class CheckedOperations {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, number>>();
+
+  private static key(operationName: string | undefined, variables: Record<string, unknown> | undefined) {
+    const json = variables ? JSON.stringify(variables) : '';
+    return json.length > MAX_CHECKED_VARIABLES ? undefined : `${operationName ?? ''}\u0000${json}`;
+  }
+
+  get(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined) {
+    const outcomes = this.byDocument.get(document);
+    if (!outcomes) return undefined;
+    const key = CheckedOperations.key(operationName, variables);
+    return key === undefined ? undefined : outcomes.get(key);
+  }
+
+  set(
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown> | undefined,
+    expensive: number,
+  ): void {
+    const key = CheckedOperations.key(operationName, variables);
+    if (key === undefined) return;
+    let outcomes = this.byDocument.get(document);
+    if (!outcomes) this.byDocument.set(document, (outcomes = new Map()));
+    if (outcomes.size >= MAX_CHECKED_PER_DOCUMENT) {
+      let drop = outcomes.size / 2;
+      for (const old of outcomes.keys()) {
+        if (drop-- <= 0) break;
+        outcomes.delete(old);
+      }
+    }
+    outcomes.set(key, expensive);
+  }
 }
 
 /**
