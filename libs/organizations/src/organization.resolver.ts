@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Connection, Ctx, Public } from '@app/common';
-import type { AuthUser, RequestContext } from '@app/common';
+import { CurrentUser, Connection, Ctx, fieldContext, Public } from '@app/common';
+import type { AuthUser, GqlContext, RequestContext } from '@app/common';
 import { Country, Language, loadAll, Theme } from '@app/reference-data';
 import { Membership, MemberRole } from './membership.entity.js';
 import { loadOrganizations } from './organization.loaders.js';
@@ -115,25 +115,26 @@ export class OrganizationResolver {
   }
 
   // ---------- fields ----------
+  // the hot ones without arguments take GraphQL's (parent, args, context): no per-call wrapper (fieldContext)
 
   @ResolveField(() => [Country])
-  countriesOfOrigin(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.reference.country, o.countriesOfOrigin);
+  countriesOfOrigin(o: Organization, _args: unknown, context: GqlContext) {
+    return loadAll(fieldContext(context).loaders.reference.country, o.countriesOfOrigin);
   }
 
   @ResolveField(() => [Country])
-  countriesOfResidence(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.reference.country, o.countriesOfResidence);
+  countriesOfResidence(o: Organization, _args: unknown, context: GqlContext) {
+    return loadAll(fieldContext(context).loaders.reference.country, o.countriesOfResidence);
   }
 
   @ResolveField(() => [Theme])
-  themes(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.reference.theme, o.themes);
+  themes(o: Organization, _args: unknown, context: GqlContext) {
+    return loadAll(fieldContext(context).loaders.reference.theme, o.themes);
   }
 
   @ResolveField(() => [Language])
-  languages(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.reference.language, o.languages);
+  languages(o: Organization, _args: unknown, context: GqlContext) {
+    return loadAll(fieldContext(context).loaders.reference.language, o.languages);
   }
 
   @ResolveField(() => String, {

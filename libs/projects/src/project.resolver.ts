@@ -1,6 +1,6 @@
 import { Args, Float, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Connection, CurrentUser, Ctx, Money, money, PageArgs, Public } from '@app/common';
-import type { AuthUser, RequestContext } from '@app/common';
+import { Connection, CurrentUser, Ctx, fieldContext, Money, money, PageArgs, Public } from '@app/common';
+import type { AuthUser, GqlContext, RequestContext } from '@app/common';
 import { Organization, OrganizationPolicy } from '@app/organizations';
 import { Country, loadAll, Sdg, Theme } from '@app/reference-data';
 import { Indicator, Measurement, progressOf } from './indicator.entity.js';
@@ -130,46 +130,46 @@ export class ProjectResolver {
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() p: Project, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.organizations.organization.load(p.organizationId);
+  organization(p: Project, _args: unknown, context: GqlContext) {
+    return fieldContext(context).loaders.organizations.organization.load(p.organizationId);
   }
 
   @ResolveField(() => [Country], { description: 'Where it is implemented' })
-  countries(@Parent() p: Project, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.reference.country, p.countries);
+  countries(p: Project, _args: unknown, context: GqlContext) {
+    return loadAll(fieldContext(context).loaders.reference.country, p.countries);
   }
 
   @ResolveField(() => [Theme])
-  themes(@Parent() p: Project, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.reference.theme, p.themes);
+  themes(p: Project, _args: unknown, context: GqlContext) {
+    return loadAll(fieldContext(context).loaders.reference.theme, p.themes);
   }
 
   @ResolveField(() => [Sdg])
-  sdgs(@Parent() p: Project, @Ctx() ctx: RequestContext) {
-    return loadAll(ctx.loaders.reference.sdg, p.sdgs);
+  sdgs(p: Project, _args: unknown, context: GqlContext) {
+    return loadAll(fieldContext(context).loaders.reference.sdg, p.sdgs);
   }
 
   @ResolveField(() => Money, { nullable: true })
-  budget(@Parent() p: Project) {
+  budget(p: Project) {
     return money(p.budgetAmount, p.budgetCurrency);
   }
 
   @ResolveField(() => Money, { nullable: true })
-  fundingSought(@Parent() p: Project) {
+  fundingSought(p: Project) {
     return money(p.fundingSoughtAmount, p.fundingSoughtCurrency);
   }
 
   @ResolveField(() => [Indicator])
-  indicators(@Parent() p: Project, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.indicatorsByProject.load(p.id);
+  indicators(p: Project, _args: unknown, context: GqlContext) {
+    return fieldContext(context).loaders.projects.indicatorsByProject.load(p.id);
   }
 }
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @ResolveField(() => [Measurement], { description: 'Ordered by date' })
-  measurements(@Parent() i: Indicator, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.projects.measurementsByIndicator.load(i.id);
+  measurements(i: Indicator, _args: unknown, context: GqlContext) {
+    return fieldContext(context).loaders.projects.measurementsByIndicator.load(i.id);
   }
 
   @ResolveField(() => Float, {
@@ -177,8 +177,8 @@ export class IndicatorResolver {
     description:
       '(latest − baseline) / (target − baseline) in 0..1; null when target = baseline or nothing is measured',
   })
-  async progress(@Parent() i: Indicator, @Ctx() ctx: RequestContext) {
-    const measurements = await ctx.loaders.projects.measurementsByIndicator.load(i.id);
+  async progress(i: Indicator, _args: unknown, context: GqlContext) {
+    const measurements = await fieldContext(context).loaders.projects.measurementsByIndicator.load(i.id);
     return progressOf(i, measurements.at(-1)?.value);
   }
 }
