@@ -14,6 +14,7 @@ import {
   rankKeys,
   requireId,
   requireTransition,
+  selectEntities,
   SortKey,
   StateMachine,
   text,
@@ -79,9 +80,9 @@ export class OrganizationsService {
       throw new BadInputError('id', text('validation.exactlyOne', { first: 'id', second: 'slug' }));
     }
     const repo = this.dataSource.getRepository(Organization);
-    const organization = args.id
-      ? await repo.findOneBy({ id: requireId(args.id, 'Organization') })
-      : await repo.findOneBy({ slug: args.slug as string });
+    const [organization] = args.id
+      ? await selectEntities(repo, 'o', 'WHERE o.id = $1::uuid', [requireId(args.id, 'Organization')])
+      : await selectEntities(repo, 'o', 'WHERE o.slug = $1', [args.slug]);
     if (!organization) throw new NotFoundError('Organization', args.id ?? args.slug ?? undefined);
     return organization;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { byIdLoader, groupedLoader } from '@app/common';
+import { byIdLoader, groupedLoader, selectEntities } from '@app/common';
 import { Indicator, Measurement } from './indicator.entity.js';
 import { Project } from './project.entity.js';
 
@@ -29,25 +29,22 @@ export class ProjectLoaderFactory {
       project: byIdLoader(ds.getRepository(Project)),
       indicatorsByProject: groupedLoader(
         (ids: readonly string[]) =>
-          ds
-            .getRepository(Indicator)
-            .createQueryBuilder('i')
-            .where('i.project_id = ANY(:ids)', { ids })
-            .orderBy('i.created_at')
-            .addOrderBy('i.id')
-            .getMany(),
+          selectEntities(
+            ds.getRepository(Indicator),
+            'i',
+            'WHERE i.project_id = ANY($1::uuid[]) ORDER BY i.created_at, i.id',
+            [ids],
+          ),
         (i) => i.projectId,
       ),
       measurementsByIndicator: groupedLoader(
         (ids: readonly string[]) =>
-          ds
-            .getRepository(Measurement)
-            .createQueryBuilder('m')
-            .where('m.indicator_id = ANY(:ids)', { ids })
-            .orderBy('m.measured_on')
-            .addOrderBy('m.created_at')
-            .addOrderBy('m.id')
-            .getMany(),
+          selectEntities(
+            ds.getRepository(Measurement),
+            'm',
+            'WHERE m.indicator_id = ANY($1::uuid[]) ORDER BY m.measured_on, m.created_at, m.id',
+            [ids],
+          ),
         (m) => m.indicatorId,
       ),
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { ObjectLiteral, Repository } from 'typeorm';
+import { selectEntities } from '../pagination/entity-rows.js';
 import type { GqlContext } from './context.js';
 
 /**
@@ -113,5 +114,5 @@ export function groupedLoader<K, T, V>(
 }
 
 function byIdQuery<T extends ObjectLiteral>(repository: Repository<T>): BatchQuery<string, T> {
-  return (ids) => repository.createQueryBuilder('row').where('row.id = ANY(:ids)', { ids }).getMany();
+  return (ids) => selectEntities(repository, 'row', 'WHERE row.id = ANY($1::uuid[])', [ids]);
 }

@@ -4,10 +4,46 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
 /** The columns of an entity that its reads select (not `select: false` ones such as search vectors), for `alias`. */
 export function entityColumns(repository: Repository<ObjectLiteral>, alias: string): string {
-  return repository.metadata.columns
-    .filter((column) => column.isSelect)
-    .map((column) => `${alias}."${column.databaseName}"`)
-    .join(', ');
+  const key = `columns\u0000${alias}`;
+  const made = memoOf(repository.metadata);
+  let columns = made.get(key) as string | undefined;
+  if (columns === undefined) {
+    columns = repository.metadata.columns
+      .filter((column) => column.isSelect)
+      .map((column) => `${alias}."${column.databaseName}"`)
+      .join(', ');
+    made.set(key, columns);
+  }
+  return columns;
+}
+
+/** What entityColumns and entityRows make of an entity, made once (per alias or prefix). */
+const memo = new WeakMap<object, Map<string, unknown>>();
+function memoOf(metadata: object): Map<string, unknown> {
+  let made = memo.get(metadata);
+  if (!made) memo.set(metadata, (made = new Map()));
+  return made;
+}
+
+/**
+ * The entities of `SELECT <its columns> FROM <its table> <alias> <rest>`, e.g.
+ * `selectEntities(indicators, 'i', 'WHERE i.project_id = ANY($1) ORDER BY i.created_at, i.id', [ids])`:
+ * one statement written directly and its rows mapped by entityRows, without TypeORM's query builder
+ * and result transformer (most of a small read's CPU). `rest` is SQL with `$n` placeholders.
+ */
+export async function selectEntities<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  alias: string,
+  rest: string,
+  params: unknown[],
+): Promise<T[]> {
+  const { schema, tableName } = repository.metadata;
+  const table = schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
+  const rows: Array<Record<string, unknown>> = await repository.manager.query(
+    `SELECT ${entityColumns(repository, alias)} FROM ${table} ${alias} ${rest}`,
+    params,
+  );
+  return rows.map(entityRows(repository));
 }
 
 /**
@@ -20,17 +56,23 @@ export function entityRows<T extends ObjectLiteral>(
   prefix = '',
 ): (row: Record<string, unknown>) => T {
   const { metadata, manager } = repository;
+  const key = `rows\u0000${prefix}`;
+  const made = memoOf(metadata);
+  const known = made.get(key) as ((row: Record<string, unknown>) => T) | undefined;
+  if (known) return known;
   const driver = manager.connection.driver;
   const columns = metadata.columns
     .filter((column) => column.isSelect)
     .map((column) => [prefix + column.databaseName, setterOf(column, driver)] as const);
-  return (row) => {
+  const map = (row: Record<string, unknown>): T => {
     const entity = metadata.create() as T;
     for (const [key, set] of columns) {
       if (key in row) set(entity, row[key]);
     }
     return entity;
   };
+  made.set(key, map);
+  return map;
 }
 
 /**
