@@ -77,7 +77,8 @@ export function entityRows<T extends ObjectLiteral>(
 
 /**
  * Column types whose values node-postgres already returns as the entity holds them (TypeORM's
- * hydration leaves them unchanged): strings, integers, JSON.
+ * hydration leaves them unchanged): strings, numbers (numeric and bigint stay strings, as TypeORM
+ * leaves them), booleans, JSON, and arrays of these.
  */
 const AS_RETURNED = new Set<unknown>([
   String,
@@ -91,6 +92,16 @@ const AS_RETURNED = new Set<unknown>([
   'int4',
   'smallint',
   'int2',
+  'bigint',
+  'int8',
+  'char',
+  'character',
+  'numeric',
+  'decimal',
+  'float8',
+  'double precision',
+  'boolean',
+  'bool',
   'json',
   'jsonb',
 ]);
@@ -106,9 +117,16 @@ type Setter = (entity: ObjectLiteral, value: unknown) => void;
 function setterOf(column: ColumnMetadata, driver: Driver): Setter {
   const { propertyName } = column;
   const plain = !column.transformer && !column.embeddedMetadata && !column.isVirtual && !column.relationMetadata;
-  if (plain && AS_RETURNED.has(column.type) && !column.enum) {
+  // an enum of strings: TypeORM turns only numeric-looking values of numeric enums into numbers
+  const stringEnum = column.type === 'enum' && !column.isArray && column.enum?.every((v) => typeof v === 'string');
+  if (plain && ((AS_RETURNED.has(column.type) && !column.enum) || stringEnum)) {
     return (entity, value) => {
       entity[propertyName] = value;
+    };
+  }
+  if (plain && column.type === Boolean) {
+    return (entity, value) => {
+      entity[propertyName] = value === null || value === undefined ? value : Boolean(value);
     };
   }
   if (plain && DATES.has(column.type)) {
