@@ -101,8 +101,22 @@ export async function paginate<T extends ObjectLiteral>(
       },
     },
     // the whole filtered set, counted only when a client selects totalCount
-    () => counter.getCount(),
+    () => countRows(counter),
   );
+}
+
+/**
+ * The rows of a query. Without joins, other FROM items, grouping or DISTINCT every row is one entity, so `count(*)`
+ * counts them; TypeORM's getCount counts `DISTINCT` ids, which on the directory's 100,000
+ * organizations costs PostgreSQL 5 to 10 times as much (a hash of every id) for the same number.
+ */
+export async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
+  const { joinAttributes, groupBys, havings, selectDistinct, aliases } = qb.expressionMap;
+  const froms = aliases.filter((alias) => alias.type === 'from').length;
+  if (joinAttributes.length > 0 || groupBys.length > 0 || havings.length > 0 || selectDistinct || froms > 1)
+    return qb.getCount();
+  const row = await qb.clone().orderBy().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+  return Number(row?.n ?? 0);
 }
 
 export function normalise(value: unknown): unknown {
