@@ -145,6 +145,20 @@ describe('GraphQL hardening: no client error is a 500, no anonymous request stal
     expect(await counter.query('SELECT count(*)::int AS n FROM organization')).toEqual(before);
   });
 
+  it('checks the cost and the variables of a document again for other variables (the outcome is remembered per variables)', async () => {
+    const query = `query($n: Int) { organizations(first: $n) { nodes { id projects(first: $n) {
+      nodes { id title indicators { id } } } } } }`;
+    // 2 × 2 pages cost little; 100 × 100 cost more than 5,000; a string is no Int: each time, in any order
+    for (let i = 0; i < 2; i++) {
+      const cheap = await post(t, { query, variables: { n: 2 } });
+      expect([cheap.status, cheap.json.errors]).toEqual([200, undefined]);
+      const costly = await post(t, { query, variables: { n: 100 } });
+      expect([costly.status, codeOf(costly)]).toEqual([400, 'QUERY_TOO_COMPLEX']);
+      const wrong = await post(t, { query, variables: { n: 'two' } });
+      expect([wrong.status, codeOf(wrong)]).toEqual([400, 'BAD_USER_INPUT']);
+    }
+  });
+
   it('refuses more root fields than allowed', async () => {
     const res = await post(t, { query: `{ ${Array.from({ length: 21 }, (_, i) => `t${i}: __typename`).join(' ')} }` });
     expect(res.status).toBe(400);
