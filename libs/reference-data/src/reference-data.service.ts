@@ -42,6 +42,8 @@ const UNKNOWN_CODE = {
 @Injectable()
 export class ReferenceDataService {
   private loaded?: Promise<Tables>;
+  /** The tables once read (loaders answer from them without a batch). */
+  private inMemory?: Tables;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -54,12 +56,12 @@ export class ReferenceDataService {
         all(Theme),
         all(Sdg),
       ]);
-      return {
+      return (this.inMemory = {
         country: new Map(countries.map((row) => [row.code, row])),
         language: new Map(languages.map((row) => [row.code, row])),
         theme: new Map(themes.map((row) => [row.code, row])),
         sdg: new Map(sdgs.map((row) => [row.number, row])),
-      };
+      });
     })().catch((error: unknown) => {
       this.loaded = undefined; // a failed read (database down) is tried again by the next request
       throw error;
@@ -139,10 +141,13 @@ export class ReferenceDataService {
 
   createLoaders(): ReferenceLoaders {
     const byKey = <K extends keyof Tables>(table: K) =>
-      new DataLoader(async (keys: readonly (Tables[K] extends Map<infer C, unknown> ? C : never)[]) => {
-        const rows = (await this.tables())[table] as Map<unknown, unknown>;
-        return keys.map((key) => rows.get(key) ?? null);
-      }) as unknown as DataLoader<
+      new ReferenceLoader(
+        () => this.inMemory?.[table] as Map<unknown, unknown> | undefined,
+        async (keys: readonly unknown[]) => {
+          const rows = (await this.tables())[table] as Map<unknown, unknown>;
+          return keys.map((key) => rows.get(key) ?? null);
+        },
+      ) as unknown as DataLoader<
         Tables[K] extends Map<infer C, unknown> ? C : never,
         Tables[K] extends Map<unknown, infer V> ? V | null : never
       >;
@@ -155,12 +160,53 @@ export class ReferenceDataService {
   }
 }
 
-/** Resolves a list of codes to rows through a loader, dropping unknown codes. */
-export async function loadAll<K, V>(
+/**
+ * A loader of reference rows: the first requests batch as any DataLoader does; once the process holds
+ * the tables (read once, never changed but by migrations) it answers from them, without a batch,
+ * a promise per key or a per-request cache. `rowsOf` answers a list at once (loadAll).
+ */
+export class ReferenceLoader<K, V> extends DataLoader<K, V | null> {
+  constructor(
+    private readonly inMemory: () => Map<K, V> | undefined,
+    batch: (keys: readonly K[]) => Promise<Array<V | null>>,
+  ) {
+    super(batch);
+  }
+
+  override load(key: K): Promise<V | null> {
+    const rows = this.inMemory();
+    return rows ? Promise.resolve(rows.get(key) ?? null) : super.load(key);
+  }
+
+  override loadMany(keys: ArrayLike<K>): Promise<Array<V | null | Error>> {
+    const rows = this.inMemory();
+    return rows ? Promise.resolve(Array.from(keys, (key) => rows.get(key) ?? null)) : super.loadMany(keys);
+  }
+
+  /** The known rows of `keys`, in their order, when the tables are in memory; undefined before. */
+  rowsOf(keys: readonly K[]): V[] | undefined {
+    const rows = this.inMemory();
+    if (!rows) return undefined;
+    const found: V[] = [];
+    for (const key of keys) {
+      const row = rows.get(key);
+      if (row) found.push(row);
+    }
+    return found;
+  }
+}
+
+/**
+ * Resolves a list of codes to rows through a loader, dropping unknown codes. From a ReferenceLoader
+ * whose tables are in memory the rows come at once, not as a promise: a directory page resolves 150
+ * such lists, and GraphQL completes a plain value without waiting for the next microtask.
+ */
+export function loadAll<K, V>(
   loader: DataLoader<K, V | null>,
   keys: readonly K[] | null | undefined,
-): Promise<V[]> {
+): V[] | Promise<V[]> {
   if (!keys || keys.length === 0) return [];
-  const rows = await loader.loadMany(keys);
-  return rows.filter((row): row is V => !!row && !(row instanceof Error));
+  const known = loader instanceof ReferenceLoader ? (loader as ReferenceLoader<K, V>).rowsOf(keys) : undefined;
+  if (known) return known;
+  return loader.loadMany(keys).then((rows) => rows.filter((row): row is V => !!row && !(row instanceof Error)));
 }
