@@ -13,6 +13,7 @@ import {
   paginate,
   rankKeys,
   requireId,
+  selectEntities,
   requireTransition,
   SortKey,
   text,
@@ -74,7 +75,9 @@ export class FundsService {
   }
 
   async get(id: string, access: ViewerAccess): Promise<Fund> {
-    const fund = await this.dataSource.getRepository(Fund).findOneBy({ id: requireId(id, 'Fund') });
+    const [fund = null] = await selectEntities(this.dataSource.getRepository(Fund), 'f', 'WHERE f.id = $1::uuid', [
+      requireId(id, 'Fund'),
+    ]);
     return this.policy.requireVisible(fund, FundsService.visibility, access, 'Fund', id);
   }
 
