@@ -1,6 +1,6 @@
 import { QueryCounterLogger } from '@app/persistence';
 import { TestApp } from './support/test-app.js';
-import { QUIET_SCHEDULE, statementsOf } from './support/statement-count.js';
+import { QUIET_SCHEDULE, settled, statementsOf } from './support/statement-count.js';
 import { createOrg, dataSource, promote, registerUser, TestUser, verify } from './support/fixtures.js';
 import { publishedFund } from './support/fund-fixtures.js';
 import { projectInput } from './support/project-input.js';
@@ -59,6 +59,7 @@ describe('Every list order has an index', () => {
   afterAll(() => t?.close());
 
   async function pagedStatements(query: string, token?: string) {
+    await settled(t); // background work earlier calls started is not recorded
     QueryCounterLogger.recording = [];
     try {
       await statementsOf(t, () => t.ok(query, {}, token));
