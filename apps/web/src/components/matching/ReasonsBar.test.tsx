@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import { ReasonsBar, type Reason } from './ReasonsBar';
@@ -75,5 +75,82 @@ describe('ReasonsBar', () => {
   it('says so when nothing earned points', () => {
     renderBar([], 0);
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Score 0 out of 100: no factor earned points');
+  });
+
+  describe('what is still to be confirmed (an UNCONFIRMED reason without points)', () => {
+    const UNCONFIRMED: Reason = {
+      factor: 'UNCONFIRMED',
+      points: 0,
+      detail:
+        'To be confirmed: the fund’s rules ask about what the profile does not give (its founding year, its annual income)',
+    };
+    const WITH_NOTE: Reason[] = [
+      { factor: 'THEMES', points: 0.3, detail: 'Shares Health' },
+      UNCONFIRMED,
+      { factor: 'KIND', points: 0.05, detail: 'A kind of project the fund supports' },
+      { factor: 'CAPACITY', points: 0.1, detail: 'Strong on governance' },
+    ];
+
+    it('is no segment of the bar and no scored reason, but a note under the bar naming the facts once', () => {
+      renderBar(WITH_NOTE, 0.45);
+      const bar = screen.getByTestId('reasons-bar');
+      expect(Array.from(bar.querySelectorAll('[data-factor]')).map((s) => s.getAttribute('data-factor'))).toEqual([
+        'THEMES',
+        'KIND',
+        'CAPACITY',
+      ]);
+      expect(bar.getAttribute('aria-label')).toBe('Score 45 out of 100: Themes 30, Kind of project 5, Capacity 10');
+      const items = within(screen.getByRole('list')).getAllByRole('listitem');
+      expect(items.map((li) => li.getAttribute('data-factor'))).toEqual(['THEMES', 'KIND', 'CAPACITY']);
+      expect(items[1].textContent).toBe('Kind of project · 5 points — A kind of project the fund supports');
+      expect(items[2].textContent).toBe('Capacity · 10 points — Strong on governance');
+      const note = screen.getByTestId('reasons-unconfirmed');
+      expect(note.textContent).toBe(
+        '?To be confirmed — the fund’s rules ask about what the profile does not give (its founding year, its annual income)',
+      );
+      // under the bar, before the list of scored reasons
+      expect(bar.compareDocumentPosition(note) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(note.compareDocumentPosition(screen.getByRole('list')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      // no score given: the total is still the sum of the scored points
+      cleanup();
+      renderBar(WITH_NOTE);
+      expect(screen.getByText('Score 45 / 100')).toBeTruthy();
+    });
+
+    it('keeps the API’s whole sentence when it does not start with the label', () => {
+      renderBar([{ ...UNCONFIRMED, detail: 'State your founding year' }], 0);
+      expect(screen.getByTestId('reasons-unconfirmed').textContent).toBe('?To be confirmed — State your founding year');
+    });
+
+    it('speaks French and Spanish', async () => {
+      await i18n.changeLanguage('fr');
+      renderBar([
+        { factor: 'KIND', points: 0.05, detail: 'x' },
+        {
+          factor: 'UNCONFIRMED',
+          points: 0,
+          detail: 'À confirmer : les règles du fonds portent sur ce que le profil n’indique pas (son revenu annuel)',
+        },
+      ]);
+      expect(screen.getByTestId('reasons-unconfirmed').textContent).toBe(
+        '?À confirmer — les règles du fonds portent sur ce que le profil n’indique pas (son revenu annuel)',
+      );
+      expect(screen.getByRole('listitem').textContent).toBe('Type de projet · 5 points — x');
+      cleanup();
+      await i18n.changeLanguage('es');
+      renderBar([
+        { factor: 'CAPACITY', points: 0.1, detail: 'y' },
+        {
+          factor: 'UNCONFIRMED',
+          points: 0,
+          detail:
+            'Por confirmar: las reglas del fondo preguntan por lo que el perfil no indica (su número de miembros)',
+        },
+      ]);
+      expect(screen.getByTestId('reasons-unconfirmed').textContent).toBe(
+        '?Por confirmar — las reglas del fondo preguntan por lo que el perfil no indica (su número de miembros)',
+      );
+      expect(screen.getByRole('listitem').textContent).toMatch(/^Capacidades · 10 .+ — y$/);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { UNCONFIRMED_COLOR } from './EligibilityChecklist';
 
 export interface Reason {
   factor: string;
@@ -33,15 +34,37 @@ export function asPoints(points: number, language: string): string {
 }
 
 /**
+ * A reason without points that says the match rests on facts the organization left blank (founding
+ * year, not-for-profit status, income, members): its detail names them. It is no part of the score.
+ */
+export const isUnconfirmedNote = (r: Reason) => r.factor === 'UNCONFIRMED' && r.points === 0;
+
+/**
+ * The API's sentence without its lead when that lead is the label shown before it ("To be confirmed:
+ * the fund’s rules ask…" under "To be confirmed" reads "the fund’s rules ask…"), so the words are not said twice.
+ */
+export function withoutLead(detail: string, label: string): string {
+  const colon = detail.indexOf(':');
+  if (colon < 0) return detail;
+  const lead = detail.slice(0, colon).trim();
+  return lead.localeCompare(label, undefined, { sensitivity: 'accent' }) === 0
+    ? detail.slice(colon + 1).trim()
+    : detail;
+}
+
+/**
  * A match's score as the points of each reason: a horizontal stacked bar (one segment per factor that
- * earned points, out of 100) described for screen readers, and the same reasons as a text list.
+ * earned points, out of 100) described for screen readers, under it what is still to be confirmed
+ * (an UNCONFIRMED reason, as a note rather than a segment), and the scored reasons as a text list.
  */
 export function ReasonsBar({ reasons, score, id }: { reasons: Reason[]; score?: number; id: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const total = score ?? reasons.reduce((sum, r) => sum + r.points, 0);
   const label = (factor: string) => t(`funding.factor.${factor}`, { defaultValue: factor });
-  const earning = reasons.filter((r) => r.points > 0);
+  const notes = reasons.filter(isUnconfirmedNote);
+  const scored = reasons.filter((r) => !isUnconfirmedNote(r));
+  const earning = scored.filter((r) => r.points > 0);
   const summary = t('funding.reasons.summary', {
     total: asPoints(total, lang),
     parts: earning.map((r) => `${label(r.factor)} ${asPoints(r.points, lang)}`).join(', ') || t('funding.reasons.none'),
@@ -79,8 +102,26 @@ export function ReasonsBar({ reasons, score, id }: { reasons: Reason[]; score?: 
           />
         ))}
       </Box>
+      {notes.map((r, index) => (
+        <Group key={`unconfirmed-${index}`} gap={6} wrap="nowrap" align="flex-start" data-testid="reasons-unconfirmed">
+          <Text
+            component="span"
+            aria-hidden="true"
+            size="sm"
+            fw={700}
+            c={UNCONFIRMED_COLOR}
+            style={{ flex: '0 0 auto', width: 10, textAlign: 'center' }}
+          >
+            ?
+          </Text>
+          <Text size="sm">
+            <strong>{t('funding.reasons.unconfirmed')}</strong> —{' '}
+            {withoutLead(r.detail, t('funding.reasons.unconfirmed'))}
+          </Text>
+        </Group>
+      ))}
       <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={`${id}-score`}>
-        {reasons.map((r, index) => (
+        {scored.map((r, index) => (
           <li key={r.factor} data-factor={r.factor}>
             <Group gap={6} wrap="nowrap" align="flex-start">
               <span

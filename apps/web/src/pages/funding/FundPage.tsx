@@ -68,6 +68,7 @@ const FundEligibility = graphql(`
       checks {
         rule
         passed
+        unconfirmed
         detail
       }
     }

@@ -11,6 +11,7 @@ import {
 } from '../../components/matching/OrganizationChooser';
 import { ReasonsBar } from '../../components/matching/ReasonsBar';
 import { graphql } from '../../gql';
+import { FundsNeedingAProject, useFundsNeedingAProject } from './FundsNeedingAProject';
 
 const FundingOverview = graphql(`
   query FundingOverview($organizationId: ID!) {
@@ -117,13 +118,15 @@ export default function Funding() {
     variables: { organizationId, projectId: projectId || null },
     pause: !organizationId,
   });
+  const needing = useFundsNeedingAProject(organizationId);
   if (ready && !user) return <Navigate to="/sign-in" replace state={{ from: '/funding' }} />;
   if (loading) return <Loading />;
   const projects = overview?.organization?.projects.nodes ?? [];
   const applications = projects
     .flatMap((p) => p.applications.map((a) => ({ ...a, project: p })))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const matched = new Set((matches?.fundMatches ?? []).map((m) => m.fund.id));
+  // a fund listed among the matches or among those needing a project is not listed again as "other"
+  const matched = new Set([...(matches?.fundMatches ?? []), ...needing.funds].map((m) => m.fund.id));
   const others = (overview?.funds.nodes ?? []).filter((f) => !matched.has(f.id));
   const query = organizationId ? `?org=${organizationId}${projectId ? `&project=${projectId}` : ''}` : '';
 
@@ -176,6 +179,15 @@ export default function Funding() {
               ))}
             </Stack>
           </section>
+
+          <FundsNeedingAProject
+            organizationSlug={chosen.slug}
+            linkQuery={organizationId ? `?org=${organizationId}` : ''}
+            funds={needing.funds}
+            hasMore={needing.hasMore}
+            loadingMore={needing.loadingMore}
+            onMore={needing.more}
+          />
 
           {others.length > 0 && (
             <section aria-labelledby="other-funds">
