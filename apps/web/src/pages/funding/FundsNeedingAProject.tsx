@@ -45,19 +45,21 @@ const MAX_FIRST = 100;
 export function useFundsNeedingAProject(organizationId: string) {
   const [shown, setShown] = useState({ organizationId, count: NEEDING_A_PROJECT_PAGE });
   const count = shown.organizationId === organizationId ? shown.count : NEEDING_A_PROJECT_PAGE;
-  const [{ data, fetching }] = useQuery({
+  const first = Math.min(count + 1, MAX_FIRST);
+  const [{ data, fetching, operation }] = useQuery({
     query: NeedingAProject,
-    variables: { organizationId, first: Math.min(count + 1, MAX_FIRST) },
+    variables: { organizationId, first },
     pause: !organizationId,
   });
-  const [kept, setKept] = useState<{ organizationId: string; data: FundsNeedingAProjectQuery } | null>(null);
-  if (data && kept?.data !== data) setKept({ organizationId, data });
-  const current = data ?? (kept?.organizationId === organizationId ? kept.data : undefined);
-  const all = current?.fundsNeedingAProject ?? [];
+  // urql keeps the last answer while it asks for a longer list: show it as it was (no more funds than
+  // then, so the button stays) and never another organization's
+  const answered = operation?.variables as { organizationId: string; first: number } | undefined;
+  const all = data && answered?.organizationId === organizationId ? data.fundsNeedingAProject : [];
+  const shownCount = answered && answered.first < first ? answered.first - 1 : count;
   return {
-    funds: all.slice(0, count),
-    hasMore: all.length > count,
-    loadingMore: fetching && !data && !!current,
+    funds: all.slice(0, shownCount),
+    hasMore: all.length > shownCount,
+    loadingMore: fetching && shownCount < count,
     more: () => setShown({ organizationId, count: Math.min(count + NEEDING_A_PROJECT_PAGE, MAX_FIRST) }),
   };
 }
