@@ -5,7 +5,8 @@ import { apiAs, expectAccessible, launch, newPage, pick, signUp } from './suppor
 
 /**
  * The whole diaspora journey of issue 14, in one browser session of a person who has no account yet:
- * sign up, register the organization, a project with an indicator and a measurement, a fund match
+ * sign up, register the organization, the funds it could apply to with a project (and a rule it passes
+ * only until it states its founding year), a project with an indicator and a measurement, a fund match
  * with its reasons, why another fund does not match, apply (draft, submit), a live notification when
  * the funder moves the application (caused through the API as the funder, the page never reloaded),
  * withdraw, enrol in a training (and see the place on the waiting list of a full one), rate a completed
@@ -23,6 +24,8 @@ const PROJECT = 'Training association treasurers in Kaolack';
 const MATCHING_FUND = 'Brussels Migrant Associations Capacity Grants';
 const FUNDER = 'lena.keller@demo.example'; // OWNER of the City of Brussels council that runs the fund
 const OTHER_FUND = 'Overseas Filipino Workers Welfare Grants';
+// asks for organizations founded 2 years ago or more, and a smallest grant larger than the project's budget
+const AGE_FUND = 'African Diaspora Climate, Economy, Education and Health Grants';
 const TRAINING = 'Project management for diaspora projects (Brussels)';
 const PROVIDER = 'pieter.devries@demo.example'; // OWNER of the academy that gives it
 const FULL_TRAINING = 'Digital remittances and mobile money literacy'; // 3 seats, 2 on its waiting list
@@ -62,12 +65,45 @@ describe.sequential('The diaspora journey in the browser', () => {
     await pick(page, 'Themes', 'Capacity', 'Capacity building');
     await pick(page, 'Themes', 'Educ', 'Education');
     await pick(page, 'Languages', 'Fren', 'French');
+    await page.getByLabel('Legally registered').check();
     await expectAccessible(page, 'the organization form');
     await page.getByRole('button', { name: 'Register the organization' }).click();
     await page.waitForURL(/\/organizations\/[\w-]+$/);
     await expect.poll(heading).toBe(ORGANIZATION);
     slug = new URL(page.url()).pathname.split('/').pop()!;
     await expectAccessible(page, 'the new organization’s page');
+  }, 120_000);
+
+  it('before it has a project: the funds it could apply to with one, and a rule to be confirmed', async () => {
+    await page.goto('/funding');
+    await expect.poll(heading).toBe('Funding');
+    const section = page.getByRole('region', { name: 'Funds you could apply to with a suitable project' });
+    const card = section.getByTestId('fund-needing-a-project').filter({ hasText: MATCHING_FUND });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getByRole('listitem').allTextContents()).toEqual([
+      '✗A live project — The organization has no live project to apply with',
+    ]);
+    await expectAccessible(page, 'the funding page with funds needing a project');
+
+    // the founding year was left blank: the fund's age rule passes, to be confirmed
+    await section.getByRole('link', { name: AGE_FUND }).click();
+    await page.waitForURL(/\/funds\/[\w-]+/);
+    await expect.poll(heading).toBe(AGE_FUND);
+    const checklist = page.getByTestId('eligibility');
+    await expect.poll(() => checklist.getByText('Eligible', { exact: true }).count()).toBe(1);
+    await expect.poll(() => checklist.getByText(/^\d+ rules met, 1 to be confirmed\.$/).count()).toBe(1);
+    const age = checklist.locator('[data-rule="ORGANIZATION_AGE"]');
+    expect(await age.getAttribute('data-unconfirmed')).toBe('true');
+    expect(await age.textContent()).toMatch(
+      /^\?Age of the organization: to be confirmed — The fund accepts organizations founded at least 2 years ago/,
+    );
+    // no rule fails, so the one to be confirmed comes first
+    expect(await checklist.getByRole('listitem').first().getAttribute('data-rule')).toBe('ORGANIZATION_AGE');
+    await expectAccessible(page, 'a fund page with a rule to be confirmed');
+
+    await page.goBack();
+    await card.getByRole('link', { name: 'Create a project' }).click();
+    await page.waitForURL(new RegExp(`/organizations/${slug}/projects/new$`));
   }, 120_000);
 
   it('registers a project with an indicator and a measurement', async () => {
@@ -120,6 +156,13 @@ describe.sequential('The diaspora journey in the browser', () => {
       .locator('[data-testid="reasons-bar"] [data-factor]')
       .evaluateAll((els) => els.map((el) => parseFloat((el as HTMLElement).style.width)));
     expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(score, 0);
+    // with a project, the matching fund no longer needs one; another still needs a larger project
+    const needing = page.getByTestId('fund-needing-a-project');
+    await expect.poll(() => needing.filter({ hasText: AGE_FUND }).count()).toBe(1);
+    expect(await needing.filter({ hasText: MATCHING_FUND }).count()).toBe(0);
+    expect(await needing.filter({ hasText: AGE_FUND }).getByRole('listitem').allTextContents()).toContainEqual(
+      expect.stringMatching(/^✗Smallest grant — The fund’s smallest grant is EUR 25,000/),
+    );
     await expectAccessible(page, 'the funding page');
 
     await page.getByTestId('other-fund').getByRole('link', { name: OTHER_FUND }).click();

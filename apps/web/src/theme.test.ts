@@ -48,4 +48,15 @@ describe('the theme', () => {
     expect(colors.hover).toBe(`var(--mantine-color-${color}-1)`);
     expect(contrast(colors.hoverColor!, full.colors[color][1])).toBeGreaterThanOrEqual(4.5);
   });
+
+  it.each(['green', 'lime', 'orange', 'yellow'])(
+    'darkens the text of light %s buttons, badges and alerts (an eligibility alert) to 4.5:1 on pale',
+    (color) => {
+      expect(contrast(full.colors[color][9], full.colors[color][0])).toBeLessThan(4.5);
+      const colors = variantColorResolver({ color, theme: full, variant: 'light' });
+      expect(colors.background).toBe(`var(--mantine-color-${color}-0)`);
+      expect(contrast(colors.color, full.colors[color][0])).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(colors.hoverColor!, full.colors[color][1])).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 });

@@ -2,13 +2,30 @@ import {
   createTheme,
   darken,
   defaultVariantColorsResolver,
+  luminance,
   parseThemeColor,
   type CSSVariablesResolver,
   type VariantColorsResolver,
 } from '@mantine/core';
 
+/** WCAG 2 contrast ratio of two colours. */
+function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+/** The colour, darkened a tenth at a time until it reads at 4.5:1 or more on the background. */
+export function readableOn(color: string, background: string): string {
+  for (let tenths = 0; tenths < 10; tenths++) {
+    const candidate = tenths ? darken(color, tenths / 10) : color;
+    if (contrast(candidate, background) >= 4.5) return candidate;
+  }
+  return '#000000';
+}
+
 /**
- * Light buttons and badges: the darkest shade on the palest one, 4.5:1 contrast or more. Filled ones
+ * Light buttons, badges and alerts: the darkest shade on the palest one, 4.5:1 contrast or more (green,
+ * lime, orange and yellow need it darker still: their shade 9 is under 4.5:1 on their shade 0). Filled ones
  * (Save, Submit…) darken on hover: Mantine's default hover of the darkest shade is the lighter shade 8,
  * under 4.5:1 with white text.
  */
@@ -21,13 +38,17 @@ export const variantColorResolver: VariantColorsResolver = (input) => {
     const shade = parsed.shade ?? (typeof input.theme.primaryShade === 'number' ? input.theme.primaryShade : 9);
     return { ...colors, hover: darken(input.theme.colors[parsed.color][shade], 0.2) };
   }
+  const shades = input.theme.colors[parsed.color];
   return {
     ...colors,
     background: `var(--mantine-color-${parsed.color}-0)`,
     hover: `var(--mantine-color-${parsed.color}-1)`,
-    color: `var(--mantine-color-${parsed.color}-9)`,
+    color:
+      contrast(shades[9], shades[0]) >= 4.5
+        ? `var(--mantine-color-${parsed.color}-9)`
+        : readableOn(shades[9], shades[0]),
     // shade 9 on shade 1 is just under 4.5:1 for some colours (teal): darker text on hover
-    hoverColor: darken(input.theme.colors[parsed.color][9], 0.2),
+    hoverColor: readableOn(darken(shades[9], 0.2), shades[1]),
   };
 };
 
