@@ -117,6 +117,24 @@ describe('ReasonsBar', () => {
       expect(screen.getByText('Score 45 / 100')).toBeTruthy();
     });
 
+    it('gives KIND and CAPACITY a colour of their own, whatever their place in the bar', () => {
+      const colours = (reasons: Reason[]) => {
+        renderBar(reasons);
+        const segments = Array.from(screen.getByTestId('reasons-bar').querySelectorAll<HTMLElement>('[data-factor]'));
+        const found = Object.fromEntries(segments.map((s) => [s.getAttribute('data-factor'), s.style.background]));
+        cleanup();
+        return found;
+      };
+      const capacity = { factor: 'CAPACITY', points: 0.1, detail: 'c' };
+      const kind = { factor: 'KIND', points: 0.05, detail: 'k' };
+      const expected = { CAPACITY: 'rgb(8, 127, 91)', KIND: 'rgb(54, 79, 199)' };
+      expect(colours([capacity, kind])).toEqual(expected);
+      expect(colours([{ factor: 'THEMES', points: 0.2, detail: 't' }, kind, capacity])).toEqual({
+        THEMES: 'rgb(28, 126, 214)',
+        ...expected,
+      });
+    });
+
     it('keeps the API’s whole sentence when it does not start with the label', () => {
       renderBar([{ ...UNCONFIRMED, detail: 'State your founding year' }], 0);
       expect(screen.getByTestId('reasons-unconfirmed').textContent).toBe('?To be confirmed — State your founding year');

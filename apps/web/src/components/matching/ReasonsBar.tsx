@@ -21,6 +21,8 @@ const COLORS: Record<string, string> = {
   PLACE: '#e8590c',
   SUBSIDY: '#9c36b5',
   RATING: '#0c8599',
+  KIND: '#364fc7',
+  CAPACITY: '#087f5b',
 };
 const FALLBACK = ['#5f3dc4', '#364fc7', '#087f5b', '#a61e4d', '#d9480f'];
 
