@@ -281,8 +281,8 @@ export class FundMatchingService {
    *     these scores is a floor that the `first`-th best of all candidates cannot be below (any
    *     `seed` keeps the result exact; a larger one raises the floor);
    *  3. only organizations whose bound reaches the floor are scored exactly, each with its best
-   *     eligible project (or on its own when none of its projects qualifies, or it has none, and the
-   *     fund has no project rules); the seeds keep the scores of step 2 (not scored twice).
+   *     eligible project (or on its own, without any live project, when the fund has no project
+   *     rules); the seeds keep the scores of step 2 (not scored twice).
    */
   async fundCandidatesQuery(
     fundId: string,
@@ -337,17 +337,15 @@ export class FundMatchingService {
                UNION ALL
               SELECT o.id, NULL::uuid, ${pointColumnsSql(orgTerms)}
                 FROM organization o
-               WHERE (NOT c.with_projects OR ${noProjectRulesSql(F)}) AND o.id = c.id
+               WHERE NOT c.with_projects AND o.id = c.id
               OFFSET 0) s
-        ORDER BY s.organization_id, s.project_id IS NULL, score DESC, s.project_id`;
+        ORDER BY s.organization_id, score DESC, s.project_id`;
     const sql = `WITH o AS MATERIALIZED (
          SELECT o.id, o.live_projects > 0 AS with_projects,
-                CASE WHEN o.live_projects = 0 THEN ${bound(false)}
-                     WHEN ${noProjectRulesSql(F)} THEN greatest(${bound(true)}, ${bound(false)})
-                     ELSE ${bound(true)} END AS bound
+                CASE WHEN o.live_projects > 0 THEN ${bound(true)} ELSE ${bound(false)} END AS bound
            FROM organization_matching_profile o CROSS JOIN LATERAL ${profileProjectsSql(F)}
           WHERE ${eligibleSql('organization', F)}
-            AND (${noProjectRulesSql(F)} OR o.live_projects > 0 AND ${projectRulesReachableSql(F)})),
+            AND CASE WHEN o.live_projects > 0 THEN ${projectRulesReachableSql(F)} ELSE ${noProjectRulesSql(F)} END),
        seed AS MATERIALIZED (SELECT * FROM o ORDER BY bound DESC, id LIMIT $3),
        seeded AS MATERIALIZED (${best('seed')}),
        floor AS (

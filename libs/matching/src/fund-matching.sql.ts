@@ -548,6 +548,7 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
   const sought = `${convertSql('p.funding_sought_amount', 'p.funding_sought_currency', f('currency'))}::float8`;
   return {
     THEMES: round(themesSql(f, withProject, lengths, options.bound)),
+    // an upper bound: all the points (reading the kinds of an organization's projects costs more than it prunes)
     KIND: !withProject ? '0::float8' : options.bound ? `${w(W.KIND)}::float8` : round(kindSql(f)),
     SDGS: withProject
       ? round(
@@ -674,8 +675,9 @@ export function projectRulesReachableSql(f: FundRef): string {
 
 /**
  * CTEs ending in `candidates (id, <orgColumns>, score)`: every eligible organization that also
- * passes `orgWhere`, scored with its best eligible project, or on its own when the fund has no
- * project rules. Every candidate is scored fully (fundCandidates ranks only the first few, faster).
+ * passes `orgWhere`, scored with its best eligible project, or on its own when it has no live project
+ * and the fund has no project rules (an organization whose projects all fail the fund's money rules is
+ * not a candidate, as fundMatches lists it no match). Every candidate is scored fully (fundCandidates ranks only the first few, faster).
  */
 export function scoredCandidatesSql(f: FundRef, orgWhere: string, orgColumns: string[] = []): string {
   const organizations = withScore(`
@@ -693,5 +695,6 @@ export function scoredCandidatesSql(f: FundRef, orgWhere: string, orgColumns: st
      candidates AS (
        SELECT o.id, ${orgColumns.map((c) => `o.${c}, `).join('')}coalesce(bp.score, o.score) AS score
          FROM o LEFT JOIN bp ON bp.organization_id = o.id
-        WHERE bp.id IS NOT NULL OR ${noProjectRulesSql(f)})`;
+        WHERE bp.id IS NOT NULL OR ${noProjectRulesSql(f)}
+          AND NOT EXISTS (SELECT 1 FROM project lp WHERE lp.organization_id = o.id AND lp.archived_at IS NULL))`;
 }
