@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { UsersService } from '@app/auth';
+import { Text, text } from '@app/common';
 import { DialogueFacts } from '@app/dialogue';
 import { DeliveredEvent, EventsService } from '@app/events';
 import { OrganizationsService } from '@app/organizations';
@@ -36,14 +37,13 @@ export class DialogueNotificationProcessors implements OnModuleInit {
   async invitationAnswered(event: DeliveredEvent<'INVITATION_ANSWERED'>): Promise<void> {
     const p = event.payload;
     const invitee = await this.name(p.organizationId);
-    const accepted = p.status === 'ACCEPTED';
+    const answer = p.status === 'ACCEPTED' ? 'accepted' : 'declined';
+    const params = { invitee, consultation: p.title };
     await this.notifications.notifyMembers({
       organizationIds: [p.convenerId],
       kind: 'INVITATION_ANSWERED',
-      title: `${invitee} ${accepted ? 'accepted' : 'declined'} your invitation: ${p.title}`,
-      body: accepted
-        ? `${invitee} accepted the invitation to "${p.title}" and may now contribute.`
-        : `${invitee} declined the invitation to "${p.title}".`,
+      title: text(`notifications.INVITATION_ANSWERED.title.${answer}`, params),
+      body: text(`notifications.INVITATION_ANSWERED.body.${answer}`, params),
       link: `/consultations/${p.consultationId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -56,8 +56,8 @@ export class DialogueNotificationProcessors implements OnModuleInit {
     await this.notifications.notifyMembers({
       organizationIds: [p.organizationId],
       kind: 'INVITATION_REMINDER',
-      title: `Closing soon: ${p.title}`,
-      body: `Your organization has not answered the invitation to "${p.title}"; the consultation closes on ${utcMinute(p.closesAt)} UTC. Accept it to contribute, or decline it.`,
+      title: text('notifications.INVITATION_REMINDER.title', { consultation: p.title }),
+      body: text('notifications.INVITATION_REMINDER.body', { consultation: p.title, closesAt: { date: p.closesAt } }),
       link: `/consultations/${p.consultationId}`,
       dedupeKey: `INVITATION_REMINDER:${p.invitationId}`,
     });
@@ -70,8 +70,8 @@ export class DialogueNotificationProcessors implements OnModuleInit {
     await this.notifications.notifyMembers({
       organizationIds: [p.convenerId],
       kind: 'CONTRIBUTION_SUBMITTED',
-      title: `New contribution from ${contributor}: ${p.title}`,
-      body: `${contributor} contributed to "${p.title}".`,
+      title: text('notifications.CONTRIBUTION_SUBMITTED.title', { contributor, consultation: p.title }),
+      body: text('notifications.CONTRIBUTION_SUBMITTED.body', { contributor, consultation: p.title }),
       link: `/consultations/${p.consultationId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -86,10 +86,13 @@ export class DialogueNotificationProcessors implements OnModuleInit {
       organizationIds: await this.dialogue.participantIds(p.consultationId),
       perOrganization: true,
       kind: 'CONSULTATION_CLOSED',
-      title: `Consultation closed: ${p.title}`,
-      body: p.withOutcome
-        ? `"${p.title}" is closed; ${convener} published what came of it. Read the outcome.`
-        : `"${p.title}" is closed and takes no more contributions. ${convener} may publish its outcome later.`,
+      title: text('notifications.CONSULTATION_CLOSED.title', { consultation: p.title }),
+      body: text(
+        p.withOutcome
+          ? 'notifications.CONSULTATION_CLOSED.body.withOutcome'
+          : 'notifications.CONSULTATION_CLOSED.body.withoutOutcome',
+        { consultation: p.title, convener },
+      ),
       link: `/consultations/${p.consultationId}`,
       dedupeKey: `CONSULTATION_CLOSED:${p.consultationId}`,
       excludeUserId: p.actorId,
@@ -103,8 +106,8 @@ export class DialogueNotificationProcessors implements OnModuleInit {
       organizationIds: await this.dialogue.participantIds(p.consultationId),
       perOrganization: true,
       kind: 'CONSULTATION_OUTCOME_PUBLISHED',
-      title: `Outcome published: ${p.title}`,
-      body: `${convener} published what came of "${p.title}".`,
+      title: text('notifications.CONSULTATION_OUTCOME_PUBLISHED.title', { consultation: p.title }),
+      body: text('notifications.CONSULTATION_OUTCOME_PUBLISHED.body', { convener, consultation: p.title }),
       link: `/consultations/${p.consultationId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -117,14 +120,17 @@ export class DialogueNotificationProcessors implements OnModuleInit {
     const [organization] = await this.organizations.findByIds([p.organizationId]);
     if (!organization) return;
     const moderators = (await this.users.moderatorIds()).filter((id) => id !== p.actorId);
+    const name = organization.name;
+    const title = text('notifications.VERIFICATION_REQUESTED.title', { organization: name });
+    const body = p.note
+      ? text('notifications.VERIFICATION_REQUESTED.body.again', { organization: name, note: p.note })
+      : text('notifications.VERIFICATION_REQUESTED.body.first', { organization: name });
     const rows = await this.notifications.insert(
       moderators.map((userId): NewNotification => ({
         userId,
         kind: 'VERIFICATION_REQUESTED',
-        title: `Verification requested: ${organization.name}`,
-        body: p.note
-          ? `${organization.name} awaits verification again. ${p.note}.`
-          : `${organization.name} asks to be verified. Review it in the verification queue.`,
+        title,
+        body,
         link: `/moderation/verification`,
         dedupeKey: `${event.type}:${event.id}`,
         organizationId: organization.id,
@@ -133,11 +139,9 @@ export class DialogueNotificationProcessors implements OnModuleInit {
     await this.notifications.created(rows);
   }
 
-  private async name(organizationId: string): Promise<string> {
+  /** An organization's name, or "An organization" (in the reader's language) when it is gone. */
+  private async name(organizationId: string): Promise<string | Text> {
     const [organization] = await this.organizations.findByIds([organizationId]);
-    return organization?.name ?? 'An organization';
+    return organization?.name ?? text('notifications.someone.organization');
   }
 }
-
-/** 'YYYY-MM-DD HH:MM' of an ISO date, in UTC. */
-const utcMinute = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ');

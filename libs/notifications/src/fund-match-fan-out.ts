@@ -7,7 +7,8 @@ const F = fundParams(6);
  * The matching of one batch of the fund-published fan-out, in one statement built from libs/matching
  * (`scoredCandidatesSql`: eligibility rules as WHERE, the weighted score, each organization with its
  * best eligible project): the organizations with ids in ($2, $3] that score at least $4, each with
- * the title and body of its FUND_MATCH notification. $3 NULL = to the end. Who their members are is
+ * what its FUND_MATCH notification names: its name, the fund's title ($5), the score with two
+ * decimals (as the notification always wrote it) and the fund's deadline. $3 NULL = to the end. Who their members are is
  * asked of libs/organizations; the notifications are written by NotificationsService.
  */
 export const FAN_OUT_MATCHES_SQL = `WITH ${scoredCandidatesSql(
@@ -15,9 +16,8 @@ export const FAN_OUT_MATCHES_SQL = `WITH ${scoredCandidatesSql(
   'o.id > $2::uuid AND ($3::uuid IS NULL OR o.id <= $3::uuid) AND o.id <> $1::uuid',
   ['name'],
 )}
-     SELECT id AS organization_id, left('New fund for ' || name || ': ' || $5::text, 300) AS title,
-            '"' || $5::text || '" fits ' || name || ' (match score ' || to_char(score, 'FM0.00')
-              || '). Deadline: ' || to_char(${F('deadline')} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.' AS body
+     SELECT id AS organization_id, name, $5::text AS fund_title, to_char(score, 'FM0.00') AS score,
+            ${F('deadline')} AS deadline
        FROM candidates WHERE score >= $4::float8`;
 
 /**

@@ -1,7 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { text } from '@app/common';
 import { DeliveredEvent, EventsService } from '@app/events';
 import { FundFacts } from '@app/funds';
 import { MANAGER_ROLES, OrganizationsService } from '@app/organizations';
+import { enumText } from './notification.processors.js';
 import { NotificationsService } from './notifications.service.js';
 
 /**
@@ -33,8 +35,11 @@ export class FunderNotificationProcessors implements OnModuleInit {
     await this.notifications.notifyMembers({
       organizationIds: [p.organizationId],
       kind: 'CANDIDATE_SHORTLISTED',
-      title: `Invitation to apply to ${p.title}`,
-      body: `${funder?.name ?? 'A funder'} shortlisted your organization for "${p.title}" and invites you to apply.`,
+      title: text('notifications.CANDIDATE_SHORTLISTED.title', { fund: p.title }),
+      body: text('notifications.CANDIDATE_SHORTLISTED.body', {
+        funder: funder?.name ?? text('notifications.someone.funder'),
+        fund: p.title,
+      }),
       link: `/funds/${p.fundId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -49,8 +54,12 @@ export class FunderNotificationProcessors implements OnModuleInit {
       organizationIds: [p.funderId],
       roles: MANAGER_ROLES,
       kind: 'APPLICATION_SUBMITTED',
-      title: `New application to ${about.fundTitle}`,
-      body: `${about.applicant} applied to "${about.fundTitle}" with "${about.projectTitle}". Review it in your applications inbox.`,
+      title: text('notifications.APPLICATION_SUBMITTED.title', { fund: about.fundTitle }),
+      body: text('notifications.APPLICATION_SUBMITTED.body', {
+        applicant: about.applicant,
+        fund: about.fundTitle,
+        project: about.projectTitle,
+      }),
       link: `/applications/${p.applicationId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -65,8 +74,13 @@ export class FunderNotificationProcessors implements OnModuleInit {
       organizationIds: [p.funderId],
       roles: MANAGER_ROLES,
       kind: 'APPLICATION_WITHDRAWN',
-      title: `Application withdrawn from ${about.fundTitle}`,
-      body: `${about.applicant} withdrew the application of "${about.projectTitle}" to "${about.fundTitle}" (it was ${humanize(p.fromStatus)}).`,
+      title: text('notifications.APPLICATION_WITHDRAWN.title', { fund: about.fundTitle }),
+      body: text('notifications.APPLICATION_WITHDRAWN.body', {
+        applicant: about.applicant,
+        project: about.projectTitle,
+        fund: about.fundTitle,
+        status: enumText('notifications.applicationStatus', p.fromStatus),
+      }),
       link: `/applications/${p.applicationId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -80,8 +94,6 @@ export class FunderNotificationProcessors implements OnModuleInit {
       this.organizations.findByIds([organizationId]),
     ]);
     if (!application) return null;
-    return { ...application, applicant: applicant?.name ?? 'An organization' };
+    return { ...application, applicant: applicant?.name ?? text('notifications.someone.organization') };
   }
 }
-
-const humanize = (value: string) => value.toLowerCase().replace(/_/g, ' ');

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import type { Text } from '@app/common';
 import { RedisService } from '@app/persistence';
 
 /** What travels between processes: a notification as its subscriber sees it. */
@@ -7,8 +8,12 @@ export interface NotificationMessage {
   id: string;
   userId: string;
   kind: string;
+  /** In English (the stored column); `titleText` is what GraphQL writes in the subscriber's language. */
   title: string;
   body: string;
+  /** The catalogue sentences; absent in messages of a process that predates them, null for old rows. */
+  titleText?: Text | null;
+  bodyText?: Text | null;
   link: string | null;
   /** Absent in messages of a process that predates it. */
   organizationId?: string | null;
@@ -21,6 +26,8 @@ export interface DeliveredNotification {
   kind: string;
   title: string;
   body: string;
+  titleText: Text | null;
+  bodyText: Text | null;
   link: string | null;
   organizationId: string | null;
   createdAt: Date;
@@ -154,6 +161,8 @@ export class NotificationPubSub implements OnModuleInit, OnApplicationShutdown {
         kind: m.kind,
         title: m.title,
         body: m.body,
+        titleText: m.titleText ?? null,
+        bodyText: m.bodyText ?? null,
         link: m.link,
         organizationId: m.organizationId ?? null,
         createdAt: new Date(m.createdAt),

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Text } from '@app/common';
 import { CreatedEntity } from '@app/persistence';
 import { User } from '@app/auth';
 import { Organization } from '@app/organizations';
@@ -49,13 +50,27 @@ export class Notification extends CreatedEntity {
   @Column({ length: 60 })
   kind: string;
 
-  @Field()
+  /**
+   * The title in English, as written when it was created (e-mails, exports and the personal-data
+   * download read it). GraphQL's `title` answers in the reader's language from `titleText`.
+   */
   @Column({ length: 300 })
   title: string;
 
-  @Field()
+  /** The body in English (see `title`). */
   @Column({ type: 'text' })
   body: string;
+
+  /**
+   * What the title says, as a catalogue sentence (key `notifications.<kind>.title…` and its values),
+   * written in the reader's language when read; null for notifications created before it (issue 14).
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  titleText: Text | null;
+
+  /** What the body says, as a catalogue sentence (see `titleText`). */
+  @Column({ type: 'jsonb', nullable: true })
+  bodyText: Text | null;
 
   @Field(() => String, { nullable: true, description: 'A path in the web app, e.g. /funds/<id>' })
   @Column({ type: 'text', nullable: true })

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isMessageKey, text } from '@app/common';
 import { AppConfig } from '@app/config';
 import { TrainingAudienceService } from '@app/capacity';
 import { DeliveredEvent, EventsService } from '@app/events';
@@ -44,8 +45,8 @@ export class NotificationProcessors implements OnModuleInit {
     this.events.handle('PARTNERSHIP_ANSWERED', (e) => this.partnershipAnswered(e));
     this.events.handle('APPLICATION_DECIDED', (e) => this.applicationDecided(e));
     this.events.handle('VERIFICATION_DECIDED', (e) => this.verificationDecided(e));
-    this.events.handle('ENROLMENT_ACCEPTED', (e) => this.enrolment(e, 'accepted'));
-    this.events.handle('ENROLMENT_PROMOTED', (e) => this.enrolment(e, 'promoted'));
+    this.events.handle('ENROLMENT_ACCEPTED', (e) => this.enrolment(e));
+    this.events.handle('ENROLMENT_PROMOTED', (e) => this.enrolment(e));
     this.events.handle('INVITATION_RECEIVED', (e) => this.invitationReceived(e));
     this.events.handle('TRAINING_PUBLISHED', (e) => this.trainingPublished(e));
     this.events.handle('EMAIL_QUEUED', (e) => this.notifications.sendQueuedEmail(e.payload.dedupeKey));
@@ -73,12 +74,17 @@ export class NotificationProcessors implements OnModuleInit {
     for (;;) {
       const [bound]: Array<{ id: string }> = await this.dataSource.query(BATCH_BOUND_SQL, [after, size]);
       const upTo = bound?.id ?? null;
-      const matches: Array<{ organization_id: string; title: string; body: string }> = await this.dataSource.query(
-        FAN_OUT_MATCHES_SQL,
-        [fund.funderId, after, upTo, this.config.NOTIFY_FUND_MATCH_THRESHOLD, fund.title, ...fund.matchingValues],
-      );
+      const matches: Array<{ organization_id: string; name: string; fund_title: string; score: string; deadline: Date }> =
+        await this.dataSource.query(FAN_OUT_MATCHES_SQL, [
+          fund.funderId,
+          after,
+          upTo,
+          this.config.NOTIFY_FUND_MATCH_THRESHOLD,
+          fund.title,
+          ...fund.matchingValues,
+        ]);
       if (matches.length) {
-        const byOrganization = new Map(matches.map((m) => [m.organization_id, m]));
+        const byOrganization = new Map(matches.map((m) => [m.organization_id, fundMatchTexts(m)]));
         const members = await this.members.members([...byOrganization.keys()]);
         const rows = await this.notifications.insert(
           members.map(({ organizationId, userId }): NewNotification => {
@@ -111,8 +117,8 @@ export class NotificationProcessors implements OnModuleInit {
       organizationIds: [p.funderId],
       roles: MANAGER_ROLES,
       kind: 'FUND_CLOSED',
-      title: `Fund closed: ${p.title}`,
-      body: `The deadline of "${p.title}" passed on ${utcMinute(p.deadline)} UTC; the fund is closed. Its applications await your decisions.`,
+      title: text('notifications.FUND_CLOSED.title', { fund: p.title }),
+      body: text('notifications.FUND_CLOSED.body', { fund: p.title, deadline: { date: p.deadline } }),
       link: `/funds/${p.fundId}`,
       dedupeKey: `FUND_CLOSED:${p.fundId}`,
     });
@@ -124,8 +130,12 @@ export class NotificationProcessors implements OnModuleInit {
     await this.notifications.notifyMembers({
       organizationIds: [p.organizationId],
       kind: 'APPLICATION_DEADLINE_REMINDER',
-      title: `Deadline soon: ${p.fundTitle}`,
-      body: `The application of "${p.projectTitle}" to "${p.fundTitle}" is still a draft; the fund closes on ${utcMinute(p.deadline)} UTC. Submit it before then.`,
+      title: text('notifications.APPLICATION_DEADLINE_REMINDER.title', { fund: p.fundTitle }),
+      body: text('notifications.APPLICATION_DEADLINE_REMINDER.body', {
+        project: p.projectTitle,
+        fund: p.fundTitle,
+        deadline: { date: p.deadline },
+      }),
       link: `/applications/${p.applicationId}`,
       dedupeKey: `DEADLINE_REMINDER:${p.applicationId}`,
     });
@@ -141,8 +151,12 @@ export class NotificationProcessors implements OnModuleInit {
     await this.notifications.notifyMembers({
       organizationIds: [p.partnerId],
       kind: 'PARTNERSHIP_PROPOSED',
-      title: `${initiator} proposes a partnership`,
-      body: `${initiator} proposes a ${humanize(partnership.kind)} partnership to ${partner}. Accept or decline it.`,
+      title: text('notifications.PARTNERSHIP_PROPOSED.title', { initiator }),
+      body: text('notifications.PARTNERSHIP_PROPOSED.body', {
+        initiator,
+        kind: enumText('notifications.partnershipKind', partnership.kind),
+        partner,
+      }),
       link: `/partnerships/${p.partnershipId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -151,15 +165,13 @@ export class NotificationProcessors implements OnModuleInit {
 
   private async partnershipAnswered(event: DeliveredEvent<'PARTNERSHIP_ANSWERED'>): Promise<void> {
     const p = event.payload;
-    const partner = (await this.names([p.partnerId])).get(p.partnerId) ?? 'The partner';
-    const accepted = p.status === 'ACTIVE';
+    const partner = (await this.names([p.partnerId])).get(p.partnerId) ?? text('notifications.someone.partner');
+    const answer = p.status === 'ACTIVE' ? 'accepted' : 'declined';
     await this.notifications.notifyMembers({
       organizationIds: [p.initiatorId],
       kind: 'PARTNERSHIP_ANSWERED',
-      title: `${partner} ${accepted ? 'accepted' : 'declined'} your partnership proposal`,
-      body: accepted
-        ? `${partner} accepted the partnership: it is now active.`
-        : `${partner} declined the partnership proposal.`,
+      title: text(`notifications.PARTNERSHIP_ANSWERED.title.${answer}`, { partner }),
+      body: text(`notifications.PARTNERSHIP_ANSWERED.body.${answer}`, { partner }),
       link: `/partnerships/${p.partnershipId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -170,11 +182,16 @@ export class NotificationProcessors implements OnModuleInit {
     const p = event.payload;
     const application = await this.funds.application(p.applicationId);
     if (!application) return;
+    const status = enumText('notifications.applicationStatus', p.status);
     await this.notifications.notifyMembers({
       organizationIds: [p.organizationId],
       kind: 'APPLICATION_DECIDED',
-      title: `Your application to ${application.fundTitle} is ${humanize(p.status)}`,
-      body: `The application of "${application.projectTitle}" to "${application.fundTitle}" is now ${humanize(p.status)}.`,
+      title: text('notifications.APPLICATION_DECIDED.title', { fund: application.fundTitle, status }),
+      body: text('notifications.APPLICATION_DECIDED.body', {
+        project: application.projectTitle,
+        fund: application.fundTitle,
+        status,
+      }),
       link: `/applications/${p.applicationId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -185,33 +202,34 @@ export class NotificationProcessors implements OnModuleInit {
     const p = event.payload;
     const [organization] = await this.organizations.findByIds([p.organizationId]);
     if (!organization) return;
-    const verified = p.status === 'VERIFIED';
+    const name = organization.name;
     await this.notifications.notifyMembers({
       organizationIds: [p.organizationId],
       kind: 'VERIFICATION_DECIDED',
-      title: `${organization.name} is ${verified ? 'verified' : 'not verified'}`,
-      body: verified
-        ? `A moderator verified ${organization.name}.`
-        : `A moderator rejected the verification of ${organization.name}${p.note ? `: ${p.note}` : '.'} You may request it again.`,
+      ...(p.status === 'VERIFIED'
+        ? {
+            title: text('notifications.VERIFICATION_DECIDED.title.verified', { organization: name }),
+            body: text('notifications.VERIFICATION_DECIDED.body.verified', { organization: name }),
+          }
+        : {
+            title: text('notifications.VERIFICATION_DECIDED.title.rejected', { organization: name }),
+            body: p.note
+              ? text('notifications.VERIFICATION_DECIDED.body.rejectedWithNote', { organization: name, note: p.note })
+              : text('notifications.VERIFICATION_DECIDED.body.rejected', { organization: name }),
+          }),
       link: `/organizations/${organization.slug}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
     });
   }
 
-  private async enrolment(
-    event: DeliveredEvent<'ENROLMENT_ACCEPTED' | 'ENROLMENT_PROMOTED'>,
-    how: 'accepted' | 'promoted',
-  ): Promise<void> {
+  private async enrolment(event: DeliveredEvent<'ENROLMENT_ACCEPTED' | 'ENROLMENT_PROMOTED'>): Promise<void> {
     const p = event.payload;
     await this.notifications.notifyMembers({
       organizationIds: [p.organizationId],
       kind: event.type,
-      title: how === 'accepted' ? `Enrolment accepted: ${p.title}` : `A seat freed up: ${p.title}`,
-      body:
-        how === 'accepted'
-          ? `Your enrolment in "${p.title}" is accepted.`
-          : `A seat freed up in "${p.title}": your enrolment moved from the waiting list to accepted.`,
+      title: text(`notifications.${event.type}.title`, { training: p.title }),
+      body: text(`notifications.${event.type}.body`, { training: p.title }),
       link: `/trainings/${p.trainingOfferId}`,
       dedupeKey: `${event.type}:${event.id}`,
     });
@@ -223,8 +241,8 @@ export class NotificationProcessors implements OnModuleInit {
     await this.notifications.notifyMembers({
       organizationIds: await this.trainingAudience.organizationIds(p.trainingOfferId),
       kind: 'TRAINING_PUBLISHED',
-      title: `A training for your needs: ${p.title}`,
-      body: `"${p.title}" covers capacity areas your organization assessed as needs. Enrol while seats are left.`,
+      title: text('notifications.TRAINING_PUBLISHED.title', { training: p.title }),
+      body: text('notifications.TRAINING_PUBLISHED.body', { training: p.title }),
       link: `/trainings/${p.trainingOfferId}`,
       dedupeKey: `${event.type}:${event.id}`,
       excludeUserId: p.actorId,
@@ -236,8 +254,8 @@ export class NotificationProcessors implements OnModuleInit {
     await this.notifications.notifyMembers({
       organizationIds: [p.organizationId],
       kind: 'INVITATION_RECEIVED',
-      title: `Invitation to a consultation: ${p.title}`,
-      body: `Your organization is invited to contribute to "${p.title}". Accept or decline the invitation.`,
+      title: text('notifications.INVITATION_RECEIVED.title', { consultation: p.title }),
+      body: text('notifications.INVITATION_RECEIVED.body', { consultation: p.title }),
       link: `/consultations/${p.consultationId}`,
       dedupeKey: `${event.type}:${event.id}`,
     });
@@ -249,7 +267,25 @@ export class NotificationProcessors implements OnModuleInit {
   }
 }
 
-const humanize = (value: string) => value.toLowerCase().replace(/_/g, ' ');
+/**
+ * The catalogue's word for an enum value inside a sentence (`notifications.applicationStatus.AWARDED`:
+ * "awarded"); a value the catalogue lacks is written as it always was, in lower case without underscores.
+ */
+export function enumText(prefix: 'notifications.applicationStatus' | 'notifications.partnershipKind', value: string) {
+  const key = `${prefix}.${value}`;
+  return isMessageKey(key) ? text(key) : value.toLowerCase().replace(/_/g, ' ');
+}
 
-/** 'YYYY-MM-DD HH:MM' of an ISO date, in UTC. */
-const utcMinute = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ');
+/** The title and body of the FUND_MATCH notifications of one matched organization (FAN_OUT_MATCHES_SQL's row). */
+function fundMatchTexts(m: { name: string; fund_title: string; score: string; deadline: Date | string }) {
+  const params = { organization: m.name, fund: m.fund_title };
+  return {
+    title: text('notifications.FUND_MATCH.title', params),
+    body: text('notifications.FUND_MATCH.body', {
+      ...params,
+      // the SQL's two decimals, re-read: English writes them back as they were ("0.70")
+      score: { decimal: Number(m.score), digits: 2 },
+      deadline: { date: new Date(m.deadline).toISOString() },
+    }),
+  };
+}

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentUser, Ctx } from '@app/common';
-import type { AuthUser, RequestContext } from '@app/common';
+import { CurrentUser, Ctx, isMessageKey, translateText } from '@app/common';
+import type { AuthUser, Locale, RequestContext, Text } from '@app/common';
 import { Organization } from '@app/organizations';
 import { EmailFrequency, Notification, NotificationPreferences } from './notification.entity.js';
 import { NotificationPubSub } from './notification-pubsub.js';
@@ -49,6 +49,19 @@ export class NotificationResolver {
   }
 
   @ResolveField(() => String, {
+    description:
+      "In the reader's language (Accept-Language, else her preferred language); notifications created before issue 14 in English.",
+  })
+  title(@Parent() n: Pick<Notification, 'title' | 'titleText'>, @Ctx() ctx: RequestContext) {
+    return inLanguage(ctx.locale, n.titleText, n.title);
+  }
+
+  @ResolveField(() => String, { description: "In the reader's language (see title)." })
+  body(@Parent() n: Pick<Notification, 'body' | 'bodyText'>, @Ctx() ctx: RequestContext) {
+    return inLanguage(ctx.locale, n.bodyText, n.body);
+  }
+
+  @ResolveField(() => String, {
     description: 'Pass as myNotifications(after:) to read the notifications older than this one.',
   })
   cursor(@Parent() n: Pick<Notification, 'id' | 'createdAt'>) {
@@ -81,10 +94,20 @@ export class NotificationResolver {
 
   @Subscription(() => Notification, {
     description:
-      'New notifications of the signed-in user (graphql-ws; the access token goes in the connection parameters: { authorization: "Bearer …" }).',
+      'New notifications of the signed-in user (graphql-ws; the access token goes in the connection parameters: { authorization: "Bearer …" }, and the language of title and body in "accept-language", else her preferred language).',
     resolve: (value: unknown) => value,
   })
   notificationAdded(@CurrentUser() user: AuthUser) {
     return this.pubsub.subscribe(user.id);
   }
+}
+
+/**
+ * A notification's sentence in the reader's language: its catalogue Text when it has one (also in
+ * English: the catalogue's English is what was stored), else the stored English (notifications
+ * created before issue 14, or whose key a later catalogue dropped).
+ */
+function inLanguage(locale: Locale, text: Text | null | undefined, stored: string): string {
+  if (!text || locale === 'en' || !isMessageKey(text.key)) return stored;
+  return translateText(locale, text);
 }

@@ -3,7 +3,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { AuthUser, decodeCursor, encodeCursor, NotFoundError, pageSize, requireId, SortKey } from '@app/common';
+import {
+  AuthUser,
+  decodeCursor,
+  encodeCursor,
+  NotFoundError,
+  pageSize,
+  requireId,
+  SortKey,
+  Text,
+  translateText,
+} from '@app/common';
 import { UsersService } from '@app/auth';
 import { Language, languageOr, renderMail } from '@app/mail';
 import { MembersDirectory, MemberRole } from '@app/organizations';
@@ -22,7 +32,7 @@ export const DIGEST_JOB = 'notification-daily-digest';
 
 /** The columns a new notification is published with (RETURNING of every insert). */
 export const NOTIFICATION_RETURNING =
-  'RETURNING id, user_id, kind, title, body, link, organization_id, created_at, read_at';
+  'RETURNING id, user_id, kind, title, body, title_text, body_text, link, organization_id, created_at, read_at';
 
 /** myNotifications: newest first; the cursor of a notification is its (createdAt, id). */
 export const NOTIFICATION_KEYS: SortKey[] = [
@@ -38,8 +48,10 @@ export function notificationCursor(n: { id: string; createdAt: Date }): string {
 export interface MemberNotification {
   organizationIds: string[];
   kind: string;
-  title: string;
-  body: string;
+  /** The title as a catalogue sentence (`notifications.<kind>.title…`); its English is stored as `title`. */
+  title: Text;
+  /** The body as a catalogue sentence (`notifications.<kind>.body…`); its English is stored as `body`. */
+  body: Text;
   link: string | null;
   /** Unique per user: the same key twice notifies once. */
   dedupeKey: string;
@@ -58,8 +70,10 @@ export interface MemberNotification {
 export interface NewNotification {
   userId: string;
   kind: string;
-  title: string;
-  body: string;
+  /** What the title says (a catalogue sentence): stored as such and in English (`title`). */
+  title: Text;
+  /** What the body says: stored as such and in English (`body`). */
+  body: Text;
   link: string | null;
   /** Unique per user: the same key twice notifies once. */
   dedupeKey: string;
@@ -80,6 +94,8 @@ export function toMessage(row: Row): NotificationMessage {
     kind: row.kind,
     title: row.title,
     body: row.body,
+    titleText: row.title_text ?? null,
+    bodyText: row.body_text ?? null,
     link: row.link,
     organizationId: row.organization_id ?? null,
     createdAt: new Date(row.created_at).toISOString(),
@@ -205,23 +221,32 @@ export class NotificationsService {
 
   /**
    * Writes notifications in one statement; a (user, dedupeKey) that exists already is skipped (ON
-   * CONFLICT DO NOTHING). Answers the rows created (NOTIFICATION_RETURNING); publishing them is the
-   * caller's (`created`).
+   * CONFLICT DO NOTHING). Each is stored twice: its catalogue sentences (`title_text`, `body_text`,
+   * which GraphQL writes in the reader's language) and their English (`title`, `body`, what e-mails,
+   * exports and the personal-data download read). Answers the rows created (NOTIFICATION_RETURNING);
+   * publishing them is the caller's (`created`).
    */
   async insert(notifications: readonly NewNotification[]): Promise<Row[]> {
     if (!notifications.length) return [];
     const column = <K extends keyof NewNotification>(key: K) => notifications.map((n) => n[key]);
+    // Many rows share the same sentences (a fan-out: one per member of an organization): each
+    // distinct Text is written in English and serialized once.
+    const english = memo((t: Text) => translateText('en', t));
+    const json = memo((t: Text) => JSON.stringify(t));
     return this.dataSource.query(
-      `INSERT INTO notification (user_id, kind, title, body, link, dedupe_key, organization_id)
-       SELECT u, k, left(t, 300), b, l, d, o
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[]) AS x(u, k, t, b, l, d, o)
+      `INSERT INTO notification (user_id, kind, title, body, title_text, body_text, link, dedupe_key, organization_id)
+       SELECT u, k, left(t, 300), b, tt::jsonb, bt::jsonb, l, d, o
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
+              AS x(u, k, t, b, tt, bt, l, d, o)
        ON CONFLICT (user_id, dedupe_key) DO NOTHING
        ${NOTIFICATION_RETURNING}`,
       [
         column('userId'),
         column('kind'),
-        column('title'),
-        column('body'),
+        notifications.map((n) => english(n.title)),
+        notifications.map((n) => english(n.body)),
+        notifications.map((n) => json(n.title)),
+        notifications.map((n) => json(n.body)),
         column('link'),
         column('dedupeKey'),
         notifications.map((n) => n.organizationId ?? null),
@@ -367,4 +392,14 @@ export class NotificationsService {
       ]),
     );
   }
+}
+
+/** `fn` remembering its answer for each object it was given (by identity). */
+function memo<K extends object, V>(fn: (key: K) => V): (key: K) => V {
+  const answers = new Map<K, V>();
+  return (key) => {
+    let value = answers.get(key);
+    if (value === undefined) answers.set(key, (value = fn(key)));
+    return value;
+  };
 }

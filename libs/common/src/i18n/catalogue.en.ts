@@ -454,4 +454,90 @@ export const en = {
   'validation.lastOfPage': '{field} must be the id of the last {what} of a page',
   'validation.exactlyOne': 'Give exactly one of {first} or {second}',
   // ---------- end of the services' errors ----------
+  // ---------- notifications (libs/notifications: title and body of each kind; the English is the stored one) ----------
+  'notifications.FUND_MATCH.title': 'New fund for {organization}: {fund}',
+  'notifications.FUND_MATCH.body': '"{fund}" fits {organization} (match score {score}). Deadline: {deadline} UTC.',
+  'notifications.FUND_CLOSED.title': 'Fund closed: {fund}',
+  'notifications.FUND_CLOSED.body':
+    'The deadline of "{fund}" passed on {deadline} UTC; the fund is closed. Its applications await your decisions.',
+  'notifications.APPLICATION_DEADLINE_REMINDER.title': 'Deadline soon: {fund}',
+  'notifications.APPLICATION_DEADLINE_REMINDER.body':
+    'The application of "{project}" to "{fund}" is still a draft; the fund closes on {deadline} UTC. Submit it before then.',
+  'notifications.PARTNERSHIP_PROPOSED.title': '{initiator} proposes a partnership',
+  'notifications.PARTNERSHIP_PROPOSED.body':
+    '{initiator} proposes a {kind} partnership to {partner}. Accept or decline it.',
+  'notifications.PARTNERSHIP_ANSWERED.title.accepted': '{partner} accepted your partnership proposal',
+  'notifications.PARTNERSHIP_ANSWERED.title.declined': '{partner} declined your partnership proposal',
+  'notifications.PARTNERSHIP_ANSWERED.body.accepted': '{partner} accepted the partnership: it is now active.',
+  'notifications.PARTNERSHIP_ANSWERED.body.declined': '{partner} declined the partnership proposal.',
+  'notifications.APPLICATION_DECIDED.title': 'Your application to {fund} is {status}',
+  'notifications.APPLICATION_DECIDED.body': 'The application of "{project}" to "{fund}" is now {status}.',
+  'notifications.VERIFICATION_DECIDED.title.verified': '{organization} is verified',
+  'notifications.VERIFICATION_DECIDED.title.rejected': '{organization} is not verified',
+  'notifications.VERIFICATION_DECIDED.body.verified': 'A moderator verified {organization}.',
+  'notifications.VERIFICATION_DECIDED.body.rejected':
+    'A moderator rejected the verification of {organization}. You may request it again.',
+  'notifications.VERIFICATION_DECIDED.body.rejectedWithNote':
+    'A moderator rejected the verification of {organization}: {note} You may request it again.',
+  'notifications.ENROLMENT_ACCEPTED.title': 'Enrolment accepted: {training}',
+  'notifications.ENROLMENT_ACCEPTED.body': 'Your enrolment in "{training}" is accepted.',
+  'notifications.ENROLMENT_PROMOTED.title': 'A seat freed up: {training}',
+  'notifications.ENROLMENT_PROMOTED.body':
+    'A seat freed up in "{training}": your enrolment moved from the waiting list to accepted.',
+  'notifications.TRAINING_PUBLISHED.title': 'A training for your needs: {training}',
+  'notifications.TRAINING_PUBLISHED.body':
+    '"{training}" covers capacity areas your organization assessed as needs. Enrol while seats are left.',
+  'notifications.INVITATION_RECEIVED.title': 'Invitation to a consultation: {consultation}',
+  'notifications.INVITATION_RECEIVED.body':
+    'Your organization is invited to contribute to "{consultation}". Accept or decline the invitation.',
+  'notifications.CANDIDATE_SHORTLISTED.title': 'Invitation to apply to {fund}',
+  'notifications.CANDIDATE_SHORTLISTED.body':
+    '{funder} shortlisted your organization for "{fund}" and invites you to apply.',
+  'notifications.APPLICATION_SUBMITTED.title': 'New application to {fund}',
+  'notifications.APPLICATION_SUBMITTED.body':
+    '{applicant} applied to "{fund}" with "{project}". Review it in your applications inbox.',
+  'notifications.APPLICATION_WITHDRAWN.title': 'Application withdrawn from {fund}',
+  'notifications.APPLICATION_WITHDRAWN.body':
+    '{applicant} withdrew the application of "{project}" to "{fund}" (it was {status}).',
+  'notifications.INVITATION_ANSWERED.title.accepted': '{invitee} accepted your invitation: {consultation}',
+  'notifications.INVITATION_ANSWERED.title.declined': '{invitee} declined your invitation: {consultation}',
+  'notifications.INVITATION_ANSWERED.body.accepted':
+    '{invitee} accepted the invitation to "{consultation}" and may now contribute.',
+  'notifications.INVITATION_ANSWERED.body.declined': '{invitee} declined the invitation to "{consultation}".',
+  'notifications.INVITATION_REMINDER.title': 'Closing soon: {consultation}',
+  'notifications.INVITATION_REMINDER.body':
+    'Your organization has not answered the invitation to "{consultation}"; the consultation closes on {closesAt} UTC. Accept it to contribute, or decline it.',
+  'notifications.CONTRIBUTION_SUBMITTED.title': 'New contribution from {contributor}: {consultation}',
+  'notifications.CONTRIBUTION_SUBMITTED.body': '{contributor} contributed to "{consultation}".',
+  'notifications.CONSULTATION_CLOSED.title': 'Consultation closed: {consultation}',
+  'notifications.CONSULTATION_CLOSED.body.withOutcome':
+    '"{consultation}" is closed; {convener} published what came of it. Read the outcome.',
+  'notifications.CONSULTATION_CLOSED.body.withoutOutcome':
+    '"{consultation}" is closed and takes no more contributions. {convener} may publish its outcome later.',
+  'notifications.CONSULTATION_OUTCOME_PUBLISHED.title': 'Outcome published: {consultation}',
+  'notifications.CONSULTATION_OUTCOME_PUBLISHED.body': '{convener} published what came of "{consultation}".',
+  'notifications.VERIFICATION_REQUESTED.title': 'Verification requested: {organization}',
+  'notifications.VERIFICATION_REQUESTED.body.again': '{organization} awaits verification again. {note}.',
+  'notifications.VERIFICATION_REQUESTED.body.first':
+    '{organization} asks to be verified. Review it in the verification queue.',
+  // who the sentences name when the organization is gone
+  'notifications.someone.partner': 'The partner',
+  'notifications.someone.funder': 'A funder',
+  'notifications.someone.organization': 'An organization',
+  // an application's status inside a sentence ("is now {status}")
+  'notifications.applicationStatus.DRAFT': 'draft',
+  'notifications.applicationStatus.SUBMITTED': 'submitted',
+  'notifications.applicationStatus.UNDER_REVIEW': 'under review',
+  'notifications.applicationStatus.SHORTLISTED': 'shortlisted',
+  'notifications.applicationStatus.AWARDED': 'awarded',
+  'notifications.applicationStatus.REJECTED': 'rejected',
+  'notifications.applicationStatus.WITHDRAWN': 'withdrawn',
+  // a partnership's kind inside a sentence ("a {kind} partnership")
+  'notifications.partnershipKind.CO_IMPLEMENTATION': 'co implementation',
+  'notifications.partnershipKind.FUNDING': 'funding',
+  'notifications.partnershipKind.KNOWLEDGE_EXCHANGE': 'knowledge exchange',
+  'notifications.partnershipKind.ALLIANCE': 'alliance',
+  'notifications.partnershipKind.TWINNING': 'twinning',
+  'notifications.partnershipKind.MENTORING': 'mentoring',
+  // ---------- end of the notifications ----------
 } as const;

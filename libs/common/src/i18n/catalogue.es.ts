@@ -461,4 +461,88 @@ export const es: Catalogue = {
   'validation.lastOfPage': 'El campo {field} debe ser el identificador del último elemento ({what}) de una página',
   'validation.exactlyOne': 'Indique exactamente uno de {first} o {second}',
   // ---------- end of the services' errors ----------
+  // ---------- notifications ----------
+  'notifications.FUND_MATCH.title': 'Nuevo fondo para {organization}: {fund}',
+  'notifications.FUND_MATCH.body':
+    '«{fund}» encaja con {organization} (puntuación de afinidad {score}). Plazo: {deadline} UTC.',
+  'notifications.FUND_CLOSED.title': 'Fondo cerrado: {fund}',
+  'notifications.FUND_CLOSED.body':
+    'El plazo de «{fund}» venció el {deadline} UTC; el fondo está cerrado. Sus solicitudes esperan sus decisiones.',
+  'notifications.APPLICATION_DEADLINE_REMINDER.title': 'El plazo vence pronto: {fund}',
+  'notifications.APPLICATION_DEADLINE_REMINDER.body':
+    'La solicitud de «{project}» a «{fund}» sigue en borrador; el fondo cierra el {deadline} UTC. Preséntela antes.',
+  'notifications.PARTNERSHIP_PROPOSED.title': '{initiator} propone una alianza',
+  'notifications.PARTNERSHIP_PROPOSED.body':
+    '{initiator} propone a {partner} una alianza de tipo «{kind}». Acéptela o rechácela.',
+  'notifications.PARTNERSHIP_ANSWERED.title.accepted': '{partner} aceptó su propuesta de alianza',
+  'notifications.PARTNERSHIP_ANSWERED.title.declined': '{partner} rechazó su propuesta de alianza',
+  'notifications.PARTNERSHIP_ANSWERED.body.accepted': '{partner} aceptó la alianza: ya está activa.',
+  'notifications.PARTNERSHIP_ANSWERED.body.declined': '{partner} rechazó la propuesta de alianza.',
+  'notifications.APPLICATION_DECIDED.title': 'Su solicitud a {fund} está {status}',
+  'notifications.APPLICATION_DECIDED.body': 'La solicitud de «{project}» a «{fund}» está ahora {status}.',
+  'notifications.VERIFICATION_DECIDED.title.verified': '{organization} está verificada',
+  'notifications.VERIFICATION_DECIDED.title.rejected': '{organization} no está verificada',
+  'notifications.VERIFICATION_DECIDED.body.verified': 'Un moderador verificó {organization}.',
+  'notifications.VERIFICATION_DECIDED.body.rejected':
+    'Un moderador rechazó la verificación de {organization}. Puede solicitarla de nuevo.',
+  'notifications.VERIFICATION_DECIDED.body.rejectedWithNote':
+    'Un moderador rechazó la verificación de {organization}: {note} Puede solicitarla de nuevo.',
+  'notifications.ENROLMENT_ACCEPTED.title': 'Inscripción aceptada: {training}',
+  'notifications.ENROLMENT_ACCEPTED.body': 'Su inscripción en «{training}» ha sido aceptada.',
+  'notifications.ENROLMENT_PROMOTED.title': 'Se liberó una plaza: {training}',
+  'notifications.ENROLMENT_PROMOTED.body':
+    'Se liberó una plaza en «{training}»: su inscripción pasó de la lista de espera a aceptada.',
+  'notifications.TRAINING_PUBLISHED.title': 'Una formación para sus necesidades: {training}',
+  'notifications.TRAINING_PUBLISHED.body':
+    '«{training}» abarca áreas de capacidad que su organización identificó como necesidades. Inscríbase mientras queden plazas.',
+  'notifications.INVITATION_RECEIVED.title': 'Invitación a una consulta: {consultation}',
+  'notifications.INVITATION_RECEIVED.body':
+    'Su organización está invitada a contribuir a «{consultation}». Acepte o rechace la invitación.',
+  'notifications.CANDIDATE_SHORTLISTED.title': 'Invitación a presentar una solicitud a {fund}',
+  'notifications.CANDIDATE_SHORTLISTED.body':
+    '{funder} preseleccionó a su organización para «{fund}» y la invita a presentar una solicitud.',
+  'notifications.APPLICATION_SUBMITTED.title': 'Nueva solicitud a {fund}',
+  'notifications.APPLICATION_SUBMITTED.body':
+    '{applicant} presentó una solicitud a «{fund}» con «{project}». Revísela en su bandeja de solicitudes.',
+  'notifications.APPLICATION_WITHDRAWN.title': 'Solicitud retirada de {fund}',
+  'notifications.APPLICATION_WITHDRAWN.body':
+    '{applicant} retiró la solicitud de «{project}» a «{fund}» (estaba {status}).',
+  'notifications.INVITATION_ANSWERED.title.accepted': '{invitee} aceptó su invitación: {consultation}',
+  'notifications.INVITATION_ANSWERED.title.declined': '{invitee} rechazó su invitación: {consultation}',
+  'notifications.INVITATION_ANSWERED.body.accepted':
+    '{invitee} aceptó la invitación a «{consultation}» y ya puede contribuir.',
+  'notifications.INVITATION_ANSWERED.body.declined': '{invitee} rechazó la invitación a «{consultation}».',
+  'notifications.INVITATION_REMINDER.title': 'Cierra pronto: {consultation}',
+  'notifications.INVITATION_REMINDER.body':
+    'Su organización no ha respondido a la invitación a «{consultation}»; la consulta cierra el {closesAt} UTC. Acéptela para contribuir, o rechácela.',
+  'notifications.CONTRIBUTION_SUBMITTED.title': 'Nueva contribución de {contributor}: {consultation}',
+  'notifications.CONTRIBUTION_SUBMITTED.body': '{contributor} contribuyó a «{consultation}».',
+  'notifications.CONSULTATION_CLOSED.title': 'Consulta cerrada: {consultation}',
+  'notifications.CONSULTATION_CLOSED.body.withOutcome':
+    '«{consultation}» está cerrada; {convener} publicó sus resultados. Léalos.',
+  'notifications.CONSULTATION_CLOSED.body.withoutOutcome':
+    '«{consultation}» está cerrada y ya no admite contribuciones. {convener} podrá publicar sus resultados más adelante.',
+  'notifications.CONSULTATION_OUTCOME_PUBLISHED.title': 'Resultados publicados: {consultation}',
+  'notifications.CONSULTATION_OUTCOME_PUBLISHED.body': '{convener} publicó los resultados de «{consultation}».',
+  'notifications.VERIFICATION_REQUESTED.title': 'Verificación solicitada: {organization}',
+  'notifications.VERIFICATION_REQUESTED.body.again': '{organization} espera de nuevo la verificación. {note}.',
+  'notifications.VERIFICATION_REQUESTED.body.first':
+    '{organization} solicita ser verificada. Revísela en la cola de verificación.',
+  'notifications.someone.partner': 'El socio',
+  'notifications.someone.funder': 'Un financiador',
+  'notifications.someone.organization': 'Una organización',
+  'notifications.applicationStatus.DRAFT': 'en borrador',
+  'notifications.applicationStatus.SUBMITTED': 'presentada',
+  'notifications.applicationStatus.UNDER_REVIEW': 'en revisión',
+  'notifications.applicationStatus.SHORTLISTED': 'preseleccionada',
+  'notifications.applicationStatus.AWARDED': 'concedida',
+  'notifications.applicationStatus.REJECTED': 'rechazada',
+  'notifications.applicationStatus.WITHDRAWN': 'retirada',
+  'notifications.partnershipKind.CO_IMPLEMENTATION': 'ejecución conjunta',
+  'notifications.partnershipKind.FUNDING': 'financiación',
+  'notifications.partnershipKind.KNOWLEDGE_EXCHANGE': 'intercambio de conocimientos',
+  'notifications.partnershipKind.ALLIANCE': 'alianza estratégica',
+  'notifications.partnershipKind.TWINNING': 'hermanamiento',
+  'notifications.partnershipKind.MENTORING': 'mentoría',
+  // ---------- end of the notifications ----------
 };

@@ -466,4 +466,88 @@ export const fr: Catalogue = {
   'validation.lastOfPage': 'Le champ {field} doit être l’identifiant du dernier élément ({what}) d’une page',
   'validation.exactlyOne': 'Indiquez soit {first}, soit {second}, et un seul des deux',
   // ---------- end of the services' errors ----------
+  // ---------- notifications ----------
+  'notifications.FUND_MATCH.title': 'Nouveau fonds pour {organization} : {fund}',
+  'notifications.FUND_MATCH.body':
+    '« {fund} » correspond à {organization} (score de correspondance {score}). Date limite : {deadline} UTC.',
+  'notifications.FUND_CLOSED.title': 'Fonds clos : {fund}',
+  'notifications.FUND_CLOSED.body':
+    'La date limite de « {fund} » est passée le {deadline} UTC ; le fonds est clos. Ses candidatures attendent vos décisions.',
+  'notifications.APPLICATION_DEADLINE_REMINDER.title': 'Date limite proche : {fund}',
+  'notifications.APPLICATION_DEADLINE_REMINDER.body':
+    'La candidature de « {project} » à « {fund} » est encore un brouillon ; le fonds se clôt le {deadline} UTC. Soumettez-la d’ici là.',
+  'notifications.PARTNERSHIP_PROPOSED.title': '{initiator} propose un partenariat',
+  'notifications.PARTNERSHIP_PROPOSED.body':
+    '{initiator} propose à {partner} un partenariat de type « {kind} ». Acceptez-le ou refusez-le.',
+  'notifications.PARTNERSHIP_ANSWERED.title.accepted': '{partner} a accepté votre proposition de partenariat',
+  'notifications.PARTNERSHIP_ANSWERED.title.declined': '{partner} a refusé votre proposition de partenariat',
+  'notifications.PARTNERSHIP_ANSWERED.body.accepted': '{partner} a accepté le partenariat : il est désormais actif.',
+  'notifications.PARTNERSHIP_ANSWERED.body.declined': '{partner} a refusé la proposition de partenariat.',
+  'notifications.APPLICATION_DECIDED.title': 'Votre candidature à {fund} est {status}',
+  'notifications.APPLICATION_DECIDED.body': 'La candidature de « {project} » à « {fund} » est désormais {status}.',
+  'notifications.VERIFICATION_DECIDED.title.verified': '{organization} est vérifiée',
+  'notifications.VERIFICATION_DECIDED.title.rejected': '{organization} n’est pas vérifiée',
+  'notifications.VERIFICATION_DECIDED.body.verified': 'Un modérateur a vérifié {organization}.',
+  'notifications.VERIFICATION_DECIDED.body.rejected':
+    'Un modérateur a refusé la vérification de {organization}. Vous pouvez la demander à nouveau.',
+  'notifications.VERIFICATION_DECIDED.body.rejectedWithNote':
+    'Un modérateur a refusé la vérification de {organization} : {note} Vous pouvez la demander à nouveau.',
+  'notifications.ENROLMENT_ACCEPTED.title': 'Inscription acceptée : {training}',
+  'notifications.ENROLMENT_ACCEPTED.body': 'Votre inscription à « {training} » est acceptée.',
+  'notifications.ENROLMENT_PROMOTED.title': 'Une place s’est libérée : {training}',
+  'notifications.ENROLMENT_PROMOTED.body':
+    'Une place s’est libérée dans « {training} » : votre inscription passe de la liste d’attente à acceptée.',
+  'notifications.TRAINING_PUBLISHED.title': 'Une formation adaptée à vos besoins : {training}',
+  'notifications.TRAINING_PUBLISHED.body':
+    '« {training} » couvre des domaines de capacités que votre organisation a identifiés comme des besoins. Inscrivez-vous tant qu’il reste des places.',
+  'notifications.INVITATION_RECEIVED.title': 'Invitation à une consultation : {consultation}',
+  'notifications.INVITATION_RECEIVED.body':
+    'Votre organisation est invitée à contribuer à « {consultation} ». Acceptez ou déclinez l’invitation.',
+  'notifications.CANDIDATE_SHORTLISTED.title': 'Invitation à candidater à {fund}',
+  'notifications.CANDIDATE_SHORTLISTED.body':
+    '{funder} a présélectionné votre organisation pour « {fund} » et vous invite à candidater.',
+  'notifications.APPLICATION_SUBMITTED.title': 'Nouvelle candidature à {fund}',
+  'notifications.APPLICATION_SUBMITTED.body':
+    '{applicant} a candidaté à « {fund} » avec « {project} ». Examinez-la dans votre boîte de candidatures.',
+  'notifications.APPLICATION_WITHDRAWN.title': 'Candidature retirée du fonds {fund}',
+  'notifications.APPLICATION_WITHDRAWN.body':
+    '{applicant} a retiré la candidature de « {project} » à « {fund} » (elle était {status}).',
+  'notifications.INVITATION_ANSWERED.title.accepted': '{invitee} a accepté votre invitation : {consultation}',
+  'notifications.INVITATION_ANSWERED.title.declined': '{invitee} a décliné votre invitation : {consultation}',
+  'notifications.INVITATION_ANSWERED.body.accepted':
+    '{invitee} a accepté l’invitation à « {consultation} » et peut désormais contribuer.',
+  'notifications.INVITATION_ANSWERED.body.declined': '{invitee} a décliné l’invitation à « {consultation} ».',
+  'notifications.INVITATION_REMINDER.title': 'Clôture proche : {consultation}',
+  'notifications.INVITATION_REMINDER.body':
+    'Votre organisation n’a pas répondu à l’invitation à « {consultation} » ; la consultation se clôt le {closesAt} UTC. Acceptez-la pour contribuer, ou déclinez-la.',
+  'notifications.CONTRIBUTION_SUBMITTED.title': 'Nouvelle contribution de {contributor} : {consultation}',
+  'notifications.CONTRIBUTION_SUBMITTED.body': '{contributor} a contribué à « {consultation} ».',
+  'notifications.CONSULTATION_CLOSED.title': 'Consultation close : {consultation}',
+  'notifications.CONSULTATION_CLOSED.body.withOutcome':
+    '« {consultation} » est close ; {convener} en a publié les résultats. Lisez-les.',
+  'notifications.CONSULTATION_CLOSED.body.withoutOutcome':
+    '« {consultation} » est close et n’accepte plus de contributions. {convener} pourra en publier les résultats plus tard.',
+  'notifications.CONSULTATION_OUTCOME_PUBLISHED.title': 'Résultats publiés : {consultation}',
+  'notifications.CONSULTATION_OUTCOME_PUBLISHED.body': '{convener} a publié les résultats de « {consultation} ».',
+  'notifications.VERIFICATION_REQUESTED.title': 'Vérification demandée : {organization}',
+  'notifications.VERIFICATION_REQUESTED.body.again': '{organization} attend à nouveau une vérification. {note}.',
+  'notifications.VERIFICATION_REQUESTED.body.first':
+    '{organization} demande à être vérifiée. Examinez la demande dans la file de vérification.',
+  'notifications.someone.partner': 'Le partenaire',
+  'notifications.someone.funder': 'Un bailleur de fonds',
+  'notifications.someone.organization': 'Une organisation',
+  'notifications.applicationStatus.DRAFT': 'à l’état de brouillon',
+  'notifications.applicationStatus.SUBMITTED': 'soumise',
+  'notifications.applicationStatus.UNDER_REVIEW': 'en cours d’examen',
+  'notifications.applicationStatus.SHORTLISTED': 'présélectionnée',
+  'notifications.applicationStatus.AWARDED': 'retenue',
+  'notifications.applicationStatus.REJECTED': 'refusée',
+  'notifications.applicationStatus.WITHDRAWN': 'retirée',
+  'notifications.partnershipKind.CO_IMPLEMENTATION': 'mise en œuvre conjointe',
+  'notifications.partnershipKind.FUNDING': 'financement',
+  'notifications.partnershipKind.KNOWLEDGE_EXCHANGE': 'échange de connaissances',
+  'notifications.partnershipKind.ALLIANCE': 'alliance',
+  'notifications.partnershipKind.TWINNING': 'jumelage',
+  'notifications.partnershipKind.MENTORING': 'mentorat',
+  // ---------- end of the notifications ----------
 };

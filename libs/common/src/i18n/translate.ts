@@ -16,7 +16,30 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer B}.one` ? B : ne
  * amount of money (`formatMoney`), or sentences joined with "; " (`common.semicolon`).
  */
 export type Param =
-  string | number | readonly string[] | Text | MoneyParam | Sentences | Alternatives | AnyOf | Capitalized | List;
+  | string
+  | number
+  | readonly string[]
+  | Text
+  | MoneyParam
+  | Sentences
+  | Alternatives
+  | AnyOf
+  | Capitalized
+  | List
+  | DateParam
+  | DecimalParam;
+/**
+ * A moment (ISO 8601), to the minute in UTC: `2026-12-01 10:05` in English (what the notifications
+ * always wrote), `1 décembre 2026 à 10:05` in French, `1 de diciembre de 2026 a las 10:05` in Spanish.
+ */
+export interface DateParam {
+  readonly date: string;
+}
+/** A number with exactly `digits` decimals (`formatDecimal`: `0.75` in English, `0,75` in French). */
+export interface DecimalParam {
+  readonly decimal: number;
+  readonly digits: number;
+}
 /** Values joined with the locale's " or " ("OWNER or ADMIN", "A or B or C"). */
 export interface Alternatives {
   readonly alternatives: readonly string[];
@@ -108,13 +131,15 @@ function render(locale: Locale, value: Param): string {
     return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
   }
   if ('money' in value) return formatMoney(locale, value.money, value.currency);
+  if ('date' in value) return formatMinute(locale, value.date);
+  if ('decimal' in value) return formatDecimal(locale, value.decimal, value.digits);
   if ('sentences' in value)
     return value.sentences.map((t) => translateText(locale, t)).join(translate(locale, 'common.semicolon'));
   return translateText(locale, value as Text);
 }
 
-const cache = new Map<string, Intl.NumberFormat | Intl.PluralRules>();
-function cached<T extends Intl.NumberFormat | Intl.PluralRules>(key: string, make: () => T): T {
+const cache = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>(key: string, make: () => T): T {
   let value = cache.get(key) as T | undefined;
   if (!value) cache.set(key, (value = make()));
   return value;
@@ -128,6 +153,20 @@ const pluralRules = (locale: Locale) => cached(`plural:${locale}`, () => new Int
 export function formatNumber(locale: Locale, value: number): string {
   if (locale === DEFAULT_LOCALE) return String(value);
   return cached(`number:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
+}
+
+/**
+ * A moment to the minute, in UTC (the sentence says "UTC" after it): English keeps the
+ * `YYYY-MM-DD HH:MM` it always wrote; French and Spanish write the date in words (Intl, long date).
+ */
+export function formatMinute(locale: Locale, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (locale === DEFAULT_LOCALE) return date.toISOString().slice(0, 16).replace('T', ' ');
+  return cached(
+    `minute:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
+  ).format(date);
 }
 
 /** A number with exactly `digits` decimals (`4.5` in English, `4,5` in French). */

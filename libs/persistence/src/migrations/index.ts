@@ -29,6 +29,7 @@ import { TrainingAudience1796082000001 } from './1796082000001-TrainingAudience.
 import { FundRulesAndPriorities1796080000001 } from './1796080000001-FundRulesAndPriorities.js';
 import { ListOrderIndexes1796100000001 } from './1796100000001-ListOrderIndexes.js';
 import { FundShortlist1796120000001 } from './1796120000001-FundShortlist.js';
+import { NotificationTexts1796220000001 } from './1796220000001-NotificationTexts.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -63,4 +64,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   FundRulesAndPriorities1796080000001,
   FundShortlist1796120000001,
   ListOrderIndexes1796100000001,
+  NotificationTexts1796220000001,
 ];
