@@ -37,12 +37,18 @@ export interface NotificationSubscription {
   close(): Promise<void>;
 }
 
-/** A graphql-ws client subscribed to notificationAdded, authenticated by its connection parameters. */
-export function subscribeNotifications(httpUrl: string, token?: string): NotificationSubscription {
+/**
+ * A graphql-ws client subscribed to notificationAdded, authenticated by its connection parameters
+ * (which carry `accept-language` when `language` is given, as the portal sends it).
+ */
+export function subscribeNotifications(httpUrl: string, token?: string, language?: string): NotificationSubscription {
   const client = createClient({
     url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    connectionParams: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(language ? { 'accept-language': language } : {}),
+    },
     retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => undefined,
