@@ -3,12 +3,7 @@ import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, dataSource, registerUser, TestUser, verify } from './support/fixtures.js';
 import { fundInput } from './support/fund-fixtures.js';
-import {
-  MY_NOTIFICATIONS,
-  NotificationView,
-  subscribeNotifications,
-  waitFor,
-} from './support/notification-helpers.js';
+import { MY_NOTIFICATIONS, NotificationView, subscribeNotifications, waitFor } from './support/notification-helpers.js';
 
 const NBSP = '\u00a0';
 const PROPOSE = `mutation($a: ID!, $b: ID!) { proposePartnership(initiatorId: $a, partnerId: $b, kind: KNOWLEDGE_EXCHANGE) { id } }`;
@@ -106,7 +101,10 @@ describe('Notifications in the reader’s language (issue 14)', () => {
       // read: the header chooses; without it English, byte for byte what the columns hold
       const [en] = await ofKind(bob, 'PARTNERSHIP_PROPOSED');
       expect(en).toMatchObject({ title: englishTitle, body: englishBody, link: `/partnerships/${proposal.id}` });
-      expect((await ofKind(bob, 'PARTNERSHIP_PROPOSED', 'fr'))[0]).toMatchObject({ title: frenchTitle, body: frenchBody });
+      expect((await ofKind(bob, 'PARTNERSHIP_PROPOSED', 'fr'))[0]).toMatchObject({
+        title: frenchTitle,
+        body: frenchBody,
+      });
       expect((await ofKind(bob, 'PARTNERSHIP_PROPOSED', 'es-419'))[0]).toMatchObject({
         title: spanishTitle,
         body: spanishBody,
@@ -180,7 +178,7 @@ describe('Notifications in the reader’s language (issue 14)', () => {
     ).createFund;
     await t.ok(PUBLISH_FUND, { id: fund.id }, dave.token);
     const match = await waitFor(async () => (await ofKind(alice, 'FUND_MATCH'))[0], 15_000, 'the fund match');
-    await t.get(JobQueue).onIdle();
+    await t.app.get(JobQueue).onIdle();
     const score = /match score (0\.\d\d)\)/.exec(match.body)?.[1];
     expect(score).toBeDefined();
     // what the fan-out's SQL wrote before issue 14, byte for byte

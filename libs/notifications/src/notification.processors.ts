@@ -74,15 +74,20 @@ export class NotificationProcessors implements OnModuleInit {
     for (;;) {
       const [bound]: Array<{ id: string }> = await this.dataSource.query(BATCH_BOUND_SQL, [after, size]);
       const upTo = bound?.id ?? null;
-      const matches: Array<{ organization_id: string; name: string; fund_title: string; score: string; deadline: Date }> =
-        await this.dataSource.query(FAN_OUT_MATCHES_SQL, [
-          fund.funderId,
-          after,
-          upTo,
-          this.config.NOTIFY_FUND_MATCH_THRESHOLD,
-          fund.title,
-          ...fund.matchingValues,
-        ]);
+      const matches: Array<{
+        organization_id: string;
+        name: string;
+        fund_title: string;
+        score: string;
+        deadline: Date;
+      }> = await this.dataSource.query(FAN_OUT_MATCHES_SQL, [
+        fund.funderId,
+        after,
+        upTo,
+        this.config.NOTIFY_FUND_MATCH_THRESHOLD,
+        fund.title,
+        ...fund.matchingValues,
+      ]);
       if (matches.length) {
         const byOrganization = new Map(matches.map((m) => [m.organization_id, fundMatchTexts(m)]));
         const members = await this.members.members([...byOrganization.keys()]);

@@ -50,7 +50,7 @@ export class NotificationResolver {
 
   @ResolveField(() => String, {
     description:
-      "In the reader's language (Accept-Language, else her preferred language); notifications created before issue 14 in English.",
+      "In the reader's language (Accept-Language, else her preferred language); notifications stored before they had translations read in English.",
   })
   title(@Parent() n: Pick<Notification, 'title' | 'titleText'>, @Ctx() ctx: RequestContext) {
     return inLanguage(ctx.locale, n.titleText, n.title);

@@ -10,7 +10,15 @@ import { en } from '../i18n/catalogue.en.js';
 import { es } from '../i18n/catalogue.es.js';
 import { fr } from '../i18n/catalogue.fr.js';
 import { chooseLocale, parseAcceptLanguage } from '../i18n/locale.js';
-import { formatMoney, MessageKey, placeholdersOf, text, translate, translatePlural } from '../i18n/translate.js';
+import {
+  formatMinute,
+  formatMoney,
+  MessageKey,
+  placeholdersOf,
+  text,
+  translate,
+  translatePlural,
+} from '../i18n/translate.js';
 import { IsOptional } from 'class-validator';
 import { InputValidationPipe } from '../validation/input-validation.pipe.js';
 import { MaxItems, NotAFutureYear, TrimmedText } from '../validation/validators.js';
@@ -93,6 +101,23 @@ describe('the catalogues', () => {
     ).toContain('ne dépasse pas 250\u202f000,5 EUR');
     expect(formatMoney('en', 250000.5, 'EUR')).toBe('EUR 250,000.5');
     expect(translate('fr', 'errors.notFound')).toBe('{what} introuvable');
+  });
+
+  it('writes dates to the minute in UTC and decimals as each language does (English as the notifications always did)', () => {
+    const deadline = { date: '2031-03-05T14:07:59.999Z' };
+    const params = { fund: 'F', organization: 'O', score: { decimal: 0.7, digits: 2 }, deadline };
+    expect(translate('en', 'notifications.FUND_MATCH.body', params)).toBe(
+      '"F" fits O (match score 0.70). Deadline: 2031-03-05 14:07 UTC.',
+    );
+    expect(translate('fr', 'notifications.FUND_MATCH.body', params)).toBe(
+      `«${NBSP}F${NBSP}» correspond à O (score de correspondance 0,70). Date limite${NBSP}: 5 mars 2031 à 14:07 UTC.`,
+    );
+    expect(translate('es', 'notifications.FUND_MATCH.body', params)).toBe(
+      '«F» encaja con O (puntuación de afinidad 0,70). Plazo: 5 de marzo de 2031 a las 14:07 UTC.',
+    );
+    // midnight UTC stays on its day whatever the process's time zone; a date that is not one stays as given
+    expect(formatMinute('fr', '2031-12-31T23:59:00Z')).toBe('31 décembre 2031 à 23:59');
+    expect(formatMinute('es', 'soon')).toBe('soon');
   });
 
   it('chooses plural forms by the locale’s rules (French 0 and 1 are singular)', () => {
