@@ -124,14 +124,20 @@ function startWorker(env: Record<string, string>): Promise<{ child: ChildProcess
       const pubsub = a.get(NotificationPubSub);
       await pubsub.whenReady();
       const socket = subscribeNotifications(a.url, bob.token);
+      // the same user in French: the message through Redis carries the sentences, each socket writes its own
+      const french = subscribeNotifications(a.url, bob.token, 'fr');
       try {
-        await waitFor(async () => pubsub.subscribersOf(bob.id) > 0, 10_000, 'the subscription on A');
+        await waitFor(async () => pubsub.subscribersOf(bob.id) === 2, 10_000, 'the subscriptions on A');
         const proposal = (await b.ok(PROPOSE, { a: diaspora.id, b: ngo.id }, alice.token)).proposePartnership;
         const pushed = await socket.next(30_000);
         expect(pushed).toMatchObject({
           kind: 'PARTNERSHIP_PROPOSED',
           title: 'Senegalese Engineers Paris proposes a partnership',
           link: `/partnerships/${proposal.id}`,
+        });
+        expect(await french.next(30_000)).toMatchObject({
+          id: pushed.id,
+          title: 'Senegalese Engineers Paris propose un partenariat',
         });
         // Created once, by the worker (neither API consumes), and readable through either instance.
         await waitFor(async () => {
@@ -146,7 +152,7 @@ function startWorker(env: Record<string, string>): Promise<{ child: ChildProcess
           expect(mine.filter((n) => n.kind === 'PARTNERSHIP_PROPOSED').map((n) => n.id)).toEqual([pushed.id]);
         }
       } finally {
-        await socket.close();
+        await Promise.all([socket.close(), french.close()]);
       }
     });
 
