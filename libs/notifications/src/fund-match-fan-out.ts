@@ -8,7 +8,8 @@ const F = fundParams(6);
  * (`scoredCandidatesSql`: eligibility rules as WHERE, the weighted score, each organization with its
  * best eligible project): the organizations with ids in ($2, $3] that score at least $4, each with
  * what its FUND_MATCH notification names: its name, the fund's title ($5), the score with two
- * decimals (as the notification always wrote it) and the fund's deadline. $3 NULL = to the end. Who their members are is
+ * decimals (as the notification always wrote it) and the fund's deadline (ISO 8601 text: no Date
+ * to parse per row). $3 NULL = to the end. Who their members are is
  * asked of libs/organizations; the notifications are written by NotificationsService.
  */
 export const FAN_OUT_MATCHES_SQL = `WITH ${scoredCandidatesSql(
@@ -17,7 +18,7 @@ export const FAN_OUT_MATCHES_SQL = `WITH ${scoredCandidatesSql(
   ['name'],
 )}
      SELECT id AS organization_id, name, $5::text AS fund_title, to_char(score, 'FM0.00') AS score,
-            ${F('deadline')} AS deadline
+            to_char(${F('deadline')} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS deadline
        FROM candidates WHERE score >= $4::float8`;
 
 /**

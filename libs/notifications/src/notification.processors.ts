@@ -79,7 +79,7 @@ export class NotificationProcessors implements OnModuleInit {
         name: string;
         fund_title: string;
         score: string;
-        deadline: Date;
+        deadline: string;
       }> = await this.dataSource.query(FAN_OUT_MATCHES_SQL, [
         fund.funderId,
         after,
@@ -282,7 +282,7 @@ export function enumText(prefix: 'notifications.applicationStatus' | 'notificati
 }
 
 /** The title and body of the FUND_MATCH notifications of one matched organization (FAN_OUT_MATCHES_SQL's row). */
-function fundMatchTexts(m: { name: string; fund_title: string; score: string; deadline: Date | string }) {
+function fundMatchTexts(m: { name: string; fund_title: string; score: string; deadline: string }) {
   const params = { organization: m.name, fund: m.fund_title };
   return {
     title: text('notifications.FUND_MATCH.title', params),
@@ -290,7 +290,7 @@ function fundMatchTexts(m: { name: string; fund_title: string; score: string; de
       ...params,
       // the SQL's two decimals, re-read: English writes them back as they were ("0.70")
       score: { decimal: Number(m.score), digits: 2 },
-      deadline: { date: new Date(m.deadline).toISOString() },
+      deadline: { date: m.deadline },
     }),
   };
 }
