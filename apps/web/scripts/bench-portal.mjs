@@ -21,7 +21,13 @@ async function main() {
   // PORTAL_URL: measure a portal already running (with the demo data) instead of starting one
   if (!process.env.PORTAL_URL) console.log('Starting the API with the demo data (about a minute)…');
   const portal = process.env.PORTAL_URL ? { url: process.env.PORTAL_URL, stop: async () => {} } : await startPortal();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  // the API is stopped whatever fails, a browser that cannot start included
+  const browser = await chromium
+    .launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })
+    .catch(async (error) => {
+      await portal.stop();
+      throw error;
+    });
   const runs = [];
   try {
     // one untimed visit warms the server (first queries, JIT), as a running server would be

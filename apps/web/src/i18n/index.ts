@@ -1,6 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { translations } from './resources';
+import en from './bundles/en';
 
 /** The interface languages: English and French complete, Spanish started (falls back to English). */
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -29,17 +29,38 @@ i18n.on('languageChanged', (language) => {
   if (typeof document !== 'undefined') document.documentElement.lang = language;
 });
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: translations.en },
-    fr: { translation: translations.fr },
-    es: { translation: translations.es },
+/**
+ * English comes with the first page (it is also every language's fallback); French and Spanish are
+ * chunks of their own, loaded when chosen (i18next asks this backend before it switches).
+ */
+const LAZY: Record<string, () => Promise<{ default: object }>> = {
+  fr: () => import('./bundles/fr'),
+  es: () => import('./bundles/es'),
+};
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    const load = LAZY[language];
+    if (!load) return callback(null, {});
+    load().then(
+      (module) => callback(null, module.default as Record<string, unknown>),
+      (error: Error) => callback(error, null),
+    );
   },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+};
+
+void i18n
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: en } },
+    partialBundledLanguages: true,
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 export default i18n;

@@ -1,0 +1,6 @@
+import { bundle, type Tree } from '../bundle';
+import base from '../locales/en.json';
+
+/** Every interface string in this language (one chunk per language: only the reader's is loaded). */
+const strings: Tree = bundle(base, import.meta.glob<{ default: Tree }>('../locales/*/en.json', { eager: true }));
+export default strings;
