@@ -59,6 +59,8 @@ export const theme = createTheme({
   primaryShade: 9,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   defaultRadius: 'md',
+  // menus, modals and popovers appear without animation for people who ask their system for less motion
+  respectReducedMotion: true,
 });
 
 /**

@@ -34,6 +34,8 @@ export async function newPage(
     baseURL: baseUrl(),
     viewport: options.viewport ?? DESKTOP,
     locale: options.locale ?? 'en-GB',
+    // the portal then opens menus and dialogs without a fade, so axe never reads a half-faded colour
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -42,11 +44,24 @@ export async function newPage(
 
 /** Runs axe (WCAG 2.x A and AA rules) on the page as it is: no serious or critical violation. */
 export async function expectAccessible(page: Page, what: string) {
+  await settled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad, `accessibility of ${what}`).toEqual([]);
+}
+
+/** Waits two frames, then for every CSS transition or animation that has an end (a fade in progress lowers contrast). */
+async function settled(page: Page) {
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // a spinner's endless animation has no end to wait for
+    const ending = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)));
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+  });
 }
 
 /** Nothing wider than the screen: no sideways scrolling on a phone. */
