@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -96,6 +97,14 @@ interface Running {
   token?: string;
 }
 
+/** The Node flags the API is started with in production: those of package.json's `start:prod`. */
+function apiNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return scripts['start:prod'].split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 async function start(name: ServerName, databaseUrl: string, withToken = true): Promise<Running> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -122,10 +131,14 @@ async function start(name: ServerName, databaseUrl: string, withToken = true): P
       EXPENSIVE_BUDGET_POINTS: String(Number.MAX_SAFE_INTEGER),
     });
   }
-  const child = spawn(process.execPath, ['--import', join(here, 'probe.js'), main], {
-    env,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(name === 'api' ? apiNodeFlags() : []), '--import', join(here, 'probe.js'), main],
+    {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   let ready = false;
   let exited = false;
   child.on('message', (m) => {
