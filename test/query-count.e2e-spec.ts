@@ -79,6 +79,52 @@ describe('Per-request DataLoaders', () => {
     expect(anonymous[0]).toBeLessThanOrEqual(10);
   });
 
+  it('answers a page with its totalCount in one statement, and nested pages with their counts in one per level', async () => {
+    const ds = dataSource(t);
+    // organizations 001–005 get 0, 1, 2, 3 and 4 live projects, and one archived project each
+    await ds.query(`
+      INSERT INTO project (organization_id, title, summary, kind, created_by_id, archived_at)
+      SELECT o.id, 'Project ' || o.name || ' ' || n, 'Counted', 'KNOWLEDGE_TRANSFER', gen_random_uuid(),
+             CASE WHEN n = 0 THEN now() END
+        FROM organization o CROSS JOIN generate_series(0, 4) AS n
+       WHERE o.slug IN ('org-1', 'org-2', 'org-3', 'org-4', 'org-5') AND n < substring(o.slug from 5)::int`);
+    const PAGE = `query($first: Int, $after: String) { organizations(first: $first, after: $after, orderBy: NAME) {
+      totalCount pageInfo { endCursor } nodes { name projects(first: 2) { totalCount nodes { id } } } } }`;
+    const statements = async (query: string, variables: Record<string, unknown>) => {
+      const before = QueryCounterLogger.count;
+      const data = await t.ok(query, variables);
+      return { data, statements: QueryCounterLogger.count - before };
+    };
+    const first = await statements(PAGE, { first: 6 });
+    expect(first.statements).toBe(2);
+    expect(first.data.organizations.totalCount).toBe(100);
+    const projects = first.data.organizations.nodes.map((o: { projects: { totalCount: number; nodes: unknown[] } }) => [
+      o.projects.totalCount,
+      o.projects.nodes.length,
+    ]);
+    expect(projects).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 2],
+      [4, 2],
+      [0, 0],
+    ]);
+    // past the last page: no rows, and still the count
+    const last = await statements(PAGE, { first: 100 });
+    const empty = await statements(PAGE, { first: 5, after: last.data.organizations.pageInfo.endCursor });
+    expect(empty.data.organizations).toMatchObject({ totalCount: 100, nodes: [] });
+    // a filter narrows the count as it narrows the rows
+    const filtered = await t.ok(`{ organizations(first: 1, filter: { kinds: [DIASPORA_NETWORK] }) { totalCount } }`);
+    expect(filtered.organizations.totalCount).toBe(10);
+    // without totalCount nothing is counted
+    const uncounted = await statements(
+      `{ organizations(first: 6, orderBy: NAME) { nodes { projects(first: 2) { nodes { id } } } } }`,
+      {},
+    );
+    expect(uncounted.statements).toBe(2);
+  });
+
   it('resolves trainingEvaluation over a list of organizations in a fixed number of SQL queries', async () => {
     const ds = dataSource(t);
     const participant = await registerUser(t, 'trainee');

@@ -4,6 +4,7 @@ export * from './validation/index.js';
 export * from './graphql/context.js';
 export * from './auth/decorators.js';
 export * from './graphql/loaders.js';
+export * from './graphql/selection.js';
 export * from './common.module.js';
 export * from './scalars/date.scalar.js';
 export * from './scalars/date-time.scalar.js';

@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Connection, Ctx, fieldContext, Public } from '@app/common';
+import { Args, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { CurrentUser, Connection, Ctx, fieldContext, Public, selectsField } from '@app/common';
 import type { AuthUser, GqlContext, RequestContext } from '@app/common';
 import { Country, Language, loadAll, Theme } from '@app/reference-data';
 import { Membership, MemberRole } from './membership.entity.js';
@@ -33,8 +34,8 @@ export class OrganizationResolver {
 
   @Public()
   @Query(() => OrganizationConnection, { description: 'The directory: search, facets, ordering, cursor pages.' })
-  organizations(@Args() args: OrganizationsArgs) {
-    return this.service.list(args);
+  organizations(@Args() args: OrganizationsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.service.list(args, { count: selectsField(info, 'totalCount') });
   }
 
   // ---------- mutations ----------

@@ -96,13 +96,13 @@ export class OrganizationsService {
   }
 
   /** The directory: weighted full-text search, every facet, keyset pagination. */
-  async list(args: OrganizationsArgs): Promise<Page<Organization>> {
+  async list(args: OrganizationsArgs, options: { count?: boolean } = {}): Promise<Page<Organization>> {
     await this.assertFilterCodes(args.filter);
     const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
     const search = whereSearch(qb, 'o', args.search);
     this.applyFilter(qb, args.filter);
     const order = args.orderBy ?? (search ? OrganizationOrder.RELEVANCE : OrganizationOrder.NAME);
-    return paginate(qb, this.sortKeys(order, !!search), args);
+    return paginate(qb, this.sortKeys(order, !!search), { first: args.first, after: args.after, count: options.count });
   }
 
   private applyFilter(qb: ReturnType<typeof this.dataSource.createQueryBuilder>, filter?: OrganizationFilter) {

@@ -132,8 +132,11 @@ export class ProjectsService {
     return (await this.pagesOfOrganizations([organizationId], args)).get(organizationId)!;
   }
 
-  /** Organization.projects of many organizations: one statement for all their pages (and one count if asked). */
-  pagesOfOrganizations(organizationIds: readonly string[], args: PageArgs): Promise<Map<string, Page<Project>>> {
+  /** Organization.projects of many organizations: one statement for all their pages (with their counts when `count`). */
+  pagesOfOrganizations(
+    organizationIds: readonly string[],
+    args: PageArgs & { count?: boolean },
+  ): Promise<Map<string, Page<Project>>> {
     return nestedPages(this.dataSource.getRepository(Project), ORGANIZATION_PROJECTS, organizationIds, args);
   }
 

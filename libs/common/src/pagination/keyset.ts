@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from '../errors/domain-error.js';
 import { isUuid } from '../validation/ids.js';
 import { DEFAULT_PAGE_SIZE, Page, withLazyCount } from './connection.js';
@@ -56,12 +56,14 @@ export function decodeCursor(cursor: string, keys: readonly Pick<SortKey, 'type'
 
 /**
  * Keyset pagination over a query builder: applies the ORDER BY, the "after" condition and the
- * limit; `totalCount` counts the whole filtered set when read. Stable under concurrent inserts (no offsets).
+ * limit; `totalCount` counts the whole filtered set. Stable under concurrent inserts (no offsets).
+ * With `count` (the client selected `totalCount`) the count comes with the page, in the same statement;
+ * without it, it is counted only if read.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   keys: SortKey[],
-  args: { first?: number | null; after?: string | null },
+  args: { first?: number | null; after?: string | null; count?: boolean },
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   const counter = qb.clone().orderBy();
@@ -84,25 +86,55 @@ export async function paginate<T extends ObjectLiteral>(
     page.andWhere(`(${ors.join(' OR ')})`, params);
   }
   page.limit(first + 1);
-  // raw rows mapped to entities directly: TypeORM's result transformer was most of a page's CPU
-  const raw: Array<Record<string, unknown>> = await page.getRawMany();
   const { name: alias, metadata } = page.expressionMap.mainAlias!;
+  // raw rows mapped to entities directly: TypeORM's result transformer was most of a page's CPU
+  let raw: Array<Record<string, unknown>>;
+  let total: number | undefined;
+  if (args.count && countable(counter)) {
+    // the count and the page in one statement: one row at least (the count, and NULLs for an empty page)
+    const both = await runNamed(
+      page,
+      `SELECT c.n AS ${TOTAL}, x.* FROM (${counter.clone().select('count(*)::int', 'n').getQuery()}) c
+        LEFT JOIN LATERAL (${page.getQuery()}) x ON true`,
+    );
+    total = Number(both[0]?.[TOTAL] ?? 0);
+    raw = both.filter((row) => row[`${alias}_id`] !== null);
+  } else {
+    raw = await page.getRawMany();
+  }
   const toEntity = entityRows(page.connection.getRepository<T>(metadata.target), `${alias}_`);
   const hasNextPage = raw.length > first;
   const kept = raw.slice(0, first);
   const nodes = kept.map(toEntity);
   const rawByIndex = kept.at(-1);
-  return withLazyCount(
-    {
-      nodes,
-      pageInfo: {
-        hasNextPage,
-        endCursor: rawByIndex ? encodeCursor(keys.map((_, i) => normalise(rawByIndex[`sk_${i}`]))) : null,
-      },
+  const result = {
+    nodes,
+    pageInfo: {
+      hasNextPage,
+      endCursor: rawByIndex ? encodeCursor(keys.map((_, i) => normalise(rawByIndex[`sk_${i}`]))) : null,
     },
-    // the whole filtered set, counted only when a client selects totalCount
-    () => countRows(counter),
-  );
+  };
+  // the whole filtered set, counted only when a client selects totalCount
+  return total === undefined ? withLazyCount(result, () => countRows(counter)) : { ...result, totalCount: total };
+}
+
+const TOTAL = 'total__';
+
+/** A statement written with the query builder's `:named` parameters, run with its parameter values. */
+function runNamed<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, sql: string) {
+  const [text, values] = qb.connection.driver.escapeQueryWithParameters(sql, qb.getParameters());
+  // on the builder's own query runner when it has one (a transaction's; a protected field of TypeORM's)
+  const runner = (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  return (runner ? runner.query(text, values) : qb.connection.query(text, values)) as Promise<
+    Array<Record<string, unknown>>
+  >;
+}
+
+/** Whether `count(*)` counts the query's entities (one row each): no joins, other FROM items, grouping or DISTINCT. */
+function countable<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): boolean {
+  const { joinAttributes, groupBys, havings, selectDistinct, aliases } = qb.expressionMap;
+  const froms = aliases.filter((alias) => alias.type === 'from').length;
+  return joinAttributes.length === 0 && groupBys.length === 0 && havings.length === 0 && !selectDistinct && froms <= 1;
 }
 
 /**
@@ -111,10 +143,7 @@ export async function paginate<T extends ObjectLiteral>(
  * organizations costs PostgreSQL 5 to 10 times as much (a hash of every id) for the same number.
  */
 export async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
-  const { joinAttributes, groupBys, havings, selectDistinct, aliases } = qb.expressionMap;
-  const froms = aliases.filter((alias) => alias.type === 'from').length;
-  if (joinAttributes.length > 0 || groupBys.length > 0 || havings.length > 0 || selectDistinct || froms > 1)
-    return qb.getCount();
+  if (!countable(qb)) return qb.getCount();
   const row = await qb.clone().orderBy().select('count(*)::int', 'n').getRawOne<{ n: number }>();
   return Number(row?.n ?? 0);
 }

@@ -7,8 +7,8 @@ import { decodeCursor, encodeCursor, normalise, SortKey } from './keyset.js';
 /**
  * Nested connections (Organization.projects, Fund.applications…) for all parents of one level in
  * one statement: a LATERAL join over the parent ids, each parent's page cut by its own keyset and
- * LIMIT (an index on (parent, sort keys) serves each one). `totalCount` is a second grouped statement
- * for the same parents, run only when a client selects it.
+ * LIMIT (an index on (parent, sort keys) serves each one). `totalCount` comes with the rows when the
+ * client selected it (`count`), else from a second grouped statement if it is read.
  */
 export interface NestedList {
   /** The rows' table with its alias, e.g. `project p`. */
@@ -30,13 +30,19 @@ export type NestedWhere = (param: (value: unknown) => string) => Condition | Con
 export type SqlRunner = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
 const PARENT = 'parent__';
+const COUNTED = 'counted__';
+const TOTAL = 'total__';
 
-/** The page of every parent (an empty page for a parent without rows), in two statements at most. */
+/**
+ * The page of every parent (an empty page for a parent without rows). With `count` (the client selected
+ * `totalCount`), each parent's count comes in the same statement; without it, `totalCount` is a second
+ * statement run only if read.
+ */
 export async function nestedPages<T extends ObjectLiteral>(
   repository: Repository<T>,
   list: NestedList,
   parentIds: readonly string[],
-  args: { first?: number | null; after?: string | null },
+  args: { first?: number | null; after?: string | null; count?: boolean },
   where: NestedWhere = () => null,
 ): Promise<Map<string, Page<T>>> {
   const run: SqlRunner = (sql, params) => repository.manager.query(sql, params);
@@ -45,7 +51,9 @@ export async function nestedPages<T extends ObjectLiteral>(
   const after = args.after ? decodeCursor(args.after, list.keys) : null;
   const params: unknown[] = [parentIds];
   const param = (value: unknown) => `$${params.push(value)}`;
-  const conditions = [`${list.parent} = ${PARENT}.id`, ...conditionsOf(list, where, param)];
+  // the parent's rows: what totalCount counts
+  const rowsOfParent = [`${list.parent} = ${PARENT}.id`, ...conditionsOf(list, where, param)];
+  const conditions = [...rowsOfParent];
   if (after) {
     const ors = list.keys.map((key, i) => {
       const ands = list.keys.slice(0, i).map((k, j) => `(${k.expr}) = ${cast(param(after[j]), k)}`);
@@ -54,39 +62,46 @@ export async function nestedPages<T extends ObjectLiteral>(
     });
     conditions.push(`(${ors.join(' OR ')})`);
   }
-  const sql = `SELECT x.* FROM unnest($1::uuid[]) AS ${PARENT}(id)
-  CROSS JOIN LATERAL (
-    SELECT ${entityColumns(repository, list.alias)}, ${PARENT}.id AS ${PARENT}${list.keys.map((k, i) => `, (${k.expr}) AS sk_${i}`).join('')}
+  const page = `SELECT ${entityColumns(repository, list.alias)}, ${PARENT}.id AS ${PARENT}${list.keys.map((k, i) => `, (${k.expr}) AS sk_${i}`).join('')}
       FROM ${list.from}
      WHERE ${conditions.join(' AND ')}
      ORDER BY ${list.keys.map((k) => `(${k.expr}) ${k.direction}`).join(', ')}
-     LIMIT ${param(first + 1)}
-  ) x`;
-  const rows = await run(sql, params);
+     LIMIT ${param(first + 1)}`;
+  const rows = await run(
+    args.count
+      ? // one row per parent at least (a parent without rows: its count and a row of NULLs)
+        `SELECT ${PARENT}.id AS ${COUNTED}, c.n AS ${TOTAL}, x.* FROM unnest($1::uuid[]) AS ${PARENT}(id)
+  CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM ${list.from} WHERE ${rowsOfParent.join(' AND ')}) c
+  LEFT JOIN LATERAL (${page}) x ON true`
+      : `SELECT x.* FROM unnest($1::uuid[]) AS ${PARENT}(id) CROSS JOIN LATERAL (${page}) x`,
+    params,
+  );
 
   let counts: Promise<Map<string, number>> | undefined;
+  const totals = new Map<string, number>();
   const countOf = (parentId: string) => {
     counts ??= countRows(run, list, parentIds, where);
     return counts.then((byParent) => byParent.get(parentId) ?? 0);
   };
   const byParent = new Map<string, Array<Record<string, unknown>>>(parentIds.map((id) => [id, []]));
-  for (const row of rows) byParent.get(row[PARENT] as string)?.push(row);
+  for (const row of rows) {
+    if (args.count) totals.set(row[COUNTED] as string, Number(row[TOTAL]));
+    if (row[PARENT] !== null) byParent.get(row[PARENT] as string)?.push(row);
+  }
   const pages = new Map<string, Page<T>>();
   for (const [parentId, parentRows] of byParent) {
     const kept = parentRows.slice(0, first);
     const last = kept.at(-1);
+    const page = {
+      nodes: kept.map(map),
+      pageInfo: {
+        hasNextPage: parentRows.length > first,
+        endCursor: last ? encodeCursor(list.keys.map((_, i) => normalise(last[`sk_${i}`]))) : null,
+      },
+    };
     pages.set(
       parentId,
-      withLazyCount(
-        {
-          nodes: kept.map(map),
-          pageInfo: {
-            hasNextPage: parentRows.length > first,
-            endCursor: last ? encodeCursor(list.keys.map((_, i) => normalise(last[`sk_${i}`]))) : null,
-          },
-        },
-        () => countOf(parentId),
-      ),
+      args.count ? { ...page, totalCount: totals.get(parentId) ?? 0 } : withLazyCount(page, () => countOf(parentId)),
     );
   }
   return pages;
