@@ -117,6 +117,16 @@ describe('Per-request DataLoaders', () => {
     // a filter narrows the count as it narrows the rows
     const filtered = await t.ok(`{ organizations(first: 1, filter: { kinds: [DIASPORA_NETWORK] }) { totalCount } }`);
     expect(filtered.organizations.totalCount).toBe(10);
+    // Organization.projects is called without Nest's wrapper (Direct): it checks its arguments itself
+    for (const [args, field] of [
+      ['first: 0', 'first'],
+      ['first: 101', 'first'],
+      [`after: "${'x'.repeat(1001)}"`, 'after'],
+      ['after: "garbage"', 'after'],
+    ]) {
+      const res = await t.gql(`{ organizations(first: 2) { nodes { projects(${args}) { nodes { id } } } } }`);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
     // without totalCount nothing is counted
     const uncounted = await statements(
       `{ organizations(first: 6, orderBy: NAME) { nodes { projects(first: 2) { nodes { id } } } } }`,

@@ -1,6 +1,18 @@
-import { Args, Float, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Connection, CurrentUser, Ctx, fieldContext, Money, money, PageArgs, Public, selectsField } from '@app/common';
+import {
+  checkedPageArgs,
+  Connection,
+  CurrentUser,
+  Ctx,
+  Direct,
+  fieldContext,
+  Money,
+  money,
+  PageArgs,
+  Public,
+  selectsField,
+} from '@app/common';
 import type { AuthUser, GqlContext, RequestContext } from '@app/common';
 import { Organization, OrganizationPolicy } from '@app/organizations';
 import { Country, loadAll, Sdg, Theme } from '@app/reference-data';
@@ -189,15 +201,11 @@ export class OrganizationProjectsResolver {
   constructor(private readonly service: ProjectsService) {}
 
   @ResolveField(() => ProjectConnection, { description: 'Its live projects, newest first' })
-  projects(
-    @Parent() o: Organization,
-    @Args() args: PageArgs,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
+  @Direct()
+  projects(o: Organization, @Args() args: PageArgs, context: GqlContext, info: GraphQLResolveInfo) {
     // every parent of the level asks with the same arguments and selection: one batch
-    const asked = { first: args.first, after: args.after, count: selectsField(info, 'totalCount') };
-    return ctx.loaders.pages.load('Organization.projects', asked, o.id, (ids) =>
+    const asked = { ...checkedPageArgs(args), count: selectsField(info, 'totalCount') };
+    return fieldContext(context).loaders.pages.load('Organization.projects', asked, o.id, (ids) =>
       this.service.pagesOfOrganizations(ids, asked),
     );
   }

@@ -1,3 +1,4 @@
+import { PARAM_ARGS_METADATA } from '@nestjs/graphql';
 import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 
 /**
@@ -17,4 +18,17 @@ export function selectsField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
       return within(info.fragments[fragment]?.selectionSet);
     });
   return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
+/**
+ * A field resolver that GraphQL calls as it is, with `(parent, args, context, info)`: its `@Args()` and other
+ * parameter decorators only declare the schema's arguments, and Nest puts no wrapper (param factories, pipes)
+ * around each call. For a nested list resolved once per parent, that wrapper was a visible share of a page.
+ * Nothing validates the arguments: the resolver checks them itself (`checkedPageArgs`).
+ */
+export function Direct(): MethodDecorator {
+  // parameter decorators have run by then: their runtime metadata goes, their schema metadata stays
+  return (target, key) => {
+    Reflect.deleteMetadata(PARAM_ARGS_METADATA, target.constructor, key);
+  };
 }

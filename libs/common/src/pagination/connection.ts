@@ -75,3 +75,13 @@ export function pageSize(first: number | null | undefined, field = 'first', max 
   }
   return first;
 }
+
+/** PageArgs as the validation pipe checks them, for a resolver GraphQL calls directly (`Direct`). */
+export function checkedPageArgs(args: { first?: number | null; after?: string | null }): PageArgs {
+  const { first, after } = args;
+  if (first !== undefined && first !== null) pageSize(first);
+  if (after !== undefined && after !== null && after.length > 1000) {
+    throw new BadInputError('after', text('validation.notACursor', { field: 'after' }));
+  }
+  return { first: first ?? undefined, after: after ?? undefined };
+}
