@@ -6,6 +6,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { EmbeddedDatabase } from './embedded-database.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { RedisService } from './redis.service.js';
+import { typeParsers } from './type-parsers.js';
 import { QueryCounterLogger } from './query-counter.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -59,6 +60,8 @@ export function dataSourceOptions(
     // gets a single connection. Nothing is lost: PGlite runs one statement at a time anyway.
     extra: {
       max: config.embedded ? 1 : config.DB_POOL_SIZE,
+      // text arrays and timestamps parsed on a direct path when they have the common form (type-parsers.ts)
+      types: typeParsers,
       // Longest wait for a connection (a free pooled one, or a new one to the server). On a server
       // that does not answer (frozen, unreachable network) requests hung this long; 5 s fails them
       // soon (SERVICE_UNAVAILABLE) and leaves room for pool queues under load. A refused connection
