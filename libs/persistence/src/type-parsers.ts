@@ -20,12 +20,15 @@ export const typeParsers = {
       if (oid === TEXT_ARRAY || oid === VARCHAR_ARRAY) return parseTextArray;
       if (oid === TIMESTAMPTZ) return parseInstant;
     }
-    return pg.types.getTypeParser(oid, format ?? 'text');
+    return usual(oid, format ?? 'text');
   },
 };
 
-const slowTextArray = pg.types.getTypeParser(TEXT_ARRAY, 'text') as (value: string) => unknown;
-const slowInstant = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (value: string) => unknown;
+/** node-postgres's own parser of a type (its TypeId lists only some of PostgreSQL's oids). */
+export const usual = (oid: number, format: 'text' | 'binary' = 'text') =>
+  pg.types.getTypeParser(oid as never, format) as (value: string) => unknown;
+const slowTextArray = usual(TEXT_ARRAY);
+const slowInstant = usual(TIMESTAMPTZ);
 
 export function parseTextArray(value: string): unknown {
   if (value === '{}') return [];
