@@ -20,7 +20,13 @@ function parse(value: unknown): string {
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar date, YYYY-MM-DD',
-  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parse(value)),
+  // answers come from date columns: their form is checked, not the calendar again (as for inputs)
+  serialize: (value) =>
+    value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : typeof value === 'string' && DATE.test(value)
+        ? value
+        : parse(value),
   parseValue: parse,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING)
