@@ -67,6 +67,12 @@ describe('Per-request DataLoaders', () => {
     return QueryCounterLogger.count - before;
   }
 
+  async function statements(query: string, variables: Record<string, unknown>) {
+    const before = QueryCounterLogger.count;
+    const data = await t.ok(query, variables);
+    return { data, statements: QueryCounterLogger.count - before };
+  }
+
   it('lists 100 organizations with their relations in a fixed number of SQL queries', async () => {
     const user = await registerUser(t, 'counter');
     const anonymous = [await countQueries(20), await countQueries(50), await countQueries(100)];
@@ -90,11 +96,6 @@ describe('Per-request DataLoaders', () => {
        WHERE o.slug IN ('org-1', 'org-2', 'org-3', 'org-4', 'org-5') AND n < substring(o.slug from 5)::int`);
     const PAGE = `query($first: Int, $after: String) { organizations(first: $first, after: $after, orderBy: NAME) {
       totalCount pageInfo { endCursor } nodes { name projects(first: 2) { totalCount nodes { id } } } } }`;
-    const statements = async (query: string, variables: Record<string, unknown>) => {
-      const before = QueryCounterLogger.count;
-      const data = await t.ok(query, variables);
-      return { data, statements: QueryCounterLogger.count - before };
-    };
     const first = await statements(PAGE, { first: 6 });
     expect(first.statements).toBe(2);
     expect(first.data.organizations.totalCount).toBe(100);
@@ -133,6 +134,51 @@ describe('Per-request DataLoaders', () => {
       {},
     );
     expect(uncounted.statements).toBe(2);
+  });
+
+  it('reads indicators with their measurements in one statement, the same values as level by level', async () => {
+    const ds = dataSource(t);
+    // org-5's four live projects (from the test above): two indicators each, the first with three measurements
+    await ds.query(`
+      INSERT INTO indicator (project_id, name, unit, baseline, target, created_at)
+      SELECT p.id, 'Indicator ' || n, 'people', 10, 110, now() + n * interval '1 second'
+        FROM project p JOIN organization o ON o.id = p.organization_id
+             CROSS JOIN generate_series(1, 2) AS n
+       WHERE o.slug = 'org-5' AND p.archived_at IS NULL`);
+    await ds.query(`
+      INSERT INTO measurement (indicator_id, value, measured_on, note, recorded_by_id, created_at)
+      SELECT i.id, 20 * k + 0.25, date '2026-01-01' + k * 30, CASE WHEN k = 2 THEN 'midterm, "quoted"' END,
+             gen_random_uuid(), timestamptz '2026-11-29 10:00:00.123+00' + k * interval '1 day'
+        FROM indicator i CROSS JOIN generate_series(1, 3) AS k WHERE i.name = 'Indicator 1'`);
+    const fields = `id name unit baseline target progress`;
+    const measurementFields = `id value measuredOn note`;
+    const page = (measurements: string) => `{ organization(slug: "org-5") { projects(first: 20) { totalCount
+      nodes { id indicators { ${fields} ${measurements} } } } } }`;
+    const together = await statements(page(`measurements { ${measurementFields} }`), {});
+    // organization, projects with their count, indicators with their measurements
+    expect(together.statements).toBe(3);
+    const projects = together.data.organization.projects.nodes;
+    expect(projects).toHaveLength(4);
+    // the measurements as Indicator.measurements reads them on its own (one indicator's list at a time)
+    for (const project of projects) {
+      for (const indicator of project.indicators) {
+        const alone = await t.ok(`query($id: ID!) { project(id: $id) { indicators { id ${fields} } } }`, {
+          id: project.id,
+        });
+        expect(alone.project.indicators.find((i: { id: string }) => i.id === indicator.id)).toEqual({
+          ...indicator,
+          measurements: undefined,
+        });
+        const rows = await ds.query(
+          `SELECT id, value, to_char(measured_on, 'YYYY-MM-DD') AS "measuredOn", note FROM measurement
+            WHERE indicator_id = $1 ORDER BY measured_on, created_at, id`,
+          [indicator.id],
+        );
+        expect(indicator.measurements).toEqual(rows);
+      }
+    }
+    expect(projects[0].indicators[0].measurements[1]).toMatchObject({ value: 40.25, note: 'midterm, "quoted"' });
+    expect(projects[0].indicators[0].progress).toBeCloseTo(0.5025);
   });
 
   it('resolves trainingEvaluation over a list of organizations in a fixed number of SQL queries', async () => {

@@ -173,8 +173,13 @@ export class ProjectResolver {
   }
 
   @ResolveField(() => [Indicator])
-  indicators(p: Project, _args: unknown, context: GqlContext) {
-    return fieldContext(context).loaders.projects.indicatorsByProject.load(p.id);
+  indicators(p: Project, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
+    const loaders = fieldContext(context).loaders.projects;
+    // with their measurements when the client asks for them: one statement for both levels
+    const loader = selectsField(info, 'measurements')
+      ? loaders.indicatorsWithMeasurementsByProject
+      : loaders.indicatorsByProject;
+    return loader.load(p.id);
   }
 }
 
