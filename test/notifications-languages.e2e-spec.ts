@@ -2,14 +2,12 @@ import { NotificationPubSub } from '@app/notifications';
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, dataSource, registerUser, TestUser, verify } from './support/fixtures.js';
-import { fundInput } from './support/fund-fixtures.js';
+import { publishedFund } from './support/fund-fixtures.js';
 import { MY_NOTIFICATIONS, NotificationView, subscribeNotifications, waitFor } from './support/notification-helpers.js';
 
 const NBSP = '\u00a0';
 const PROPOSE = `mutation($a: ID!, $b: ID!) { proposePartnership(initiatorId: $a, partnerId: $b, kind: KNOWLEDGE_EXCHANGE) { id } }`;
 const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToPartnership(id: $id, accept: $accept) { id status } }`;
-const CREATE_FUND = `mutation($i: FundInput!) { createFund(input: $i) { id } }`;
-const PUBLISH_FUND = `mutation($id: ID!) { publishFund(id: $id) { id status } }`;
 
 /**
  * Issue 14: notifications in the reader's language. Each notification stores what it says as
@@ -160,23 +158,14 @@ describe('Notifications in the reader’s language (issue 14)', () => {
   });
 
   it('a fund match writes its score and deadline as each language does; English as the SQL wrote it before', async () => {
-    const fund = (
-      await t.ok(
-        CREATE_FUND,
-        {
-          i: fundInput(funder.id, {
-            title: 'Education Futures Fund',
-            themes: ['EDUCATION'],
-            sdgs: [],
-            prioritizesWomenLed: false,
-            deadline: '2031-03-05T14:07:30.000Z',
-            eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'], countriesOfOrigin: ['GH'] },
-          }),
-        },
-        dave.token,
-      )
-    ).createFund;
-    await t.ok(PUBLISH_FUND, { id: fund.id }, dave.token);
+    await publishedFund(t, dave, funder.id, {
+      title: 'Education Futures Fund',
+      themes: ['EDUCATION'],
+      sdgs: [],
+      prioritizesWomenLed: false,
+      deadline: '2031-03-05T14:07:30.000Z',
+      eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'], countriesOfOrigin: ['GH'] },
+    });
     const match = await waitFor(async () => (await ofKind(alice, 'FUND_MATCH'))[0], 15_000, 'the fund match');
     await t.app.get(JobQueue).onIdle();
     const score = /match score (0\.\d\d)\)/.exec(match.body)?.[1];

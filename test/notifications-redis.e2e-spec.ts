@@ -7,7 +7,7 @@ import { NotificationPubSub } from '@app/notifications';
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, dataSource, registerUser, TestUser, verify } from './support/fixtures.js';
-import { fundInput } from './support/fund-fixtures.js';
+import { publishedFund } from './support/fund-fixtures.js';
 import { MY_NOTIFICATIONS, NotificationView, subscribeNotifications, waitFor } from './support/notification-helpers.js';
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -16,8 +16,6 @@ const enabled = !!REDIS_URL && !!DATABASE_URL;
 const WORKER = join(process.cwd(), 'dist/apps/worker/src/main.js');
 
 const PROPOSE = `mutation($a: ID!, $b: ID!) { proposePartnership(initiatorId: $a, partnerId: $b, kind: TWINNING) { id } }`;
-const CREATE_FUND = `mutation($i: FundInput!) { createFund(input: $i) { id } }`;
-const PUBLISH_FUND = `mutation($id: ID!) { publishFund(id: $id) { id } }`;
 
 /** Starts `node dist/apps/worker/src/main.js` and resolves once it consumes jobs. */
 function startWorker(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
@@ -164,22 +162,13 @@ function startWorker(env: Record<string, string>): Promise<{ child: ChildProcess
           10_000,
           'the subscription on A',
         );
-        const fund = (
-          await b.ok(
-            CREATE_FUND,
-            {
-              i: fundInput(funder.id, {
-                title: 'Francophone Diaspora Education Fund',
-                themes: ['EDUCATION'],
-                sdgs: [],
-                prioritizesWomenLed: false,
-                eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'], countriesOfOrigin: ['SN'] },
-              }),
-            },
-            dave.token,
-          )
-        ).createFund;
-        await b.ok(PUBLISH_FUND, { id: fund.id }, dave.token);
+        const fund = await publishedFund(b, dave, funder.id, {
+          title: 'Francophone Diaspora Education Fund',
+          themes: ['EDUCATION'],
+          sdgs: [],
+          prioritizesWomenLed: false,
+          eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'], countriesOfOrigin: ['SN'] },
+        });
         const pushed = await socket.next(30_000);
         expect(pushed).toMatchObject({ kind: 'FUND_MATCH', link: `/funds/${fund.id}` });
         expect(pushed.title).toBe('New fund for Senegalese Engineers Paris: Francophone Diaspora Education Fund');

@@ -4,7 +4,7 @@ import { MailerService, NotificationProcessors, NotificationPubSub, Notification
 import { JobQueue } from '@app/queue';
 import { TestApp } from './support/test-app.js';
 import { addMember, createOrg, dataSource, promote, registerUser, TestUser, verify } from './support/fixtures.js';
-import { APPLY, DECIDE, fundInput, inDays, STATEMENT } from './support/fund-fixtures.js';
+import { APPLY, DECIDE, inDays, publishedFund, STATEMENT } from './support/fund-fixtures.js';
 import {
   closeCode,
   MARK_READ,
@@ -17,8 +17,6 @@ import { projectInput } from './support/project-input.js';
 
 const PROPOSE = `mutation($a: ID!, $b: ID!) { proposePartnership(initiatorId: $a, partnerId: $b, kind: KNOWLEDGE_EXCHANGE) { id } }`;
 const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToPartnership(id: $id, accept: $accept) { id status } }`;
-const CREATE_FUND = `mutation($i: FundInput!) { createFund(input: $i) { id } }`;
-const PUBLISH_FUND = `mutation($id: ID!) { publishFund(id: $id) { id status } }`;
 const CREATE_PROJECT = `mutation($i: ProjectInput!) { createProject(input: $i) { id } }`;
 
 /**
@@ -120,22 +118,13 @@ describe('Notifications (in-process queue)', () => {
   });
 
   it('notifies the members of organizations that match a published fund, and nobody else', async () => {
-    const fund = (
-      await t.ok(
-        CREATE_FUND,
-        {
-          i: fundInput(funder.id, {
-            title: 'Education Futures Fund',
-            themes: ['EDUCATION'],
-            sdgs: [],
-            prioritizesWomenLed: false,
-            eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'], countriesOfOrigin: ['GH'] },
-          }),
-        },
-        dave.token,
-      )
-    ).createFund;
-    await t.ok(PUBLISH_FUND, { id: fund.id }, dave.token);
+    const fund = await publishedFund(t, dave, funder.id, {
+      title: 'Education Futures Fund',
+      themes: ['EDUCATION'],
+      sdgs: [],
+      prioritizesWomenLed: false,
+      eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'], countriesOfOrigin: ['GH'] },
+    });
     const match = await waitFor(async () => (await ofKind(alice, 'FUND_MATCH'))[0], 15_000, 'the fund match');
     expect(match).toMatchObject({
       title: 'New fund for Ghanaian Teachers UK: Education Futures Fund',
@@ -408,21 +397,13 @@ describe('Notifications (in-process queue)', () => {
     let draftId: string;
 
     it('1. a DRAFT application three days before the deadline: its organization is reminded, once', async () => {
-      const fund = (
-        await t.ok(
-          CREATE_FUND,
-          {
-            i: fundInput(funder.id, {
-              title: 'Closing Soon Fund',
-              deadline: inDays(3),
-              eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'] },
-            }),
-          },
-          dave.token,
-        )
-      ).createFund;
-      fundId = fund.id;
-      await t.ok(PUBLISH_FUND, { id: fundId }, dave.token);
+      fundId = (
+        await publishedFund(t, dave, funder.id, {
+          title: 'Closing Soon Fund',
+          deadline: inDays(3),
+          eligibility: { organizationKinds: ['DIASPORA_ORGANIZATION'] },
+        })
+      ).id;
       const project = (await t.ok(CREATE_PROJECT, { i: projectInput(diaspora.id) }, alice.token)).createProject;
       const amount = { amount: 40000, currency: 'EUR' };
       const draft = (await t.ok(APPLY, { f: fundId, p: project.id, a: amount, s: STATEMENT, d: true }, alice.token))
