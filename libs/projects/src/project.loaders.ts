@@ -19,6 +19,9 @@ export interface ProjectLoaders {
 }
 
 const MEASUREMENTS = 'measurements__';
+/** The orders of a project's indicators and of an indicator's measurements, whichever loader reads them. */
+const INDICATOR_ORDER = 'i.created_at, i.id';
+const MEASUREMENT_ORDER = 'm.measured_on, m.created_at, m.id';
 
 declare module '@app/common' {
   interface RequestLoaders {
@@ -39,7 +42,7 @@ export class ProjectLoaderFactory {
           selectEntities(
             ds.getRepository(Indicator),
             'i',
-            'WHERE i.project_id = ANY($1::uuid[]) ORDER BY i.created_at, i.id',
+            `WHERE i.project_id = ANY($1::uuid[]) ORDER BY ${INDICATOR_ORDER}`,
             [ids],
           ),
         (i) => i.projectId,
@@ -49,7 +52,7 @@ export class ProjectLoaderFactory {
           selectEntities(
             ds.getRepository(Measurement),
             'm',
-            'WHERE m.indicator_id = ANY($1::uuid[]) ORDER BY m.measured_on, m.created_at, m.id',
+            `WHERE m.indicator_id = ANY($1::uuid[]) ORDER BY ${MEASUREMENT_ORDER}`,
             [ids],
           ),
         (m) => m.indicatorId,
@@ -60,9 +63,9 @@ export class ProjectLoaderFactory {
           const measurement = entityRows(ds.getRepository(Measurement));
           const rows: Array<Record<string, unknown>> = await ds.query(
             `SELECT ${entityColumns(indicators, 'i')},
-                  (SELECT json_agg(m ORDER BY m.measured_on, m.created_at, m.id) FROM measurement m
+                  (SELECT json_agg(m ORDER BY ${MEASUREMENT_ORDER}) FROM measurement m
                     WHERE m.indicator_id = i.id) AS ${MEASUREMENTS}
-             FROM indicator i WHERE i.project_id = ANY($1::uuid[]) ORDER BY i.created_at, i.id`,
+             FROM indicator i WHERE i.project_id = ANY($1::uuid[]) ORDER BY ${INDICATOR_ORDER}`,
             [ids],
           );
           const indicator = entityRows(indicators);

@@ -79,7 +79,7 @@ export function pageSize(first: number | null | undefined, field = 'first', max 
 /** PageArgs as the validation pipe checks them, for a resolver GraphQL calls directly (`Direct`). */
 export function checkedPageArgs(args: { first?: number | null; after?: string | null }): PageArgs {
   const { first, after } = args;
-  if (first !== undefined && first !== null) pageSize(first);
+  pageSize(first); // throws for a size out of range
   if (after !== undefined && after !== null && after.length > 1000) {
     throw new BadInputError('after', text('validation.notACursor', { field: 'after' }));
   }
