@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -256,8 +256,46 @@ interface Measure {
   p50: number;
   p99: number;
   cpuMs: number;
+  /** CPU of PostgreSQL's processes per request, when they run on this machine (Linux); else undefined. */
+  dbCpuMs?: number;
   failed: number;
 }
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU time (ms) all processes named `postgres` on this machine have used (their /proc stat), or undefined
+ * where there is no /proc or no such process (a database on another machine). The database's share of a
+ * request: what the servers make PostgreSQL do beside their own CPU.
+ */
+function postgresCpuMs(): number | undefined {
+  let ticks = 0;
+  let found = false;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return undefined;
+  }
+  for (const pid of entries) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+    const fields = stat.slice(close + 2).split(' '); // from the 3rd field (state) on
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (14th and 15th fields)
+    found = true;
+  }
+  return found ? (ticks * 1000) / TICKS_PER_SECOND : undefined;
+}
+
+const dbCpu = (ms: Measure[]) =>
+  ms.every((m) => m.dbCpuMs !== undefined) ? fmt(median(ms.map((m) => m.dbCpuMs!)), 2) : '–';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -274,7 +312,9 @@ async function measure(server: Running, request: HttpRequest, opts: ReturnType<t
   };
   if (opts.warmup > 0) await autocannon({ ...options, duration: opts.warmup });
   const before = await stats(server);
+  const dbBefore = postgresCpuMs();
   const result = await autocannon({ ...options, duration: opts.duration });
+  const dbAfter = postgresCpuMs();
   const after = await stats(server);
   const done = result.requests.total || 1;
   const cpu = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
@@ -283,6 +323,7 @@ async function measure(server: Running, request: HttpRequest, opts: ReturnType<t
     p50: result.latency.p50,
     p99: result.latency.p99,
     cpuMs: cpu / 1000 / done,
+    dbCpuMs: dbBefore !== undefined && dbAfter !== undefined ? (dbAfter - dbBefore) / done : undefined,
     failed: result.non2xx + result.errors + result.timeouts,
   };
 }
@@ -362,7 +403,7 @@ async function main() {
           if (m.failed) console.error(`!!! ${name} ${w.name}: ${m.failed} failed requests (errors, timeouts, non-2xx)`);
           failed += m.failed;
           console.log(
-            `round ${round + 1} ${name.padEnd(12)} ${w.name.padEnd(12)} ${fmt(m.rps, 1).padStart(9)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ${fmt(m.cpuMs, 2)} CPU ms/req`,
+            `round ${round + 1} ${name.padEnd(12)} ${w.name.padEnd(12)} ${fmt(m.rps, 1).padStart(9)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ${fmt(m.cpuMs, 2)} CPU ms/req  ${fmt(m.dbCpuMs, 2)} DB CPU ms/req`,
           );
           const byServer = results.get(w.name) ?? results.set(w.name, new Map()).get(w.name)!;
           byServer.set(name, [...(byServer.get(name) ?? []), m]);
@@ -376,8 +417,8 @@ async function main() {
 
   // 3. the table
   const lines = [
-    `| workload | server | req/s | p50 ms | p99 ms | CPU ms/req | SQL statements/req |`,
-    `| --- | --- | ---: | ---: | ---: | ---: | ---: |`,
+    `| workload | server | req/s | p50 ms | p99 ms | CPU ms/req | DB CPU ms/req | SQL statements/req |`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
   ];
   const ratios = [`| workload | API ÷ PostGraphile | API ÷ raw |`, `| --- | ---: | ---: |`];
   for (const w of opts.workloads) {
@@ -387,7 +428,7 @@ async function main() {
       if (!ms.length && !statements.get(w.name)?.has(name)) continue; // no request of this server
       rps[name] = ms.length ? median(ms.map((m) => m.rps)) : undefined;
       lines.push(
-        `| ${w.label} | ${name} | ${fmt(rps[name], (rps[name] ?? 0) < 100 ? 1 : 0)} | ${fmt(median(ms.map((m) => m.p50)))} | ${fmt(median(ms.map((m) => m.p99)))} | ${fmt(median(ms.map((m) => m.cpuMs)), 2)} | ${fmt(statements.get(w.name)?.get(name), 1)} |`,
+        `| ${w.label} | ${name} | ${fmt(rps[name], (rps[name] ?? 0) < 100 ? 1 : 0)} | ${fmt(median(ms.map((m) => m.p50)))} | ${fmt(median(ms.map((m) => m.p99)))} | ${fmt(median(ms.map((m) => m.cpuMs)), 2)} | ${dbCpu(ms)} | ${fmt(statements.get(w.name)?.get(name), 1)} |`,
       );
     }
     const ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2) : '–');

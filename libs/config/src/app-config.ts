@@ -141,6 +141,12 @@ export class AppConfig {
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
+  /** Run queries and mutations as JavaScript compiled per operation (graphql-jit); false: graphql-js's interpreter. */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  GRAPHQL_COMPILED_EXECUTION?: boolean = true;
+
   @Transform(toInt)
   @IsInt()
   @Min(10)

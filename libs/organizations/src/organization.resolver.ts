@@ -1,6 +1,6 @@
 import { Args, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { CurrentUser, Connection, Ctx, fieldContext, Public, selectsField } from '@app/common';
+import { CurrentUser, Connection, Ctx, fieldContext, Public, Reads } from '@app/common';
 import type { AuthUser, GqlContext, RequestContext } from '@app/common';
 import { Country, Language, loadAll, Theme } from '@app/reference-data';
 import { Membership, MemberRole } from './membership.entity.js';
@@ -35,7 +35,7 @@ export class OrganizationResolver {
   @Public()
   @Query(() => OrganizationConnection, { description: 'The directory: search, facets, ordering, cursor pages.' })
   organizations(@Args() args: OrganizationsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.service.list(args, { count: selectsField(info, 'totalCount') });
+    return this.service.list(args, info);
   }
 
   // ---------- mutations ----------
@@ -119,21 +119,25 @@ export class OrganizationResolver {
   // the hot ones without arguments take GraphQL's (parent, args, context): no per-call wrapper (fieldContext)
 
   @ResolveField(() => [Country])
+  @Reads(Organization, 'countriesOfOrigin')
   countriesOfOrigin(o: Organization, _args: unknown, context: GqlContext) {
     return loadAll(fieldContext(context).loaders.reference.country, o.countriesOfOrigin);
   }
 
   @ResolveField(() => [Country])
+  @Reads(Organization, 'countriesOfResidence')
   countriesOfResidence(o: Organization, _args: unknown, context: GqlContext) {
     return loadAll(fieldContext(context).loaders.reference.country, o.countriesOfResidence);
   }
 
   @ResolveField(() => [Theme])
+  @Reads(Organization, 'themes')
   themes(o: Organization, _args: unknown, context: GqlContext) {
     return loadAll(fieldContext(context).loaders.reference.theme, o.themes);
   }
 
   @ResolveField(() => [Language])
+  @Reads(Organization, 'languages')
   languages(o: Organization, _args: unknown, context: GqlContext) {
     return loadAll(fieldContext(context).loaders.reference.language, o.languages);
   }
@@ -142,6 +146,7 @@ export class OrganizationResolver {
     nullable: true,
     description: 'Null unless the viewer is a member, a moderator, or a member of a VERIFIED funder or public body.',
   })
+  @Reads(Organization, 'contactEmail')
   async contactEmail(@Parent() o: Organization, @Ctx() ctx: RequestContext) {
     return this.policy.canSeeContactEmail(await ctx.access(), o.id) ? o.contactEmail : null;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   applyPatch,
@@ -10,6 +11,7 @@ import {
   ForbiddenError,
   NotFoundError,
   Page,
+  pageSelection,
   paginate,
   rankKeys,
   requireId,
@@ -96,13 +98,15 @@ export class OrganizationsService {
   }
 
   /** The directory: weighted full-text search, every facet, keyset pagination. */
-  async list(args: OrganizationsArgs, options: { count?: boolean } = {}): Promise<Page<Organization>> {
+  async list(args: OrganizationsArgs, info?: GraphQLResolveInfo): Promise<Page<Organization>> {
     await this.assertFilterCodes(args.filter);
-    const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
+    const repository = this.dataSource.getRepository(Organization);
+    const qb = repository.createQueryBuilder('o');
     const search = whereSearch(qb, 'o', args.search);
     this.applyFilter(qb, args.filter);
     const order = args.orderBy ?? (search ? OrganizationOrder.RELEVANCE : OrganizationOrder.NAME);
-    return paginate(qb, this.sortKeys(order, !!search), { first: args.first, after: args.after, count: options.count });
+    const selection = info && pageSelection(repository, info);
+    return paginate(qb, this.sortKeys(order, !!search), { first: args.first, after: args.after, ...selection });
   }
 
   private applyFilter(qb: ReturnType<typeof this.dataSource.createQueryBuilder>, filter?: OrganizationFilter) {

@@ -1,4 +1,4 @@
-import { Args, Float, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   checkedPageArgs,
@@ -11,6 +11,7 @@ import {
   money,
   PageArgs,
   Public,
+  Reads,
   selectsField,
 } from '@app/common';
 import type { AuthUser, GqlContext, RequestContext } from '@app/common';
@@ -55,8 +56,8 @@ export class ProjectResolver {
 
   @Public()
   @Query(() => ProjectConnection, { description: 'Live (not archived) projects: search, facets, cursor pages.' })
-  projects(@Args() args: ProjectsArgs) {
-    return this.service.list(args);
+  projects(@Args() args: ProjectsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.service.list(args, info);
   }
 
   @Mutation(() => Project)
@@ -143,36 +144,43 @@ export class ProjectResolver {
   }
 
   @ResolveField(() => Organization)
+  @Reads(Project, 'organizationId')
   organization(p: Project, _args: unknown, context: GqlContext) {
     return fieldContext(context).loaders.organizations.organization.load(p.organizationId);
   }
 
   @ResolveField(() => [Country], { description: 'Where it is implemented' })
+  @Reads(Project, 'countries')
   countries(p: Project, _args: unknown, context: GqlContext) {
     return loadAll(fieldContext(context).loaders.reference.country, p.countries);
   }
 
   @ResolveField(() => [Theme])
+  @Reads(Project, 'themes')
   themes(p: Project, _args: unknown, context: GqlContext) {
     return loadAll(fieldContext(context).loaders.reference.theme, p.themes);
   }
 
   @ResolveField(() => [Sdg])
+  @Reads(Project, 'sdgs')
   sdgs(p: Project, _args: unknown, context: GqlContext) {
     return loadAll(fieldContext(context).loaders.reference.sdg, p.sdgs);
   }
 
   @ResolveField(() => Money, { nullable: true })
+  @Reads(Project, 'budgetAmount', 'budgetCurrency')
   budget(p: Project) {
     return money(p.budgetAmount, p.budgetCurrency);
   }
 
   @ResolveField(() => Money, { nullable: true })
+  @Reads(Project, 'fundingSoughtAmount', 'fundingSoughtCurrency')
   fundingSought(p: Project) {
     return money(p.fundingSoughtAmount, p.fundingSoughtCurrency);
   }
 
   @ResolveField(() => [Indicator])
+  @Reads(Project)
   indicators(p: Project, _args: unknown, context: GqlContext, info: GraphQLResolveInfo) {
     const loaders = fieldContext(context).loaders.projects;
     // with their measurements when the client asks for them: one statement for both levels
@@ -207,9 +215,10 @@ export class OrganizationProjectsResolver {
 
   @ResolveField(() => ProjectConnection, { description: 'Its live projects, newest first' })
   @Direct()
+  @Reads(Organization)
   projects(o: Organization, @Args() args: PageArgs, context: GqlContext, info: GraphQLResolveInfo) {
     // every parent of the level asks with the same arguments and selection: one batch
-    const asked = { ...checkedPageArgs(args), count: selectsField(info, 'totalCount') };
+    const asked = { ...checkedPageArgs(args), ...this.service.pageSelection(info) };
     return fieldContext(context).loaders.pages.load('Organization.projects', asked, o.id, (ids) =>
       this.service.pagesOfOrganizations(ids, asked),
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   applyPatch,
@@ -12,6 +13,8 @@ import {
   NotFoundError,
   Page,
   PageArgs,
+  PageSelection,
+  pageSelection,
   paginate,
   rankKeys,
   requireId,
@@ -103,9 +106,10 @@ export class ProjectsService {
     return project && this.policy.isVisible(ProjectsService.visibility(project), access) ? project : null;
   }
 
-  async list(args: ProjectsArgs): Promise<Page<Project>> {
+  async list(args: ProjectsArgs, info?: GraphQLResolveInfo): Promise<Page<Project>> {
     await this.assertFilterCodes(args.filter);
-    const qb = this.dataSource.getRepository(Project).createQueryBuilder('p').where('p.archived_at IS NULL');
+    const repository = this.dataSource.getRepository(Project);
+    const qb = repository.createQueryBuilder('p').where('p.archived_at IS NULL');
     const search = whereSearch(qb, 'p', args.search);
     this.applyFilter(qb, args.filter);
     const keys: SortKey[] = search
@@ -114,7 +118,7 @@ export class ProjectsService {
           { expr: 'p.created_at', direction: 'DESC', type: 'timestamp' },
           { expr: 'p.id', direction: 'DESC', type: 'uuid' },
         ];
-    return paginate(qb, keys, args);
+    return paginate(qb, keys, { ...args, ...(info && pageSelection(repository, info)) });
   }
 
   /** The ids of the organizations' projects, archived ones too (calendar feed: the funds they applied to). */
@@ -132,12 +136,20 @@ export class ProjectsService {
     return (await this.pagesOfOrganizations([organizationId], args)).get(organizationId)!;
   }
 
-  /** Organization.projects of many organizations: one statement for all their pages (with their counts when `count`). */
+  /**
+   * Organization.projects of many organizations: one statement for all their pages (with their counts when
+   * `count`, reading only `columns` when given).
+   */
   pagesOfOrganizations(
     organizationIds: readonly string[],
-    args: PageArgs & { count?: boolean },
+    args: PageArgs & Partial<PageSelection>,
   ): Promise<Map<string, Page<Project>>> {
     return nestedPages(this.dataSource.getRepository(Project), ORGANIZATION_PROJECTS, organizationIds, args);
+  }
+
+  /** What a connection of projects selects (pageSelection), for Organization.projects' batch. */
+  pageSelection(info: GraphQLResolveInfo): PageSelection {
+    return pageSelection(this.dataSource.getRepository(Project), info);
   }
 
   private applyFilter(qb: SelectQueryBuilder<Project>, filter?: ProjectFilter) {

@@ -18,6 +18,8 @@ import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { RateLimiterService } from '@app/auth';
 import { ClientErrorThrottle } from './client-error-throttle.js';
+import { compiledExecutionGateway } from './compiled-executor.js';
+import { withoutPlainFieldResolvers } from './plain-fields.js';
 import { checkSocketOperation, limitRules, OperationLimits } from './query-limits.js';
 import {
   errorLoggingPlugin,
@@ -80,11 +82,18 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
     },
     // No scalar or field is ever silently coerced: DateTime is strict ISO 8601 (date-time.scalar.ts).
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    // plain fields read their property without Nest's per-field closure (plain-fields.ts)
+    transformSchema: withoutPlainFieldResolvers,
     // A document of more tokens than any real operation is refused before it is parsed further.
     parseOptions: { maxTokens: limits.maxTokens },
     // Nest resets the status of answers with data to 200; httpStatusPlugin sets 503/429 itself.
     preserveHttpStatusForExecutionErrors: false,
     formatError: graphQLErrorFormatter({ hideSchema: !config.introspection }),
+    // operations run as compiled JavaScript (compiled-executor.ts); Apollo takes an executor only from a gateway
+    gateway:
+      config.GRAPHQL_COMPILED_EXECUTION !== false
+        ? compiledExecutionGateway(() => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema)
+        : undefined,
     validationRules: limitRules(limits),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -97,7 +106,7 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       httpStatusPlugin(),
       new ClientErrorThrottle(config, () => moduleRef.get(RateLimiterService, { strict: false })).plugin(),
     ],
-  };
+  } as ApolloDriverConfig; // `gateway` is left out of Nest's type, and passed on to Apollo Server as it is
 }
 
 /**

@@ -2,14 +2,18 @@ import type { ObjectLiteral, Repository } from 'typeorm';
 import type { Driver } from 'typeorm/driver/Driver.js';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
-/** The columns of an entity that its reads select (not `select: false` ones such as search vectors), for `alias`. */
-export function entityColumns(repository: Repository<ObjectLiteral>, alias: string): string {
-  const key = `columns\u0000${alias}`;
+/**
+ * The columns of an entity that its reads select (not `select: false` ones such as search vectors), for
+ * `alias`; only those of `properties` when given (selectedColumns).
+ */
+export function entityColumns(repository: Repository<ObjectLiteral>, alias: string, properties?: string[]): string {
+  const key = `columns\u0000${alias}\u0000${properties?.join() ?? '*'}`;
   const made = memoOf(repository.metadata);
   let columns = made.get(key) as string | undefined;
   if (columns === undefined) {
+    const wanted = properties && new Set(properties);
     columns = repository.metadata.columns
-      .filter((column) => column.isSelect)
+      .filter((column) => column.isSelect && (!wanted || wanted.has(column.propertyName)))
       .map((column) => `${alias}."${column.databaseName}"`)
       .join(', ');
     made.set(key, columns);

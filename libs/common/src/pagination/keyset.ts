@@ -58,16 +58,22 @@ export function decodeCursor(cursor: string, keys: readonly Pick<SortKey, 'type'
  * Keyset pagination over a query builder: applies the ORDER BY, the "after" condition and the
  * limit; `totalCount` counts the whole filtered set. Stable under concurrent inserts (no offsets).
  * With `count` (the client selected `totalCount`) the count comes with the page, in the same statement;
- * without it, it is counted only if read.
+ * without it, it is counted only if read. With `columns` (selectedColumns) the entities read only those.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   keys: SortKey[],
-  args: { first?: number | null; after?: string | null; count?: boolean },
+  args: { first?: number | null; after?: string | null; count?: boolean; columns?: string[] },
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   const counter = qb.clone().orderBy();
   const page = qb.clone();
+  if (args.columns) {
+    // the entity's selected properties instead of all its columns (the builder's other selections stay)
+    const entity = page.expressionMap.mainAlias!.name;
+    page.expressionMap.selects = page.expressionMap.selects.filter((select) => select.selection !== entity);
+    page.addSelect(args.columns.map((property) => `${entity}.${property}`));
+  }
   keys.forEach((key, i) => {
     page.addSelect(`(${key.expr})`, `sk_${i}`); // parenthesised: a bare "o.id" would replace the entity column
     if (i === 0) page.orderBy(`sk_${i}`, key.direction);

@@ -36,13 +36,13 @@ const TOTAL = 'total__';
 /**
  * The page of every parent (an empty page for a parent without rows). With `count` (the client selected
  * `totalCount`), each parent's count comes in the same statement; without it, `totalCount` is a second
- * statement run only if read.
+ * statement run only if read. With `columns` (selectedColumns), the rows read only those properties.
  */
 export async function nestedPages<T extends ObjectLiteral>(
   repository: Repository<T>,
   list: NestedList,
   parentIds: readonly string[],
-  args: { first?: number | null; after?: string | null; count?: boolean },
+  args: { first?: number | null; after?: string | null; count?: boolean; columns?: string[] },
   where: NestedWhere = () => null,
 ): Promise<Map<string, Page<T>>> {
   const run: SqlRunner = (sql, params) => repository.manager.query(sql, params);
@@ -62,7 +62,7 @@ export async function nestedPages<T extends ObjectLiteral>(
     });
     conditions.push(`(${ors.join(' OR ')})`);
   }
-  const page = `SELECT ${entityColumns(repository, list.alias)}, ${PARENT}.id AS ${PARENT}${list.keys.map((k, i) => `, (${k.expr}) AS sk_${i}`).join('')}
+  const page = `SELECT ${entityColumns(repository, list.alias, args.columns)}, ${PARENT}.id AS ${PARENT}${list.keys.map((k, i) => `, (${k.expr}) AS sk_${i}`).join('')}
       FROM ${list.from}
      WHERE ${conditions.join(' AND ')}
      ORDER BY ${list.keys.map((k) => `(${k.expr}) ${k.direction}`).join(', ')}
