@@ -78,7 +78,10 @@ describe('Compiled execution answers as graphql-js does', () => {
       const names = new Map<string, string>();
       const all: unknown[] = [];
       for (const { query, variables, signedIn } of CASES) {
-        const answer = await t.gql(query, variables?.(seeded) ?? {}, signedIn ? seeded.owner.token : undefined);
+        // twice: an operation is compiled when it comes the second time (the writes here are idempotent)
+        const send = () => t.gql(query, variables?.(seeded) ?? {}, signedIn ? seeded.owner.token : undefined);
+        await send();
+        const answer = await send();
         all.push({ query, answer: stable(answer, names) });
       }
       return all;

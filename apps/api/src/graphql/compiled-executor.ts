@@ -2,17 +2,16 @@ import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } 
 import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
-/** Compiled operations kept per parsed document (Apollo keeps one parsed document per query text). */
-type Compiled = Map<string, CompiledQuery | null>;
-
 /**
  * Runs each operation as JavaScript compiled for it (graphql-jit) instead of graphql-js's interpreter, which
  * walks the selection, looks up each field's definition and resolves its arguments again for every object
  * of every list. A page of 50 organizations runs ~2,000 fields: graphql-js's walk was ~15 % of its CPU.
  *
  * The compiled function is kept with the document Apollo parsed and validated (its document store returns
- * the same object for the same query text), so it is compiled once per distinct operation. An operation the
- * compiler does not take runs on graphql-js as before. Subscriptions do not come here (graphql-ws runs them).
+ * the same object for the same query text), so it is compiled once per distinct operation, when it comes the
+ * second time: a document sent once (an explorer's, or a flood of distinct ones) costs no compilation and runs
+ * on graphql-js, as does an operation the compiler does not take. Subscriptions do not come here (graphql-ws
+ * runs them).
  *
  * Apollo Server takes another executor only from a "gateway": this one hands it the schema Nest built and
  * the executor, nothing else.
@@ -33,18 +32,30 @@ export function compiledExecutionGateway(schema: () => GraphQLSchema): GatewayIn
   };
 }
 
-export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
-  const compiled = new WeakMap<DocumentNode, Compiled>();
+/** An operation seen once: it runs on graphql-js; compiled when it comes again. */
+const SEEN_ONCE = 'seen once';
+
+/** `onCompile`: told of each compilation (tests). */
+export function compiledExecutor(
+  schema: GraphQLSchema,
+  onCompile: (operationName: string | undefined) => void = () => {},
+): GatewayExecutor {
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | typeof SEEN_ONCE>>();
+  /** The operation's compiled query; null when it runs on graphql-js (seen once, or refused by the compiler). */
   const compile = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
-    let query = byName.get(key);
-    if (query === undefined) {
-      const result = compileQuery(schema, document, operationName);
-      query = isCompiledQuery(result) ? result : null;
-      byName.set(key, query);
+    const known = byName.get(key);
+    if (known === undefined) {
+      byName.set(key, SEEN_ONCE);
+      return null;
     }
+    if (known !== SEEN_ONCE) return known;
+    onCompile(operationName);
+    const result = compileQuery(schema, document, operationName);
+    const query = isCompiledQuery(result) ? result : null;
+    byName.set(key, query);
     return query;
   };
   return async (request: GatewayGraphQLRequestContext) => {
