@@ -68,7 +68,7 @@
  * carries SERVICE_UNAVAILABLE and Retry-After.)
  *
  * STILL OPEN at the last run of this file (working tree of 04:30): those answers come with HTTP 200, not
- * 503, although httpStatusPlugin sets response.http.status and its Retry-After header does arrive (seen
+ * 503, although httpStatusHooks set response.http.status and its Retry-After header does arrive (seen
  * with a raw node:http request: status 200, headers retry-after: 5 and cache-control: no-store).
  *
  * RECOVERY: TypeORM and pg recover by themselves, no restart of the API: pg-pool evicts an idle client on

@@ -1,8 +1,8 @@
-import { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { RateLimiterService } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { clientAddress, ErrorCode, GqlContext } from '@app/common';
+import { clientAddress, ErrorCode } from '@app/common';
+import type { RequestHooks } from './request-plugins.js';
 
 /**
  * A client (its address) that keeps sending requests the API refuses (HTTP 400: bad variables,
@@ -54,18 +54,16 @@ export class ClientErrorThrottle {
     };
   }
 
-  /** Counts every answer of HTTP status 400 against its client. */
-  plugin(): ApolloServerPlugin<GqlContext> {
+  /** Counts every answer of HTTP status 400 against its client (a part of the request plugin). */
+  hooks(): RequestHooks {
     return {
-      requestDidStart: async () => ({
-        willSendResponse: async ({ response, contextValue }) => {
-          if (response.http.status !== 400) return;
-          const { CLIENT_ERROR_LIMIT: max, CLIENT_ERROR_WINDOW_SECONDS: window } = this.config;
-          const key = this.key(contextValue?.req);
-          clean.delete(key);
-          await this.limiter().hit(key, max, window);
-        },
-      }),
+      willSendResponse: async ({ response, contextValue }) => {
+        if (response.http.status !== 400) return;
+        const { CLIENT_ERROR_LIMIT: max, CLIENT_ERROR_WINDOW_SECONDS: window } = this.config;
+        const key = this.key(contextValue?.req);
+        clean.delete(key);
+        await this.limiter().hit(key, max, window);
+      },
     };
   }
 }

@@ -22,10 +22,11 @@ import { compiledExecutionGateway } from './compiled-executor.js';
 import { withoutPlainFieldResolvers } from './plain-fields.js';
 import { checkSocketOperation, limitRules, OperationLimits } from './query-limits.js';
 import {
-  errorLoggingPlugin,
-  httpStatusPlugin,
-  localizedErrorsPlugin,
-  operationLimitsPlugin,
+  errorLoggingHooks,
+  httpStatusHooks,
+  localizedErrorsHooks,
+  operationLimitsHooks,
+  requestPlugin,
 } from './request-plugins.js';
 import { SubscriptionAuthenticator, WsConnectionContext } from './subscription-auth.js';
 
@@ -86,7 +87,7 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
     transformSchema: withoutPlainFieldResolvers,
     // A document of more tokens than any real operation is refused before it is parsed further.
     parseOptions: { maxTokens: limits.maxTokens },
-    // Nest resets the status of answers with data to 200; httpStatusPlugin sets 503/429 itself.
+    // Nest resets the status of answers with data to 200; httpStatusHooks set 503/429 themselves.
     preserveHttpStatusForExecutionErrors: false,
     formatError: graphQLErrorFormatter({ hideSchema: !config.introspection }),
     // operations run as compiled JavaScript (compiled-executor.ts); Apollo takes an executor only from a gateway
@@ -100,11 +101,13 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       // answers are never cached by HTTP caches (cache-control: no-store): Apollo's cache-control plugin
       // would only wrap every field's resolver to compute hints nobody reads
       ApolloServerPluginCacheControlDisabled(),
-      errorLoggingPlugin(),
-      localizedErrorsPlugin(),
-      operationLimitsPlugin(config, moduleRef),
-      httpStatusPlugin(),
-      new ClientErrorThrottle(config, () => moduleRef.get(RateLimiterService, { strict: false })).plugin(),
+      requestPlugin([
+        errorLoggingHooks(),
+        localizedErrorsHooks(),
+        operationLimitsHooks(config, moduleRef),
+        httpStatusHooks(),
+        new ClientErrorThrottle(config, () => moduleRef.get(RateLimiterService, { strict: false })).hooks(),
+      ]),
     ],
   } as ApolloDriverConfig; // `gateway` is left out of Nest's type, and passed on to Apollo Server as it is
 }

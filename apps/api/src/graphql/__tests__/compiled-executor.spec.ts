@@ -71,7 +71,7 @@ describe('compiledExecutor', () => {
     expect(compiled).toHaveLength(1);
     const bad = await run(same({ n: 'x' }));
     // graphql-jit words it a little differently (the API refuses bad variables before execution:
-    // operationLimitsPlugin, so clients see graphql-js's sentence either way)
+    // operationLimitsHooks, so clients see graphql-js's sentence either way)
     expect(bad.data).toBeUndefined();
     expect(bad.errors?.[0].message).toMatch(
       /^Variable "\$n" got invalid value "x"; .*Int cannot represent non-integer value: "x"$/,
