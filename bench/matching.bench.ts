@@ -101,6 +101,17 @@ async function main() {
   const FUND_MATCHES = `query($o: ID!) { fundMatches(organizationId: $o, first: 20) { score fund { id title deadline } reasons { factor points detail } } }`;
   const FUND_CANDIDATES = `query($f: ID!) { fundCandidates(fundId: $f, first: 20) { score organization { id name } project { id title } reasons { factor points detail } } }`;
 
+  // figures of two machines compare only with their speed: the same two small loops on each
+  const pgStarted = performance.now();
+  await ds.query('SELECT count(*) FROM generate_series(1, 5000000)');
+  const pgMs = performance.now() - pgStarted;
+  const nodeStarted = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 300_000_000; i++) sum += i % 7;
+  const nodeMs = performance.now() - nodeStarted;
+  console.log(
+    `Machine speed: PostgreSQL counts 5,000,000 generated rows in ${pgMs.toFixed(0)} ms, Node sums 300,000,000 remainders in ${nodeMs.toFixed(0)} ms (${sum > 0 ? 'done' : ''}; docs/matching.md compares machines by these)`,
+  );
   console.log(
     `Load average before timing: ${loadavg()
       .map((l) => l.toFixed(2))
