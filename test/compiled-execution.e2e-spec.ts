@@ -78,7 +78,7 @@ describe('Compiled execution answers as graphql-js does', () => {
       const names = new Map<string, string>();
       const all: unknown[] = [];
       for (const { query, variables, signedIn } of CASES) {
-        // twice: an operation is compiled when it comes the second time (the writes here are idempotent)
+        // twice, the second answer kept: the same whether an app compiles at the first or a later use (the writes are idempotent)
         const send = () => t.gql(query, variables?.(seeded) ?? {}, signedIn ? seeded.owner.token : undefined);
         await send();
         const answer = await send();

@@ -147,6 +147,13 @@ export class AppConfig {
   @IsBoolean()
   GRAPHQL_COMPILED_EXECUTION?: boolean = true;
 
+  /** The use of a document at which its operation is compiled (the uses before run on graphql-js). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_COMPILE_AFTER = 2;
+
   @Transform(toInt)
   @IsInt()
   @Min(10)

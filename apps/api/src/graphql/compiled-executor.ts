@@ -9,14 +9,14 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  *
  * The compiled function is kept with the document Apollo parsed and validated (its document store returns
  * the same object for the same query text), so it is compiled once per distinct operation, when it comes the
- * second time: a document sent once (an explorer's, or a flood of distinct ones) costs no compilation and runs
+ * second time (GRAPHQL_COMPILE_AFTER): a document sent once (an explorer's, or a flood of distinct ones) costs no compilation and runs
  * on graphql-js, as does an operation the compiler does not take. Subscriptions do not come here (graphql-ws
  * runs them).
  *
  * Apollo Server takes another executor only from a "gateway": this one hands it the schema Nest built and
  * the executor, nothing else.
  */
-export function compiledExecutionGateway(schema: () => GraphQLSchema): GatewayInterface {
+export function compiledExecutionGateway(schema: () => GraphQLSchema, compileAfter = 2): GatewayInterface {
   let listener: ((context: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | undefined;
   return {
     onSchemaLoadOrUpdate(callback) {
@@ -26,32 +26,35 @@ export function compiledExecutionGateway(schema: () => GraphQLSchema): GatewayIn
     async load() {
       const built = schema();
       listener?.({ apiSchema: built, coreSupergraphSdl: '' });
-      return { executor: compiledExecutor(built) };
+      return { executor: compiledExecutor(built, compileAfter) };
     },
     async stop() {},
   };
 }
 
-/** An operation seen once: it runs on graphql-js; compiled when it comes again. */
-const SEEN_ONCE = 'seen once';
-
-/** `onCompile`: told of each compilation (tests). */
+/**
+ * `compileAfter`: the use of a document at which it is compiled (2: the second; the tests say 1, so that every
+ * operation of the suite runs compiled); `onCompile`: told of each compilation (tests).
+ */
 export function compiledExecutor(
   schema: GraphQLSchema,
+  compileAfter = 2,
   onCompile: (operationName: string | undefined) => void = () => {},
 ): GatewayExecutor {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | typeof SEEN_ONCE>>();
-  /** The operation's compiled query; null when it runs on graphql-js (seen once, or refused by the compiler). */
+  /** Per document and operation: its compiled query, null (runs on graphql-js), or how often it came so far. */
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | number>>();
+  /** The operation's compiled query; null when it runs on graphql-js (used fewer times, or refused by the compiler). */
   const compile = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
     const known = byName.get(key);
-    if (known === undefined) {
-      byName.set(key, SEEN_ONCE);
+    if (known === null || typeof known === 'object') return known;
+    const uses = (known ?? 0) + 1;
+    if (uses < compileAfter) {
+      byName.set(key, uses);
       return null;
     }
-    if (known !== SEEN_ONCE) return known;
     onCompile(operationName);
     const result = compileQuery(schema, document, operationName);
     const query = isCompiledQuery(result) ? result : null;

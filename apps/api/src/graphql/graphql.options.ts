@@ -93,7 +93,10 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
     // operations run as compiled JavaScript (compiled-executor.ts); Apollo takes an executor only from a gateway
     gateway:
       config.GRAPHQL_COMPILED_EXECUTION !== false
-        ? compiledExecutionGateway(() => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema)
+        ? compiledExecutionGateway(
+            () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema,
+            config.GRAPHQL_COMPILE_AFTER,
+          )
         : undefined,
     validationRules: limitRules(limits),
     plugins: [

@@ -37,7 +37,7 @@ function request(query: string, variables: Record<string, unknown> = {}, operati
 describe('compiledExecutor', () => {
   it('runs a document on graphql-js the first time, compiles it the second, then reuses it; answers as graphql-js', async () => {
     const compiled: Array<string | undefined> = [];
-    const run = compiledExecutor(schema, (name) => compiled.push(name));
+    const run = compiledExecutor(schema, 2, (name) => compiled.push(name));
     const query = `query Items($n: Int!, $withTags: Boolean!) { items(n: $n) { id label double tags @include(if: $withTags) } broken { id } }`;
     const req = request(query, { n: 3, withTags: true }, 'Items');
     const expected = JSON.parse(
@@ -60,7 +60,7 @@ describe('compiledExecutor', () => {
 
   it('other variables reuse the compiled operation; bad variables and a null for a non-null field are errors', async () => {
     const compiled: Array<string | undefined> = [];
-    const run = compiledExecutor(schema, (name) => compiled.push(name));
+    const run = compiledExecutor(schema, 2, (name) => compiled.push(name));
     const query = `query($n: Int!) { items(n: $n) { id } }`;
     const document = parse(query);
     const same = (variables: Record<string, unknown>) =>
