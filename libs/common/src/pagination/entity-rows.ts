@@ -6,7 +6,11 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
  * The columns of an entity that its reads select (not `select: false` ones such as search vectors), for
  * `alias`; only those of `properties` when given (selectedColumns).
  */
-export function entityColumns(repository: Repository<ObjectLiteral>, alias: string, properties?: string[]): string {
+export function entityColumns(
+  repository: Repository<ObjectLiteral>,
+  alias: string,
+  properties?: readonly string[],
+): string {
   const key = `columns\u0000${alias}\u0000${properties?.join() ?? '*'}`;
   const made = memoOf(repository.metadata);
   let columns = made.get(key) as string | undefined;

@@ -63,7 +63,7 @@ export function decodeCursor(cursor: string, keys: readonly Pick<SortKey, 'type'
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   keys: SortKey[],
-  args: { first?: number | null; after?: string | null; count?: boolean; columns?: string[] },
+  args: { first?: number | null; after?: string | null; count?: boolean; columns?: readonly string[] },
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   const counter = qb.clone().orderBy();

@@ -42,7 +42,7 @@ export async function nestedPages<T extends ObjectLiteral>(
   repository: Repository<T>,
   list: NestedList,
   parentIds: readonly string[],
-  args: { first?: number | null; after?: string | null; count?: boolean; columns?: string[] },
+  args: { first?: number | null; after?: string | null; count?: boolean; columns?: readonly string[] },
   where: NestedWhere = () => null,
 ): Promise<Map<string, Page<T>>> {
   const run: SqlRunner = (sql, params) => repository.manager.query(sql, params);

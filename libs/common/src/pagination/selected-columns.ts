@@ -30,31 +30,20 @@ export function Reads(entity: EntityClass, ...properties: string[]): MethodDecor
   };
 }
 
-const memo = new WeakMap<FieldNode, Map<object, readonly string[] | null>>();
-
 /**
  * The entity properties a list of `repository`'s entities must read for what the client selected under
  * the list's field (`nodes` of a connection, or the list itself with `path: []`): the columns selected by
  * name, what selected resolver fields declare (`Reads`), and the primary key. Undefined (read every
  * column) when a selected field is neither. PostGraphile reads only what is asked for; reading every
  * column of 50 organizations and 250 projects cost a directory page a quarter of its CPU in parsing and
- * hydration, the database its output functions. Kept per field of the parsed document.
+ * hydration, the database its output functions.
  */
 export function selectedColumns(
   repository: Repository<ObjectLiteral>,
   info: SelectionInfo,
   path: readonly string[] = ['nodes'],
 ): string[] | undefined {
-  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
-  let byEntity = node ? memo.get(node) : undefined;
-  const known = byEntity?.get(repository.metadata);
-  if (known !== undefined) return known === null ? undefined : [...known];
-  const columns = compute(repository, info, path);
-  if (node) {
-    if (!byEntity) memo.set(node, (byEntity = new Map()));
-    byEntity.set(repository.metadata, columns ?? null);
-  }
-  return columns && [...columns];
+  return compute(repository, info, path);
 }
 
 type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType'>;
@@ -124,11 +113,28 @@ function fieldsOf(
 
 /** What a connection's resolver knows of its selection: whether `totalCount` is asked for, which columns its nodes read. */
 export interface PageSelection {
-  count: boolean;
-  columns?: string[];
+  readonly count: boolean;
+  readonly columns?: readonly string[];
 }
 
-/** The PageSelection of a connection field of `repository`'s entities (`nodes { … }`, `totalCount`). */
+const selections = new WeakMap<FieldNode, Map<object, PageSelection>>();
+
+/**
+ * The PageSelection of a connection field of `repository`'s entities (`nodes { … }`, `totalCount`). Kept per
+ * field of the parsed document (a nested list's resolver asks it once per parent: 50 times on a directory page).
+ */
 export function pageSelection(repository: Repository<ObjectLiteral>, info: SelectionInfo): PageSelection {
-  return { count: selectsField(info, 'totalCount'), columns: selectedColumns(repository, info) };
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  let byEntity = node ? selections.get(node) : undefined;
+  const known = byEntity?.get(repository.metadata);
+  if (known) return known;
+  const made: PageSelection = Object.freeze({
+    count: selectsField(info, 'totalCount'),
+    columns: selectedColumns(repository, info),
+  });
+  if (node) {
+    if (!byEntity) selections.set(node, (byEntity = new Map()));
+    byEntity.set(repository.metadata, made);
+  }
+  return made;
 }
