@@ -29,10 +29,10 @@ const HOOKS = ['didResolveOperation', 'didEncounterErrors', 'willSendResponse'] 
 
 /**
  * The parts (error logging, error languages, operation limits, HTTP status, client-error throttle) as one
- * Apollo plugin that runs each hook's parts in their order. Apollo awaits every plugin's requestDidStart and,
- * at each hook, all of their listeners for every request: five plugins made ~20 promises per request, a
- * visible share of a small one (`{ __typename }`). The parts keep no per-request state, so one listener
- * serves every request.
+ * Apollo plugin that runs each hook's parts in their order, in one place. (Apollo awaits every plugin's
+ * requestDidStart and, at each hook, all their listeners, for every request: one plugin makes fewer promises
+ * than five, though no change of `{ __typename }`'s CPU was measurable.) The parts keep no per-request state,
+ * so one listener serves every request.
  */
 export function requestPlugin(parts: RequestHooks[]): ApolloServerPlugin<GqlContext> {
   const listener: GraphQLRequestListener<GqlContext> = {};
