@@ -19,7 +19,6 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { RateLimiterService } from '@app/auth';
 import { ClientErrorThrottle } from './client-error-throttle.js';
 import { compiledExecutionGateway } from './compiled-executor.js';
-import { withoutPlainFieldResolvers } from './plain-fields.js';
 import { checkSocketOperation, limitRules, OperationLimits } from './query-limits.js';
 import {
   errorLoggingHooks,
@@ -83,8 +82,6 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
     },
     // No scalar or field is ever silently coerced: DateTime is strict ISO 8601 (date-time.scalar.ts).
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-    // plain fields read their property without Nest's per-field closure (plain-fields.ts)
-    transformSchema: withoutPlainFieldResolvers,
     // A document of more tokens than any real operation is refused before it is parsed further.
     parseOptions: { maxTokens: limits.maxTokens },
     // Nest resets the status of answers with data to 200; httpStatusHooks set 503/429 themselves.

@@ -46,6 +46,15 @@ export function selectedColumns(
   return compute(repository, info, path);
 }
 
+/**
+ * The name of the resolver Nest gives every plain `@Field()` (it reads the parent's property of the field's
+ * name); any other resolver is a field resolver of a resolver class. Should Nest rename it, every field would
+ * count as a resolver field and lists would read every column again (test/compiled-execution.e2e-spec.ts
+ * checks the name). Nest's closure stays on the schema: it also awaits a property that holds a promise (a
+ * lazy `totalCount`), which a compiled plain read would not.
+ */
+const NEST_PROPERTY_READER = 'rootFieldResolver';
+
 type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType'>;
 
 function compute(
@@ -76,7 +85,7 @@ function compute(
   return [...wanted];
 }
 
-/** What one selected field reads of the row: a plain field (no resolver) its column, a resolver what it declares. */
+/** What one selected field reads of the row: a plain field its column, a field resolver what it declares. */
 function propertiesOf(
   name: string,
   type: GraphQLObjectType,
@@ -86,7 +95,7 @@ function propertiesOf(
   if (name === '__typename') return [];
   const field = type.getFields()[name];
   if (!field) return undefined;
-  if (field.resolve) return declared?.get(name);
+  if (field.resolve && field.resolve.name !== NEST_PROPERTY_READER) return declared?.get(name);
   return isColumn(name) ? [name] : undefined;
 }
 
