@@ -56,8 +56,6 @@ export class TestApp {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       AUTH_RATE_LIMIT_MAX: '10000',
       CLIENT_ERROR_LIMIT: '1000000',
-      // every operation of the suite runs compiled from its first use (compiled-executor.ts)
-      GRAPHQL_COMPILE_AFTER: '1',
       REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
       ...env,
     });

@@ -33,8 +33,8 @@ export function compiledExecutionGateway(schema: () => GraphQLSchema, compileAft
 }
 
 /**
- * `compileAfter`: the use of a document at which it is compiled (2: the second; the tests say 1, so that every
- * operation of the suite runs compiled); `onCompile`: told of each compilation (tests).
+ * `compileAfter`: the use of a document at which it is compiled (2: the second); `onCompile`: told of each
+ * compilation (tests).
  */
 export function compiledExecutor(
   schema: GraphQLSchema,
