@@ -1,5 +1,5 @@
 import { PARAM_ARGS_METADATA } from '@nestjs/graphql';
-import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 
 /**
  * Whether the client selected `name` directly under the field being resolved (through fragments too),
@@ -7,17 +7,31 @@ import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
  * A field under `@skip`/`@include` counts as selected (it is then fetched and perhaps not sent).
  */
 export function selectsField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, name: string): boolean {
+  return fieldsOf(
+    info.fieldNodes.map((node) => node.selectionSet),
+    info,
+  ).some((field) => field.name.value === name);
+}
+
+/** The fields of selection sets, through fragments and inline fragments (whatever their type condition). */
+export function fieldsOf(
+  sets: ReadonlyArray<SelectionSetNode | undefined>,
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+): FieldNode[] {
+  const fields: FieldNode[] = [];
   const seen = new Set<string>();
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
-      const fragment = selection.name.value;
-      if (seen.has(fragment)) return false;
-      seen.add(fragment);
-      return within(info.fragments[fragment]?.selectionSet);
-    });
-  return info.fieldNodes.some((node) => within(node.selectionSet));
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) fields.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        walk(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  sets.forEach(walk);
+  return fields;
 }
 
 /**

@@ -1,14 +1,6 @@
-import {
-  FieldNode,
-  getNamedType,
-  GraphQLObjectType,
-  GraphQLResolveInfo,
-  isObjectType,
-  Kind,
-  SelectionSetNode,
-} from 'graphql';
+import { FieldNode, getNamedType, GraphQLObjectType, GraphQLResolveInfo, isObjectType } from 'graphql';
 import type { ObjectLiteral, Repository } from 'typeorm';
-import { selectsField } from '../graphql/selection.js';
+import { fieldsOf, selectsField } from '../graphql/selection.js';
 
 type EntityClass = abstract new (...args: never[]) => object;
 
@@ -30,6 +22,8 @@ export function Reads(entity: EntityClass, ...properties: string[]): MethodDecor
   };
 }
 
+type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType'>;
+
 /**
  * The entity properties a list of `repository`'s entities must read for what the client selected under
  * the list's field (`nodes` of a connection, or the list itself with `path: []`): the columns selected by
@@ -42,25 +36,6 @@ export function selectedColumns(
   repository: Repository<ObjectLiteral>,
   info: SelectionInfo,
   path: readonly string[] = ['nodes'],
-): string[] | undefined {
-  return compute(repository, info, path);
-}
-
-/**
- * The name of the resolver Nest gives every plain `@Field()` (it reads the parent's property of the field's
- * name); any other resolver is a field resolver of a resolver class. Should Nest rename it, every field would
- * count as a resolver field and lists would read every column again (test/compiled-execution.e2e-spec.ts
- * checks the name). Nest's closure stays on the schema: it also awaits a property that holds a promise (a
- * lazy `totalCount`), which a compiled plain read would not.
- */
-const NEST_PROPERTY_READER = 'rootFieldResolver';
-
-type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType'>;
-
-function compute(
-  repository: Repository<ObjectLiteral>,
-  info: SelectionInfo,
-  path: readonly string[],
 ): string[] | undefined {
   let sets = info.fieldNodes.map((node) => node.selectionSet);
   let type = getNamedType(info.returnType);
@@ -85,6 +60,15 @@ function compute(
   return [...wanted];
 }
 
+/**
+ * The name of the resolver Nest gives every plain `@Field()` (it reads the parent's property of the field's
+ * name); any other resolver is a field resolver of a resolver class. Should Nest rename it, every field would
+ * count as a resolver field and lists would read every column again (test/compiled-execution.e2e-spec.ts
+ * checks the name). Nest's closure stays on the schema: it also awaits a property that holds a promise (a
+ * lazy `totalCount`), which a compiled plain read would not.
+ */
+const NEST_PROPERTY_READER = 'rootFieldResolver';
+
 /** What one selected field reads of the row: a plain field its column, a field resolver what it declares. */
 function propertiesOf(
   name: string,
@@ -97,27 +81,6 @@ function propertiesOf(
   if (!field) return undefined;
   if (field.resolve && field.resolve.name !== NEST_PROPERTY_READER) return declared?.get(name);
   return isColumn(name) ? [name] : undefined;
-}
-
-/** The fields of selection sets, through fragments and inline fragments (whatever their type condition). */
-function fieldsOf(
-  sets: ReadonlyArray<SelectionSetNode | undefined>,
-  info: Pick<GraphQLResolveInfo, 'fragments'>,
-): FieldNode[] {
-  const fields: FieldNode[] = [];
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) fields.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        walk(info.fragments[selection.name.value]?.selectionSet);
-      }
-    }
-  };
-  sets.forEach(walk);
-  return fields;
 }
 
 /** What a connection's resolver knows of its selection: whether `totalCount` is asked for, which columns its nodes read. */
