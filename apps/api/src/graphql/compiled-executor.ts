@@ -16,7 +16,12 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * Apollo Server takes another executor only from a "gateway": this one hands it the schema Nest built and
  * the executor, nothing else.
  */
-export function compiledExecutionGateway(schema: () => GraphQLSchema, compileAfter = 2): GatewayInterface {
+export function compiledExecutionGateway(
+  schema: () => GraphQLSchema,
+  compileAfter = 2,
+  /** Readies the schema Nest built for compiled code (inline-columns.ts), before the first operation. */
+  prepare: (schema: GraphQLSchema) => void = () => {},
+): GatewayInterface {
   let listener: ((context: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | undefined;
   return {
     onSchemaLoadOrUpdate(callback) {
@@ -25,6 +30,7 @@ export function compiledExecutionGateway(schema: () => GraphQLSchema, compileAft
     },
     async load() {
       const built = schema();
+      prepare(built);
       listener?.({ apiSchema: built, coreSupergraphSdl: '' });
       return { executor: compiledExecutor(built, compileAfter) };
     },

@@ -15,10 +15,12 @@ import {
   requestContext,
 } from '@app/common';
 import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { RateLimiterService } from '@app/auth';
 import { ClientErrorThrottle } from './client-error-throttle.js';
 import { compiledExecutionGateway } from './compiled-executor.js';
+import { readColumnsInline } from './inline-columns.js';
 import { checkSocketOperation, limitRules, OperationLimits } from './query-limits.js';
 import {
   errorLoggingHooks,
@@ -93,6 +95,7 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
         ? compiledExecutionGateway(
             () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema,
             config.GRAPHQL_COMPILE_AFTER,
+            (schema) => readColumnsInline(schema, moduleRef.get(DataSource, { strict: false }).entityMetadatas),
           )
         : undefined,
     validationRules: limitRules(limits),

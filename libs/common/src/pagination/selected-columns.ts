@@ -62,12 +62,13 @@ export function selectedColumns(
 
 /**
  * The name of the resolver Nest gives every plain `@Field()` (it reads the parent's property of the field's
- * name); any other resolver is a field resolver of a resolver class. Should Nest rename it, every field would
- * count as a resolver field and lists would read every column again (test/compiled-execution.e2e-spec.ts
- * checks the name). Nest's closure stays on the schema: it also awaits a property that holds a promise (a
- * lazy `totalCount`), which a compiled plain read would not.
+ * name, or gives the field's default value); any other resolver is a field resolver of a resolver class. A
+ * field without a resolver (an entity's column read inline by compiled operations: apps/api's
+ * inline-columns.ts) is plain too. Should Nest rename it, every plain field would count as a resolver field:
+ * lists would read every column again and no field would be read inline (test/compiled-execution.e2e-spec.ts
+ * checks both).
  */
-const NEST_PROPERTY_READER = 'rootFieldResolver';
+export const NEST_PROPERTY_READER = 'rootFieldResolver';
 
 /** What one selected field reads of the row: a plain field its column, a field resolver what it declares. */
 function propertiesOf(
