@@ -97,7 +97,8 @@ describe('Per-request DataLoaders', () => {
     const PAGE = `query($first: Int, $after: String) { organizations(first: $first, after: $after, orderBy: NAME) {
       totalCount pageInfo { endCursor } nodes { name projects(first: 2) { totalCount nodes { id } } } } }`;
     const first = await statements(PAGE, { first: 6 });
-    expect(first.statements).toBe(2);
+    // the organizations' statement fetches their projects too (NestedPrefetches)
+    expect(first.statements).toBe(1);
     expect(first.data.organizations.totalCount).toBe(100);
     const projects = first.data.organizations.nodes.map((o: { projects: { totalCount: number; nodes: unknown[] } }) => [
       o.projects.totalCount,
@@ -133,7 +134,36 @@ describe('Per-request DataLoaders', () => {
       `{ organizations(first: 6, orderBy: NAME) { nodes { projects(first: 2) { nodes { id } } } } }`,
       {},
     );
-    expect(uncounted.statements).toBe(2);
+    expect(uncounted.statements).toBe(1);
+  });
+
+  it('fetches nested projects with their organizations exactly as their own batch does, pages and cursors included', async () => {
+    // @include keeps Organization.projects out of the organizations' statement: its own batch loads it
+    const page = (nested: string, directive: string) => `{ organizations(first: 6, orderBy: NAME) {
+      nodes { slug projects(${nested}) ${directive} { totalCount pageInfo { hasNextPage endCursor }
+        nodes { id title status createdAt countries { code } themes { code } } } } } }`;
+    const compare = async (nested: string) => {
+      const together = await statements(page(nested, ''), {});
+      const batched = await statements(page(nested, '@include(if: true)'), {});
+      expect({ nested, statements: [together.statements, batched.statements] }).toEqual({ nested, statements: [1, 2] });
+      expect(together.data).toEqual(batched.data);
+      return together.data.organizations.nodes as Array<{
+        slug: string;
+        projects: { pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: unknown[] };
+      }>;
+    };
+    const firsts = await compare('first: 2');
+    const withMore = firsts.find((o) => o.projects.pageInfo.hasNextPage)!;
+    expect(withMore.projects.nodes).toHaveLength(2);
+    // the next page after a cursor the organizations' statement made
+    const next = await compare(`first: 2, after: "${withMore.projects.pageInfo.endCursor}"`);
+    expect(next.find((o) => o.slug === withMore.slug)!.projects.nodes.length).toBeGreaterThan(0);
+    // a nested list refused by its resolver is refused at its own path, fetched with the parents or not
+    const refused = await t.gql(`{ organizations(first: 2) { nodes { projects(first: 500) { nodes { id } } } } }`);
+    expect(refused.errors?.[0]).toMatchObject({
+      path: ['organizations', 'nodes', 0, 'projects'],
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
   });
 
   it('reads indicators with their measurements in one statement, the same values as level by level', async () => {

@@ -34,8 +34,8 @@ export class OrganizationResolver {
 
   @Public()
   @Query(() => OrganizationConnection, { description: 'The directory: search, facets, ordering, cursor pages.' })
-  organizations(@Args() args: OrganizationsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.service.list(args, info);
+  organizations(@Args() args: OrganizationsArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: RequestContext) {
+    return this.service.list(args, info, ctx.loaders.pages);
   }
 
   // ---------- mutations ----------

@@ -9,6 +9,8 @@ import {
   BadInputError,
   ConflictError,
   ForbiddenError,
+  NestedPageLoaders,
+  NestedPrefetches,
   NotFoundError,
   Page,
   pageSelection,
@@ -73,6 +75,7 @@ export class OrganizationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: OrganizationPolicy,
     private readonly reference: ReferenceDataService,
+    private readonly prefetches: NestedPrefetches,
   ) {}
 
   // ---------- reads ----------
@@ -98,7 +101,12 @@ export class OrganizationsService {
   }
 
   /** The directory: weighted full-text search, every facet, keyset pagination. */
-  async list(args: OrganizationsArgs, info?: GraphQLResolveInfo): Promise<Page<Organization>> {
+  async list(
+    args: OrganizationsArgs,
+    info?: GraphQLResolveInfo,
+    /** The request's nested-list loaders: the lists selected under the nodes come with them (NestedPrefetches). */
+    pages?: NestedPageLoaders,
+  ): Promise<Page<Organization>> {
     await this.assertFilterCodes(args.filter);
     const repository = this.dataSource.getRepository(Organization);
     const qb = repository.createQueryBuilder('o');
@@ -106,7 +114,13 @@ export class OrganizationsService {
     this.applyFilter(qb, args.filter);
     const order = args.orderBy ?? (search ? OrganizationOrder.RELEVANCE : OrganizationOrder.NAME);
     const selection = info && pageSelection(repository, info);
-    return paginate(qb, this.sortKeys(order, !!search), { first: args.first, after: args.after, ...selection });
+    const prefetch = info && pages && this.prefetches.plan(info, pages);
+    return paginate(qb, this.sortKeys(order, !!search), {
+      first: args.first,
+      after: args.after,
+      ...selection,
+      prefetch,
+    });
   }
 
   private applyFilter(qb: ReturnType<typeof this.dataSource.createQueryBuilder>, filter?: OrganizationFilter) {

@@ -1,7 +1,6 @@
 import { Args, Float, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
-  checkedPageArgs,
   Connection,
   CurrentUser,
   Ctx,
@@ -29,7 +28,7 @@ import {
   UpdateMeasurementInput,
   UpdateProjectInput,
 } from './project.inputs.js';
-import { ProjectsService } from './projects.service.js';
+import { ORGANIZATION_PROJECTS_BATCH, ProjectsService } from './projects.service.js';
 
 @ObjectType()
 export class ProjectConnection extends Connection(Project, 'ProjectConnection') {}
@@ -217,9 +216,10 @@ export class OrganizationProjectsResolver {
   @Direct()
   @Reads(Organization)
   projects(o: Organization, @Args() args: PageArgs, context: GqlContext, info: GraphQLResolveInfo) {
-    // every parent of the level asks with the same arguments and selection: one batch
-    const asked = { ...checkedPageArgs(args), ...this.service.pageSelection(info) };
-    return fieldContext(context).loaders.pages.load('Organization.projects', asked, o.id, (ids) =>
+    // every parent of the level asks with the same arguments and selection: one batch (or none, when the
+    // organizations' statement fetched the pages: ProjectsService registers the list as a NestedPrefetch)
+    const asked = this.service.organizationProjectsArgs(args, info);
+    return fieldContext(context).loaders.pages.load(ORGANIZATION_PROJECTS_BATCH, asked, o.id, (ids) =>
       this.service.pagesOfOrganizations(ids, asked),
     );
   }

@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoaderRegistry } from '@app/common';
+import { LoaderRegistry, NestedPrefetches } from '@app/common';
 import { OrganizationsModule } from '@app/organizations';
 import { IndicatorChange } from './indicator-change.entity.js';
 import { Indicator, Measurement } from './indicator.entity.js';
@@ -18,9 +18,12 @@ export class ProjectsModule implements OnModuleInit {
   constructor(
     private readonly registry: LoaderRegistry,
     private readonly loaders: ProjectLoaderFactory,
+    private readonly prefetches: NestedPrefetches,
+    private readonly projects: ProjectsService,
   ) {}
 
   onModuleInit() {
     this.registry.register('projects', () => this.loaders.create());
+    this.prefetches.register(this.projects.organizationProjectsPrefetch());
   }
 }

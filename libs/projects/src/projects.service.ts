@@ -8,12 +8,15 @@ import {
   AuthUser,
   BadInputError,
   ConflictError,
+  FieldSelection,
   NestedList,
+  NestedPrefetch,
   nestedPages,
   NotFoundError,
   Page,
   PageArgs,
   PageSelection,
+  checkedPageArgs,
   pageSelection,
   paginate,
   rankKeys,
@@ -44,6 +47,9 @@ import {
 import { IndicatorChange, IndicatorChangeAction, IndicatorChangeValues } from './indicator-change.entity.js';
 
 /** Organization.projects: live projects, newest first (index project_organization_live_page). */
+/** The batch of Organization.projects in the request's nested-list loaders. */
+export const ORGANIZATION_PROJECTS_BATCH = 'Organization.projects';
+
 const ORGANIZATION_PROJECTS: NestedList = {
   from: 'project p',
   parent: 'p.organization_id',
@@ -147,9 +153,21 @@ export class ProjectsService {
     return nestedPages(this.dataSource.getRepository(Project), ORGANIZATION_PROJECTS, organizationIds, args);
   }
 
-  /** What a connection of projects selects (pageSelection), for Organization.projects' batch. */
-  pageSelection(info: GraphQLResolveInfo): PageSelection {
-    return pageSelection(this.dataSource.getRepository(Project), info);
+  /** Organization.projects, for the organizations' statements to fetch with them (registered by ProjectsModule). */
+  organizationProjectsPrefetch(): NestedPrefetch {
+    return {
+      parentType: 'Organization',
+      field: 'projects',
+      repository: this.dataSource.getRepository(Project),
+      list: ORGANIZATION_PROJECTS,
+      batch: ORGANIZATION_PROJECTS_BATCH,
+      args: (args, selection) => this.organizationProjectsArgs(args, selection),
+    };
+  }
+
+  /** The arguments of Organization.projects' batch: the page asked for and what is selected of it (pageSelection). */
+  organizationProjectsArgs(args: PageArgs, selection: FieldSelection): PageArgs & PageSelection {
+    return { ...checkedPageArgs(args), ...pageSelection(this.dataSource.getRepository(Project), selection) };
   }
 
   private applyFilter(qb: SelectQueryBuilder<Project>, filter?: ProjectFilter) {

@@ -117,6 +117,21 @@ const DATES = new Set<unknown>([Date, 'timestamptz', 'timestamp with time zone',
 
 type Setter = (entity: ObjectLiteral, value: unknown) => void;
 
+/** Types whose JSON value (`json_agg` of rows) is not what node-postgres gives: numbers kept as strings, dates without a zone. */
+const NOT_AS_JSON = new Set<unknown>(['bigint', 'int8', 'numeric', 'decimal', 'timestamp', 'datetime', Date]);
+
+/**
+ * Whether entityRows maps this column's value in a row that PostgreSQL returned as JSON (`json_agg`) exactly
+ * as it maps node-postgres's: a plain column of text, uuid, integers, floats, booleans, JSON, string enums or
+ * arrays of these (the same values), or a timestamptz (JSON's ISO text, which becomes the same Date).
+ */
+export function readsAsJson(column: ColumnMetadata): boolean {
+  const plain = !column.transformer && !column.embeddedMetadata && !column.isVirtual && !column.relationMetadata;
+  if (!plain || NOT_AS_JSON.has(column.type)) return false;
+  const stringEnum = column.type === 'enum' && !column.isArray && column.enum?.every((v) => typeof v === 'string');
+  return (AS_RETURNED.has(column.type) && !column.enum) || Boolean(stringEnum) || DATES.has(column.type);
+}
+
 /**
  * How one column's raw value becomes the entity's property: for a plain column (no transformer,
  * embedding or relation) of a type node-postgres returns as is, a plain assignment; for the rest,

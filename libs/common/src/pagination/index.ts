@@ -3,3 +3,4 @@ export * from './keyset.js';
 export * from './nested.js';
 export * from './entity-rows.js';
 export * from './selected-columns.js';
+export * from './prefetch.js';

@@ -3,6 +3,7 @@ import { BadInputError } from '../errors/domain-error.js';
 import { isUuid } from '../validation/ids.js';
 import { DEFAULT_PAGE_SIZE, Page, withLazyCount } from './connection.js';
 import { entityRows } from './entity-rows.js';
+import type { PrefetchPlan } from './prefetch.js';
 import { text } from '../i18n/translate.js';
 
 /** The SQL type of a sort key's value: a cursor value of another shape never reaches SQL. */
@@ -58,12 +59,19 @@ export function decodeCursor(cursor: string, keys: readonly Pick<SortKey, 'type'
  * Keyset pagination over a query builder: applies the ORDER BY, the "after" condition and the
  * limit; `totalCount` counts the whole filtered set. Stable under concurrent inserts (no offsets).
  * With `count` (the client selected `totalCount`) the count comes with the page, in the same statement;
- * without it, it is counted only if read. With `columns` (selectedColumns) the entities read only those.
+ * without it, it is counted only if read. With `columns` (selectedColumns) the entities read only those; with
+ * `prefetch`, the nested lists under the nodes come in the same statement (prefetch.ts).
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   keys: SortKey[],
-  args: { first?: number | null; after?: string | null; count?: boolean; columns?: readonly string[] },
+  args: {
+    first?: number | null;
+    after?: string | null;
+    count?: boolean;
+    columns?: readonly string[];
+    prefetch?: PrefetchPlan;
+  },
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   const counter = qb.clone().orderBy();
@@ -93,6 +101,17 @@ export async function paginate<T extends ObjectLiteral>(
   }
   page.limit(first + 1);
   const { name: alias, metadata } = page.expressionMap.mainAlias!;
+  if (args.prefetch) {
+    // the nested lists under the nodes, fetched with them (prefetch.ts)
+    const params: Record<string, unknown> = {};
+    const param = (value: unknown) => {
+      const name = `pf_${Object.keys(params).length}`;
+      params[name] = value;
+      return `:${name}`;
+    };
+    args.prefetch.selects(`${alias}.id`, param).forEach(({ expr, as }) => page.addSelect(expr, as));
+    page.setParameters({ ...page.getParameters(), ...params });
+  }
   // raw rows mapped to entities directly: TypeORM's result transformer was most of a page's CPU
   let raw: Array<Record<string, unknown>>;
   let total: number | undefined;
@@ -112,6 +131,7 @@ export async function paginate<T extends ObjectLiteral>(
   const hasNextPage = raw.length > first;
   const kept = raw.slice(0, first);
   const nodes = kept.map(toEntity);
+  args.prefetch?.take(kept, (row) => row[`${alias}_id`] as string);
   const rawByIndex = kept.at(-1);
   const result = {
     nodes,

@@ -42,17 +42,60 @@ export async function nestedPages<T extends ObjectLiteral>(
   repository: Repository<T>,
   list: NestedList,
   parentIds: readonly string[],
-  args: { first?: number | null; after?: string | null; count?: boolean; columns?: readonly string[] },
+  args: NestedArgs,
   where: NestedWhere = () => null,
 ): Promise<Map<string, Page<T>>> {
   const run: SqlRunner = (sql, params) => repository.manager.query(sql, params);
-  const map = entityRows(repository);
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const after = args.after ? decodeCursor(args.after, list.keys) : null;
   const params: unknown[] = [parentIds];
   const param = (value: unknown) => `$${params.push(value)}`;
-  // the parent's rows: what totalCount counts
-  const rowsOfParent = [`${list.parent} = ${PARENT}.id`, ...conditionsOf(list, where, param)];
+  const { page, rowsOfParent } = pageOfParent(repository, list, `${PARENT}.id`, args, where, param);
+  const rows = await run(
+    args.count
+      ? // one row per parent at least (a parent without rows: its count and a row of NULLs)
+        `SELECT ${PARENT}.id AS ${COUNTED}, c.n AS ${TOTAL}, x.* FROM unnest($1::uuid[]) AS ${PARENT}(id)
+  CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM ${list.from} WHERE ${rowsOfParent}) c
+  LEFT JOIN LATERAL (${page}) x ON true`
+      : `SELECT x.* FROM unnest($1::uuid[]) AS ${PARENT}(id) CROSS JOIN LATERAL (${page}) x`,
+    params,
+  );
+  const countOf = lazyCounts(repository, list, parentIds, where);
+  const totals = new Map<string, number>();
+  const byParent = new Map<string, Array<Record<string, unknown>>>(parentIds.map((id) => [id, []]));
+  for (const row of rows) {
+    if (args.count) totals.set(row[COUNTED] as string, Number(row[TOTAL]));
+    if (row[PARENT] !== null) byParent.get(row[PARENT] as string)?.push(row);
+  }
+  const map = entityRows(repository);
+  const pages = new Map<string, Page<T>>();
+  for (const [parentId, parentRows] of byParent) {
+    const page = pageOf(list, parentRows, args.first, map);
+    pages.set(
+      parentId,
+      args.count ? { ...page, totalCount: totals.get(parentId) ?? 0 } : withLazyCount(page, () => countOf(parentId)),
+    );
+  }
+  return pages;
+}
+
+/** The arguments of a nested list's batch: its page (`first`, `after`) and what the client selected of it. */
+export type NestedArgs = { first?: number | null; after?: string | null; count?: boolean; columns?: readonly string[] };
+
+/**
+ * The statement of one parent's page (`parent`: SQL naming the parent's id), cut by the cursor and the limit
+ * (`first` + 1, to tell whether there is a next page), and the conditions of the parent's rows (what
+ * totalCount counts). Parameters are written by `param`.
+ */
+export function pageOfParent(
+  repository: Repository<ObjectLiteral>,
+  list: NestedList,
+  parent: string,
+  args: NestedArgs,
+  where: NestedWhere,
+  param: (value: unknown) => string,
+): { page: string; rowsOfParent: string } {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const after = args.after ? decodeCursor(args.after, list.keys) : null;
+  const rowsOfParent = [`${list.parent} = ${parent}`, ...conditionsOf(list, where, param)];
   const conditions = [...rowsOfParent];
   if (after) {
     const ors = list.keys.map((key, i) => {
@@ -62,49 +105,51 @@ export async function nestedPages<T extends ObjectLiteral>(
     });
     conditions.push(`(${ors.join(' OR ')})`);
   }
-  const page = `SELECT ${entityColumns(repository, list.alias, args.columns)}, ${PARENT}.id AS ${PARENT}${list.keys.map((k, i) => `, (${k.expr}) AS sk_${i}`).join('')}
+  const page = `SELECT ${entityColumns(repository, list.alias, args.columns)}, ${parent} AS ${PARENT}${list.keys.map((k, i) => `, (${k.expr}) AS sk_${i}`).join('')}
       FROM ${list.from}
      WHERE ${conditions.join(' AND ')}
      ORDER BY ${list.keys.map((k) => `(${k.expr}) ${k.direction}`).join(', ')}
      LIMIT ${param(first + 1)}`;
-  const rows = await run(
-    args.count
-      ? // one row per parent at least (a parent without rows: its count and a row of NULLs)
-        `SELECT ${PARENT}.id AS ${COUNTED}, c.n AS ${TOTAL}, x.* FROM unnest($1::uuid[]) AS ${PARENT}(id)
-  CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM ${list.from} WHERE ${rowsOfParent.join(' AND ')}) c
-  LEFT JOIN LATERAL (${page}) x ON true`
-      : `SELECT x.* FROM unnest($1::uuid[]) AS ${PARENT}(id) CROSS JOIN LATERAL (${page}) x`,
-    params,
-  );
+  return { page, rowsOfParent: rowsOfParent.join(' AND ') };
+}
 
+/** One parent's page of its rows (at most `first` + 1, in order), without its count. */
+export function pageOf<T>(
+  list: NestedList,
+  rows: Array<Record<string, unknown>>,
+  first: number | null | undefined,
+  map: (row: Record<string, unknown>) => T,
+): Omit<Page<T>, 'totalCount'> {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  const kept = rows.slice(0, size);
+  const last = kept.at(-1);
+  return {
+    nodes: kept.map(map),
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      endCursor: last ? encodeCursor(list.keys.map((key, i) => cursorValue(last[`sk_${i}`], key))) : null,
+    },
+  };
+}
+
+/** A sort key's value as cursors hold it: a timestamp as `toISOString` writes it (whether a Date or JSON's text). */
+function cursorValue(value: unknown, key: SortKey): unknown {
+  if (key.type === 'timestamp' && typeof value === 'string') return new Date(value).toISOString();
+  return normalise(value);
+}
+
+/** Each parent's count of rows, the parents' counts made in one statement when the first is read. */
+export function lazyCounts(
+  repository: Repository<ObjectLiteral>,
+  list: NestedList,
+  parentIds: readonly string[],
+  where: NestedWhere = () => null,
+): (parentId: string) => Promise<number> {
   let counts: Promise<Map<string, number>> | undefined;
-  const totals = new Map<string, number>();
-  const countOf = (parentId: string) => {
-    counts ??= countRows(run, list, parentIds, where);
+  return (parentId) => {
+    counts ??= countRows((sql, params) => repository.manager.query(sql, params), list, parentIds, where);
     return counts.then((byParent) => byParent.get(parentId) ?? 0);
   };
-  const byParent = new Map<string, Array<Record<string, unknown>>>(parentIds.map((id) => [id, []]));
-  for (const row of rows) {
-    if (args.count) totals.set(row[COUNTED] as string, Number(row[TOTAL]));
-    if (row[PARENT] !== null) byParent.get(row[PARENT] as string)?.push(row);
-  }
-  const pages = new Map<string, Page<T>>();
-  for (const [parentId, parentRows] of byParent) {
-    const kept = parentRows.slice(0, first);
-    const last = kept.at(-1);
-    const page = {
-      nodes: kept.map(map),
-      pageInfo: {
-        hasNextPage: parentRows.length > first,
-        endCursor: last ? encodeCursor(list.keys.map((_, i) => normalise(last[`sk_${i}`]))) : null,
-      },
-    };
-    pages.set(
-      parentId,
-      args.count ? { ...page, totalCount: totals.get(parentId) ?? 0 } : withLazyCount(page, () => countOf(parentId)),
-    );
-  }
-  return pages;
 }
 
 async function countRows(
@@ -147,6 +192,7 @@ function cast(placeholder: string, key: SortKey): string {
  */
 export class NestedPageLoaders {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+  private readonly prefetched = new Map<string, Map<string, Page<unknown>>>();
 
   /**
    * The page of `parentId` in `list` (a name, e.g. `Organization.projects`) with `args`; `scope`
@@ -158,8 +204,10 @@ export class NestedPageLoaders {
     parentId: string,
     batch: (parentIds: readonly string[]) => Promise<Map<string, Page<T>>>,
     scope = '',
-  ) {
+  ): Promise<Page<T>> {
     const key = `${list}\u0000${JSON.stringify(args)}\u0000${scope}`;
+    const fetched = this.prefetched.get(key)?.get(parentId) as Page<T> | undefined;
+    if (fetched) return Promise.resolve(fetched);
     let loader = this.loaders.get(key) as DataLoader<string, Page<T>> | undefined;
     if (!loader) {
       loader = new DataLoader<string, Page<T>>(async (ids) => {
@@ -169,6 +217,17 @@ export class NestedPageLoaders {
       this.loaders.set(key, loader as DataLoader<string, unknown>);
     }
     return loader.load(parentId);
+  }
+
+  /**
+   * Pages of `list` with `args` fetched already, with their parents (prefetch.ts): loading them runs no
+   * statement. Other parents' pages of the same list and arguments still load in batches.
+   */
+  prime(list: string, args: object, pages: ReadonlyMap<string, Page<unknown>>, scope = '') {
+    const key = `${list}\u0000${JSON.stringify(args)}\u0000${scope}`;
+    const known = this.prefetched.get(key);
+    if (known) pages.forEach((page, parentId) => known.set(parentId, page));
+    else this.prefetched.set(key, new Map(pages));
   }
 }
 
