@@ -185,8 +185,18 @@ describe('Per-request DataLoaders', () => {
     const page = (measurements: string) => `{ organization(slug: "org-5") { projects(first: 20) { totalCount
       nodes { id indicators { ${fields} ${measurements} } } } } }`;
     const together = await statements(page(`measurements { ${measurementFields} }`), {});
-    // organization, projects with their count, indicators with their measurements
-    expect(together.statements).toBe(3);
+    // the organization with its projects and their count (NestedPrefetches), indicators with their measurements
+    expect(together.statements).toBe(2);
+    // the same as the projects' own batch (which @include leaves them to)
+    const batched = await statements(
+      page(`measurements { ${measurementFields} }`).replace(
+        'projects(first: 20)',
+        'projects(first: 20) @include(if: true)',
+      ),
+      {},
+    );
+    expect(batched.statements).toBe(3);
+    expect(batched.data).toEqual(together.data);
     const projects = together.data.organization.projects.nodes;
     expect(projects).toHaveLength(4);
     // the measurements as Indicator.measurements reads them on its own (one indicator's list at a time)

@@ -26,10 +26,12 @@ export class OrganizationResolver {
   @Public()
   @Query(() => Organization, { nullable: true, description: 'By id or by slug (exactly one).' })
   organization(
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, nullable: true }) id?: string,
     @Args('slug', { nullable: true }) slug?: string,
   ) {
-    return this.service.get({ id, slug });
+    return this.service.get({ id, slug }, { info, pages: ctx.loaders.pages });
   }
 
   @Public()

@@ -80,14 +80,19 @@ export class OrganizationsService {
 
   // ---------- reads ----------
 
-  async get(args: { id?: string | null; slug?: string | null }): Promise<Organization> {
+  async get(
+    args: { id?: string | null; slug?: string | null },
+    /** The `organization` field's info and the request's nested-list loaders: its selected lists come with it. */
+    selection?: { info: GraphQLResolveInfo; pages: NestedPageLoaders },
+  ): Promise<Organization> {
     if ((args.id ? 1 : 0) + (args.slug ? 1 : 0) !== 1) {
       throw new BadInputError('id', text('validation.exactlyOne', { first: 'id', second: 'slug' }));
     }
     const repo = this.dataSource.getRepository(Organization);
+    const prefetch = selection && this.prefetches.plan(selection.info, selection.pages, []);
     const [organization] = args.id
-      ? await selectEntities(repo, 'o', 'WHERE o.id = $1::uuid', [requireId(args.id, 'Organization')])
-      : await selectEntities(repo, 'o', 'WHERE o.slug = $1', [args.slug]);
+      ? await selectEntities(repo, 'o', 'WHERE o.id = $1::uuid', [requireId(args.id, 'Organization')], prefetch)
+      : await selectEntities(repo, 'o', 'WHERE o.slug = $1', [args.slug], prefetch);
     if (!organization) throw new NotFoundError('Organization', args.id ?? args.slug ?? undefined);
     return organization;
   }

@@ -1,6 +1,7 @@
 import type { ObjectLiteral, Repository } from 'typeorm';
 import type { Driver } from 'typeorm/driver/Driver.js';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import type { PrefetchPlan } from './prefetch.js';
 
 /**
  * The columns of an entity that its reads select (not `select: false` ones such as search vectors), for
@@ -44,13 +45,18 @@ export async function selectEntities<T extends ObjectLiteral>(
   alias: string,
   rest: string,
   params: unknown[],
+  /** Nested lists selected under the entities, fetched with them (prefetch.ts). */
+  prefetch?: PrefetchPlan,
 ): Promise<T[]> {
   const { schema, tableName } = repository.metadata;
   const table = schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
+  const extra = prefetch?.selects(`${alias}.id`, (value) => `$${params.push(value)}`) ?? [];
   const rows: Array<Record<string, unknown>> = await repository.manager.query(
-    `SELECT ${entityColumns(repository, alias)} FROM ${table} ${alias} ${rest}`,
+    `SELECT ${entityColumns(repository, alias)}${extra.map(({ expr, as }) => `, ${expr} AS "${as}"`).join('')}
+       FROM ${table} ${alias} ${rest}`,
     params,
   );
+  prefetch?.take(rows, (row) => row.id as string);
   return rows.map(entityRows(repository));
 }
 

@@ -205,7 +205,7 @@ export class NestedPageLoaders {
     batch: (parentIds: readonly string[]) => Promise<Map<string, Page<T>>>,
     scope = '',
   ): Promise<Page<T>> {
-    const key = `${list}\u0000${JSON.stringify(args)}\u0000${scope}`;
+    const key = batchKey(list, args, scope);
     const fetched = this.prefetched.get(key)?.get(parentId) as Page<T> | undefined;
     if (fetched) return Promise.resolve(fetched);
     let loader = this.loaders.get(key) as DataLoader<string, Page<T>> | undefined;
@@ -224,12 +224,14 @@ export class NestedPageLoaders {
    * statement. Other parents' pages of the same list and arguments still load in batches.
    */
   prime(list: string, args: object, pages: ReadonlyMap<string, Page<unknown>>, scope = '') {
-    const key = `${list}\u0000${JSON.stringify(args)}\u0000${scope}`;
+    const key = batchKey(list, args, scope);
     const known = this.prefetched.get(key);
     if (known) pages.forEach((page, parentId) => known.set(parentId, page));
     else this.prefetched.set(key, new Map(pages));
   }
 }
+
+const batchKey = (list: string, args: object, scope: string) => `${list}\u0000${JSON.stringify(args)}\u0000${scope}`;
 
 declare module '../graphql/loaders.js' {
   interface RequestLoaders {

@@ -53,24 +53,29 @@ export class NestedPrefetches {
   }
 
   /**
-   * What the statement of a connection's page (`info`: the connection field's) fetches with its nodes: each
-   * registered nested list selected once under `nodes`, without directives, with arguments its resolver takes
+   * What the statement of a connection's page (`info`: the connection field's) fetches with its nodes, or with
+   * the object itself for a field of one entity (`path` []): each registered nested list selected once under
+   * them, without directives, with arguments its resolver takes
    * and columns whose JSON reads as the driver's values. Undefined when there is none: the nested lists then
    * load in their own batches, as always.
    */
-  plan(info: GraphQLResolveInfo, loaders: NestedPageLoaders): PrefetchPlan | undefined {
-    const connection = getNamedType(info.returnType);
-    const nodesField = isObjectType(connection) ? connection.getFields().nodes : undefined;
-    const parentType = nodesField && getNamedType(nodesField.type);
+  plan(
+    info: GraphQLResolveInfo,
+    loaders: NestedPageLoaders,
+    path: readonly string[] = ['nodes'],
+  ): PrefetchPlan | undefined {
+    let parentType = getNamedType(info.returnType);
+    let sets = info.fieldNodes.map((node) => node.selectionSet);
+    for (const step of path) {
+      if (!isObjectType(parentType)) return undefined;
+      const field = parentType.getFields()[step];
+      sets = fieldsOf(sets, info)
+        .filter((node) => node.name.value === step)
+        .map((node) => node.selectionSet);
+      parentType = field && getNamedType(field.type);
+    }
     if (!isObjectType(parentType)) return undefined;
-    const nodes = fieldsOf(
-      info.fieldNodes.map((node) => node.selectionSet),
-      info,
-    ).filter((field) => field.name.value === 'nodes');
-    const selected = fieldsOf(
-      nodes.map((node) => node.selectionSet),
-      info,
-    );
+    const selected = fieldsOf(sets, info);
     const wanted: Array<{ prefetch: NestedPrefetch; args: NestedArgs }> = [];
     for (const [name, prefetch] of this.byField) {
       if (!name.startsWith(`${parentType.name}.`)) continue;
