@@ -3,9 +3,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { AppConfig } from '@app/config';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
+import { adminQuery, embeddedTemplate, serverTemplate } from './database-templates.js';
 
 export interface GqlResponse<T = Record<string, any>> {
   data?: T | null;
@@ -42,17 +42,21 @@ export class TestApp {
       databaseUrl = options.databaseUrl;
     } else if (serverUrl) {
       const name = `nexus_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-      await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+      await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${await serverTemplate(serverUrl)}"`);
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
-      dropDatabase = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      dropDatabase = async () => {
+        await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      };
     }
     const config = AppConfig.load({
       ...process.env,
       NODE_ENV: 'test',
       DATA_DIR: 'memory',
       DATABASE_URL: databaseUrl,
+      // an in-memory embedded database starts migrated (database-templates.ts)
+      EMBEDDED_TEMPLATE: databaseUrl ? '' : await embeddedTemplate(),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       AUTH_RATE_LIMIT_MAX: '10000',
       CLIENT_ERROR_LIMIT: '1000000',
@@ -150,16 +154,6 @@ function source(query: string | DocumentNode): string {
     printed.set(query, text);
   }
   return text;
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Deletes every key under the app's prefix (several apps sharing one prefix delete it when the first closes). */

@@ -64,6 +64,16 @@ export class AppConfig {
   @MinLength(1)
   DATA_DIR = './.data';
 
+  /**
+   * With DATA_DIR=memory: a dump of an embedded database's folder (PGlite's dumpDataDir, .tar.gz) to start from
+   * instead of an empty database, e.g. one with every migration applied (the tests make one per set of
+   * migrations: creating an empty database and migrating it took most of an in-memory start).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  EMBEDDED_TEMPLATE?: string = undefined;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

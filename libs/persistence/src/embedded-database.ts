@@ -51,8 +51,8 @@ export class EmbeddedDatabase {
   /** Connected to the database another process holds (see the class comment). */
   attached = false;
 
-  /** `dataDir` undefined = in memory. */
-  async start(dataDir: string | undefined, maxConnections: number): Promise<string> {
+  /** `dataDir` undefined = in memory, empty or from `template` (a dump of a database's folder, dumpDataDir's .tar.gz). */
+  async start(dataDir: string | undefined, maxConnections: number, template?: string): Promise<string> {
     const started = Date.now();
     let location = 'memory';
     if (dataDir) {
@@ -64,7 +64,9 @@ export class EmbeddedDatabase {
       mkdirSync(location, { recursive: true });
     }
     try {
-      this.db = location === 'memory' ? new PGlite() : new PGlite(location);
+      if (location !== 'memory') this.db = new PGlite(location);
+      else if (template) this.db = new PGlite({ loadDataDir: new Blob([readFileSync(template)]) });
+      else this.db = new PGlite();
       await this.db.waitReady;
       this.server = new PGLiteSocketServer({ db: this.db, host: '127.0.0.1', port: 0, maxConnections });
       await this.server.start();
@@ -75,8 +77,16 @@ export class EmbeddedDatabase {
     const conn = this.server.getServerConn();
     this.url = `postgres://postgres@${conn}/postgres`;
     if (this.lockPath) this.writeLock(Number(conn.split(':').pop()));
-    this.logger.log(`Embedded PostgreSQL (PGlite, ${location}) ready on ${conn} in ${Date.now() - started} ms`);
+    this.logger.log(
+      `Embedded PostgreSQL (PGlite, ${location}${template && location === 'memory' ? ` from ${template}` : ''}) ready on ${conn} in ${Date.now() - started} ms`,
+    );
     return this.url;
+  }
+
+  /** The database's folder as a .tar.gz (PGlite's dumpDataDir), for EMBEDDED_TEMPLATE. */
+  async dump(): Promise<Buffer> {
+    if (!this.db) throw new Error('The embedded database is not open in this process');
+    return Buffer.from(await (await this.db.dumpDataDir('gzip')).arrayBuffer());
   }
 
   async stop(): Promise<void> {

@@ -23,7 +23,11 @@ export class DatabaseLifecycle implements OnApplicationShutdown {
   async url(): Promise<string> {
     if (this.config.DATABASE_URL) return this.config.DATABASE_URL;
     if (!this.embedded.url) {
-      await this.embedded.start(this.config.inMemory ? undefined : this.config.DATA_DIR, this.config.DB_POOL_SIZE + 4);
+      await this.embedded.start(
+        this.config.inMemory ? undefined : this.config.DATA_DIR,
+        this.config.DB_POOL_SIZE + 4,
+        this.config.inMemory ? this.config.EMBEDDED_TEMPLATE : undefined,
+      );
     }
     return this.embedded.url;
   }
@@ -32,6 +36,28 @@ export class DatabaseLifecycle implements OnApplicationShutdown {
     const dataSource = this.moduleRef.get(DataSource, { strict: false });
     if (dataSource?.isInitialized) await dataSource.destroy().catch(() => undefined);
     await this.embedded.stop();
+  }
+}
+
+/**
+ * Applies the pending migrations to the database at `url` on a connection of its own (without the sessions'
+ * statement timeout: a migration over a large table may take longer).
+ */
+export async function applyMigrations(config: AppConfig, url: string): Promise<void> {
+  const migrator = await new DataSource({ ...dataSourceOptions(config, url), extra: { max: 1 } }).initialize();
+  try {
+    // TypeORM creates typeorm_metadata (where migrations record generated columns) only for a data source
+    // whose entities have generated columns; this one has no entities, so a fresh database failed its first
+    // migration ("relation typeorm_metadata does not exist").
+    await migrator.query(
+      'CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text)',
+    );
+    // Several API processes (node:cluster, compose --scale) may start at once: one migrates, the others wait
+    // here, then find nothing pending.
+    await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrator.runMigrations({ transaction: 'each' });
+  } finally {
+    await migrator.destroy();
   }
 }
 
@@ -101,26 +127,7 @@ export class PersistenceModule {
             const url = await lifecycle.url();
             const statementTimeoutMs = options.statementTimeout ? config.DB_STATEMENT_TIMEOUT_MS : 0;
             const runMigrations = options.runMigrations ?? true;
-            if (runMigrations && statementTimeoutMs && !config.embedded) {
-              const migrator = await new DataSource({
-                ...dataSourceOptions(config, url),
-                extra: { max: 1 },
-              }).initialize();
-              try {
-                // TypeORM creates typeorm_metadata (where migrations record generated columns) only for
-                // a data source whose entities have generated columns; this one has no entities, so a
-                // fresh database failed its first migration ("relation typeorm_metadata does not exist").
-                await migrator.query(
-                  'CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text)',
-                );
-                // Several API processes (node:cluster, compose --scale) may start at once: one migrates,
-                // the others wait here, then find nothing pending.
-                await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-                await migrator.runMigrations({ transaction: 'each' });
-              } finally {
-                await migrator.destroy();
-              }
-            }
+            if (runMigrations && statementTimeoutMs && !config.embedded) await applyMigrations(config, url);
             return {
               ...dataSourceOptions(config, url, { statementTimeoutMs }),
               autoLoadEntities: true,
