@@ -159,11 +159,16 @@ describe('Per-request DataLoaders', () => {
     const next = await compare(`first: 2, after: "${withMore.projects.pageInfo.endCursor}"`);
     expect(next.find((o) => o.slug === withMore.slug)!.projects.nodes.length).toBeGreaterThan(0);
     // a nested list refused by its resolver is refused at its own path, fetched with the parents or not
-    const refused = await t.gql(`{ organizations(first: 2) { nodes { projects(first: 500) { nodes { id } } } } }`);
-    expect(refused.errors?.[0]).toMatchObject({
-      path: ['organizations', 'nodes', 0, 'projects'],
-      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
-    });
+    for (const [args, field] of [
+      ['first: 500', 'first'],
+      ['after: "garbage"', 'after'],
+    ]) {
+      const refused = await t.gql(`{ organizations(first: 2) { nodes { projects(${args}) { nodes { id } } } } }`);
+      expect(refused.errors?.[0]).toMatchObject({
+        path: ['organizations', 'nodes', 0, 'projects'],
+        extensions: { code: 'BAD_USER_INPUT', field },
+      });
+    }
   });
 
   it('reads indicators with their measurements in one statement, the same values as level by level', async () => {

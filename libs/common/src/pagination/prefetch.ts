@@ -11,6 +11,7 @@ import type { ObjectLiteral, Repository } from 'typeorm';
 import { fieldsOf } from '../graphql/selection.js';
 import { Page, withLazyCount } from './connection.js';
 import { entityRows, readsAsJson } from './entity-rows.js';
+import { decodeCursor } from './keyset.js';
 import { lazyCounts, NestedArgs, NestedList, NestedPageLoaders, pageOf, pageOfParent } from './nested.js';
 
 /** What a resolver's info says of a field's selection (pageSelection's argument). */
@@ -55,8 +56,8 @@ export class NestedPrefetches {
   /**
    * What the statement of a connection's page (`info`: the connection field's) fetches with its nodes, or with
    * the object itself for a field of one entity (`path` []): each registered nested list selected once under
-   * them, without directives, with arguments its resolver takes
-   * and columns whose JSON reads as the driver's values. Undefined when there is none: the nested lists then
+   * them, without directives, with arguments (and a cursor) its resolver takes and columns whose JSON reads as
+   * the driver's values. Undefined when there is none: the nested lists then
    * load in their own batches, as always.
    */
   plan(
@@ -100,6 +101,7 @@ function argsOf(
   try {
     const fieldArgs = getArgumentValues(definition, node, info.variableValues);
     args = prefetch.args(fieldArgs, { fieldNodes: [node], fragments: info.fragments, returnType: definition.type });
+    if (args.after) decodeCursor(args.after, prefetch.list.keys);
   } catch {
     return undefined; // its resolver refuses them, with the error at its own path
   }
