@@ -50,7 +50,7 @@ export async function embeddedTemplate(): Promise<string> {
 }
 
 /** The name of a database with every migration applied on the server at `serverUrl` (made if missing). */
-export async function serverTemplate(serverUrl: string): Promise<string> {
+async function serverTemplate(serverUrl: string): Promise<string> {
   const name = `nexus_template_${templateHash()}`;
   if (await adminQuery(serverUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [name])) return name;
   const making = `${name}_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -66,6 +66,22 @@ export async function serverTemplate(serverUrl: string): Promise<string> {
     if (!(await adminQuery(serverUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [name]))) throw error;
   }
   return name;
+}
+
+/**
+ * Creates the database `name` on the server at `serverUrl` from the migrated template; answers its URL. The
+ * migrations' records of generated columns (typeorm_metadata) name the database they ran in: they are moved to
+ * the new one, or TypeORM would find the generated columns unrecorded (a pending schema change).
+ */
+export async function createMigratedDatabase(serverUrl: string, name: string): Promise<string> {
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${await serverTemplate(serverUrl)}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await adminQuery(
+    url.toString(),
+    `UPDATE typeorm_metadata SET "database" = current_database() WHERE "database" IS NOT NULL`,
+  );
+  return url.toString();
 }
 
 /** Runs one statement on the server's maintenance connection; whether it returned a row. */

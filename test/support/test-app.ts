@@ -5,7 +5,7 @@ import { print, type DocumentNode } from 'graphql';
 import { Redis } from 'ioredis';
 import { AppConfig } from '@app/config';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
-import { adminQuery, embeddedTemplate, serverTemplate } from './database-templates.js';
+import { adminQuery, createMigratedDatabase, embeddedTemplate } from './database-templates.js';
 
 export interface GqlResponse<T = Record<string, any>> {
   data?: T | null;
@@ -42,10 +42,7 @@ export class TestApp {
       databaseUrl = options.databaseUrl;
     } else if (serverUrl) {
       const name = `nexus_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-      await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${await serverTemplate(serverUrl)}"`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
+      databaseUrl = await createMigratedDatabase(serverUrl, name);
       dropDatabase = async () => {
         await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       };
