@@ -1,5 +1,14 @@
 import { PARAM_ARGS_METADATA } from '@nestjs/graphql';
-import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import {
+  FieldNode,
+  getNamedType,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLResolveInfo,
+  isObjectType,
+  Kind,
+  SelectionSetNode,
+} from 'graphql';
 
 /**
  * Whether the client selected `name` directly under the field being resolved (through fragments too),
@@ -11,6 +20,30 @@ export function selectsField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
     info.fieldNodes.map((node) => node.selectionSet),
     info,
   ).some((field) => field.name.value === name);
+}
+
+/** What a resolver's info says of its field's selection and type. */
+export type FieldSelection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType'>;
+
+/**
+ * The selection sets and the named type found by following `path` (field names, e.g. `['nodes']` under a
+ * connection) from the field being resolved; undefined where a step is not a field of an object type.
+ */
+export function selectionAt(
+  info: FieldSelection,
+  path: readonly string[],
+): { sets: Array<SelectionSetNode | undefined>; type: GraphQLNamedType } | undefined {
+  let sets = info.fieldNodes.map((node) => node.selectionSet);
+  let type: GraphQLNamedType | undefined = getNamedType(info.returnType);
+  for (const step of path) {
+    if (!isObjectType(type)) return undefined;
+    sets = fieldsOf(sets, info)
+      .filter((field) => field.name.value === step)
+      .map((field) => field.selectionSet);
+    const definition: GraphQLField<unknown, unknown> | undefined = type.getFields()[step];
+    type = definition && getNamedType(definition.type);
+  }
+  return type && { sets, type };
 }
 
 /** The fields of selection sets, through fragments and inline fragments (whatever their type condition). */

@@ -132,10 +132,18 @@ const NOT_AS_JSON = new Set<unknown>(['bigint', 'int8', 'numeric', 'decimal', 't
  * arrays of these (the same values), or a timestamptz (JSON's ISO text, which becomes the same Date).
  */
 export function readsAsJson(column: ColumnMetadata): boolean {
-  const plain = !column.transformer && !column.embeddedMetadata && !column.isVirtual && !column.relationMetadata;
-  if (!plain || NOT_AS_JSON.has(column.type)) return false;
-  const stringEnum = column.type === 'enum' && !column.isArray && column.enum?.every((v) => typeof v === 'string');
-  return (AS_RETURNED.has(column.type) && !column.enum) || Boolean(stringEnum) || DATES.has(column.type);
+  if (!isPlain(column) || NOT_AS_JSON.has(column.type)) return false;
+  return (AS_RETURNED.has(column.type) && !column.enum) || isStringEnum(column) || DATES.has(column.type);
+}
+
+/** A column of its own: no transformer, embedding or relation. */
+function isPlain(column: ColumnMetadata): boolean {
+  return !column.transformer && !column.embeddedMetadata && !column.isVirtual && !column.relationMetadata;
+}
+
+/** An enum of strings (TypeORM turns only numeric-looking values of numeric enums into numbers). */
+function isStringEnum(column: ColumnMetadata): boolean {
+  return column.type === 'enum' && !column.isArray && Boolean(column.enum?.every((v) => typeof v === 'string'));
 }
 
 /**
@@ -145,10 +153,8 @@ export function readsAsJson(column: ColumnMetadata): boolean {
  */
 function setterOf(column: ColumnMetadata, driver: Driver): Setter {
   const { propertyName } = column;
-  const plain = !column.transformer && !column.embeddedMetadata && !column.isVirtual && !column.relationMetadata;
-  // an enum of strings: TypeORM turns only numeric-looking values of numeric enums into numbers
-  const stringEnum = column.type === 'enum' && !column.isArray && column.enum?.every((v) => typeof v === 'string');
-  if (plain && ((AS_RETURNED.has(column.type) && !column.enum) || stringEnum)) {
+  const plain = isPlain(column);
+  if (plain && ((AS_RETURNED.has(column.type) && !column.enum) || isStringEnum(column))) {
     return (entity, value) => {
       entity[propertyName] = value;
     };

@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import {
-  getArgumentValues,
-  getNamedType,
-  type FieldNode,
-  type GraphQLResolveInfo,
-  isObjectType,
-  type GraphQLField,
-} from 'graphql';
+import { getArgumentValues, type FieldNode, type GraphQLResolveInfo, isObjectType, type GraphQLField } from 'graphql';
 import type { ObjectLiteral, Repository } from 'typeorm';
-import { fieldsOf } from '../graphql/selection.js';
+import { FieldSelection, fieldsOf, selectionAt } from '../graphql/selection.js';
 import { Page, withLazyCount } from './connection.js';
 import { entityRows, readsAsJson } from './entity-rows.js';
 import { decodeCursor } from './keyset.js';
 import { lazyCounts, NestedArgs, NestedList, NestedPageLoaders, pageOf, pageOfParent } from './nested.js';
-
-/** What a resolver's info says of a field's selection (pageSelection's argument). */
-export type FieldSelection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType'>;
 
 /**
  * A nested list whose pages the statement of its parents' list can fetch too (a lookahead, as PostGraphile
@@ -65,18 +55,10 @@ export class NestedPrefetches {
     loaders: NestedPageLoaders,
     path: readonly string[] = ['nodes'],
   ): PrefetchPlan | undefined {
-    let parentType = getNamedType(info.returnType);
-    let sets = info.fieldNodes.map((node) => node.selectionSet);
-    for (const step of path) {
-      if (!isObjectType(parentType)) return undefined;
-      const field = parentType.getFields()[step];
-      sets = fieldsOf(sets, info)
-        .filter((node) => node.name.value === step)
-        .map((node) => node.selectionSet);
-      parentType = field && getNamedType(field.type);
-    }
-    if (!isObjectType(parentType)) return undefined;
-    const selected = fieldsOf(sets, info);
+    const at = selectionAt(info, path);
+    if (!at || !isObjectType(at.type)) return undefined;
+    const parentType = at.type;
+    const selected = fieldsOf(at.sets, info);
     const wanted: Array<{ prefetch: NestedPrefetch; args: NestedArgs }> = [];
     for (const [name, prefetch] of this.byField) {
       if (!name.startsWith(`${parentType.name}.`)) continue;

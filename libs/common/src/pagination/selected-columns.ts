@@ -1,6 +1,6 @@
-import { FieldNode, getNamedType, GraphQLObjectType, GraphQLResolveInfo, isObjectType } from 'graphql';
+import { FieldNode, GraphQLObjectType, isObjectType } from 'graphql';
 import type { ObjectLiteral, Repository } from 'typeorm';
-import { fieldsOf, selectsField } from '../graphql/selection.js';
+import { FieldSelection, fieldsOf, selectionAt, selectsField } from '../graphql/selection.js';
 
 type EntityClass = abstract new (...args: never[]) => object;
 
@@ -22,8 +22,6 @@ export function Reads(entity: EntityClass, ...properties: string[]): MethodDecor
   };
 }
 
-type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType'>;
-
 /**
  * The entity properties a list of `repository`'s entities must read for what the client selected under
  * the list's field (`nodes` of a connection, or the list itself with `path: []`): the columns selected by
@@ -34,19 +32,12 @@ type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'retu
  */
 export function selectedColumns(
   repository: Repository<ObjectLiteral>,
-  info: SelectionInfo,
+  info: FieldSelection,
   path: readonly string[] = ['nodes'],
 ): string[] | undefined {
-  let sets = info.fieldNodes.map((node) => node.selectionSet);
-  let type = getNamedType(info.returnType);
-  for (const step of path) {
-    if (!isObjectType(type)) return undefined;
-    sets = fieldsOf(sets, info)
-      .filter((field) => field.name.value === step)
-      .map((field) => field.selectionSet);
-    type = getNamedType(type.getFields()[step]?.type);
-  }
-  if (!isObjectType(type)) return undefined;
+  const at = selectionAt(info, path);
+  if (!at || !isObjectType(at.type)) return undefined;
+  const { sets, type } = at;
   const { metadata } = repository;
   const declared = reads.get(metadata.target as object);
   const wanted = new Set(metadata.primaryColumns.map((column) => column.propertyName));
@@ -96,7 +87,7 @@ const selections = new WeakMap<FieldNode, Map<object, PageSelection>>();
  * The PageSelection of a connection field of `repository`'s entities (`nodes { … }`, `totalCount`). Kept per
  * field of the parsed document (a nested list's resolver asks it once per parent: 50 times on a directory page).
  */
-export function pageSelection(repository: Repository<ObjectLiteral>, info: SelectionInfo): PageSelection {
+export function pageSelection(repository: Repository<ObjectLiteral>, info: FieldSelection): PageSelection {
   const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
   let byEntity = node ? selections.get(node) : undefined;
   const known = byEntity?.get(repository.metadata);
