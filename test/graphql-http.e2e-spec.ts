@@ -44,6 +44,26 @@ describe('GraphQL over HTTP: the direct path for JSON posts and the Express path
     expect(expressCalls).toBe(before);
   });
 
+  it("makes requests and responses with Express's methods and never changes their prototypes on the direct path", async () => {
+    // a changed prototype gives the object a slow shape for every later access (express-adapter.ts)
+    const server = t.app.getHttpServer();
+    const seen: { req: object; res: object; reqProto: object; resProto: object }[] = [];
+    const spy = (req: object, res: object) =>
+      seen.push({ req, res, reqProto: Object.getPrototypeOf(req), resProto: Object.getPrototypeOf(res) });
+    server.prependListener('request', spy);
+    try {
+      expect(await (await post(typename)).json()).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      server.removeListener('request', spy);
+    }
+    expect(seen).toHaveLength(1);
+    const [{ req, res, reqProto, resProto }] = seen;
+    expect(typeof (req as { get?: unknown }).get).toBe('function'); // Express's, from the start
+    expect(typeof (res as { cookie?: unknown }).cookie).toBe('function');
+    expect(Object.getPrototypeOf(req)).toBe(reqProto);
+    expect(Object.getPrototypeOf(res)).toBe(resProto);
+  });
+
   it('gives a request without a usable id a new one', async () => {
     const res = await post(typename, { 'x-request-id': 'not a token; <script>' });
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

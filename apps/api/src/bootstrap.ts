@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { RateLimiterService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module.js';
+import { ExpressPrototypesAdapter } from './express-adapter.js';
 import { mountExplorer } from './explorer/explorer.js';
 import { ClientErrorThrottle } from './graphql/client-error-throttle.js';
 import { GRAPHQL_BODY_LIMIT, graphqlHttpHandler, GraphqlHttpOptions } from './graphql/graphql-http.js';
@@ -19,12 +20,16 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
-    bufferLogs: false,
-    // the body parsers are registered below: Nest's defaults would run the form parser on every request
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config),
+    new ExpressPrototypesAdapter(),
+    {
+      logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
+      bufferLogs: false,
+      // the body parsers are registered below: Nest's defaults would run the form parser on every request
+      bodyParser: false,
+    },
+  );
   app.disable('x-powered-by');
   // no ETag on answers: GraphQL answers are no-store, and hashing every body cost a visible share of small requests
   app.set('etag', false);

@@ -23,8 +23,8 @@ const JSON_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
  * The GraphQL requests that make up nearly all of the API's traffic — `POST /graphql` with a JSON body of
  * a known length — go to Apollo Server straight from Node's HTTP server: Express's router walked every
  * middleware and route for them and its body parser re-checked the type and charset, a fifth of the CPU
- * of a small request (docs/performance.md). The request and response still get Express's prototypes
- * (`req.ip` behind trusted proxies, `req.get`), the request id, the client-error throttle and the same
+ * of a small request (docs/performance.md). The request and response still have Express's methods
+ * (`req.ip` behind trusted proxies, `req.get`: express-adapter.ts), the request id, the client-error throttle and the same
  * 1 MB limit. Everything else (GET, other paths, other content types, compressed or chunked bodies,
  * bodies over the limit) goes to Express as before. Returns the `request` listener of the HTTP server.
  */
@@ -37,9 +37,12 @@ export function graphqlHttpHandler(options: GraphqlHttpOptions): (req: IncomingM
     }
     const request = req as Request;
     const response = res as Response;
-    // what Express's app.handle does before its router
-    Object.setPrototypeOf(request, express.request);
-    Object.setPrototypeOf(response, express.response);
+    // what Express's app.handle does before its router; the server's classes already have Express's
+    // prototypes (express-adapter.ts): changing a live object's prototype would slow every later access
+    if (Object.getPrototypeOf(Object.getPrototypeOf(request)) !== express.request) {
+      Object.setPrototypeOf(request, express.request);
+      Object.setPrototypeOf(response, express.response);
+    }
     request.res = response;
     response.req = request;
     response.locals ??= Object.create(null);
