@@ -29,10 +29,15 @@ export interface Page<T> {
  */
 export function withLazyCount<T>(page: Omit<Page<T>, 'totalCount'>, count: () => Promise<number>): Page<T> {
   let counted: Promise<number> | undefined;
-  return Object.defineProperty(page, 'totalCount', {
-    enumerable: true,
-    get: () => (counted ??= count()),
-  }) as Page<T>;
+  // a new literal with its getter (an own, enumerable property, as spreads of pages expect): defining the
+  // property on the page afterwards gave each page a slow shape of its own
+  return {
+    nodes: page.nodes,
+    pageInfo: page.pageInfo,
+    get totalCount() {
+      return (counted ??= count());
+    },
+  };
 }
 
 /** A Relay-style connection type: `nodes`, `pageInfo`, `totalCount`. */

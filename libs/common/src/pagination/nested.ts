@@ -123,11 +123,16 @@ export function pageOf<T>(
   const size = first ?? DEFAULT_PAGE_SIZE;
   const kept = rows.slice(0, size);
   const last = kept.at(-1);
+  // the cursor is made when read: most nested lists are shown without their pageInfo (a directory page's
+  // 50 projects lists made 50 cursors nobody read, 4 % of its CPU)
+  let endCursor: string | null | undefined;
   return {
     nodes: kept.map(map),
     pageInfo: {
       hasNextPage: rows.length > size,
-      endCursor: last ? encodeCursor(list.keys.map((key, i) => cursorValue(last[`sk_${i}`], key))) : null,
+      get endCursor() {
+        return (endCursor ??= last ? encodeCursor(list.keys.map((key, i) => cursorValue(last[`sk_${i}`], key))) : null);
+      },
     },
   };
 }
