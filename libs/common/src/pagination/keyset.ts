@@ -119,7 +119,7 @@ export async function paginate<T extends ObjectLiteral>(
     // the count and the page in one statement: one row at least (the count, and NULLs for an empty page)
     const both = await runNamed(
       page,
-      `SELECT c.n AS ${TOTAL}, x.* FROM (${counter.clone().select('count(*)::int', 'n').getQuery()}) c
+      `SELECT c.n AS ${TOTAL}, x.* FROM (${countQuery(counter)}) c
         LEFT JOIN LATERAL (${page.getQuery()}) x ON true`,
     );
     total = Number(both[0]?.[TOTAL] ?? 0);
@@ -170,8 +170,24 @@ function countable<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): boolean 
  */
 export async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
   if (!countable(qb)) return qb.getCount();
-  const row = await qb.clone().orderBy().select('count(*)::int', 'n').getRawOne<{ n: number }>();
-  return Number(row?.n ?? 0);
+  const rows = await runNamed(qb, countQuery(qb.clone().orderBy()));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Tables whose number of rows triggers keep in `row_count` (migration 1796300000001-RowCounts). */
+const COUNTED_TABLES = new Set(['organization', 'project']);
+
+/**
+ * `SELECT … AS n`: the number of rows of a countable query. Of a whole table whose rows are counted as they
+ * change (no condition at all), that number, one row read instead of every row of the table (the directory's
+ * unfiltered first page); the table's own count if the number is missing.
+ */
+function countQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): string {
+  const count = qb.clone().select('count(*)::int', 'n').getQuery();
+  const { mainAlias, wheres } = qb.expressionMap;
+  const table = mainAlias?.hasMetadata ? mainAlias.metadata.tableName : undefined;
+  if (!table || wheres.length > 0 || !COUNTED_TABLES.has(table)) return count;
+  return `SELECT coalesce((SELECT "n"::int FROM "row_count" WHERE "table_name" = '${table}'), (${count})) AS "n"`;
 }
 
 export function normalise(value: unknown): unknown {

@@ -30,6 +30,7 @@ import { FundRulesAndPriorities1796080000001 } from './1796080000001-FundRulesAn
 import { ListOrderIndexes1796100000001 } from './1796100000001-ListOrderIndexes.js';
 import { FundShortlist1796120000001 } from './1796120000001-FundShortlist.js';
 import { NotificationTexts1796220000001 } from './1796220000001-NotificationTexts.js';
+import { RowCounts1796300000001 } from './1796300000001-RowCounts.js';
 
 /** Every migration, in order. Add new ones at the end (npm run cli -- migration:generate <Name>). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -65,4 +66,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   FundShortlist1796120000001,
   ListOrderIndexes1796100000001,
   NotificationTexts1796220000001,
+  RowCounts1796300000001,
 ];
