@@ -26,6 +26,7 @@ import { NotificationsModule } from '@app/notifications';
 import { FilesModule } from '@app/files';
 import { ExportsModule } from '@app/exports';
 import { graphqlOptions } from './graphql/graphql.options.js';
+import { KnownOperations, KnownOperationsModule } from './graphql/known-operations.js';
 import { SessionCookieController } from './auth/session-cookie.controller.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -58,7 +59,8 @@ export class AppModule {
         PersistenceModule.forRoot({ runMigrations: true, statementTimeout: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AppConfig, LoaderRegistry, ModuleRef],
+          imports: [KnownOperationsModule],
+          inject: [AppConfig, LoaderRegistry, ModuleRef, KnownOperations],
           useFactory: graphqlOptions,
         }),
         ...DOMAIN_MODULES,

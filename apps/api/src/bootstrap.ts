@@ -14,6 +14,7 @@ import { ExpressPrototypesAdapter } from './express-adapter.js';
 import { mountExplorer } from './explorer/explorer.js';
 import { ClientErrorThrottle } from './graphql/client-error-throttle.js';
 import { GRAPHQL_BODY_LIMIT, graphqlHttpHandler, GraphqlHttpOptions } from './graphql/graphql-http.js';
+import { KnownOperations } from './graphql/known-operations.js';
 import { mountPortal } from './web/portal.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -65,6 +66,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
         (apollo ??= {
           server: (app.get(GraphQLModule).graphQlAdapter as unknown as { instance: ApolloServer }).instance,
           context: app.get<ApolloDriverConfig>(GRAPHQL_MODULE_OPTIONS).context as GraphqlContextFactory,
+          known: app.get(KnownOperations),
         }),
     }),
   );

@@ -21,6 +21,8 @@ export function compiledExecutionGateway(
   compileAfter = 2,
   /** Readies the schema Nest built for compiled code (inline-columns.ts), before the first operation. */
   prepare: (schema: GraphQLSchema) => void = () => {},
+  /** Told of the compiled operations once the schema is loaded (the known-operations path reads them). */
+  loaded: (operations: CompiledOperations) => void = () => {},
 ): GatewayInterface {
   let listener: ((context: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | undefined;
   return {
@@ -32,7 +34,9 @@ export function compiledExecutionGateway(
       const built = schema();
       prepare(built);
       listener?.({ apiSchema: built, coreSupergraphSdl: '' });
-      return { executor: compiledExecutor(built, compileAfter) };
+      const operations = new CompiledOperations(built, compileAfter);
+      loaded(operations);
+      return { executor: operations.executor() };
     },
     async stop() {},
   };
@@ -47,34 +51,59 @@ export function compiledExecutor(
   compileAfter = 2,
   onCompile: (operationName: string | undefined) => void = () => {},
 ): GatewayExecutor {
+  return new CompiledOperations(schema, compileAfter, onCompile).executor();
+}
+
+/** The operations compiled so far, per parsed document and operation name. */
+export class CompiledOperations {
   /** Per document and operation: its compiled query, null (runs on graphql-js), or how often it came so far. */
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | number>>();
-  /** The operation's compiled query; null when it runs on graphql-js (used fewer times, or refused by the compiler). */
-  const compile = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
-    let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
+  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | number>>();
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly compileAfter = 2,
+    private readonly onCompile: (operationName: string | undefined) => void = () => {},
+  ) {}
+
+  /** The operation's compiled query, counting this use; null when it runs on graphql-js (used fewer times, or refused by the compiler). */
+  use(document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
+    let byName = this.compiled.get(document);
+    if (!byName) this.compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
     const known = byName.get(key);
     if (known === null || typeof known === 'object') return known;
     const uses = (known ?? 0) + 1;
-    if (uses < compileAfter) {
+    if (uses < this.compileAfter) {
       byName.set(key, uses);
       return null;
     }
-    onCompile(operationName);
-    const result = compileQuery(schema, document, operationName);
+    this.onCompile(operationName);
+    const result = compileQuery(this.schema, document, operationName);
     const query = isCompiledQuery(result) ? result : null;
     byName.set(key, query);
     return query;
-  };
-  return async (request: GatewayGraphQLRequestContext) => {
-    const { document, context } = request;
-    const operationName = request.operationName ?? undefined;
-    const variables = request.request.variables ?? {};
-    const query = compile(document, operationName);
-    const result = query
-      ? await query.query(undefined, context, variables)
-      : await execute({ schema, document, contextValue: context, variableValues: variables, operationName });
-    return result as ExecutionResult as never;
-  };
+  }
+
+  /** The operation's compiled query if it has been compiled, without counting a use. */
+  peek(document: DocumentNode, operationName: string | undefined): CompiledQuery | undefined {
+    const known = this.compiled.get(document)?.get(operationName ?? '');
+    return known !== null && typeof known === 'object' ? known : undefined;
+  }
+
+  /** Apollo's executor: the compiled query, or graphql-js. */
+  executor(): GatewayExecutor {
+    const { schema } = this;
+    return async (request: GatewayGraphQLRequestContext) => {
+      const { document, context } = request;
+      // the name the client sent (Apollo's `operationName` is that of the operation it resolved, null when
+      // none: the document's only operation would then run instead of graphql-js's "Unknown operation" error)
+      const operationName = request.request.operationName ?? undefined;
+      const variables = request.request.variables ?? {};
+      const query = this.use(document, operationName);
+      const result = query
+        ? await query.query(undefined, context, variables)
+        : await execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+      return result as ExecutionResult as never;
+    };
+  }
 }

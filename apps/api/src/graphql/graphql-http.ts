@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Express, Request, RequestHandler, Response } from 'express';
+import type { KnownOperations } from './known-operations.js';
 
 /** The largest JSON body accepted on /graphql (the same as the body parser's elsewhere). */
 export const GRAPHQL_BODY_LIMIT = 1024 * 1024;
@@ -14,7 +15,12 @@ export interface GraphqlHttpOptions {
   /** The client-error throttle's middleware (answers 429 itself, or calls next). */
   throttle: RequestHandler;
   /** The started Apollo server and the context of one request: known once the application has started. */
-  apollo: () => { server: ApolloServer<BaseContext>; context: (args: { req: Request; res: Response }) => unknown };
+  apollo: () => {
+    server: ApolloServer<BaseContext>;
+    context: (args: { req: Request; res: Response }) => unknown;
+    /** Answers queries answered before without Apollo's pipeline (known-operations.ts). */
+    known?: KnownOperations;
+  };
 }
 
 const JSON_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
@@ -91,7 +97,18 @@ function readJson(req: Request, res: Response, then: (body: unknown) => void) {
 }
 
 async function execute(options: GraphqlHttpOptions, req: Request, res: Response, body: unknown) {
-  const { server, context } = options.apollo();
+  const { server, context, known } = options.apollo();
+  const again =
+    known && (await known.answer(req, body as object, async () => context({ req, res })).catch(() => undefined));
+  if (again !== undefined) {
+    // a known query answered again: the headers Apollo and the HTTP status hook give an answer without errors
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('content-length', Buffer.byteLength(again));
+    res.end(again);
+    return;
+  }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -21,6 +21,7 @@ import { RateLimiterService } from '@app/auth';
 import { ClientErrorThrottle } from './client-error-throttle.js';
 import { compiledExecutionGateway } from './compiled-executor.js';
 import { readColumnsInline } from './inline-columns.js';
+import { KnownOperations } from './known-operations.js';
 import { checkSocketOperation, limitRules, OperationLimits } from './query-limits.js';
 import {
   errorLoggingHooks,
@@ -34,7 +35,12 @@ import { SubscriptionAuthenticator, WsConnectionContext } from './subscription-a
 /** Tokens of the largest document accepted (real operations have a few hundred; 1,000 aliases need 10,000). */
 const MAX_TOKENS = 5_000;
 
-export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, moduleRef: ModuleRef): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  registry: LoaderRegistry,
+  moduleRef: ModuleRef,
+  known: KnownOperations,
+): ApolloDriverConfig {
   const auth = new SubscriptionAuthenticator(moduleRef, config.GRAPHQL_MAX_SUBSCRIPTIONS_PER_SOCKET);
   const limits: OperationLimits = {
     maxDepth: config.GRAPHQL_MAX_DEPTH,
@@ -96,6 +102,7 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
             () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema,
             config.GRAPHQL_COMPILE_AFTER,
             (schema) => readColumnsInline(schema, moduleRef.get(DataSource, { strict: false }).entityMetadatas),
+            (operations) => known.useCompiled(operations),
           )
         : undefined,
     validationRules: limitRules(limits),
@@ -107,7 +114,8 @@ export function graphqlOptions(config: AppConfig, registry: LoaderRegistry, modu
       requestPlugin([
         errorLoggingHooks(),
         localizedErrorsHooks(),
-        operationLimitsHooks(config, moduleRef),
+        operationLimitsHooks(config, moduleRef, known.checked),
+        known.hooks(),
         httpStatusHooks(),
         new ClientErrorThrottle(config, () => moduleRef.get(RateLimiterService, { strict: false })).hooks(),
       ]),

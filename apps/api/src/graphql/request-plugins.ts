@@ -90,7 +90,11 @@ export function localizedErrorsHooks(): RequestHooks {
  * the client's budget (EXPENSIVE_BUDGET_POINTS per EXPENSIVE_BUDGET_WINDOW_SECONDS, in Redis when
  * present so that every instance shares it). The client is the signed-in user, else the address.
  */
-export function operationLimitsHooks(config: AppConfig, moduleRef: ModuleRef): RequestHooks {
+export function operationLimitsHooks(
+  config: AppConfig,
+  moduleRef: ModuleRef,
+  checked = new CheckedOperations(),
+): RequestHooks {
   const limiter = () => moduleRef.get(RateLimiterService, { strict: false });
   const tokens = () => moduleRef.get(AccessTokenService, { strict: false });
   const clientOf = (req: GqlContext['req'] | undefined): string => {
@@ -99,7 +103,6 @@ export function operationLimitsHooks(config: AppConfig, moduleRef: ModuleRef): R
     const sub = token ? tokens().subjectOf(token) : null;
     return sub ? `user:${sub}` : `ip:${clientAddress(req)}`;
   };
-  const checked = new CheckedOperations();
   return {
     async didResolveOperation({ schema, document, request, operation, contextValue }) {
       const operationName = request.operationName ?? undefined;

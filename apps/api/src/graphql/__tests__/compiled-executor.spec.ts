@@ -30,7 +30,7 @@ function request(query: string, variables: Record<string, unknown> = {}, operati
     document,
     operationName,
     context: { factor: 2 },
-    request: { query, variables },
+    request: { query, variables, operationName },
   } as unknown as GatewayGraphQLRequestContext;
 }
 

@@ -1,0 +1,87 @@
+import { Injectable, Module } from '@nestjs/common';
+import { getOperationAST, type DocumentNode } from 'graphql';
+import type { Request } from 'express';
+import type { CompiledOperations } from './compiled-executor.js';
+import { CheckedOperations, type RequestHooks } from './request-plugins.js';
+
+/** Query texts remembered (the oldest half is forgotten beyond it). */
+const MAX_KNOWN = 1_000;
+/** Accept headers answered as Apollo answers them without asking: JSON. */
+const JSON_ACCEPT = /^(\*\/\*|application\/json(;\s*charset=utf-8)?)$/i;
+
+/**
+ * Queries the API has answered before, answered again without Apollo Server's request pipeline.
+ *
+ * For a query sent again with the same text, the same operation and variables, Apollo's pipeline re-does work
+ * whose outcome is known: hashing the text (SHA-256) to find its parsed document, negotiating the response
+ * type, calling every plugin hook, building a request context of getters, serializing the answer with its
+ * fields reordered. On `{ __typename }` that was a third of the API's CPU per request. Here, when
+ * - the text is one Apollo validated and resolved to a query (remembered by `hooks()`, after validation),
+ * - the operation (by name) is a query, compiled already (compiled-executor.ts),
+ * - the operation limits passed for these variables and charge nothing (CheckedOperations, shared with
+ *   the limits hook: a refused or charged operation is never remembered as free),
+ * - no extension (persisted queries) is asked, the client accepts JSON,
+ * the compiled query runs with a new request context and the answer is Apollo's (`{"data":…}`). An answer with
+ * errors is not sent: the request goes through Apollo as any other (errors are formatted, logged, translated
+ * and counted there; a query can run twice). Anything else goes through Apollo from the start.
+ */
+@Injectable()
+export class KnownOperations {
+  /** The variables and cost checks' outcomes (operationLimitsHooks), by document. */
+  readonly checked = new CheckedOperations();
+  private compiled?: CompiledOperations;
+  private readonly documents = new Map<string, DocumentNode>();
+
+  /** The compiled operations of the schema Apollo runs (set when the schema is loaded). */
+  useCompiled(operations: CompiledOperations): void {
+    this.compiled = operations;
+  }
+
+  /** The request plugin's part that remembers validated query documents by their text. */
+  hooks(): RequestHooks {
+    return {
+      didResolveOperation: async ({ source, document, operation }) => {
+        if (operation?.operation !== 'query' || this.documents.get(source) === document) return;
+        if (this.documents.size >= MAX_KNOWN) {
+          let drop = MAX_KNOWN / 2;
+          for (const old of this.documents.keys()) {
+            if (drop-- <= 0) break;
+            this.documents.delete(old);
+          }
+        }
+        this.documents.set(source, document);
+      },
+    };
+  }
+
+  /**
+   * The answer's JSON text for a known query, or undefined: the request then goes to Apollo. `context`
+   * makes the request's GraphQL context (the same as Apollo's).
+   */
+  async answer(req: Request, body: object, context: () => Promise<unknown>): Promise<string | undefined> {
+    const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+    if (typeof query !== 'string' || extensions !== undefined || !this.compiled) return undefined;
+    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+    if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+      return undefined;
+    }
+    const accept = req.headers.accept;
+    if (accept !== undefined && !JSON_ACCEPT.test(accept)) return undefined;
+    const document = this.documents.get(query);
+    if (!document) return undefined;
+    const name = operationName ?? undefined;
+    const values = (variables ?? {}) as Record<string, unknown>;
+    const operation = getOperationAST(document, name);
+    if (operation?.operation !== 'query') return undefined;
+    // as Apollo hands them to the limits hook: missing variables are not `{}` there
+    if (this.checked.get(document, name, (variables ?? undefined) as typeof values | undefined) !== 0) return undefined;
+    const compiled = this.compiled.peek(document, name);
+    if (!compiled) return undefined;
+    const result = await compiled.query(undefined, await context(), values);
+    if (result.errors?.length) return undefined;
+    return `${JSON.stringify(result.extensions ? { data: result.data, extensions: result.extensions } : { data: result.data })}\n`;
+  }
+}
+
+@Module({ providers: [KnownOperations], exports: [KnownOperations] })
+export class KnownOperationsModule {}

@@ -1,0 +1,82 @@
+import type { ApolloServer } from '@apollo/server';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TestApp } from './support/test-app.js';
+
+/**
+ * Queries answered before are answered again without Apollo Server's pipeline
+ * (apps/api/src/graphql/known-operations.ts): the same answers and headers, and everything else — errors, other
+ * answer types, charged work, mutations, persisted queries — still through Apollo.
+ */
+describe('Known queries answered without Apollo’s pipeline', () => {
+  let t: TestApp;
+  let apolloCalls = 0;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ EXPENSIVE_BUDGET_POINTS: '600', EXPENSIVE_BUDGET_WINDOW_SECONDS: '60' });
+    const apollo = (t.app.get(GraphQLModule).graphQlAdapter as unknown as { instance: ApolloServer }).instance;
+    const run = apollo.executeHTTPGraphQLRequest.bind(apollo);
+    apollo.executeHTTPGraphQLRequest = (...args) => {
+      apolloCalls++;
+      return run(...args);
+    };
+  });
+  afterAll(() => t?.close());
+
+  async function post(body: object, headers: Record<string, string> = {}) {
+    const before = apolloCalls;
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    const kept = [...res.headers].filter(([name]) => !['date', 'x-request-id'].includes(name));
+    return { status: res.status, text, headers: Object.fromEntries(kept), viaApollo: apolloCalls > before };
+  }
+
+  const LIST = `query List($first: Int) { organizations(first: $first) { totalCount nodes { id name } } }`;
+
+  it('answers a query Apollo answered and compiled, with the same body and headers', async () => {
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await post({ query: LIST, variables: { first: 3 } }));
+    expect(answers.map((a) => a.viaApollo)).toEqual([true, true, false, false]);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    expect(answers[3].headers).toEqual(answers[0].headers);
+    expect(answers[3].headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(answers[3].text)).toEqual({ data: { organizations: { totalCount: 0, nodes: [] } } });
+    // other variables are checked by Apollo first; a named operation that is not in the document is Apollo's error
+    expect((await post({ query: LIST, variables: { first: 5 } })).viaApollo).toBe(true);
+    expect((await post({ query: LIST, variables: { first: 5 } })).viaApollo).toBe(false);
+    const unnamed = await post({ query: LIST, variables: { first: 5 }, operationName: 'Other' });
+    expect(unnamed).toMatchObject({ viaApollo: true, status: 400 });
+  });
+
+  it('sends answers with errors, other answer types and persisted-query requests through Apollo', async () => {
+    const missing = { query: `query Missing { organization(slug: "nowhere") { id } }` };
+    const errors = [await post(missing), await post(missing), await post(missing)];
+    expect(errors.every((a) => a.viaApollo)).toBe(true);
+    expect(new Set(errors.map((a) => a.text)).size).toBe(1);
+    expect(JSON.parse(errors[2].text).errors[0].extensions.code).toBe('NOT_FOUND');
+
+    const typename = { query: '{ __typename }' };
+    for (let i = 0; i < 3; i++) await post(typename);
+    expect((await post(typename)).viaApollo).toBe(false);
+    const graphqlResponse = await post(typename, { accept: 'application/graphql-response+json' });
+    expect(graphqlResponse.viaApollo).toBe(true);
+    expect(graphqlResponse.headers['content-type']).toMatch(/^application\/graphql-response\+json/);
+    const persisted = await post({ ...typename, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } });
+    expect(persisted.viaApollo).toBe(true);
+  });
+
+  it('never skips the budget of charged work (search) nor runs a mutation outside Apollo', async () => {
+    const search = { query: `query S($q: String) { organizations(search: $q) { totalCount } }`, variables: { q: 'x' } };
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await post(search));
+    expect(answers.every((a) => a.viaApollo)).toBe(true);
+    // 200 points each against a budget of 600: the fourth is refused
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+
+    const mutation = { query: `mutation { logout(refreshToken: "none") }` };
+    for (let i = 0; i < 3; i++) expect((await post(mutation)).viaApollo).toBe(true);
+  });
+});
