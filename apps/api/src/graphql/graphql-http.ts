@@ -98,15 +98,15 @@ function readJson(req: Request, res: Response, then: (body: unknown) => void) {
 
 async function execute(options: GraphqlHttpOptions, req: Request, res: Response, body: unknown) {
   const { server, context, known } = options.apollo();
-  const again =
+  const knownAnswer =
     known && (await known.answer(req, body as object, async () => context({ req, res })).catch(() => undefined));
-  if (again !== undefined) {
-    // a known query answered again: the headers Apollo and the HTTP status hook give an answer without errors
+  if (knownAnswer !== undefined) {
+    // a known query answered knownAnswer: the headers Apollo and the HTTP status hook give an answer without errors
     res.statusCode = 200;
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('cache-control', 'no-store');
-    res.setHeader('content-length', Buffer.byteLength(again));
-    res.end(again);
+    res.setHeader('content-length', Buffer.byteLength(knownAnswer));
+    res.end(knownAnswer);
     return;
   }
   const headers = new HeaderMap();
