@@ -101,7 +101,7 @@ async function execute(options: GraphqlHttpOptions, req: Request, res: Response,
   const knownAnswer =
     known && (await known.answer(req, body as object, async () => context({ req, res })).catch(() => undefined));
   if (knownAnswer !== undefined) {
-    // a known query answered knownAnswer: the headers Apollo and the HTTP status hook give an answer without errors
+    // a known query answered again: the headers Apollo and the HTTP status hook give an answer without errors
     res.statusCode = 200;
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('cache-control', 'no-store');
