@@ -175,7 +175,7 @@ export async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<
 }
 
 /** Tables whose number of rows triggers keep in `row_count` (migration 1796300000001-RowCounts). */
-const COUNTED_TABLES = new Set(['organization', 'project']);
+const COUNTED_TABLES = new Set(['organization']);
 
 /**
  * `SELECT … AS n`: the number of rows of a countable query. Of a whole table whose rows are counted as they

@@ -1,13 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The tables whose rows are counted as they change (libs/common/src/pagination/row-counts.ts reads them). */
-const COUNTED = ['organization', 'project'];
+const COUNTED = ['organization'];
 
 /**
  * The number of rows of the tables whose lists are most often shown unfiltered with their totalCount (the
  * directory's first page: `count(*)` over every organization was more than half of that page's database
  * work), kept by statement triggers in the same transaction as each insert, delete or truncate: always
- * exact, and read as one row. Filtered lists still count their rows.
+ * exact, and read as one row. Filtered lists still count their rows. (Project lists always keep out archived
+ * projects: a count of every project would serve none of them.)
  */
 export class RowCounts1796300000001 implements MigrationInterface {
   name = 'RowCounts1796300000001';
