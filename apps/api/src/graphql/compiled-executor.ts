@@ -54,6 +54,18 @@ export function compiledExecutor(
   return new CompiledOperations(schema, compileAfter, onCompile).executor();
 }
 
+/**
+ * Results already made for a request (by its HTTP request object, which Apollo's copy of the context keeps): a
+ * known query run by the direct path whose answer has errors is handed to Apollo, which formats and answers it
+ * without running the query again.
+ */
+const made = new WeakMap<object, ExecutionResult>();
+
+/** Makes Apollo's executor answer the HTTP request `req` with `result` instead of running its operation. */
+export function answerWith(req: object, result: ExecutionResult): void {
+  made.set(req, result);
+}
+
 /** The operations compiled so far, per parsed document and operation name. */
 export class CompiledOperations {
   /** Per document and operation: its compiled query, null (runs on graphql-js), or how often it came so far. */
@@ -95,6 +107,12 @@ export class CompiledOperations {
     const { schema } = this;
     return async (request: GatewayGraphQLRequestContext) => {
       const { document, context } = request;
+      const req = (context as { req?: object }).req;
+      const ready = req && made.get(req);
+      if (ready) {
+        made.delete(req);
+        return ready as never;
+      }
       // the name the client sent (Apollo's `operationName` is that of the operation it resolved, null when
       // none: the document's only operation would then run instead of graphql-js's "Unknown operation" error)
       const operationName = request.request.operationName ?? undefined;

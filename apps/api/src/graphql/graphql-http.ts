@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Express, Request, RequestHandler, Response } from 'express';
+import { answerWith } from './compiled-executor.js';
 import type { KnownOperations } from './known-operations.js';
 
 /** The largest JSON body accepted on /graphql (the same as the body parser's elsewhere). */
@@ -100,15 +101,18 @@ async function execute(options: GraphqlHttpOptions, req: Request, res: Response,
   const { server, context, known } = options.apollo();
   const knownAnswer =
     known && (await known.answer(req, body as object, async () => context({ req, res })).catch(() => undefined));
-  if (knownAnswer !== undefined) {
+  if (knownAnswer && 'text' in knownAnswer) {
     // a known query answered again: the headers Apollo and the HTTP status hook give an answer without errors
     res.statusCode = 200;
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('cache-control', 'no-store');
-    res.setHeader('content-length', Buffer.byteLength(knownAnswer));
-    res.end(knownAnswer);
+    res.setHeader('content-length', Buffer.byteLength(knownAnswer.text));
+    res.end(knownAnswer.text);
     return;
   }
+  // a known query's answer with errors: Apollo answers it from the result, without running the query again
+  const ran = knownAnswer && 'result' in knownAnswer ? knownAnswer : undefined;
+  if (ran) answerWith(req, ran.result);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -117,7 +121,7 @@ async function execute(options: GraphqlHttpOptions, req: Request, res: Response,
   const query = url.indexOf('?');
   const answer = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: 'POST', headers, search: query === -1 ? '' : url.slice(query), body },
-    context: async () => (await context({ req, res })) as BaseContext,
+    context: async () => (ran?.contextValue ?? (await context({ req, res }))) as BaseContext,
   });
   for (const [key, value] of answer.headers) res.setHeader(key, value);
   res.statusCode = answer.status ?? 200;

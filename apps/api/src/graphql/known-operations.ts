@@ -1,5 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
-import { getOperationAST, type DocumentNode } from 'graphql';
+import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Request } from 'express';
 import type { CompiledOperations } from './compiled-executor.js';
 import { CheckedOperations, type RequestHooks } from './request-plugins.js';
@@ -22,8 +22,8 @@ const JSON_ACCEPT = /^(\*\/\*|application\/json(;\s*charset=utf-8)?)$/i;
  *   the limits hook: a refused or charged operation is never remembered as free),
  * - no extension (persisted queries) is asked, the client accepts JSON,
  * the compiled query runs with a new request context and the answer is Apollo's (`{"data":…}`). An answer with
- * errors is not sent: the request goes through Apollo as any other (errors are formatted, logged, translated
- * and counted there; a query can run twice). Anything else goes through Apollo from the start.
+ * errors goes to Apollo with its result (answerWith), which formats, logs, translates and counts them and gives
+ * the HTTP status, without running the query again. Anything else goes through Apollo from the start.
  */
 @Injectable()
 export class KnownOperations {
@@ -58,7 +58,7 @@ export class KnownOperations {
    * The answer's JSON text for a known query, or undefined: the request then goes to Apollo. `context`
    * makes the request's GraphQL context (the same as Apollo's).
    */
-  async answer(req: Request, body: object, context: () => Promise<unknown>): Promise<string | undefined> {
+  async answer(req: Request, body: object, context: () => Promise<unknown>): Promise<KnownAnswer | undefined> {
     const { query, operationName, variables, extensions } = body as Record<string, unknown>;
     if (typeof query !== 'string' || extensions !== undefined || !this.compiled) return undefined;
     if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
@@ -77,11 +77,20 @@ export class KnownOperations {
     if (this.checked.get(document, name, (variables ?? undefined) as typeof values | undefined) !== 0) return undefined;
     const compiled = this.compiled.peek(document, name);
     if (!compiled) return undefined;
-    const result = await compiled.query(undefined, await context(), values);
-    if (result.errors?.length) return undefined;
-    return `${JSON.stringify(result.extensions ? { data: result.data, extensions: result.extensions } : { data: result.data })}\n`;
+    const contextValue = (await context()) as object;
+    const result = await compiled.query(undefined, contextValue, values);
+    if (result.errors?.length) return { contextValue, result };
+    return {
+      text: `${JSON.stringify(result.extensions ? { data: result.data, extensions: result.extensions } : { data: result.data })}\n`,
+    };
   }
 }
+
+/**
+ * A known query's answer: its JSON text, or (with errors) the request's context and the result, for Apollo to
+ * answer without running the query again (answerWith).
+ */
+export type KnownAnswer = { text: string } | { contextValue: object; result: ExecutionResult };
 
 @Module({ providers: [KnownOperations], exports: [KnownOperations] })
 export class KnownOperationsModule {}
