@@ -55,8 +55,8 @@ export class KnownOperations {
   }
 
   /**
-   * The answer's JSON text for a known query, or undefined: the request then goes to Apollo. `context`
-   * makes the request's GraphQL context (the same as Apollo's).
+   * A known query's answer (its JSON text, or its result with errors for Apollo to answer), or undefined: the
+   * request then goes to Apollo. `context` makes the request's GraphQL context (the same as Apollo's).
    */
   async answer(req: Request, body: object, context: () => Promise<unknown>): Promise<KnownAnswer | undefined> {
     const { query, operationName, variables, extensions } = body as Record<string, unknown>;
