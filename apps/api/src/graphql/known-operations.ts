@@ -2,7 +2,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Request } from 'express';
 import type { CompiledOperations } from './compiled-executor.js';
-import { CheckedOperations, type RequestHooks } from './request-plugins.js';
+import { CheckedOperations, forgetOldestHalf, type RequestHooks } from './request-plugins.js';
 
 /** Query texts remembered (the oldest half is forgotten beyond it). */
 const MAX_KNOWN = 1_000;
@@ -42,13 +42,7 @@ export class KnownOperations {
     return {
       didResolveOperation: async ({ source, document, operation }) => {
         if (operation?.operation !== 'query' || this.documents.get(source) === document) return;
-        if (this.documents.size >= MAX_KNOWN) {
-          let drop = MAX_KNOWN / 2;
-          for (const old of this.documents.keys()) {
-            if (drop-- <= 0) break;
-            this.documents.delete(old);
-          }
-        }
+        if (this.documents.size >= MAX_KNOWN) forgetOldestHalf(this.documents);
         this.documents.set(source, document);
       },
     };
@@ -70,15 +64,15 @@ export class KnownOperations {
     const document = this.documents.get(query);
     if (!document) return undefined;
     const name = operationName ?? undefined;
-    const values = (variables ?? {}) as Record<string, unknown>;
+    const given = (variables ?? undefined) as Record<string, unknown> | undefined;
     const operation = getOperationAST(document, name);
     if (operation?.operation !== 'query') return undefined;
     // as Apollo hands them to the limits hook: missing variables are not `{}` there
-    if (this.checked.get(document, name, (variables ?? undefined) as typeof values | undefined) !== 0) return undefined;
+    if (this.checked.get(document, name, given) !== 0) return undefined;
     const compiled = this.compiled.peek(document, name);
     if (!compiled) return undefined;
     const contextValue = (await context()) as object;
-    const result = await compiled.query(undefined, contextValue, values);
+    const result = await compiled.query(undefined, contextValue, given ?? {});
     if (result.errors?.length) return { contextValue, result };
     return {
       text: `${JSON.stringify(result.extensions ? { data: result.data, extensions: result.extensions } : { data: result.data })}\n`,

@@ -164,14 +164,17 @@ export class CheckedOperations {
     if (key === undefined) return;
     let outcomes = this.byDocument.get(document);
     if (!outcomes) this.byDocument.set(document, (outcomes = new Map()));
-    if (outcomes.size >= MAX_CHECKED_PER_DOCUMENT) {
-      let drop = outcomes.size / 2;
-      for (const old of outcomes.keys()) {
-        if (drop-- <= 0) break;
-        outcomes.delete(old);
-      }
-    }
+    if (outcomes.size >= MAX_CHECKED_PER_DOCUMENT) forgetOldestHalf(outcomes);
     outcomes.set(key, expensive);
+  }
+}
+
+/** Deletes the first half of a map's entries (the oldest set: a Map keeps insertion order). */
+export function forgetOldestHalf(map: Map<unknown, unknown>): void {
+  let drop = map.size / 2;
+  for (const old of map.keys()) {
+    if (drop-- <= 0) break;
+    map.delete(old);
   }
 }
 

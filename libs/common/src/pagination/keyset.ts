@@ -170,7 +170,7 @@ function countable<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): boolean 
  */
 export async function countRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
   if (!countable(qb)) return qb.getCount();
-  const rows = await runNamed(qb, countQuery(qb.clone().orderBy()));
+  const rows = await runNamed(qb, countQuery(qb));
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -183,7 +183,7 @@ const COUNTED_TABLES = new Set(['organization']);
  * unfiltered first page); the table's own count if the number is missing.
  */
 function countQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): string {
-  const count = qb.clone().select('count(*)::int', 'n').getQuery();
+  const count = qb.clone().orderBy().select('count(*)::int', 'n').getQuery();
   const { mainAlias, wheres } = qb.expressionMap;
   const table = mainAlias?.hasMetadata ? mainAlias.metadata.tableName : undefined;
   if (!table || wheres.length > 0 || !COUNTED_TABLES.has(table)) return count;
