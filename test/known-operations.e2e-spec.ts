@@ -53,6 +53,23 @@ describe('Known queries answered without Apollo’s pipeline', () => {
     expect(unnamed).toMatchObject({ viaApollo: true, status: 400 });
   });
 
+  it('negotiates the answer’s type as Apollo does: the portal’s urql asks application/graphql-response+json first', async () => {
+    // the Accept header @urql/core sends with every query
+    const URQL =
+      'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed';
+    const query = { query: `query Portal { organizations(first: 2) { nodes { id } } }` };
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await post(query, { accept: URQL }));
+    expect(answers.map((a) => a.viaApollo)).toEqual([true, true, false]);
+    expect(answers[2].headers).toEqual(answers[0].headers);
+    expect(answers[2].headers['content-type']).toBe('application/graphql-response+json; charset=utf-8');
+    expect(answers[2].text).toBe(answers[0].text);
+    // the same query with a plain JSON preference gets JSON, directly too
+    const json = await post(query, { accept: 'application/json;q=0.9, application/graphql-response+json;q=0.5' });
+    expect(json).toMatchObject({ viaApollo: false, text: answers[0].text });
+    expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
   it('sends answers with errors, other answer types and persisted-query requests through Apollo', async () => {
     const missing = { query: `query Missing { organization(slug: "nowhere") { id } }` };
     const errors = [];
@@ -72,9 +89,12 @@ describe('Known queries answered without Apollo’s pipeline', () => {
     const typename = { query: '{ __typename }' };
     for (let i = 0; i < 3; i++) await post(typename);
     expect((await post(typename)).viaApollo).toBe(false);
-    const graphqlResponse = await post(typename, { accept: 'application/graphql-response+json' });
-    expect(graphqlResponse.viaApollo).toBe(true);
-    expect(graphqlResponse.headers['content-type']).toMatch(/^application\/graphql-response\+json/);
+    // types Apollo does not answer a single result with (or answers another way) stay Apollo's
+    const html = await post(typename, { accept: 'text/html' });
+    expect(html.viaApollo).toBe(true);
+    const callback = await post(typename, { accept: 'application/json; callbackSpec=1.0' });
+    expect(callback.viaApollo).toBe(true);
+    expect(callback.headers['content-type']).toMatch(/callbackSpec/);
     const persisted = await post({ ...typename, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } });
     expect(persisted.viaApollo).toBe(true);
   });

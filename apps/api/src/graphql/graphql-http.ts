@@ -104,7 +104,7 @@ async function execute(options: GraphqlHttpOptions, req: Request, res: Response,
   if (knownAnswer && 'text' in knownAnswer) {
     // a known query answered again: the headers Apollo and the HTTP status hook give an answer without errors
     res.statusCode = 200;
-    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('content-type', knownAnswer.contentType);
     res.setHeader('cache-control', 'no-store');
     res.setHeader('content-length', Buffer.byteLength(knownAnswer.text));
     res.end(knownAnswer.text);

@@ -1,13 +1,18 @@
 import { Injectable, Module } from '@nestjs/common';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Request } from 'express';
+import Negotiator from 'negotiator';
 import type { CompiledOperations } from './compiled-executor.js';
 import { CheckedOperations, forgetOldestHalf, type RequestHooks } from './request-plugins.js';
 
 /** Query texts remembered (the oldest half is forgotten beyond it). */
 const MAX_KNOWN = 1_000;
-/** Accept headers answered as Apollo answers them without asking: JSON. */
-const JSON_ACCEPT = /^(\*\/\*|application\/json(;\s*charset=utf-8)?)$/i;
+/** Accept headers remembered with the content type they get (the oldest half is forgotten beyond it). */
+const MAX_ACCEPTS = 100;
+/** The types of a single result Apollo chooses among (its chooseContentTypeForSingleResultResponse). */
+const JSON_TYPE = 'application/json; charset=utf-8';
+const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
+const SINGLE_RESULT_TYPES = [JSON_TYPE, GRAPHQL_RESPONSE_TYPE, 'application/json; callbackSpec=1.0; charset=utf-8'];
 
 /**
  * Queries the API has answered before, answered again without Apollo Server's request pipeline.
@@ -20,7 +25,8 @@ const JSON_ACCEPT = /^(\*\/\*|application\/json(;\s*charset=utf-8)?)$/i;
  * - the operation (by name) is a query, compiled already (compiled-executor.ts),
  * - the operation limits passed for these variables and charge nothing (CheckedOperations, shared with
  *   the limits hook: a refused or charged operation is never remembered as free),
- * - no extension (persisted queries) is asked, the client accepts JSON,
+ * - no extension (persisted queries) is asked, the client accepts JSON or `application/graphql-response+json`
+ *   (the portal's urql asks the latter first: the type is negotiated as Apollo does, with the same library),
  * the compiled query runs with a new request context and the answer is Apollo's (`{"data":…}`). An answer with
  * errors goes to Apollo with its result (answerWith), which formats, logs, translates and counts them and gives
  * the HTTP status, without running the query again. Anything else goes through Apollo from the start.
@@ -31,6 +37,8 @@ export class KnownOperations {
   readonly checked = new CheckedOperations();
   private compiled?: CompiledOperations;
   private readonly documents = new Map<string, DocumentNode>();
+  /** The content type each Accept header gets (null: none Apollo answers a single result with). */
+  private readonly accepts = new Map<string, string | null>();
 
   /** The compiled operations of the schema Apollo runs (set when the schema is loaded). */
   useCompiled(operations: CompiledOperations): void {
@@ -59,8 +67,8 @@ export class KnownOperations {
     if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
       return undefined;
     }
-    const accept = req.headers.accept;
-    if (accept !== undefined && !JSON_ACCEPT.test(accept)) return undefined;
+    const contentType = this.contentType(req.headers.accept);
+    if (!contentType) return undefined;
     const document = this.documents.get(query);
     if (!document) return undefined;
     const name = operationName ?? undefined;
@@ -76,15 +84,32 @@ export class KnownOperations {
     if (result.errors?.length) return { contextValue, result };
     return {
       text: `${JSON.stringify(result.extensions ? { data: result.data, extensions: result.extensions } : { data: result.data })}\n`,
+      contentType,
     };
+  }
+
+  /**
+   * The type Apollo answers a single result with for this Accept header (JSON when there is none), or null when
+   * it is none of the two answered here (the subscription callback's type is left to Apollo).
+   */
+  private contentType(accept: string | undefined): string | null {
+    if (!accept) return JSON_TYPE;
+    let type = this.accepts.get(accept);
+    if (type === undefined) {
+      const chosen = new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES);
+      type = chosen === JSON_TYPE || chosen === GRAPHQL_RESPONSE_TYPE ? chosen : null;
+      if (this.accepts.size >= MAX_ACCEPTS) forgetOldestHalf(this.accepts);
+      this.accepts.set(accept, type);
+    }
+    return type;
   }
 }
 
 /**
- * A known query's answer: its JSON text, or (with errors) the request's context and the result, for Apollo to
+ * A known query's answer: its JSON text and content type, or (with errors) the request's context and the result, for Apollo to
  * answer without running the query again (answerWith).
  */
-export type KnownAnswer = { text: string } | { contextValue: object; result: ExecutionResult };
+export type KnownAnswer = { text: string; contentType: string } | { contextValue: object; result: ExecutionResult };
 
 @Module({ providers: [KnownOperations], exports: [KnownOperations] })
 export class KnownOperationsModule {}
