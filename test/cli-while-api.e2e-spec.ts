@@ -10,7 +10,8 @@ import { join } from 'node:path';
  * socket instead of opening a second PGlite on the folder (whose writes were lost). Real processes
  * from dist/, on a temporary folder; the same on both legs (the embedded database is the subject).
  */
-const API = join(process.cwd(), 'dist/apps/api/src/main.js');
+// the API as `npm start` and the image run it: the bundle (scripts/bundle-api.mjs)
+const API = join(process.cwd(), 'dist/api/main.js');
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
 const LOCK = 'embedded-database.lock';
 const PASSWORD = 'correct-horse-battery';

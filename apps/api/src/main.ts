@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { DemoSeeder } from '@app/demo';
-import { createApiApp } from './bootstrap.js';
+// the module itself, not @app/persistence: that one loads TypeORM and the rest before the database is opened
+import { embeddedDatabaseArgs, openEarly } from '../../../libs/persistence/src/embedded-database.js';
 
 async function main() {
   const config = AppConfig.load();
   const started = Date.now();
+  // the embedded database opens in its thread while the application's modules load (about half of a start)
+  if (config.embedded) openEarly(...embeddedDatabaseArgs(config));
+  const [{ createApiApp }, { DemoSeeder }] = await Promise.all([import('./bootstrap.js'), import('@app/demo')]);
   const app = await createApiApp(config);
   await app.init();
   if (config.embedded && config.DEMO_DATA) await app.get(DemoSeeder).seedOnFirstStart();

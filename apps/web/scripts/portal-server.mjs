@@ -38,7 +38,7 @@ function freePort() {
 /** Resolves to { url, stop() } once /health answers (the first start loads the demo data: about a minute). */
 export async function startPortal({ timeoutMs = 300_000 } = {}) {
   // API_MAIN and WEB_DIST_DIR: builds kept elsewhere (as for the browser tests)
-  const main = resolve(process.env.API_MAIN ?? join(repo, 'dist/apps/api/src/main.js'));
+  const main = resolve(process.env.API_MAIN ?? join(repo, 'dist/api/main.js'));
   const web = resolve(process.env.WEB_DIST_DIR ?? join(repo, 'apps/web/dist'));
   for (const [what, path] of [
     ['the API (npm run build)', main],

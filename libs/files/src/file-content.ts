@@ -1,5 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { FilePurpose } from './file.entity.js';
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
@@ -44,6 +42,8 @@ export async function inspectContent(
   purpose: FilePurpose,
   declaredType: string,
 ): Promise<{ contentType: string; bytes: Buffer }> {
+  // read on the first upload, not at start-up (sharp loads libvips)
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(bytes);
   const type = found?.mime;
   if (!type || !ALLOWED_TYPES[purpose].includes(type)) {
@@ -60,6 +60,7 @@ export async function inspectContent(
 
 async function reencode(bytes: Buffer, type: string, purpose: FilePurpose): Promise<Buffer> {
   try {
+    const { default: sharp } = await import('sharp');
     let image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
     if (purpose === FilePurpose.LOGO) {
       image = image.resize(LOGO_MAX_SIDE, LOGO_MAX_SIDE, { fit: 'inside', withoutEnlargement: true });

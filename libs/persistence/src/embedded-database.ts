@@ -9,11 +9,12 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Logger } from '@nestjs/common';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { AppConfig } from '@app/config';
 
 /** DATA_DIR/<this>: who holds the embedded database of the folder, and where it serves it. */
 export const EMBEDDED_LOCK_FILE = 'embedded-database.lock';
@@ -36,6 +37,10 @@ export class EmbeddedDatabaseBusyError extends Error {}
  * PostgreSQL in-process: PGlite served on a loopback port so that the ordinary `pg` driver, the
  * same SQL and the same migrations work as against a real server.
  *
+ * PGlite runs in a worker thread of its own (`databaseThread`): opening it (compiling PostgreSQL's WebAssembly
+ * and starting it on the folder) happens while the main thread loads the application's modules (main.ts opens
+ * it first: `openEarly`), and its queries run on another core than the API's JavaScript.
+ *
  * Single writer: PGlite is not safe with two instances on one folder (the second one's writes were
  * silently lost). The process that opens a folder's database holds DATA_DIR/embedded-database.lock
  * (its pid and port); any other process (the CLI while the API runs, a second API) finds the live
@@ -44,8 +49,7 @@ export class EmbeddedDatabaseBusyError extends Error {}
  */
 export class EmbeddedDatabase {
   private readonly logger = new Logger(EmbeddedDatabase.name);
-  private db?: PGlite;
-  private server?: PGLiteSocketServer;
+  private thread?: DatabaseThread;
   private lockPath?: string;
   url = '';
   /** Connected to the database another process holds (see the class comment). */
@@ -63,18 +67,18 @@ export class EmbeddedDatabase {
       location = join(folder, 'pgdata');
       mkdirSync(location, { recursive: true });
     }
+    let conn: string;
     try {
-      if (location !== 'memory') this.db = new PGlite(location);
-      else if (template) this.db = new PGlite({ loadDataDir: new Blob([readFileSync(template)]) });
-      else this.db = new PGlite();
-      await this.db.waitReady;
-      this.server = new PGLiteSocketServer({ db: this.db, host: '127.0.0.1', port: 0, maxConnections });
-      await this.server.start();
+      this.thread = new DatabaseThread({
+        location: location === 'memory' ? null : location,
+        template: location === 'memory' ? (template ?? null) : null,
+        maxConnections,
+      });
+      conn = ((await this.thread.request({ type: 'start' })) as { conn: string }).conn;
     } catch (error) {
       await this.stop();
       throw error;
     }
-    const conn = this.server.getServerConn();
     this.url = `postgres://postgres@${conn}/postgres`;
     if (this.lockPath) this.writeLock(Number(conn.split(':').pop()));
     this.logger.log(
@@ -85,15 +89,13 @@ export class EmbeddedDatabase {
 
   /** The database's folder as a .tar.gz (PGlite's dumpDataDir), for EMBEDDED_TEMPLATE. */
   async dump(): Promise<Buffer> {
-    if (!this.db) throw new Error('The embedded database is not open in this process');
-    return Buffer.from(await (await this.db.dumpDataDir('gzip')).arrayBuffer());
+    if (!this.thread) throw new Error('The embedded database is not open in this process');
+    return Buffer.from((await this.thread.request({ type: 'dump' })) as ArrayBuffer);
   }
 
   async stop(): Promise<void> {
-    await this.server?.stop().catch(() => undefined);
-    await this.db?.close().catch(() => undefined);
-    this.server = undefined;
-    this.db = undefined;
+    await this.thread?.stop();
+    this.thread = undefined;
     if (this.lockPath) {
       if (readLock(this.lockPath)?.pid === process.pid) rmLock(this.lockPath);
       this.lockPath = undefined;
@@ -210,5 +212,144 @@ function answers(host: string, port: number): Promise<boolean> {
     socket.setTimeout(3000, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
+  });
+}
+
+/** The embedded database's folder (undefined: in memory), connections and template, by the configuration. */
+export function embeddedDatabaseArgs(config: AppConfig): [string | undefined, number, string | undefined] {
+  return [
+    config.inMemory ? undefined : config.DATA_DIR,
+    config.DB_POOL_SIZE + 4,
+    config.inMemory ? config.EMBEDDED_TEMPLATE : undefined,
+  ];
+}
+
+/** The database main.ts began opening before the application's modules were loaded. */
+let early: { key: string; database: EmbeddedDatabase; url: Promise<string> } | undefined;
+
+/**
+ * Begins opening the embedded database now (main.ts, before it loads the application's modules, so that both
+ * go on at once); `DatabaseLifecycle` takes it over with `takeEarly` when it asks for the same database.
+ */
+export function openEarly(dataDir: string | undefined, maxConnections: number, template?: string): void {
+  const database = new EmbeddedDatabase();
+  const url = database.start(dataDir, maxConnections, template);
+  url.catch(() => undefined); // the error is the taker's, when it awaits it
+  early = { key: JSON.stringify([dataDir, maxConnections, template]), database, url };
+}
+
+/** The database `openEarly` began opening with these arguments (once), or undefined. */
+export function takeEarly(
+  dataDir: string | undefined,
+  maxConnections: number,
+  template?: string,
+): { database: EmbeddedDatabase; url: Promise<string> } | undefined {
+  const taken = early;
+  if (taken?.key !== JSON.stringify([dataDir, maxConnections, template])) return undefined;
+  early = undefined;
+  return taken;
+}
+
+/** What the database's thread is asked, and its answers (`{ ok: true, value }` or `{ ok: false, message }`). */
+type ThreadRequest = { type: 'start' } | { type: 'dump' } | { type: 'stop' };
+type ThreadAnswer = { ok: true; value?: unknown } | { ok: false; message: string };
+
+interface ThreadOptions {
+  /** The folder PGlite keeps the database in; null: in memory (empty, or from `template`). */
+  location: string | null;
+  template: string | null;
+  maxConnections: number;
+}
+
+/** The worker thread that runs PGlite and its socket server; requests are answered in turn. */
+class DatabaseThread {
+  private readonly worker: Worker;
+  private readonly waiting: Array<{ resolve: (value: unknown) => void; reject: (error: Error) => void }> = [];
+  private failure?: Error;
+
+  constructor(options: ThreadOptions) {
+    const require = createRequire(import.meta.url);
+    this.worker = new Worker(`(${databaseThread.toString()})(require)`, {
+      eval: true,
+      workerData: {
+        ...options,
+        // resolved here: the thread's code has no module of its own to resolve them from
+        pglite: require.resolve('@electric-sql/pglite'),
+        socket: require.resolve('@electric-sql/pglite-socket'),
+      },
+    });
+    this.worker.on('message', (answer: ThreadAnswer) => {
+      const next = this.waiting.shift();
+      if (answer.ok) next?.resolve(answer.value);
+      else next?.reject(new Error(answer.message));
+    });
+    const fail = (error: Error) => {
+      this.failure = error;
+      for (const next of this.waiting.splice(0)) next.reject(error);
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`The embedded database's thread exited (code ${code})`)));
+  }
+
+  request(request: ThreadRequest): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(request);
+    });
+  }
+
+  /** Closes the socket server and PGlite (its files are written), then ends the thread. */
+  async stop(): Promise<void> {
+    await this.request({ type: 'stop' }).catch(() => undefined);
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * The database thread's code. Its source is the worker's script (`toString`), so it uses nothing from outside
+ * its body: the worker script's CommonJS `require` (a parameter, which no compiler or bundler rewrites) and the
+ * thread's `workerData`.
+ */
+function databaseThread(load: NodeJS.Require): void {
+  const { parentPort, workerData } = load('node:worker_threads') as typeof import('node:worker_threads');
+  const { readFileSync } = load('node:fs') as typeof import('node:fs');
+  const { PGlite } = load(workerData.pglite) as typeof import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = load(workerData.socket) as typeof import('@electric-sql/pglite-socket');
+  const options = workerData as ThreadOptions;
+  let db: InstanceType<typeof PGlite> | undefined;
+  let server: InstanceType<typeof PGLiteSocketServer> | undefined;
+  const handlers: Record<ThreadRequest['type'], () => Promise<unknown>> = {
+    start: async () => {
+      if (options.location) db = new PGlite(options.location);
+      else if (options.template) db = new PGlite({ loadDataDir: new Blob([readFileSync(options.template)]) });
+      else db = new PGlite();
+      await db.waitReady;
+      server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
+      await server.start();
+      return { conn: server.getServerConn() };
+    },
+    dump: async () => {
+      const dump = await db!.dumpDataDir('gzip');
+      return dump.arrayBuffer();
+    },
+    stop: async () => {
+      await server?.stop().catch(() => undefined);
+      await db?.close().catch(() => undefined);
+      server = undefined;
+      db = undefined;
+    },
+  };
+  // one request at a time, in order: the answers are matched to the requests by their order
+  let queue: Promise<unknown> = Promise.resolve();
+  parentPort!.on('message', (request: ThreadRequest) => {
+    queue = queue.then(async () => {
+      try {
+        const value = await handlers[request.type]();
+        parentPort!.postMessage({ ok: true, value }, value instanceof ArrayBuffer ? [value] : []);
+      } catch (error) {
+        parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+      }
+    });
   });
 }

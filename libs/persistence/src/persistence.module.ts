@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { EmbeddedDatabase } from './embedded-database.js';
+import { EmbeddedDatabase, embeddedDatabaseArgs, takeEarly } from './embedded-database.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { RedisService } from './redis.service.js';
 import { typeParsers } from './type-parsers.js';
@@ -13,7 +13,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 /** Starts the embedded database when DATABASE_URL is unset, and stops it after TypeORM closes. */
 @Injectable()
 export class DatabaseLifecycle implements OnApplicationShutdown {
-  readonly embedded = new EmbeddedDatabase();
+  embedded = new EmbeddedDatabase();
 
   constructor(
     private readonly config: AppConfig,
@@ -23,11 +23,14 @@ export class DatabaseLifecycle implements OnApplicationShutdown {
   async url(): Promise<string> {
     if (this.config.DATABASE_URL) return this.config.DATABASE_URL;
     if (!this.embedded.url) {
-      await this.embedded.start(
-        this.config.inMemory ? undefined : this.config.DATA_DIR,
-        this.config.DB_POOL_SIZE + 4,
-        this.config.inMemory ? this.config.EMBEDDED_TEMPLATE : undefined,
-      );
+      const [dataDir, maxConnections, template] = embeddedDatabaseArgs(this.config);
+      const early = takeEarly(dataDir, maxConnections, template);
+      if (early) {
+        this.embedded = early.database;
+        await early.url;
+      } else {
+        await this.embedded.start(dataDir, maxConnections, template);
+      }
     }
     return this.embedded.url;
   }

@@ -1,6 +1,9 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createRequire } from 'node:module';
 import { AppConfig } from '@app/config';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
+
+const require = createRequire(import.meta.url);
 
 /** Lazily created Redis connections when REDIS_URL is set; `null` means "run in-process". */
 @Injectable()
@@ -49,6 +52,8 @@ export class RedisService implements OnApplicationShutdown {
   ): Redis {
     if (!this.config.REDIS_URL) throw new Error('REDIS_URL is not set');
     const { prefixKeys = true, ...redisOptions } = options;
+    // loaded on first use: without REDIS_URL (the embedded quick start) its modules are never read
+    const { Redis } = require('ioredis') as typeof import('ioredis');
     const client = new Redis(this.config.REDIS_URL, {
       connectionName: `nexus-${name}`,
       ...(prefixKeys ? { keyPrefix: this.config.REDIS_KEY_PREFIX } : {}),

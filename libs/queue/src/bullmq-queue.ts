@@ -1,8 +1,11 @@
-import { Queue, Worker } from 'bullmq';
+import { createRequire } from 'node:module';
+import type { Queue, Worker } from 'bullmq';
 import { RedisService } from '@app/persistence';
 import { assertJobId, JobOptions, JobQueue, NewJob } from './job-queue.js';
 
 const QUEUE_NAME = 'jobs';
+/** BullMQ, loaded when a queue on Redis is made: without REDIS_URL (the in-process queue) it is never read. */
+const bullmq = () => createRequire(import.meta.url)('bullmq') as typeof import('bullmq');
 
 /**
  * The queue on Redis (BullMQ). Keys live under `<REDIS_KEY_PREFIX>bull:jobs:*`, so deployments and
@@ -21,7 +24,7 @@ export class BullMqJobQueue extends JobQueue {
   ) {
     super();
     this.prefix = `${redis.keyPrefix.replace(/:+$/, '')}:bull`;
-    this.queue = new Queue(QUEUE_NAME, {
+    this.queue = new (bullmq().Queue)(QUEUE_NAME, {
       connection: this.connect('queue', 1),
       prefix: this.prefix,
       defaultJobOptions: {
@@ -55,7 +58,7 @@ export class BullMqJobQueue extends JobQueue {
     for (const [name, spec] of this.schedules) {
       await this.queue.upsertJobScheduler(name, { every: spec.every }, { name, data: spec.data ?? {} });
     }
-    this.worker = new Worker(
+    this.worker = new (bullmq().Worker)(
       QUEUE_NAME,
       async (job) => this.run(job.name, job.data, { id: job.id ?? '', name: job.name, attemptsMade: job.attemptsMade }),
       { connection: this.connect('worker', null), prefix: this.prefix, concurrency: this.defaults.concurrency },

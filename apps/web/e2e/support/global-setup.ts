@@ -42,7 +42,7 @@ declare module 'vitest' {
 /** Starts the built API (dist/) with the built portal on a fresh embedded database with the demo data. */
 export default async function setup(project: TestProject) {
   // API_MAIN and WEB_DIST_DIR let a developer test builds kept elsewhere (e.g. two checkouts side by side)
-  const main = resolve(process.env.API_MAIN ?? join(repo, 'dist/apps/api/src/main.js'));
+  const main = resolve(process.env.API_MAIN ?? join(repo, 'dist/api/main.js'));
   const web = resolve(process.env.WEB_DIST_DIR ?? join(repo, 'apps/web/dist'));
   for (const [what, path] of [
     ['the API (npm run build)', main],
