@@ -263,9 +263,11 @@ interface ThreadOptions {
 
 /** The worker thread that runs PGlite and its socket server; requests are answered in turn. */
 class DatabaseThread {
+  private readonly logger = new Logger(EmbeddedDatabase.name);
   private readonly worker: Worker;
   private readonly waiting: Array<{ resolve: (value: unknown) => void; reject: (error: Error) => void }> = [];
   private failure?: Error;
+  private stopping = false;
 
   constructor(options: ThreadOptions) {
     const require = createRequire(import.meta.url);
@@ -284,7 +286,9 @@ class DatabaseThread {
       else next?.reject(new Error(answer.message));
     });
     const fail = (error: Error) => {
-      this.failure = error;
+      // the database is gone: its connections fail from now on (and /health answers 503)
+      if (!this.stopping && !this.failure) this.logger.error(`The embedded database stopped: ${error.message}`);
+      this.failure ??= error;
       for (const next of this.waiting.splice(0)) next.reject(error);
     };
     this.worker.on('error', fail);
@@ -301,6 +305,7 @@ class DatabaseThread {
 
   /** Closes the socket server and PGlite (its files are written), then ends the thread. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.request({ type: 'stop' }).catch(() => undefined);
     await this.worker.terminate();
   }
