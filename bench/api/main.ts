@@ -200,9 +200,15 @@ async function signIn(base: string): Promise<string> {
   return dataOf(await res.json()).login.accessToken;
 }
 
+/** The Accept header the portal's GraphQL client (@urql/core) sends with every query. */
+const PORTAL_ACCEPT =
+  'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed';
+
+/** This API gets the portal's headers (its answers' type is negotiated from them); the others ignore Accept. */
 function headersOf(server: Running, request: HttpRequest): Record<string, string> {
   return {
     'content-type': 'application/json',
+    ...(server.name === 'api' ? { accept: PORTAL_ACCEPT } : {}),
     ...(request.auth && server.token ? { authorization: `Bearer ${server.token}` } : {}),
   };
 }
