@@ -5,6 +5,9 @@ import type { Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 
+/** nodemailer, loaded only when mail goes out over SMTP, not at every start-up. */
+const nodemailer = () => createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
+
 export interface Mail {
   userId: string | null;
   to: string;
@@ -33,11 +36,7 @@ export class MailerService implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     this.transport = config.SMTP_URL ? 'smtp' : 'log';
-    if (config.SMTP_URL) {
-      // nodemailer is read only when mail goes out over SMTP, not at every start-up
-      const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer');
-      this.transporter = nodemailer.createTransport(config.SMTP_URL);
-    }
+    if (config.SMTP_URL) this.transporter = nodemailer().createTransport(config.SMTP_URL);
   }
 
   /** True when the mail went out now or earlier; throws when the transport failed (the job retries). */

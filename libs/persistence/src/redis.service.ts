@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { AppConfig } from '@app/config';
 import type { Redis, RedisOptions } from 'ioredis';
 
-const require = createRequire(import.meta.url);
+/** ioredis, loaded on first use: without REDIS_URL (the embedded quick start) its modules are never read. */
+const ioredis = () => createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
 
 /** Lazily created Redis connections when REDIS_URL is set; `null` means "run in-process". */
 @Injectable()
@@ -52,9 +53,7 @@ export class RedisService implements OnApplicationShutdown {
   ): Redis {
     if (!this.config.REDIS_URL) throw new Error('REDIS_URL is not set');
     const { prefixKeys = true, ...redisOptions } = options;
-    // loaded on first use: without REDIS_URL (the embedded quick start) its modules are never read
-    const { Redis } = require('ioredis') as typeof import('ioredis');
-    const client = new Redis(this.config.REDIS_URL, {
+    const client = new (ioredis().Redis)(this.config.REDIS_URL, {
       connectionName: `nexus-${name}`,
       ...(prefixKeys ? { keyPrefix: this.config.REDIS_KEY_PREFIX } : {}),
       ...redisOptions,
