@@ -20,6 +20,7 @@ import {
   pointColumnsSql,
   projectRulesReachableSql,
   profileProjectsSql,
+  fundArrayLengths,
   ROUNDING_MARGIN,
   scoredCandidatesSql,
   scoreSumSql,
@@ -314,7 +315,7 @@ export class FundMatchingService {
       if (new Date(fund.deadline as string).getTime() <= Date.now()) fund.deadline = new Date(Date.now() + 86_400_000);
     }
     const F = fundParams(4);
-    const lengths = { themes: fund.themes.length, sdgs: fund.sdgs.length };
+    const lengths = fundArrayLengths(fund);
     const orgTerms = scoreTermsSql(false, { fund: F, lengths });
     const projectTerms = scoreTermsSql(true, { fund: F, lengths });
     /** An upper bound of the score: points not rounded, TEXT at full weight. */

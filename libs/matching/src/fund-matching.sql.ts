@@ -398,22 +398,40 @@ export function ruleDetail(rule: EligibilityRule, passed: boolean, fund: FundVal
 /** Points rounded with the kit's one rule (4 decimals, float8). */
 const r4 = roundSql;
 const w = weight;
+/** Longest fund array whose overlap is unrolled (see `overlap`). */
+const UNROLLED = 24;
+
 /**
  * How many elements of the fund's array any of the subject arrays holds. With the fund's array length
- * known (one fixed fund), the count is unrolled into one comparison per element: no subquery per row.
+ * known (one fixed fund) and short, the count is unrolled into one comparison per element; otherwise
+ * it is counted by a subquery, run only when the arrays overlap at all (`&&` is far cheaper).
  */
 const overlap = (fund: string, subjects: string[], length?: number) => {
   const held = (x: string) => `(${subjects.map((subject) => `${x} = ANY(${subject})`).join(' OR ')})`;
-  return length === undefined
-    ? `(SELECT count(*) FROM unnest(${fund}) x WHERE ${held('x')})`
+  return length === undefined || length > UNROLLED
+    ? `(CASE WHEN ${subjects.map((subject) => `${subject} && ${fund}`).join(' OR ')}
+         THEN (SELECT count(*) FROM unnest(${fund}) x WHERE ${held('x')}) ELSE 0 END)`
     : `(0${Array.from({ length }, (_, i) => ` + ${held(`(${fund})[${i + 1}]`)}::int`).join('')})`;
 };
 
-/** The lengths of a fixed fund's arrays (see `overlap`). */
-export interface FundArrayLengths {
-  themes: number;
-  sdgs: number;
+/** The lengths of a fixed fund's arrays, by column (see `overlap` and `overlaps`). */
+export type FundArrayLengths = Partial<Record<FundColumn, number>>;
+
+/** The lengths of the arrays of a fund row read with FUND_COLUMNS_SELECT. */
+export function fundArrayLengths(fund: FundValues): FundArrayLengths {
+  return Object.fromEntries(
+    Object.entries(fund)
+      .filter((entry): entry is [FundColumn, unknown[]] => Array.isArray(entry[1]))
+      .map(([column, values]) => [column, values.length]),
+  );
 }
+
+/**
+ * `subject && <the fund's array column>`: false (which PostgreSQL folds away) when a fixed fund's
+ * array is known to be empty.
+ */
+const overlaps = (subject: string, f: FundRef, column: FundColumn, lengths?: FundArrayLengths) =>
+  lengths?.[column] === 0 ? 'false' : `${subject} && ${f(column)}`;
 
 const textPoints = (vector: string, f: FundRef, round = r4) =>
   round(`${w(W.TEXT)} * least(1, ${TEXT_SCALE} * coalesce(ts_rank(${vector}, ${f('text_query')}, 32), 0))`);
@@ -456,11 +474,11 @@ function themesSql(f: FundRef, withProject: boolean, lengths: FundArrayLengths |
   const own = withProject ? 'p.themes' : 'o.themes';
   const subjects = withProject ? ['p.themes', 'o.themes'] : ['o.themes'];
   const purpose = bound
-    ? flag(`${own} && ${f('themes')}`)
+    ? flag(overlaps(own, f, 'themes', lengths))
     : `${overlap(f('themes'), [own], lengths?.themes)}::float8 / greatest(cardinality(${own}), 1)`;
-  return `${w(W.THEMES)} * (${THEME_BLEND.ANY} * ${flag(subjects.map((x) => `${x} && ${f('themes')}`).join(' OR '))}
-      + ${THEME_BLEND.PURPOSE} * ${purpose}
-      + ${THEME_BLEND.COVERAGE} * ${overlap(f('themes'), subjects, lengths?.themes)}::float8 / greatest(cardinality(${f('themes')}), 1))`;
+  return `${w(W.THEMES)} * (${w(THEME_BLEND.ANY)} * ${flag(subjects.map((x) => overlaps(x, f, 'themes', lengths)).join(' OR '))}
+      + ${w(THEME_BLEND.PURPOSE)} * ${purpose}
+      + ${w(THEME_BLEND.COVERAGE)} * ${overlap(f('themes'), subjects, lengths?.themes)}::float8 / greatest(cardinality(${f('themes')}), 1))`;
 }
 
 /**
@@ -469,18 +487,18 @@ function themesSql(f: FundRef, withProject: boolean, lengths: FundArrayLengths |
  * origin the fund names or prioritises (ORIGIN), and the project runs where the organization's
  * community comes from (HOMELAND). Without: half residence, half origin.
  */
-function geographySql(f: FundRef, withProject: boolean, bound = false): string {
-  const residence = flag(`o.countries_of_residence && ${f('eligible_countries_of_residence')}`);
+function geographySql(f: FundRef, withProject: boolean, lengths: FundArrayLengths | undefined, bound = false): string {
+  const residence = flag(overlaps('o.countries_of_residence', f, 'eligible_countries_of_residence', lengths));
   const origin = flag(
-    `(o.countries_of_origin && ${f('eligible_countries_of_origin')} OR o.countries_of_origin && ${f('prioritized_origin_countries')})`,
+    `(${overlaps('o.countries_of_origin', f, 'eligible_countries_of_origin', lengths)} OR ${overlaps('o.countries_of_origin', f, 'prioritized_origin_countries', lengths)})`,
   );
   if (!withProject) return `${w(W.GEOGRAPHY / 2)} * ${residence} + ${w(W.GEOGRAPHY / 2)} * ${origin}`;
   const implementation = bound
-    ? flag(`p.countries && ${f('eligible_countries_of_implementation')}`)
-    : `${overlap(f('eligible_countries_of_implementation'), ['p.countries'])}::float8 / greatest(cardinality(p.countries), 1)`;
-  return `${w(W.GEOGRAPHY)} * (${GEOGRAPHY_BLEND.IMPLEMENTATION} * ${implementation}
-      + ${GEOGRAPHY_BLEND.RESIDENCE} * ${residence} + ${GEOGRAPHY_BLEND.ORIGIN} * ${origin}
-      + ${GEOGRAPHY_BLEND.HOMELAND} * ${flag('p.countries && o.countries_of_origin')})`;
+    ? flag(overlaps('p.countries', f, 'eligible_countries_of_implementation', lengths))
+    : `${overlap(f('eligible_countries_of_implementation'), ['p.countries'], lengths?.eligible_countries_of_implementation)}::float8 / greatest(cardinality(p.countries), 1)`;
+  return `${w(W.GEOGRAPHY)} * (${w(GEOGRAPHY_BLEND.IMPLEMENTATION)} * ${implementation}
+      + ${w(GEOGRAPHY_BLEND.RESIDENCE)} * ${residence} + ${w(GEOGRAPHY_BLEND.ORIGIN)} * ${origin}
+      + ${w(GEOGRAPHY_BLEND.HOMELAND)} * ${flag('p.countries && o.countries_of_origin')})`;
 }
 
 /**
@@ -546,6 +564,11 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
   const orgText = options.orgText ?? textPoints('o.search_vector', f, round);
   // the amount sought in the fund's currency, at the current reference rates (null: no rate)
   const sought = `${convertSql('p.funding_sought_amount', 'p.funding_sought_currency', f('currency'))}::float8`;
+  const [min, max] = [`${f('min_grant')}::float8`, `${f('max_grant')}::float8`];
+  // ln(points / weight): 0 inside the grant range, negative by how far below its minimum `low` is or
+  // above its maximum `high` is (least() skips nulls: a side the fund leaves open, or an unknown)
+  const budgetDecay = (low: string, high: string) =>
+    `least(0, -${BUDGET_DECAY} * (${min} - ${high}) / greatest(${min}, 1), -${BUDGET_DECAY} * (${low} - ${max}) / greatest(${max}, 1))`;
   return {
     THEMES: round(themesSql(f, withProject, lengths, options.bound)),
     // an upper bound: all the points (reading the kinds of an organization's projects costs more than it prunes)
@@ -555,16 +578,17 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
           `${w(W.SDGS)} * ${overlap(f('sdgs'), ['p.sdgs'], lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`,
         )
       : '0::float8',
-    GEOGRAPHY: round(geographySql(f, withProject, options.bound)),
-    BUDGET: withProject
-      ? round(`CASE
-          WHEN p.funding_sought_amount IS NULL OR ${sought} IS NULL THEN 0
-          WHEN ${f('min_grant')}::float8 IS NOT NULL AND ${sought} < ${f('min_grant')}::float8
-            THEN ${w(W.BUDGET)} * exp(-${BUDGET_DECAY} * (${f('min_grant')}::float8 - ${sought}) / greatest(${f('min_grant')}::float8, 1))
-          WHEN ${f('max_grant')}::float8 IS NOT NULL AND ${sought} > ${f('max_grant')}::float8
-            THEN ${w(W.BUDGET)} * exp(-${BUDGET_DECAY} * (${sought} - ${f('max_grant')}::float8) / greatest(${f('max_grant')}::float8, 1))
-          ELSE ${w(W.BUDGET)} END`)
-      : '0::float8',
+    GEOGRAPHY: round(geographySql(f, withProject, lengths, options.bound)),
+    // all the points inside the grant range, decaying below its minimum or above its maximum; none
+    // when the amount or a rate is unknown. A profile's range is in the fund's currency (bounds:
+    // its best point), unknown (all the points) when its projects seek other currencies.
+    BUDGET: !withProject
+      ? '0::float8'
+      : options.bound
+        ? round(
+            `CASE WHEN p.seeks_funding THEN ${w(W.BUDGET)} * exp(${budgetDecay('p.funding_sought_low', 'p.funding_sought_high')}) ELSE 0 END`,
+          )
+        : round(`CASE WHEN ${sought} IS NULL THEN 0 ELSE ${w(W.BUDGET)} * exp(${budgetDecay(sought, sought)}) END`),
     TEXT: withProject ? `greatest(${orgText}, ${textPoints('p.search_vector', f, round)})` : orgText,
     PRIORITY: round(prioritySql(f)),
     // an upper bound: all the points (fundCandidates bounds organizations without their track record)
@@ -636,18 +660,16 @@ export function fundColumnValues(fund: Record<string, unknown>): unknown[] {
 /**
  * An organization's live projects taken together, read from its matching profile `o`
  * (organization_matching_profile), as a row `p` that the project score terms accept and that scores
- * at least as well as any one of those projects: the union of their themes, SDGs and countries, and,
- * of the amounts they seek, the one the fund's budget factor likes best (the point of their range
- * nearest the grant range; the factor only decays away from that range). With amounts in another
- * currency than the fund's, or in several, an amount inside the grant range stands in (an upper bound).
+ * at least as well as any one of those projects: the union of their themes, SDGs and countries, and
+ * the range of the amounts they seek (the budget factor's bound takes its point nearest the grant
+ * range; the factor only decays away from that range). With amounts in another currency than the
+ * fund's, or in several, the range is unknown and the bound takes all the points.
  */
 export function profileProjectsSql(f: FundRef): string {
   return `(SELECT o.project_themes AS themes, o.project_sdgs AS sdgs, o.project_countries AS countries,
-          o.project_kinds AS kinds,
-          CASE WHEN cardinality(o.funding_currencies) > 0 THEN ${f('currency')} END AS funding_sought_currency,
-          CASE WHEN o.funding_currencies = ARRAY[${f('currency')}::text]
-               THEN greatest(o.funding_sought_min, least(o.funding_sought_max, coalesce(${f('min_grant')}::float8, o.funding_sought_min)))
-               ELSE coalesce(${f('min_grant')}, ${f('max_grant')}, 0)::float8 END AS funding_sought_amount) p`;
+          o.project_kinds AS kinds, cardinality(o.funding_currencies) > 0 AS seeks_funding,
+          CASE WHEN o.funding_currencies = ARRAY[${f('currency')}::text] THEN o.funding_sought_min END AS funding_sought_low,
+          CASE WHEN o.funding_currencies = ARRAY[${f('currency')}::text] THEN o.funding_sought_max END AS funding_sought_high) p`;
 }
 
 /**
