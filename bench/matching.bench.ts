@@ -124,7 +124,7 @@ async function main() {
 
   for (const [label, [sql, params]] of [
     ['fundMatches', Object.values(fundMatchesStatement(organizationId, 20))],
-    ['fundCandidates', (await matching.fundCandidatesQuery(fundId, 20, 200, false, true)) as [string, unknown[]]],
+    ['fundCandidates', (await matching.fundCandidatesQuery(fundId, 20, undefined, false, true)) as [string, unknown[]]],
   ] as Array<[string, [string, unknown[]]]>) {
     const plan: Array<{ 'QUERY PLAN': string }> = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...params]);
     console.log(`\nEXPLAIN ANALYZE ${label}:\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);

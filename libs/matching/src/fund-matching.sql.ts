@@ -473,12 +473,17 @@ const flag = (sql: string) => `(CASE WHEN ${sql} THEN 1 ELSE 0 END)`;
 function themesSql(f: FundRef, withProject: boolean, lengths: FundArrayLengths | undefined, bound = false): string {
   const own = withProject ? 'p.themes' : 'o.themes';
   const subjects = withProject ? ['p.themes', 'o.themes'] : ['o.themes'];
-  const purpose = bound
-    ? flag(overlaps(own, f, 'themes', lengths))
-    : `${overlap(f('themes'), [own], lengths?.themes)}::float8 / greatest(cardinality(${own}), 1)`;
+  const coverage = `${w(THEME_BLEND.COVERAGE)} * ${overlap(f('themes'), subjects, lengths?.themes)}::float8 / greatest(cardinality(${f('themes')}), 1)`;
+  if (bound) {
+    // the share of its own themes at most 1, and no points at all without a theme in common
+    const [ownOverlaps, otherOverlaps] = subjects.map((x) => overlaps(x, f, 'themes', lengths));
+    return `CASE WHEN ${ownOverlaps} THEN ${w(W.THEMES)} * (${w(THEME_BLEND.ANY + THEME_BLEND.PURPOSE)} + ${coverage})
+      ${otherOverlaps ? `WHEN ${otherOverlaps} THEN ${w(W.THEMES)} * (${w(THEME_BLEND.ANY)} + ${coverage})` : ''} ELSE 0 END`;
+  }
+  const purpose = `${overlap(f('themes'), [own], lengths?.themes)}::float8 / greatest(cardinality(${own}), 1)`;
   return `${w(W.THEMES)} * (${w(THEME_BLEND.ANY)} * ${flag(subjects.map((x) => overlaps(x, f, 'themes', lengths)).join(' OR '))}
       + ${w(THEME_BLEND.PURPOSE)} * ${purpose}
-      + ${w(THEME_BLEND.COVERAGE)} * ${overlap(f('themes'), subjects, lengths?.themes)}::float8 / greatest(cardinality(${f('themes')}), 1))`;
+      + ${coverage})`;
 }
 
 /**
@@ -541,12 +546,22 @@ function capacitySql(f: FundRef, withProject: boolean, record: string): string {
   return `${w(W.CAPACITY)} * (1 - greatest(0, ${asked} - greatest(${record}, ${income})))`;
 }
 
-/** KIND (KIND_THEMES): all the points when the fund covers a theme that the project's kind serves. */
-function kindSql(f: FundRef): string {
-  const cases = Object.entries(KIND_THEMES)
-    .filter(([, themes]) => themes.length)
-    .map(([kind, themes]) => `WHEN '${kind}' THEN ARRAY[${themes.map((t) => `'${t}'`).join(', ')}]::text[]`)
-    .join(' ');
+const kindThemes = Object.entries(KIND_THEMES)
+  .filter(([, themes]) => themes.length)
+  .map(([kind, themes]) => [`'${kind}'`, `ARRAY[${themes.map((t) => `'${t}'`).join(', ')}]::text[]`]);
+
+/**
+ * KIND (KIND_THEMES): all the points when the fund covers a theme that the project's kind serves.
+ * Bound (`p.kinds`: the kinds of an organization's projects): one of them does; which kinds serve the
+ * fund's themes is computed once per statement (an uncorrelated subquery).
+ */
+function kindSql(f: FundRef, bound: boolean): string {
+  if (bound) {
+    const serving = `(SELECT coalesce(array_agg(k.kind), '{}') FROM (VALUES ${kindThemes.map(([kind, themes]) => `(${kind}, ${themes})`).join(', ')}) k (kind, themes)
+       WHERE k.themes && ${f('themes')})`;
+    return `${w(W.KIND)} * ${flag(`p.kinds && ${serving}`)}`;
+  }
+  const cases = kindThemes.map(([kind, themes]) => `WHEN ${kind} THEN ${themes}`).join(' ');
   return `${w(W.KIND)} * ${flag(`coalesce((CASE p.kind::text ${cases} END) && ${f('themes')}, false)`)}`;
 }
 
@@ -571,8 +586,7 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
     `least(0, -${BUDGET_DECAY} * (${min} - ${high}) / greatest(${min}, 1), -${BUDGET_DECAY} * (${low} - ${max}) / greatest(${max}, 1))`;
   return {
     THEMES: round(themesSql(f, withProject, lengths, options.bound)),
-    // an upper bound: all the points (reading the kinds of an organization's projects costs more than it prunes)
-    KIND: !withProject ? '0::float8' : options.bound ? `${w(W.KIND)}::float8` : round(kindSql(f)),
+    KIND: withProject ? round(kindSql(f, options.bound ?? false)) : '0::float8',
     SDGS: withProject
       ? round(
           `${w(W.SDGS)} * ${overlap(f('sdgs'), ['p.sdgs'], lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`,
