@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { REFRESH_TEXT_QUERY_SQL } from '@app/funds';
-import { FundMatchingService } from '@app/matching';
+import { FundMatchingService, fundMatchesStatement } from '@app/matching';
 import { DataSource } from 'typeorm';
 import { TestApp } from './support/test-app.js';
 import { dataSource } from './support/fixtures.js';
@@ -109,6 +109,10 @@ describe('Fund matching properties (fast-check)', () => {
        VALUES ($1, 'Irrigation', 'Solar irrigation for farmers', $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [orgId, p.kind, p.countries, p.themes, p.sdgs, p.sought, p.sought === null ? null : 'EUR', userId],
     );
+    return { orgId, projectId, fundId: await insertFund(f) };
+  }
+
+  async function insertFund(f: FundSpec) {
     const min = f.grant ? f.grant[0] : null;
     const max = f.grant ? f.grant[0] + f.grant[1] : null;
     const [{ id: fundId }] = await ds.query(
@@ -140,7 +144,7 @@ describe('Fund matching properties (fast-check)', () => {
       ],
     );
     await ds.query(REFRESH_TEXT_QUERY_SQL, [[fundId]]);
-    return { orgId, projectId, fundId };
+    return fundId as string;
   }
 
   async function cleanUp() {
@@ -333,6 +337,102 @@ describe('Fund matching properties (fast-check)', () => {
       { numRuns: 40, seed: 777 },
     );
   }, 600_000); // 40 databases of candidates, each ranked twice: minutes on a loaded machine
+
+  it('ranks funds exactly: the first k of fundMatches are the first k of every fund scored with every live project', async () => {
+    const WORDS = ['schools', 'clinics', 'irrigation', 'solar', 'savings', 'teachers', 'nurses', 'farmers'];
+    const text = fc.subarray(WORDS, { minLength: 1 }).map((ws) => ws.join(' '));
+    await fc.assert(
+      fc.asyncProperty(
+        orgArb,
+        fc.array(
+          fc.record({
+            p: projectArb,
+            summary: text,
+            currency: fc.constantFrom('EUR', 'EUR', 'USD'),
+            change: fc.constantFrom('none', 'none', 'archive', 'retheme', 'delete'),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.array(fc.record({ f: fundArb, words: text }), { minLength: 2, maxLength: 12 }),
+        async (org, projects, funds) => {
+          const { orgId, projectId: firstProject } = await insert(org, projects[0].p, {
+            ...funds[0].f,
+            status: 'OPEN',
+          });
+          try {
+            const fundIds = [(await ds.query(`SELECT id FROM fund`))[0].id as string];
+            for (const { f } of funds.slice(1)) fundIds.push(await insertFund(f));
+            for (const [i, { words }] of funds.entries()) {
+              await ds.query(`UPDATE fund SET description = $2 WHERE id = $1`, [fundIds[i], words]);
+            }
+            await ds.query(REFRESH_TEXT_QUERY_SQL, [fundIds]);
+            // more projects in two currencies; any of them archived, re-themed or deleted afterwards (the
+            // matching profile the bounds are drawn from must follow)
+            for (const [i, { p, summary, currency, change }] of projects.entries()) {
+              const projectId =
+                i === 0
+                  ? firstProject
+                  : (
+                      await ds.query(
+                        `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
+                           funding_sought_currency, created_by_id)
+                         VALUES ($1, 'Project', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                        [orgId, summary, p.kind, p.countries, p.themes, p.sdgs, p.sought, currency, userId],
+                      )
+                    )[0].id;
+              if (change === 'archive')
+                await ds.query(`UPDATE project SET archived_at = now() WHERE id = $1`, [projectId]);
+              if (change === 'retheme') {
+                await ds.query(`UPDATE project SET themes = $2, sdgs = '{}' WHERE id = $1`, [projectId, [THEMES[0]]]);
+              }
+              if (change === 'delete') await ds.query(`DELETE FROM project WHERE id = $1`, [projectId]);
+            }
+            // the reference: every fund scored with each live project (the per-project statement prunes
+            // nothing), each fund with its best project, ranked by score, nearest deadline, id
+            type Row = { fund_id: string | null; project_id: string; score: number; deadline: Date };
+            const best = new Map<string, Row>();
+            const live: Array<{ id: string }> = await ds.query(
+              `SELECT id FROM project WHERE organization_id = $1 AND archived_at IS NULL`,
+              [orgId],
+            );
+            for (const { id } of live) {
+              const { sql, params } = fundMatchesStatement(orgId, 1000, id);
+              for (const row of (await ds.query(sql, params)) as Row[]) {
+                if (row.fund_id === null) continue;
+                const held = best.get(row.fund_id);
+                if (!held || row.score > held.score || (row.score === held.score && row.project_id < held.project_id)) {
+                  best.set(row.fund_id, row);
+                }
+              }
+            }
+            const reference = [...best.values()]
+              .sort(
+                (a, b) =>
+                  b.score - a.score ||
+                  a.deadline.getTime() - b.deadline.getTime() ||
+                  (a.fund_id! < b.fund_id! ? -1 : 1),
+              )
+              .map((r) => [r.fund_id, r.project_id, r.score]);
+            const all = await matching.fundMatches(orgId, null, 100);
+            expect(all.map((m) => [m.fundId, m.projectId])).toEqual(
+              reference.map(([fund, project]) => [fund, project]),
+            );
+            all.forEach((m, i) => expect(m.score).toBeCloseTo(reference[i][2] as number, 9));
+            for (let k = 1; k <= reference.length; k++) {
+              // the smallest seed: the floor comes from the fund with the best bound, most funds are pruned
+              // by their bounds alone
+              const { sql, params } = fundMatchesStatement(orgId, k, null, 1);
+              const pruned: Row[] = (await ds.query(sql, params)).filter((r: Row) => r.fund_id !== null);
+              expect(pruned.map((r) => [r.fund_id, r.project_id, r.score])).toEqual(reference.slice(0, k));
+            }
+          } finally {
+            await cleanUp();
+          }
+        },
+      ),
+      { numRuns: 40, seed: 2026 },
+    );
+  }, 600_000); // 40 databases of funds, each ranked k + 1 times: minutes on a loaded machine
 
   it('keeps each organization’s matching profile equal to what its live projects cover', async () => {
     const [{ id: orgId }] = await ds.query(

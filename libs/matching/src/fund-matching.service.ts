@@ -21,9 +21,9 @@ import {
   projectRulesReachableSql,
   profileProjectsSql,
   fundArrayLengths,
-  ROUNDING_MARGIN,
   scoredCandidatesSql,
   scoreSumSql,
+  scoreBoundSql,
   scoreTermsSql,
   unstatedFacts,
   UnstatedFact,
@@ -33,7 +33,7 @@ import { fundMatchesStatement, reasonFactsSql } from './fund-matches.statement.j
 import { entityFromJson, JsonRow, jsonRowSql } from './hydrate.js';
 import { MatchReason, scoreOf } from './match.models.js';
 import { reasonsFromRow, ruleColumns, ruleResults } from './sql-kit.js';
-import { CAPACITY_SCALE, FUND_WEIGHTS, KIND_THEMES, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
+import { CAPACITY_SCALE, KIND_THEMES, SMALL_ORGANIZATION_MEMBERS } from './weights.js';
 
 /** What the explanations need to know about a fund (the Fund entity has these fields). */
 export interface FundFacts {
@@ -326,13 +326,7 @@ export class FundMatchingService {
     const lengths = fundArrayLengths(fund);
     const orgTerms = scoreTermsSql(false, { fund: F, lengths });
     const projectTerms = scoreTermsSql(true, { fund: F, lengths });
-    /** An upper bound of the score: points not rounded, TEXT at full weight. */
-    const bound = (withProject: boolean) => {
-      const terms = scoreTermsSql(withProject, { fund: F, lengths, rounded: false, bound: true });
-      return FACTORS.map((factor) => (factor === 'TEXT' ? `${FUND_WEIGHTS.TEXT}::float8` : terms[factor]))
-        .concat(`${ROUNDING_MARGIN}::float8`)
-        .join(' + ');
-    };
+    const bound = (withProject: boolean) => scoreBoundSql(withProject, F, lengths);
     /**
      * Each organization of `set` with its best eligible project, scored fully. The lateral subqueries
      * (OFFSET 0: not flattened) look each organization and its projects up by index, whatever number

@@ -552,11 +552,13 @@ const kindThemes = Object.entries(KIND_THEMES)
 
 /**
  * KIND (KIND_THEMES): all the points when the fund covers a theme that the project's kind serves.
- * Bound (`p.kinds`: the kinds of an organization's projects): one of them does; which kinds serve the
- * fund's themes is computed once per statement (an uncorrelated subquery).
+ * Bounds: of a fixed fund ('bound', `p.kinds`: the kinds of an organization's projects), one of them
+ * does, the kinds serving the fund's themes computed once per statement (an uncorrelated subquery);
+ * of many funds ('all'), all the points (a subquery per fund cost more than it pruned).
  */
-function kindSql(f: FundRef, bound: boolean): string {
-  if (bound) {
+function kindSql(f: FundRef, mode: 'exact' | 'bound' | 'all'): string {
+  if (mode === 'all') return w(W.KIND);
+  if (mode === 'bound') {
     const serving = `(SELECT coalesce(array_agg(k.kind), '{}') FROM (VALUES ${kindThemes.map(([kind, themes]) => `(${kind}, ${themes})`).join(', ')}) k (kind, themes)
        WHERE k.themes && ${f('themes')})`;
     return `${w(W.KIND)} * ${flag(`p.kinds && ${serving}`)}`;
@@ -586,7 +588,7 @@ export function scoreTermsSql(withProject: boolean, options: ScoreTermsOptions =
     `least(0, -${BUDGET_DECAY} * (${min} - ${high}) / greatest(${min}, 1), -${BUDGET_DECAY} * (${low} - ${max}) / greatest(${max}, 1))`;
   return {
     THEMES: round(themesSql(f, withProject, lengths, options.bound)),
-    KIND: withProject ? round(kindSql(f, options.bound ?? false)) : '0::float8',
+    KIND: withProject ? round(kindSql(f, options.bound ? (lengths ? 'bound' : 'all') : 'exact')) : '0::float8',
     SDGS: withProject
       ? round(
           `${w(W.SDGS)} * ${overlap(f('sdgs'), ['p.sdgs'], lengths?.sdgs)} / greatest(cardinality(${f('sdgs')}), 1)`,
@@ -669,6 +671,18 @@ export const FUND_COLUMNS_SELECT = (Object.keys(FUND_COLUMNS) as FundColumn[])
 /** The values of a row read with FUND_COLUMNS_SELECT, in parameter order. */
 export function fundColumnValues(fund: Record<string, unknown>): unknown[] {
   return (Object.keys(FUND_COLUMNS) as FundColumn[]).map((c) => fund[c]);
+}
+
+/**
+ * An upper bound of the score (see `ScoreTermsOptions.bound`) of an organization `o` read from its
+ * matching profile with its live projects taken together `p` (profileProjectsSql), or of the
+ * organization alone: points not rounded (ROUNDING_MARGIN added instead), TEXT at full weight.
+ */
+export function scoreBoundSql(withProject: boolean, f: FundRef, lengths?: FundArrayLengths): string {
+  const terms = scoreTermsSql(withProject, { fund: f, lengths, rounded: false, bound: true });
+  return FACTORS.map((factor) => (factor === 'TEXT' ? w(W.TEXT) : terms[factor]))
+    .concat(`${ROUNDING_MARGIN}::float8`)
+    .join(' + ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FundMatchingService } from '../fund-matching.service.js';
-import { fundMatchesStatement } from '../fund-matches.statement.js';
+import { FUND_SEEDS_PER_MATCH, fundMatchesStatement } from '../fund-matches.statement.js';
 import { allRules, points, reasonsFromRow, roundPoints, SqlParams, sumOfReasons, withScore } from '../sql-kit.js';
 
 /**
@@ -59,7 +59,7 @@ describe('generated fund queries (snapshots)', () => {
   it('fundMatchesStatement is what fundMatches runs', () => {
     const { sql, params } = fundMatchesStatement(ORG, 20);
     expect([sql, params]).toEqual(FundMatchingService.fundMatchesQuery(ORG, null, 20));
-    expect(params).toEqual([ORG, 20]);
+    expect(params).toEqual([ORG, 20, 20 * FUND_SEEDS_PER_MATCH]);
     expect(fundMatchesStatement(ORG, 20, PROJECT).params).toEqual([ORG, 20, PROJECT]);
   });
 
