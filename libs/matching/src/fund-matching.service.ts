@@ -5,6 +5,7 @@ import { Locale, MessageKey, NotFoundError, Params, Text, translate, translateTe
 import { formatAmount, formatConversion } from '@app/reference-data';
 import { Organization } from '@app/organizations';
 import { Project } from '@app/projects';
+import { PreparedQueries } from '@app/persistence';
 import {
   DIASPORA_LED_KINDS,
   eligibleSql,
@@ -153,7 +154,10 @@ export function fundFactsOf(row: JsonRow): FundFacts {
  */
 @Injectable()
 export class FundMatchingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly prepared: PreparedQueries,
+  ) {}
 
   /**
    * Funds for an organization, or for one of its projects (see `fundMatchesAnswer`, which also
@@ -183,7 +187,12 @@ export class FundMatchingService {
     locale: Locale = 'en',
   ): Promise<FundMatchesAnswer | null> {
     const { sql, params } = fundMatchesStatement(organizationId, first, projectId);
-    const rows: StatementRow[] = await this.dataSource.query(sql, params);
+    // one text per variant (with or without a project), planned once per connection
+    const rows = await this.prepared.query<StatementRow>(
+      projectId ? 'fund-matches-project' : 'fund-matches',
+      sql,
+      params,
+    );
     if (!rows.length) return null;
     const organization = this.entity(Organization, rows[0].organization_row as JsonRow);
     const project = rows[0].project_row && projectId ? this.entity(Project, rows[0].project_row as JsonRow) : null;

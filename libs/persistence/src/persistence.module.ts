@@ -7,6 +7,7 @@ import { EmbeddedDatabase, embeddedDatabaseArgs, takeEarly } from './embedded-da
 import { MIGRATIONS } from './migrations/index.js';
 import { RedisService } from './redis.service.js';
 import { typeParsers } from './type-parsers.js';
+import { PreparedQueries } from './prepared-queries.js';
 import { QueryCounterLogger } from './query-counter.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -122,6 +123,9 @@ export class PersistenceModule {
     const logger = new Logger('Persistence');
     return {
       module: PersistenceModule,
+      global: true,
+      providers: [PreparedQueries],
+      exports: [PreparedQueries],
       imports: [
         DatabaseLifecycleModule,
         TypeOrmModule.forRootAsync({

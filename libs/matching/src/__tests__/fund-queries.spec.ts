@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { FundMatchingService } from '../fund-matching.service.js';
+import { AppConfig } from '@app/config';
+import { PreparedQueries } from '@app/persistence';
 import { FUND_SEEDS_PER_MATCH, fundMatchesStatement } from '../fund-matches.statement.js';
 import { allRules, points, reasonsFromRow, roundPoints, SqlParams, sumOfReasons, withScore } from '../sql-kit.js';
 
@@ -28,10 +30,10 @@ const FUND_ROW = {
   text_query: "'health'",
 };
 
-const service = () =>
-  new FundMatchingService({
-    query: async () => [FUND_ROW],
-  } as unknown as DataSource);
+const service = () => {
+  const dataSource = { query: async () => [FUND_ROW] } as unknown as DataSource;
+  return new FundMatchingService(dataSource, new PreparedQueries(dataSource, { embedded: true } as AppConfig));
+};
 
 const ORG = '00000000-0000-4000-8000-00000000000a';
 const PROJECT = '00000000-0000-4000-8000-00000000000b';
