@@ -69,10 +69,15 @@ export async function applyMigrations(config: AppConfig, url: string): Promise<v
 export function dataSourceOptions(
   config: AppConfig,
   url: string,
-  session: { statementTimeoutMs?: number } = {},
+  session: { statementTimeoutMs?: number; serial?: boolean } = {},
 ): DataSourceOptions {
   const settings = ['-c jit=off'];
   if (session.statementTimeoutMs) settings.push(`-c statement_timeout=${session.statementTimeoutMs}`);
+  // No parallel workers (API sessions): the API answers many requests at once on few cores, where a
+  // worker only takes a core from another request. Alone, too, they cost more than they saved:
+  // fundCandidates with its bounds gathered from two workers took 163 ms (p50) against 138 ms without
+  // (the bench_matching data set, 2 cores).
+  if (session.serial) settings.push('-c max_parallel_workers_per_gather=0');
   return {
     type: 'postgres',
     url,
@@ -116,8 +121,8 @@ const MIGRATION_LOCK = 4_105_017_777;
 export class PersistenceModule {
   /**
    * `runMigrations`: apply pending migrations at start-up (the API and the CLI do; the worker waits for them).
-   * `statementTimeout`: sessions get DB_STATEMENT_TIMEOUT_MS (the API); migrations then run first on a
-   * connection of their own without it, since a migration over a large table may take longer.
+   * `statementTimeout`: sessions get DB_STATEMENT_TIMEOUT_MS and no parallel workers (the API); migrations
+   * then run first on a connection of their own without it, since a migration over a large table may take longer.
    */
   static forRoot(options: { runMigrations?: boolean; statementTimeout?: boolean } = {}): DynamicModule {
     const logger = new Logger('Persistence');
@@ -136,7 +141,7 @@ export class PersistenceModule {
             const runMigrations = options.runMigrations ?? true;
             if (runMigrations && statementTimeoutMs && !config.embedded) await applyMigrations(config, url);
             return {
-              ...dataSourceOptions(config, url, { statementTimeoutMs }),
+              ...dataSourceOptions(config, url, { statementTimeoutMs, serial: options.statementTimeout }),
               autoLoadEntities: true,
               migrationsRun: runMigrations,
             };
