@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { REFRESH_TEXT_QUERY_SQL } from '@app/funds';
-import { FundMatchingService, fundMatchesStatement } from '@app/matching';
+import { BOUNDED_PROJECTS, FundMatchingService, fundMatchesStatement } from '@app/matching';
 import { DataSource } from 'typeorm';
 import { TestApp } from './support/test-app.js';
 import { dataSource } from './support/fixtures.js';
@@ -341,17 +341,25 @@ describe('Fund matching properties (fast-check)', () => {
   it('ranks funds exactly: the first k of fundMatches are the first k of every fund scored with every live project', async () => {
     const WORDS = ['schools', 'clinics', 'irrigation', 'solar', 'savings', 'teachers', 'nurses', 'farmers'];
     const text = fc.subarray(WORDS, { minLength: 1 }).map((ws) => ws.join(' '));
+    const projectSpec = fc.record({
+      p: projectArb,
+      summary: text,
+      currency: fc.constantFrom('EUR', 'EUR', 'USD'),
+      change: fc.constantFrom('none', 'none', 'archive', 'retheme', 'delete'),
+    });
     await fc.assert(
       fc.asyncProperty(
         orgArb,
-        fc.array(
-          fc.record({
-            p: projectArb,
-            summary: text,
-            currency: fc.constantFrom('EUR', 'EUR', 'USD'),
-            change: fc.constantFrom('none', 'none', 'archive', 'retheme', 'delete'),
-          }),
-          { minLength: 1, maxLength: 3 },
+        fc.oneof(
+          { weight: 4, arbitrary: fc.array(projectSpec, { minLength: 1, maxLength: 3 }) },
+          // more live projects than BOUNDED_PROJECTS: every fund scored, without bounds
+          {
+            weight: 1,
+            arbitrary: fc.array(
+              projectSpec.map((spec) => ({ ...spec, change: spec.change === 'retheme' ? spec.change : 'none' })),
+              { minLength: BOUNDED_PROJECTS + 1, maxLength: BOUNDED_PROJECTS + 2 },
+            ),
+          },
         ),
         fc.array(fc.record({ f: fundArb, words: text }), { minLength: 2, maxLength: 12 }),
         async (org, projects, funds) => {
