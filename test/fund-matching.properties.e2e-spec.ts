@@ -62,9 +62,24 @@ const fundArb = fc.record({
   youth: fc.boolean(),
 });
 
+/** Fund descriptions and project summaries: the words TEXT ranks by. */
+const WORDS = ['schools', 'clinics', 'irrigation', 'solar', 'savings', 'teachers', 'nurses', 'farmers'];
+const text = fc.subarray(WORDS, { minLength: 1 }).map((ws) => ws.join(' '));
+/**
+ * A project in one of two currencies, some archived at once, some edited or deleted after they were registered:
+ * the matching profile the bounds are drawn from must follow every change.
+ */
+const projectSpecArb = fc.record({
+  p: projectArb,
+  summary: text,
+  currency: fc.constantFrom('EUR', 'EUR', 'USD'),
+  change: fc.constantFrom('none', 'none', 'archive', 'retheme', 'delete'),
+});
+
 type Org = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;
 type Proj = typeof projectArb extends fc.Arbitrary<infer T> ? T : never;
 type FundSpec = typeof fundArb extends fc.Arbitrary<infer T> ? T : never;
+type ProjectSpec = typeof projectSpecArb extends fc.Arbitrary<infer T> ? T : never;
 
 describe('Fund matching properties (fast-check)', () => {
   let t: TestApp;
@@ -145,6 +160,26 @@ describe('Fund matching properties (fast-check)', () => {
     );
     await ds.query(REFRESH_TEXT_QUERY_SQL, [[fundId]]);
     return fundId as string;
+  }
+
+  /** Archives, re-themes or deletes a project as `change` says. */
+  async function changeProject(projectId: string, change: ProjectSpec['change']) {
+    if (change === 'archive') await ds.query(`UPDATE project SET archived_at = now() WHERE id = $1`, [projectId]);
+    if (change === 'retheme') {
+      await ds.query(`UPDATE project SET themes = $2, sdgs = '{}' WHERE id = $1`, [projectId, [THEMES[0]]]);
+    }
+    if (change === 'delete') await ds.query(`DELETE FROM project WHERE id = $1`, [projectId]);
+  }
+
+  /** Registers a project of the organization, then changes it as `change` says. */
+  async function insertProject(orgId: string, { p, summary, currency, change }: ProjectSpec) {
+    const [{ id }] = await ds.query(
+      `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
+         funding_sought_currency, created_by_id)
+       VALUES ($1, 'Project', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [orgId, summary, p.kind, p.countries, p.themes, p.sdgs, p.sought, currency, userId],
+    );
+    await changeProject(id, change);
   }
 
   async function cleanUp() {
@@ -238,24 +273,7 @@ describe('Fund matching properties (fast-check)', () => {
   });
 
   it('ranks candidates exactly: the first k of fundCandidates are the first k of the whole ranked list', async () => {
-    const WORDS = ['schools', 'clinics', 'irrigation', 'solar', 'savings', 'teachers', 'nurses', 'farmers'];
-    const text = fc.subarray(WORDS, { minLength: 1 }).map((ws) => ws.join(' '));
-    // projects in two currencies, some archived at once, some edited after they were registered: the
-    // matching profile the bound is drawn from must follow every change
-    const projectChange = fc.constantFrom('none', 'none', 'archive', 'retheme', 'delete');
-    const candidateArb = fc.record({
-      org: orgArb,
-      text,
-      projects: fc.array(
-        fc.record({
-          p: projectArb,
-          summary: text,
-          currency: fc.constantFrom('EUR', 'EUR', 'USD'),
-          change: projectChange,
-        }),
-        { maxLength: 3 },
-      ),
-    });
+    const candidateArb = fc.record({ org: orgArb, text, projects: fc.array(projectSpecArb, { maxLength: 3 }) });
     await fc.assert(
       fc.asyncProperty(
         fc.array(candidateArb, { minLength: 2, maxLength: 16 }),
@@ -292,20 +310,7 @@ describe('Fund matching properties (fast-check)', () => {
                VALUES ('o-' || gen_random_uuid(), 'Association', $1, $2, $3, $4, $5, true, $6, $7) RETURNING id`,
                 [c.org.kind, c.text, c.org.residence, c.org.origin, c.org.themes, c.org.womenLed, c.org.youthLed],
               );
-              for (const { p, summary, currency, change } of c.projects) {
-                const [{ id: projectId }] = await ds.query(
-                  `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
-                   funding_sought_currency, created_by_id)
-                 VALUES ($1, 'Project', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-                  [id, summary, p.kind, p.countries, p.themes, p.sdgs, p.sought, currency, userId],
-                );
-                if (change === 'archive')
-                  await ds.query(`UPDATE project SET archived_at = now() WHERE id = $1`, [projectId]);
-                if (change === 'retheme') {
-                  await ds.query(`UPDATE project SET themes = $2, sdgs = '{}' WHERE id = $1`, [projectId, [THEMES[0]]]);
-                }
-                if (change === 'delete') await ds.query(`DELETE FROM project WHERE id = $1`, [projectId]);
-              }
+              for (const spec of c.projects) await insertProject(id, spec);
             }
             // the reference: every candidate scored fully, with no pruning (the fund-match fan-out's query)
             const referenceQuery = present(await matching.allCandidatesQuery(fundId), 'the reference query');
@@ -339,24 +344,19 @@ describe('Fund matching properties (fast-check)', () => {
   }, 600_000); // 40 databases of candidates, each ranked twice: minutes on a loaded machine
 
   it('ranks funds exactly: the first k of fundMatches are the first k of every fund scored with every live project', async () => {
-    const WORDS = ['schools', 'clinics', 'irrigation', 'solar', 'savings', 'teachers', 'nurses', 'farmers'];
-    const text = fc.subarray(WORDS, { minLength: 1 }).map((ws) => ws.join(' '));
-    const projectSpec = fc.record({
-      p: projectArb,
-      summary: text,
-      currency: fc.constantFrom('EUR', 'EUR', 'USD'),
-      change: fc.constantFrom('none', 'none', 'archive', 'retheme', 'delete'),
-    });
     await fc.assert(
       fc.asyncProperty(
         orgArb,
         fc.oneof(
-          { weight: 4, arbitrary: fc.array(projectSpec, { minLength: 1, maxLength: 3 }) },
+          { weight: 4, arbitrary: fc.array(projectSpecArb, { minLength: 1, maxLength: 3 }) },
           // more live projects than BOUNDED_PROJECTS: every fund scored, without bounds
           {
             weight: 1,
             arbitrary: fc.array(
-              projectSpec.map((spec) => ({ ...spec, change: spec.change === 'retheme' ? spec.change : 'none' })),
+              projectSpecArb.map((spec) => ({
+                ...spec,
+                change: spec.change === 'retheme' ? spec.change : ('none' as const),
+              })),
               { minLength: BOUNDED_PROJECTS + 1, maxLength: BOUNDED_PROJECTS + 2 },
             ),
           },
@@ -374,27 +374,9 @@ describe('Fund matching properties (fast-check)', () => {
               await ds.query(`UPDATE fund SET description = $2 WHERE id = $1`, [fundIds[i], words]);
             }
             await ds.query(REFRESH_TEXT_QUERY_SQL, [fundIds]);
-            // more projects in two currencies; any of them archived, re-themed or deleted afterwards (the
-            // matching profile the bounds are drawn from must follow)
-            for (const [i, { p, summary, currency, change }] of projects.entries()) {
-              const projectId =
-                i === 0
-                  ? firstProject
-                  : (
-                      await ds.query(
-                        `INSERT INTO project (organization_id, title, summary, kind, countries, themes, sdgs, funding_sought_amount,
-                           funding_sought_currency, created_by_id)
-                         VALUES ($1, 'Project', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-                        [orgId, summary, p.kind, p.countries, p.themes, p.sdgs, p.sought, currency, userId],
-                      )
-                    )[0].id;
-              if (change === 'archive')
-                await ds.query(`UPDATE project SET archived_at = now() WHERE id = $1`, [projectId]);
-              if (change === 'retheme') {
-                await ds.query(`UPDATE project SET themes = $2, sdgs = '{}' WHERE id = $1`, [projectId, [THEMES[0]]]);
-              }
-              if (change === 'delete') await ds.query(`DELETE FROM project WHERE id = $1`, [projectId]);
-            }
+            // the first project as registered, then changed; the others registered and changed
+            await changeProject(firstProject, projects[0].change);
+            for (const spec of projects.slice(1)) await insertProject(orgId, spec);
             // the reference: every fund scored with each live project (the per-project statement prunes
             // nothing), each fund with its best project, ranked by score, nearest deadline, id
             type Row = { fund_id: string | null; project_id: string; score: number; deadline: Date };

@@ -96,8 +96,8 @@ export interface FundNeedingAProject {
  */
 const SEEDS_PER_RESULT = 20;
 
-/** A fund's row read with FUND_COLUMNS_SELECT (the arrays whose lengths the SQL unrolls, typed). */
-export type FundColumnsRow = Record<string, unknown> & { themes: string[]; sdgs: number[] };
+/** A fund's row read with FUND_COLUMNS_SELECT (its arrays' lengths: `fundArrayLengths`). */
+export type FundColumnsRow = FundValues;
 
 /**
  * A row of the matching statements: the points (pt_*), the score, the ids, the rows as JSON
