@@ -18,4 +18,9 @@ export default tseslint.config(
     files: ['test/**/*.ts', '**/__tests__/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // CommonJS scripts (scripts/compile-cache.cjs) load their modules with require()
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

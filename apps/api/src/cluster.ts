@@ -50,5 +50,5 @@ if (cluster.isPrimary) {
     });
   }
 } else {
-  await import('./main.js');
+  void import('./main.js');
 }

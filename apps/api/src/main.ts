@@ -3,12 +3,14 @@ import { Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 // the module itself, not @app/persistence: that one loads TypeORM and the rest before the database is opened
 import { embeddedDatabaseArgs, openEarly } from '../../../libs/persistence/src/embedded-database.js';
+import { discardPrewarmedThread } from '../../../libs/persistence/src/embedded-thread.js';
 
 async function main() {
   const config = AppConfig.load();
   const started = Date.now();
   // the embedded database opens in its thread while the application's modules load (about half of a start)
   if (config.embedded) openEarly(...embeddedDatabaseArgs(config));
+  else discardPrewarmedThread(); // the bundle's entry guessed wrong (DATABASE_URL not in the environment)
   const [{ createApiApp }, { DemoSeeder }] = await Promise.all([import('./bootstrap.js'), import('@app/demo')]);
   const app = await createApiApp(config);
   await app.init();

@@ -9,12 +9,19 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
+import {
+  discardPrewarmedThread,
+  spawnDatabaseThread,
+  takePrewarmedThread,
+  ThreadAnswer,
+  ThreadOptions,
+  ThreadRequest,
+} from './embedded-thread.js';
 
 /** DATA_DIR/<this>: who holds the embedded database of the folder, and where it serves it. */
 export const EMBEDDED_LOCK_FILE = 'embedded-database.lock';
@@ -37,9 +44,10 @@ export class EmbeddedDatabaseBusyError extends Error {}
  * PostgreSQL in-process: PGlite served on a loopback port so that the ordinary `pg` driver, the
  * same SQL and the same migrations work as against a real server.
  *
- * PGlite runs in a worker thread of its own (`databaseThread`): opening it (compiling PostgreSQL's WebAssembly
- * and starting it on the folder) happens while the main thread loads the application's modules (main.ts opens
- * it first: `openEarly`), and its queries run on another core than the API's JavaScript.
+ * PGlite runs in a worker thread of its own (embedded-thread.ts): opening it (compiling PostgreSQL's WebAssembly
+ * and starting it on the folder) happens while the main thread loads the application's modules (the bundle's
+ * entry starts the thread first, main.ts opens the database as soon as it has read the configuration:
+ * `openEarly`), and its queries run on another core than the API's JavaScript.
  *
  * Single writer: PGlite is not safe with two instances on one folder (the second one's writes were
  * silently lost). The process that opens a folder's database holds DATA_DIR/embedded-database.lock
@@ -63,18 +71,22 @@ export class EmbeddedDatabase {
       const folder = resolve(dataDir);
       mkdirSync(folder, { recursive: true });
       const holder = await this.acquire(join(folder, EMBEDDED_LOCK_FILE));
-      if (holder) return this.attach(folder, holder);
+      if (holder) {
+        discardPrewarmedThread();
+        return this.attach(folder, holder);
+      }
       location = join(folder, 'pgdata');
       mkdirSync(location, { recursive: true });
     }
     let conn: string;
     try {
-      this.thread = new DatabaseThread({
+      this.thread = new DatabaseThread();
+      const options: ThreadOptions = {
         location: location === 'memory' ? null : location,
         template: location === 'memory' ? (template ?? null) : null,
         maxConnections,
-      });
-      conn = ((await this.thread.request({ type: 'start' })) as { conn: string }).conn;
+      };
+      conn = ((await this.thread.request({ type: 'start', options })) as { conn: string }).conn;
     } catch (error) {
       await this.stop();
       throw error;
@@ -250,17 +262,6 @@ export function takeEarly(
   return taken;
 }
 
-/** What the database's thread is asked, and its answers (`{ ok: true, value }` or `{ ok: false, message }`). */
-type ThreadRequest = { type: 'start' } | { type: 'dump' } | { type: 'stop' };
-type ThreadAnswer = { ok: true; value?: unknown } | { ok: false; message: string };
-
-interface ThreadOptions {
-  /** The folder PGlite keeps the database in; null: in memory (empty, or from `template`). */
-  location: string | null;
-  template: string | null;
-  maxConnections: number;
-}
-
 /** The worker thread that runs PGlite and its socket server; requests are answered in turn. */
 class DatabaseThread {
   private readonly logger = new Logger(EmbeddedDatabase.name);
@@ -269,17 +270,9 @@ class DatabaseThread {
   private failure?: Error;
   private stopping = false;
 
-  constructor(options: ThreadOptions) {
-    const require = createRequire(import.meta.url);
-    this.worker = new Worker(`(${databaseThread.toString()})(require)`, {
-      eval: true,
-      workerData: {
-        ...options,
-        // resolved here: the thread's code has no module of its own to resolve them from
-        pglite: require.resolve('@electric-sql/pglite'),
-        socket: require.resolve('@electric-sql/pglite-socket'),
-      },
-    });
+  constructor() {
+    this.worker = takePrewarmedThread() ?? spawnDatabaseThread();
+    this.worker.ref();
     this.worker.on('message', (answer: ThreadAnswer) => {
       const next = this.waiting.shift();
       if (answer.ok) next?.resolve(answer.value);
@@ -309,52 +302,4 @@ class DatabaseThread {
     await this.request({ type: 'stop' }).catch(() => undefined);
     await this.worker.terminate();
   }
-}
-
-/**
- * The database thread's code. Its source is the worker's script (`toString`), so it uses nothing from outside
- * its body: the worker script's CommonJS `require` (a parameter, which no compiler or bundler rewrites) and the
- * thread's `workerData`.
- */
-function databaseThread(load: NodeJS.Require): void {
-  const { parentPort, workerData } = load('node:worker_threads') as typeof import('node:worker_threads');
-  const { readFileSync } = load('node:fs') as typeof import('node:fs');
-  const { PGlite } = load(workerData.pglite) as typeof import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = load(workerData.socket) as typeof import('@electric-sql/pglite-socket');
-  const options = workerData as ThreadOptions;
-  let db: InstanceType<typeof PGlite> | undefined;
-  let server: InstanceType<typeof PGLiteSocketServer> | undefined;
-  const handlers: Record<ThreadRequest['type'], () => Promise<unknown>> = {
-    start: async () => {
-      if (options.location) db = new PGlite(options.location);
-      else if (options.template) db = new PGlite({ loadDataDir: new Blob([readFileSync(options.template)]) });
-      else db = new PGlite();
-      await db.waitReady;
-      server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
-      await server.start();
-      return { conn: server.getServerConn() };
-    },
-    dump: async () => {
-      const dump = await db!.dumpDataDir('gzip');
-      return dump.arrayBuffer();
-    },
-    stop: async () => {
-      await server?.stop().catch(() => undefined);
-      await db?.close().catch(() => undefined);
-      server = undefined;
-      db = undefined;
-    },
-  };
-  // one request at a time, in order: the answers are matched to the requests by their order
-  let queue: Promise<unknown> = Promise.resolve();
-  parentPort!.on('message', (request: ThreadRequest) => {
-    queue = queue.then(async () => {
-      try {
-        const value = await handlers[request.type]();
-        parentPort!.postMessage({ ok: true, value }, value instanceof ArrayBuffer ? [value] : []);
-      } catch (error) {
-        parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
-      }
-    });
-  });
 }

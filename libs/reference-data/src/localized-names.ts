@@ -2,9 +2,16 @@ import { createRequire } from 'node:module';
 import { BadInputError, text } from '@app/common';
 
 const require = createRequire(import.meta.url);
-const isoCountries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
-for (const locale of ['en', 'fr', 'es'])
-  isoCountries.registerLocale(require(`i18n-iso-countries/langs/${locale}.json`));
+let isoCountries: typeof import('i18n-iso-countries') | undefined;
+
+/** i18n-iso-countries with the portal's languages, loaded when a country is first named (not at every start). */
+function countryNames(): typeof import('i18n-iso-countries') {
+  if (!isoCountries) {
+    isoCountries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
+    for (const locale of ['fr', 'es']) isoCountries.registerLocale(require(`i18n-iso-countries/langs/${locale}.json`));
+  }
+  return isoCountries;
+}
 
 /** The languages the reference data answers in (the portal's); any other asks for English. */
 export const REFERENCE_LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -25,7 +32,7 @@ export function referenceLanguage(tag: string | null | undefined): ReferenceLang
 
 /** The country's name in `language` (i18n-iso-countries); `fallback` (the stored English name) without one. */
 export function countryName(code: string, language: ReferenceLanguage, fallback: string): string {
-  return language === 'en' ? fallback : (isoCountries.getName(code, language) ?? fallback);
+  return language === 'en' ? fallback : (countryNames().getName(code, language) ?? fallback);
 }
 
 const languageNames = new Map(

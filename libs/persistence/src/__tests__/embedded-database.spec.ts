@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { EmbeddedDatabase, openEarly, takeEarly } from '../embedded-database.js';
+import { discardPrewarmedThread, prewarmDatabaseThread, takePrewarmedThread } from '../embedded-thread.js';
 
 /**
  * The embedded database runs PGlite in a worker thread (embedded-database.ts): it answers over its socket, dumps
@@ -59,6 +60,25 @@ describe('EmbeddedDatabase (PGlite in a worker thread)', () => {
     } finally {
       await early!.database.stop();
     }
+  });
+
+  it('opens the database in the thread the bundle’s entry started before the configuration was read', async () => {
+    prewarmDatabaseThread();
+    const other = new EmbeddedDatabase();
+    try {
+      const otherUrl = await other.start(undefined, 2);
+      expect(takePrewarmedThread()).toBeUndefined(); // `start` took it
+      const client = new pg.Client({ connectionString: otherUrl });
+      await client.connect();
+      // PGlite's default is 128MB, which PostgreSQL zeroes at every start (embedded-thread.ts)
+      expect((await client.query("SELECT current_setting('shared_buffers') AS s")).rows).toEqual([{ s: '16MB' }]);
+      await client.end();
+    } finally {
+      await other.stop();
+    }
+    prewarmDatabaseThread();
+    discardPrewarmedThread(); // the configuration named a PostgreSQL server after all
+    expect(takePrewarmedThread()).toBeUndefined();
   });
 
   it('refuses connections once stopped', async () => {

@@ -1,0 +1,83 @@
+'use strict';
+/**
+ * A V8 code cache for the bundled API (copied into dist/api/ by scripts/bundle-api.mjs; main.js and cluster.js
+ * install it before they load the bundle). Parsing and compiling the bundle's ~10 MB of JavaScript was about a
+ * third of an embedded cold start; with the cache, V8 deserialises the compiled functions instead.
+ *
+ * - Node 22.1 and later have this built in (`module.enableCompileCache`), which is then used.
+ * - On Node 20, the bundle's own files are compiled with `vm.Script` and the cached data of an earlier run; a file
+ *   compiled without a cache (the first start after a build, or a cache V8 rejected) has its cache written once
+ *   the process has run a while, with the functions compiled so far.
+ * - A cache belongs to one version of a file (its name, size and modification time name it; `npm run build` also
+ *   deletes dist/api with its caches) and one Node version: V8 checks only the length of the source, so a file
+ *   that changed must never meet its old cache.
+ * - The cache is only ever an optimisation: unreadable, unwritable (a read-only image) or rejected, the file is
+ *   compiled as usual.
+ */
+const Module = require('node:module');
+const vm = require('node:vm');
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { basename, dirname, join, sep } = require('node:path');
+
+/** What this process compiled: files whose cache V8 took, and files compiled without one (Node 20 only). */
+exports.stats = { cached: 0, compiled: 0 };
+
+/** Installs the cache for the `.cjs` files under `root` (the bundle's folder). */
+exports.install = function install(root) {
+  const folder = join(root, '.compile-cache');
+  if (typeof Module.enableCompileCache === 'function') {
+    Module.enableCompileCache(folder);
+    return;
+  }
+  const cacheFolder = join(folder, process.version);
+  const unsaved = [];
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function compileWithCache(content, filename) {
+    if (!filename.startsWith(root + sep) || !filename.endsWith('.cjs')) return compile.call(this, content, filename);
+    const { size, mtimeMs } = statSync(filename);
+    const file = join(cacheFolder, `${basename(filename)}-${size}-${Math.trunc(mtimeMs)}.bin`);
+    let cachedData;
+    try {
+      cachedData = readFileSync(file);
+    } catch {
+      cachedData = undefined;
+    }
+    // no dynamic import() in these scripts: Node 20 loses a cached script's import callback (the bundle requires
+    // its external packages instead, bundle-api.mjs `dynamicImportInCjs`)
+    const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    const compiled = !cachedData || script.cachedDataRejected;
+    if (compiled) unsaved.push({ script, file });
+    exports.stats[compiled ? 'compiled' : 'cached']++;
+    const wrapper = script.runInThisContext({ displayErrors: true });
+    return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
+  };
+  const save = () => {
+    for (const { script, file } of unsaved.splice(0)) {
+      try {
+        mkdirSync(cacheFolder, { recursive: true });
+        writeFileSync(`${file}.${process.pid}`, script.createCachedData());
+        renameSync(`${file}.${process.pid}`, file);
+      } catch {
+        return; // a read-only folder: starts compile as before
+      }
+    }
+  };
+  // once the application has started (its start compiled most of what a start needs), or when a shorter-lived
+  // process exits; an API stopped by a signal never reaches 'exit'
+  setTimeout(save, SAVE_AFTER_MS).unref();
+  process.once('exit', save);
+};
+
+/** How long after the process starts the caches it lacked are written. */
+const SAVE_AFTER_MS = 10_000;
+
+/** The `require` a CommonJS module gets (what Node's own loader passes its wrapper). */
+function requireFor(module) {
+  const require = (id) => module.require(id);
+  require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
+  require.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
+  require.cache = Module._cache;
+  require.main = process.mainModule;
+  require.extensions = Module._extensions;
+  return require;
+}
