@@ -39,21 +39,37 @@ const EXTERNAL = [
 ];
 
 /**
- * @nestjs/typeorm looks up two classes TypeORM 1 no longer has (`Connection`, `AbstractRepository`) with a
- * `require('typeorm')` of its own: bundled as is, that loaded a second copy of TypeORM from node_modules at every
- * start (some 90 files, ~0.4 s of an embedded cold start) only to find them missing. Here it reads the bundled
- * TypeORM instead: the same answers (undefined on TypeORM 1, the classes on 0.3), one copy.
+ * Packages' code changed as it is bundled, each for a cost measured at every start (docs/performance.md, "Cold
+ * start"). Every line stays where it was (an import is hoisted), so the files need no source map of their own; a
+ * package whose code no longer reads as expected fails the build.
  */
-function bundledTypeorm() {
-  const COMPAT = /@nestjs[\\/]typeorm[\\/]dist[\\/]common[\\/]typeorm-compat\.js$/;
+const PATCHES = [
+  {
+    // @nestjs/typeorm looks up two classes TypeORM 1 no longer has (`Connection`, `AbstractRepository`) with a
+    // `require('typeorm')` of its own, which loaded a second copy of TypeORM from node_modules (some 90 files,
+    // ~0.4 s) only to find them missing. It reads the bundled TypeORM instead: the same answers, one copy.
+    file: /@nestjs[\\/]typeorm[\\/]dist[\\/]common[\\/]typeorm-compat\.js$/,
+    find: "const typeorm = require('typeorm');",
+    replace: 'const typeorm = bundledTypeorm;',
+    append: "import * as bundledTypeorm from 'typeorm';",
+  },
+  {
+    // pg asks whether it runs on Cloudflare Workers by making a fetch `Response`, which loads Node's fetch
+    // implementation (undici, 45–160 ms) when pg is loaded; the API runs on Node only
+    file: /[\\/]pg[\\/]lib[\\/]stream\.js$/,
+    find: 'function isCloudflareRuntime() {',
+    replace: 'function isCloudflareRuntime() { return false; // bundle-api.mjs: the API runs on Node only',
+  },
+];
+
+function patches() {
   return {
-    name: 'bundled-typeorm',
+    name: 'patches',
     transform(code, id) {
-      if (!COMPAT.test(id)) return null;
-      const lookup = "const typeorm = require('typeorm');";
-      if (!code.includes(lookup)) this.error(`${id} no longer reads TypeORM as bundle-api.mjs expects`);
-      // every line stays where it was (the import is hoisted), so the file needs no source map of its own
-      return `${code.replace(lookup, 'const typeorm = bundledTypeorm;')}\nimport * as bundledTypeorm from 'typeorm';\n`;
+      const patch = PATCHES.find(({ file }) => file.test(id));
+      if (!patch) return null;
+      if (!code.includes(patch.find)) this.error(`${id} no longer reads as bundle-api.mjs expects (${patch.find})`);
+      return `${code.replace(patch.find, patch.replace)}${patch.append ? `\n${patch.append}\n` : ''}`;
     },
   };
 }
@@ -68,12 +84,12 @@ await build({
   },
   platform: 'node',
   external: EXTERNAL,
-  plugins: [bundledTypeorm()],
+  plugins: [patches()],
   logLevel: 'warn',
   onLog(level, log, handler) {
     // optional packages that are not installed stay imports (EXTERNAL); anything else is the build's problem
     if (log.code === 'UNRESOLVED_IMPORT' || log.code === 'EVAL' || log.code === 'CIRCULAR_DEPENDENCY') return;
-    if (log.code === 'SOURCEMAP_BROKEN' && log.plugin === 'bundled-typeorm') return;
+    if (log.code === 'SOURCEMAP_BROKEN' && log.plugin === 'patches') return;
     handler(level, log);
   },
   output: {
