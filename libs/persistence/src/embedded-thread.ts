@@ -34,7 +34,7 @@ export function spawnDatabaseThread(): Worker {
   });
 }
 
-let prewarmed: Worker | undefined;
+let prewarmed: { worker: Worker; ended: boolean } | undefined;
 
 /**
  * Starts a database thread now, for the EmbeddedDatabase that the process opens next (`takePrewarmedThread`).
@@ -43,20 +43,26 @@ let prewarmed: Worker | undefined;
  */
 export function prewarmDatabaseThread(): void {
   if (prewarmed) return;
-  prewarmed = spawnDatabaseThread();
-  prewarmed.unref();
+  const thread = { worker: spawnDatabaseThread(), ended: false };
+  thread.worker.unref();
+  // a thread that failed before it was taken is not handed out (its error and exit would go unheard)
+  thread.worker.once('error', () => (thread.ended = true));
+  thread.worker.once('exit', () => (thread.ended = true));
+  prewarmed = thread;
 }
 
-/** The thread `prewarmDatabaseThread` started (once), or undefined. */
+/** The thread `prewarmDatabaseThread` started (once) if it still runs, or undefined. */
 export function takePrewarmedThread(): Worker | undefined {
-  const worker = prewarmed;
+  const thread = prewarmed;
   prewarmed = undefined;
-  return worker;
+  return thread && !thread.ended ? thread.worker : undefined;
 }
 
 /** Ends a prewarmed thread nobody took. */
 export function discardPrewarmedThread(): void {
-  void takePrewarmedThread()?.terminate();
+  const thread = prewarmed;
+  prewarmed = undefined;
+  void thread?.worker.terminate();
 }
 
 /**
