@@ -52,14 +52,15 @@ exports.install = function install(root) {
     return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
   };
   const save = () => {
-    for (const { script, file } of unsaved.splice(0)) {
-      try {
-        mkdirSync(cacheFolder, { recursive: true });
+    const scripts = unsaved.splice(0);
+    try {
+      if (scripts.length) mkdirSync(cacheFolder, { recursive: true });
+      for (const { script, file } of scripts) {
         writeFileSync(`${file}.${process.pid}`, script.createCachedData());
         renameSync(`${file}.${process.pid}`, file);
-      } catch {
-        return; // a read-only folder: starts compile as before
       }
+    } catch {
+      // a read-only folder: starts compile as before
     }
   };
   // once the application has started (its start compiled most of what a start needs), or when a shorter-lived

@@ -81,17 +81,16 @@ function databaseThread(load: NodeJS.Require): void {
   const { WebAssembly: wasmApi } = globalThis as unknown as {
     WebAssembly: { compile(bytes: Uint8Array): Promise<unknown> };
   };
-  const wasm = wasmApi.compile(readFileSync(join(dirname(workerData.pglite), 'pglite.wasm')));
-  const fsBundle = new Blob([readFileSync(join(dirname(workerData.pglite), 'pglite.data'))]);
-  wasm.catch(() => undefined); // PGlite compiles it itself then
+  const files = dirname(workerData.pglite);
+  // undefined when it fails: PGlite compiles it itself then
+  const wasm = wasmApi.compile(readFileSync(join(files, 'pglite.wasm'))).catch(() => undefined);
+  const fsBundle = new Blob([readFileSync(join(files, 'pglite.data'))]);
   let db: InstanceType<typeof PGlite> | undefined;
   let server: InstanceType<typeof PGLiteSocketServer> | undefined;
   const handlers = {
     start: async ({ location, template, maxConnections }: ThreadOptions) => {
       const prepared = {
-        pgliteWasmModule: (await wasm.catch(
-          () => undefined,
-        )) as import('@electric-sql/pglite').PGliteOptions['pgliteWasmModule'],
+        pgliteWasmModule: (await wasm) as import('@electric-sql/pglite').PGliteOptions['pgliteWasmModule'],
         fsBundle,
         // PostgreSQL zeroes its shared memory when it starts, a memset in WebAssembly (~5 ms per MB, twice that
         // while the application loads beside it): PGlite's default shared_buffers of 128 MB were most of opening
