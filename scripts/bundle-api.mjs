@@ -9,8 +9,7 @@
  * are kept (GraphQL type names, Nest's providers and TypeORM's entities are named after their classes), and
  * modules run in their original order (reflect-metadata before the decorators that use it). Left outside, and
  * loaded from node_modules at run time as before: native addons (argon2, sharp), PGlite (it reads its
- * WebAssembly and data files beside its own module), class-validator and class-transformer (Nest loads them
- * itself: there must be one copy of each), optional packages Nest and Apollo load only when
+ * WebAssembly and data files beside its own module), optional packages Nest and Apollo load only when
  * configured, and what the API itself loads on demand (ioredis, bullmq and nodemailer through `require`).
  */
 import { builtinModules } from 'node:module';
@@ -32,10 +31,6 @@ const EXTERNAL = [
   /^@nestjs\/(microservices|websockets|platform-socket\.io|platform-fastify)(\/|$)/,
   /^@apollo\/(subgraph|gateway)(\/|$)/,
   /^@as-integrations\/fastify$/,
-  // Nest's ValidationPipe loads these with `require` at run time: bundled, the decorators would fill one copy's
-  // metadata and the pipe would read another's (class-transformer keeps its metadata per copy)
-  /^class-validator(\/|$)/,
-  /^class-transformer(\/|$)/,
 ];
 
 /**
@@ -60,7 +55,50 @@ const PATCHES = [
     find: 'function isCloudflareRuntime() {',
     replace: 'function isCloudflareRuntime() { return false; // bundle-api.mjs: the API runs on Node only',
   },
+  {
+    // TypeORM loads its driver's package with a `require(name)` of a computed name, which the bundle cannot see:
+    // pg and its dependencies (~30 files) were read from node_modules at every start, a second copy beside the
+    // one the API imports itself (libs/persistence/src/type-parsers.ts). TypeORM gets the bundled pg.
+    file: /[\\/]typeorm[\\/]platform[\\/]PlatformTools\.js$/,
+    find: '            return require(name);',
+    replace: '            return name === "pg" ? require("pg") : require(name); // bundle-api.mjs: the bundled pg',
+  },
+  {
+    // @nestjs/mapped-types (PartialType and the other type helpers) loads class-validator and class-transformer
+    // with a `createRequire` the bundle cannot see: it would read a second class-transformer from node_modules,
+    // whose metadata is not the one the application's decorators filled. It gets the bundled copies.
+    file: /@nestjs[\\/]mapped-types[\\/]dist[\\/]type-helpers\.utils\.js$/,
+    find: 'const require = createRequire(import.meta.url);',
+    replace:
+      'const require = (name) => ({ "class-validator": bundledValidator, "class-transformer": bundledTransformer, ' +
+      '"class-transformer/cjs/storage": bundledTransformerStorage })[name] ?? createRequire(import.meta.url)(name);',
+    append: [
+      "import * as bundledValidator from 'class-validator';",
+      "import * as bundledTransformer from 'class-transformer';",
+      "import * as bundledTransformerStorage from 'class-transformer/cjs/storage';",
+    ].join('\n'),
+  },
 ];
+
+/**
+ * class-validator and class-transformer keep their metadata in module state: the application's decorators,
+ * Nest's ValidationPipe (`import('class-validator')`) and @nestjs/mapped-types (PATCHES) must all reach the same
+ * copy. Their packages hold a CommonJS build
+ * (`main`) and ES module builds (`module`); every import of them resolves to the CommonJS build, and the build
+ * fails if any other is bundled (ONE_COPY_CHECK below).
+ */
+const ONE_COPY = ['class-validator', 'class-transformer'];
+const ONE_COPY_CHECK = /[\\/]node_modules[\\/]class-(validator|transformer)[\\/](?!cjs[\\/])/;
+
+function oneCopy() {
+  return {
+    name: 'one-copy',
+    resolveId(source, importer) {
+      if (!ONE_COPY.includes(source)) return null;
+      return this.resolve(`${source}/cjs/index.js`, importer, { skipSelf: true });
+    },
+  };
+}
 
 function patches() {
   return {
@@ -75,7 +113,7 @@ function patches() {
 }
 
 await rm(OUT, { recursive: true, force: true });
-await build({
+const { output: chunks } = await build({
   input: {
     main: 'dist/apps/api/src/main.js',
     cluster: 'dist/apps/api/src/cluster.js',
@@ -84,7 +122,7 @@ await build({
   },
   platform: 'node',
   external: EXTERNAL,
-  plugins: [patches()],
+  plugins: [oneCopy(), patches()],
   logLevel: 'warn',
   onLog(level, log, handler) {
     // optional packages that are not installed stay imports (EXTERNAL); anything else is the build's problem
@@ -112,6 +150,8 @@ await build({
     chunkFileNames: 'chunks/[name]-[hash].cjs',
   },
 });
+const copies = chunks.flatMap((chunk) => chunk.moduleIds ?? []).filter((id) => ONE_COPY_CHECK.test(id));
+if (copies.length) throw new Error(`bundle-api.mjs: a second build of class-validator/transformer: ${copies[0]}`);
 // dist/api/main.js and cluster.js stay the commands to run (npm scripts, Docker, tests): they load the bundle
 // with a V8 code cache (scripts/compile-cache.cjs). Without DATABASE_URL in the environment (the embedded
 // database; main.ts ends the thread if the configuration says otherwise), main.js starts the database's thread

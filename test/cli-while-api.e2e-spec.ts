@@ -1,8 +1,8 @@
-import { ChildProcess, execFile, execSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildUnlessCurrent, freePort, RunningApi, startBundledApi } from './support/bundled-api.js';
 
 /*
  * The admin CLI run while the API is up on the same embedded data folder (DATA_DIR): the API holds
@@ -10,27 +10,14 @@ import { join } from 'node:path';
  * socket instead of opening a second PGlite on the folder (whose writes were lost). Real processes
  * from dist/, on a temporary folder; the same on both legs (the embedded database is the subject).
  */
-// the API as `npm start` and the image run it: the bundle (scripts/bundle-api.mjs)
-const API = join(process.cwd(), 'dist/api/main.js');
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
 const LOCK = 'embedded-database.lock';
 const PASSWORD = 'correct-horse-battery';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('The admin CLI while the API runs on the same embedded data folder', () => {
   let dataDir: string;
   let port: number;
-  let api: { child: ChildProcess; output: () => string } | undefined;
+  let api: RunningApi | undefined;
   const env = () => ({
     ...process.env,
     NODE_ENV: 'development',
@@ -42,36 +29,11 @@ describe('The admin CLI while the API runs on the same embedded data folder', ()
     LOG_LEVEL: 'log',
   });
 
-  function startApi(): Promise<{ child: ChildProcess; output: () => string }> {
-    let output = '';
-    const child = spawn(process.execPath, [API], { env: { ...env(), PORT: String(port) }, stdio: 'pipe' });
-    child.stdout!.on('data', (chunk) => (output += String(chunk)));
-    child.stderr!.on('data', (chunk) => (output += String(chunk)));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The API did not start:\n${output}`)), 150_000);
-      const check = setInterval(() => {
-        if (output.includes('API ready')) {
-          clearTimeout(timer);
-          clearInterval(check);
-          resolve({ child, output: () => output });
-        }
-      }, 50);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        clearInterval(check);
-        reject(new Error(`The API exited with ${code}:\n${output}`));
-      });
-    });
-  }
-
+  const startApi = () => startBundledApi({ ...env(), PORT: String(port) });
   async function stopApi() {
-    if (!api) return;
-    const { child } = api;
+    const running = api;
     api = undefined;
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await running?.stop();
   }
 
   function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -106,10 +68,7 @@ describe('The admin CLI while the API runs on the same embedded data folder', ()
 
   beforeAll(async () => {
     // the processes run from dist/: build it when it is missing or predates the lock
-    const built = join(process.cwd(), 'dist/libs/persistence/src/embedded-database.js');
-    if (!existsSync(API) || !existsSync(built) || !readFileSync(built, 'utf8').includes(LOCK)) {
-      execSync('npm run build', { stdio: 'inherit' });
-    }
+    buildUnlessCurrent({ file: join(process.cwd(), 'dist/libs/persistence/src/embedded-database.js'), contains: LOCK });
     dataDir = mkdtempSync(join(tmpdir(), 'nexus-cli-api-'));
     port = await freePort();
   });
