@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, ModuleRef } from '@nestjs/core';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccountModule } from '@app/account';
 import { AppConfig, ConfigModule } from '@app/config';
@@ -25,6 +25,7 @@ import { DemoModule } from '@app/demo';
 import { NotificationsModule } from '@app/notifications';
 import { FilesModule } from '@app/files';
 import { ExportsModule } from '@app/exports';
+import { CodeFirstApolloDriver } from './graphql/apollo-driver.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { KnownOperations, KnownOperationsModule } from './graphql/known-operations.js';
 import { SessionCookieController } from './auth/session-cookie.controller.js';
@@ -58,7 +59,7 @@ export class AppModule {
         CommonModule,
         PersistenceModule.forRoot({ runMigrations: true, statementTimeout: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
+          driver: CodeFirstApolloDriver,
           imports: [KnownOperationsModule],
           inject: [AppConfig, LoaderRegistry, ModuleRef, KnownOperations],
           useFactory: graphqlOptions,
