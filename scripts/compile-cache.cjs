@@ -10,7 +10,12 @@
  *   the process has run a while, with the functions compiled so far.
  * - A cache belongs to one version of a file (its name, size and modification time name it; `npm run build` also
  *   deletes dist/api with its caches) and one Node version: V8 checks only the length of the source, so a file
- *   that changed must never meet its old cache.
+ *   that changed must never meet its old cache. It also belongs to one set of Node's flags (V8 rejects a cache
+ *   made under other flags): `npm start` (with `--max-semi-space-size`) and a plain `node dist/api/main.js` each
+ *   keep their own instead of rejecting and rewriting each other's.
+ * - The caches a start lacked are written as soon as the API reports that it has started (the `STARTED` event
+ *   on `process`, main.ts), and otherwise 10 s into the process or when it exits: a start stopped by a signal
+ *   right after it answered (as a cold-start measurement does) leaves them written too.
  * - The cache is only ever an optimisation: unreadable, unwritable (a read-only image) or rejected, the file is
  *   compiled as usual.
  */
@@ -30,12 +35,13 @@ exports.install = function install(root) {
     return;
   }
   const cacheFolder = join(folder, process.version);
+  const flags = hash(process.execArgv.join(' '));
   const unsaved = [];
   const compile = Module.prototype._compile;
   Module.prototype._compile = function compileWithCache(content, filename) {
     if (!filename.startsWith(root + sep) || !filename.endsWith('.cjs')) return compile.call(this, content, filename);
     const { size, mtimeMs } = statSync(filename);
-    const file = join(cacheFolder, `${basename(filename)}-${size}-${Math.trunc(mtimeMs)}.bin`);
+    const file = join(cacheFolder, `${basename(filename)}-${size}-${Math.trunc(mtimeMs)}-${flags}.bin`);
     let cachedData;
     try {
       cachedData = readFileSync(file);
@@ -66,8 +72,19 @@ exports.install = function install(root) {
   // once the application has started (its start compiled most of what a start needs), or when a shorter-lived
   // process exits; an API stopped by a signal never reaches 'exit'
   setTimeout(save, SAVE_AFTER_MS).unref();
+  process.once(exports.STARTED, () => setImmediate(save));
   process.once('exit', save);
 };
+
+/** What the API emits on `process` once it listens (apps/api/src/main.ts). */
+exports.STARTED = 'diaspora-nexus:started';
+
+/** A short name for a string (FNV-1a, 32 bits, in base 36). */
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
 
 /** How long after the process starts the caches it lacked are written. */
 const SAVE_AFTER_MS = 10_000;

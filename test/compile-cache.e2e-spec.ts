@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
@@ -42,8 +42,8 @@ describe('The bundle’s compile cache', () => {
     utimesSync(file, new Date(), new Date(Date.now() + Math.random() * 1e6));
   }
 
-  const run = () =>
-    JSON.parse(execFileSync(process.execPath, [join(root, 'run.cjs')], { encoding: 'utf8' }).trim()) as {
+  const run = (flags: string[] = []) =>
+    JSON.parse(execFileSync(process.execPath, [...flags, join(root, 'run.cjs')], { encoding: 'utf8' }).trim()) as {
       answer: { word: string; main: string; chunk: string; builtin: string };
       stats: { cached: number; compiled: number };
     };
@@ -70,6 +70,33 @@ describe('The bundle’s compile cache', () => {
     const changed = run();
     expect(changed.answer.word).toBe('two');
     expect(changed.stats).toEqual({ cached: 1, compiled: 1 });
+  });
+
+  (builtIn === 'function' ? it.skip : it)(
+    'keeps one cache per set of Node flags, which do not reject each other’s',
+    () => {
+      expect(run().stats).toEqual({ cached: 0, compiled: 2 });
+      // V8 rejects a cache made under other flags: these get their own
+      expect(run(['--max-semi-space-size=32']).stats).toEqual({ cached: 0, compiled: 2 });
+      expect(run(['--max-semi-space-size=32']).stats).toEqual({ cached: 2, compiled: 0 });
+      expect(run().stats).toEqual({ cached: 2, compiled: 0 });
+      expect(readdirSync(join(root, '.compile-cache', process.version))).toHaveLength(4);
+    },
+  );
+
+  (builtIn === 'function' ? it.skip : it)('writes the caches once the application reports it started', () => {
+    // the process is killed right after (no 'exit' event, as an API stopped by a signal), well before 10 s
+    writeFileSync(
+      join(root, 'started.cjs'),
+      `const cache = require(${JSON.stringify(CACHE_MODULE)});
+       cache.install(${JSON.stringify(root)});
+       require('./main.cjs');
+       process.emit(cache.STARTED);
+       setTimeout(() => process.kill(process.pid, 'SIGKILL'), 200);`,
+    );
+    const killed = spawnSync(process.execPath, [join(root, 'started.cjs')]);
+    expect(killed.signal).toBe('SIGKILL');
+    expect(run().stats).toEqual({ cached: 2, compiled: 0 });
   });
 
   it('still runs the modules when the cache cannot be written', () => {

@@ -19,6 +19,8 @@ async function main() {
   const logger = new Logger('Main');
   logger.log(`Diaspora Nexus API ready in ${Date.now() - started} ms on http://localhost:${config.PORT}/graphql`);
   if (config.explorer) logger.log(`Explorer: http://localhost:${config.PORT}/graphiql`);
+  // the bundle's code cache (scripts/compile-cache.cjs) writes what this start lacked
+  process.emit('diaspora-nexus:started' as never);
 }
 
 main().catch((error) => {

@@ -1,4 +1,5 @@
 export * from './base.entity.js';
+export * from './early-data-source.js';
 export * from './embedded-database.js';
 export * from './persistence.module.js';
 export * from './prepared-queries.js';

@@ -1,8 +1,17 @@
-import { DynamicModule, Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { EarlyDataSource } from './early-data-source.js';
 import { EmbeddedDatabase, embeddedDatabaseArgs, takeEarly } from './embedded-database.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { RedisService } from './redis.service.js';
@@ -13,7 +22,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** Starts the embedded database when DATABASE_URL is unset, and stops it after TypeORM closes. */
 @Injectable()
-export class DatabaseLifecycle implements OnApplicationShutdown {
+export class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   embedded = new EmbeddedDatabase();
 
   constructor(
@@ -36,8 +45,15 @@ export class DatabaseLifecycle implements OnApplicationShutdown {
     return this.embedded.url;
   }
 
+  /** The embedded database's data source opens in the background (EarlyDataSource): the start waits for it here. */
+  async onApplicationBootstrap(): Promise<void> {
+    const dataSource = this.moduleRef.get(DataSource, { strict: false });
+    if (dataSource instanceof EarlyDataSource) await dataSource.whenOpen();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     const dataSource = this.moduleRef.get(DataSource, { strict: false });
+    if (dataSource instanceof EarlyDataSource) await dataSource.whenOpen().catch(() => undefined);
     if (dataSource?.isInitialized) await dataSource.destroy().catch(() => undefined);
     await this.embedded.stop();
   }
@@ -68,7 +84,7 @@ export async function applyMigrations(config: AppConfig, url: string): Promise<v
 /** The TypeORM options every entry point (API, worker, CLI, tests) shares. */
 export function dataSourceOptions(
   config: AppConfig,
-  url: string,
+  url: string | undefined,
   session: { statementTimeoutMs?: number; serial?: boolean } = {},
 ): DataSourceOptions {
   const settings = ['-c jit=off'];
@@ -114,6 +130,9 @@ export function dataSourceOptions(
 @Module({ providers: [DatabaseLifecycle, RedisService], exports: [DatabaseLifecycle, RedisService] })
 class DatabaseLifecycleModule {}
 
+/** Where the embedded database will be, passed from the options' factory to the data source's. */
+const EMBEDDED_URL = Symbol('embedded database url');
+
 /** The advisory lock that start-up migrations hold (released when their connection closes). */
 const MIGRATION_LOCK = 4_105_017_777;
 
@@ -136,19 +155,33 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig, DatabaseLifecycle],
           useFactory: async (config: AppConfig, lifecycle: DatabaseLifecycle) => {
-            const url = await lifecycle.url();
             const statementTimeoutMs = options.statementTimeout ? config.DB_STATEMENT_TIMEOUT_MS : 0;
+            const session = { statementTimeoutMs, serial: options.statementTimeout };
             const runMigrations = options.runMigrations ?? true;
-            if (runMigrations && statementTimeoutMs && !config.embedded) await applyMigrations(config, url);
-            return {
-              ...dataSourceOptions(config, url, { statementTimeoutMs, serial: options.statementTimeout }),
-              autoLoadEntities: true,
-              migrationsRun: runMigrations,
-            };
+            const common = { autoLoadEntities: true, migrationsRun: runMigrations };
+            if (config.embedded) {
+              // the data source is made and given to the application while the embedded database still starts,
+              // and opens in the background once it is up (EarlyDataSource), instead of being opened by Nest
+              const url = lifecycle.url();
+              url.catch(() => undefined); // reported by the opening
+              const early = { ...dataSourceOptions(config, undefined, session), ...common, [EMBEDDED_URL]: url };
+              // Nest leaves the opening to the data source's factory
+              return { ...early, manualInitialization: true } as TypeOrmModuleOptions;
+            }
+            const url = await lifecycle.url();
+            if (runMigrations && statementTimeoutMs) await applyMigrations(config, url);
+            return { ...dataSourceOptions(config, url, session), ...common };
           },
           dataSourceFactory: async (opts) => {
-            const dataSource = await new DataSource(opts as DataSourceOptions).initialize();
-            logger.log(`Database ready (${(opts as { url: string }).url.replace(/\/\/[^@]*@/, '//')})`);
+            const ready = (dataSource: DataSource) => {
+              const url = String(dataSource.options.type === 'postgres' ? dataSource.options.url : '');
+              logger.log(`Database ready (${url.replace(/\/\/[^@]*@/, '//')})`);
+              return dataSource;
+            };
+            const { [EMBEDDED_URL]: url, ...rest } = opts as DataSourceOptions & { [EMBEDDED_URL]?: Promise<string> };
+            if (!url) return ready(await new DataSource(rest).initialize());
+            const dataSource = await new EarlyDataSource(rest).openInBackground(url);
+            dataSource.whenOpen().then(ready, () => undefined);
             return dataSource;
           },
         }),
