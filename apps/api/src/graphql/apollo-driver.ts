@@ -30,7 +30,9 @@ interface FactoryParts {
  */
 export class CodeFirstApolloDriver extends ApolloDriver {
   override generateSchema(options: ApolloDriverConfig): Promise<GraphQLSchema> | null {
-    const covered = options.autoSchemaFile && !options.typeDefs && !options.schema && !options.resolvers;
+    // GraphQLModule passes `typeDefs: []` when there are none
+    const typeDefs = [options.typeDefs ?? []].flat().filter(Boolean);
+    const covered = options.autoSchemaFile && !typeDefs.length && !options.schema && !options.resolvers;
     if (!covered || options.transformSchema || options.transformResolvers) return super.generateSchema(options);
     return this.codeFirstSchema(options);
   }
