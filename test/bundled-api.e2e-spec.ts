@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildUnlessCurrent, freePort, RunningApi, startBundledApi } from './support/bundled-api.js';
@@ -20,16 +20,19 @@ describe('The bundled API validates and transforms input like the sources', () =
     buildUnlessCurrent();
     dataDir = mkdtempSync(join(tmpdir(), 'nexus-bundle-'));
     port = await freePort();
-    api = await startBundledApi({
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URL: '', // the embedded database, on both legs: the bundle is the subject
-      REDIS_URL: '',
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'false',
-      GRAPHQL_EXPLORER: 'false',
-      PORT: String(port),
-    });
+    api = await startBundledApi(
+      {
+        ...process.env,
+        NODE_ENV: 'development',
+        DATABASE_URL: '', // the embedded database, on both legs: the bundle is the subject
+        REDIS_URL: '',
+        DATA_DIR: dataDir,
+        DEMO_DATA: 'false',
+        GRAPHQL_EXPLORER: 'false',
+        PORT: String(port),
+      },
+      dataDir,
+    );
     const registered = await gql(`mutation($i: RegisterInput!) { register(input: $i) { accessToken } }`, {
       i: { email: 'bundle@example.org', password: 'correct-horse-battery', name: 'Amina Diallo' },
     });
@@ -64,6 +67,14 @@ describe('The bundled API validates and transforms input like the sources', () =
     languages: ['en'],
     contactEmail: 'Contact@Example.ORG',
   };
+
+  it('writes schema.gql in its working folder once it listens (a development run), as committed', async () => {
+    const written = join(dataDir, 'schema.gql');
+    for (let waited = 0; !existsSync(written) && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(readFileSync(written, 'utf8')).toBe(readFileSync(join(process.cwd(), 'schema.gql'), 'utf8'));
+  });
 
   it('transforms and validates a create input and an update input (PartialType of it) alike', async () => {
     const created = await gql(CREATE, { i: organization });

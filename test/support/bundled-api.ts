@@ -34,10 +34,10 @@ export interface RunningApi {
   stop: () => Promise<void>;
 }
 
-/** Starts `node dist/api/main.js` with `env` and waits for its "API ready" line. */
-export function startBundledApi(env: NodeJS.ProcessEnv): Promise<RunningApi> {
+/** Starts `node dist/api/main.js` with `env` (in `cwd`) and waits for its "API ready" line. */
+export function startBundledApi(env: NodeJS.ProcessEnv, cwd = process.cwd()): Promise<RunningApi> {
   let output = '';
-  const child = spawn(process.execPath, [BUNDLED_API], { env, stdio: 'pipe' });
+  const child = spawn(process.execPath, [BUNDLED_API], { env, cwd, stdio: 'pipe' });
   child.stdout!.on('data', (chunk) => (output += String(chunk)));
   child.stderr!.on('data', (chunk) => (output += String(chunk)));
   const stop = async () => {

@@ -19,6 +19,14 @@ async function main() {
   const logger = new Logger('Main');
   logger.log(`Diaspora Nexus API ready in ${Date.now() - started} ms on http://localhost:${config.PORT}/graphql`);
   if (config.explorer) logger.log(`Explorer: http://localhost:${config.PORT}/graphiql`);
+  if (config.NODE_ENV === 'development') {
+    // the committed schema.gql, kept current by development runs (checked by a test)
+    const { writeSchemaFile } = await import('./graphql/schema-file.js');
+    const { GraphQLSchemaHost } = await import('@nestjs/graphql');
+    writeSchemaFile(app.get(GraphQLSchemaHost).schema).catch((error: Error) =>
+      logger.warn(`schema.gql not written: ${error.message}`),
+    );
+  }
   // the bundle's code cache (scripts/compile-cache.cjs) writes what this start lacked
   process.emit('diaspora-nexus:started' as never);
 }

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { lexicographicSortSchema, printSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { PlatformRole, UsersService } from '@app/auth';
 import { DemoSeeder } from '@app/demo';
 import { describeImport, EcbRates, ExchangeRatesService, readEcbFile } from '@app/reference-data';
 import { createApiApp } from '../../api/src/bootstrap.js';
+import { writeSchemaFile } from '../../api/src/graphql/schema-file.js';
 
 const USAGE = `Diaspora Nexus admin CLI
 
@@ -109,13 +109,7 @@ async function run(argv: string[]): Promise<string> {
     case 'schema':
       return withApp(
         AppConfig.load({ ...env, DATABASE_URL: '', DATA_DIR: 'memory', NODE_ENV: 'test' }),
-        async (app) => {
-          const schema = lexicographicSortSchema(app.get(GraphQLSchemaHost).schema);
-          const file = join(process.cwd(), 'schema.gql');
-          // no final newline: byte for byte what development runs of the API write (autoSchemaFile)
-          writeFileSync(file, SCHEMA_HEADER + printSchema(schema));
-          return `Wrote ${file}`;
-        },
+        async (app) => `Wrote ${await writeSchemaFile(app.get(GraphQLSchemaHost).schema)}`,
       );
     case 'migration:generate': {
       const name = args[0];
@@ -158,9 +152,6 @@ async function run(argv: string[]): Promise<string> {
       throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
   }
 }
-
-export const SCHEMA_HEADER =
-  '# ------------------------------------------------------\n# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)\n# ------------------------------------------------------\n\n';
 
 run(process.argv.slice(2))
   .then((message) => {

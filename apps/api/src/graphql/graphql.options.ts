@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -51,8 +50,8 @@ export function graphqlOptions(
   /** The context of one request: its loaders and the RequestContext of `@Ctx()`, made when first read. */
   const contextOf = (req: GqlContext['req'], res?: GqlContext['res']): GqlContext => new ApiContext(registry, req, res);
   return {
-    // The committed schema.gql is written by development runs and checked by a test.
-    autoSchemaFile: config.NODE_ENV === 'development' ? join(process.cwd(), 'schema.gql') : true,
+    // in memory: development runs write the committed schema.gql once they listen (main.ts, schema-file.ts)
+    autoSchemaFile: true,
     sortSchema: true,
     playground: false,
     graphiql: false,
