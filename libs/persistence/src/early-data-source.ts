@@ -37,15 +37,39 @@ export class EarlyDataSource extends DataSource {
     return (this.metadata ??= super.buildMetadatas());
   }
 
-  /** `url`: where to connect, when the database is up (the embedded one is still starting). */
+  /**
+   * `url`: where to connect, when the database is up (the embedded one is still starting). With `migrationsRun`,
+   * TypeORM's migrations run only when one is pending (`migrationsPending`).
+   */
   async openInBackground(url?: Promise<string>): Promise<this> {
     await this.buildMetadatas();
+    const migrate = this.options.migrationsRun;
+    this.setOptions({ migrationsRun: false });
     this.opened = opening.run(true, async () => {
-      if (url) this.setOptions({ url: await url });
-      return this.initialize();
+      // the database's name too (the driver read it from the options it was made with): one query fewer
+      if (url) this.setOptions({ url: await url, database: new URL(await url).pathname.slice(1) || undefined });
+      await this.initialize();
+      if (migrate && (await this.migrationsPending())) {
+        await this.runMigrations({ transaction: this.options.migrationsTransactionMode });
+      }
+      return this;
     });
     this.opened.catch(() => undefined); // reported by whenOpen() and by every query that waits for it
     return this;
+  }
+
+  /**
+   * Whether a migration has not run yet, in two light queries: TypeORM asks information_schema (twice) before it
+   * reads the migrations table, slow round trips at every start of the embedded database.
+   */
+  private async migrationsPending(): Promise<boolean> {
+    const table = `"${this.options.migrationsTableName ?? 'migrations'}"`;
+    const [{ present }] = (await this.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table])) as {
+      present: boolean;
+    }[];
+    if (!present) return true;
+    const done = new Set(((await this.query(`SELECT name FROM ${table}`)) as { name: string }[]).map((r) => r.name));
+    return this.migrations.some((migration) => !done.has(migration.name ?? migration.constructor.name));
   }
 
   whenOpen(): Promise<this> {
