@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
 import { Injectable } from '@nestjs/common';
-import { hash, verify } from '@node-rs/argon2';
+
+/** The native argon2 addon, loaded at the first password hashed or checked, not at every start-up. */
+let argon2: typeof import('@node-rs/argon2') | undefined;
+const loadArgon2 = () =>
+  (argon2 ??= createRequire(import.meta.url)('@node-rs/argon2') as typeof import('@node-rs/argon2'));
 
 /** Algorithm.Argon2id (a const enum, which isolated modules cannot read). */
 const ARGON2ID = 2;
@@ -12,15 +17,19 @@ export class PasswordService {
   private dummy?: Promise<string>;
 
   hash(password: string): Promise<string> {
-    return hash(password, this.options);
+    return loadArgon2().hash(password, this.options);
   }
 
   async verify(hashed: string | null | undefined, password: string): Promise<boolean> {
     if (!hashed) {
       this.dummy ??= this.hash('not-a-password-of-anyone');
-      await verify(await this.dummy, password).catch(() => false);
+      await loadArgon2()
+        .verify(await this.dummy, password)
+        .catch(() => false);
       return false;
     }
-    return verify(hashed, password).catch(() => false);
+    return loadArgon2()
+      .verify(hashed, password)
+      .catch(() => false);
   }
 }
