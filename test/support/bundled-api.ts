@@ -1,7 +1,8 @@
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+export { freePort } from './private-servers.js';
 
 /** The API as `npm start` and the image run it: the bundle (scripts/bundle-api.mjs). */
 export const BUNDLED_API = join(process.cwd(), 'dist/api/main.js');
@@ -15,17 +16,6 @@ export function buildUnlessCurrent(marker?: { file: string; contains: string }) 
     !existsSync(BUNDLED_API) ||
     (marker && (!existsSync(marker.file) || !readFileSync(marker.file, 'utf8').includes(marker.contains)));
   if (stale) execSync('npm run build', { stdio: 'inherit' });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RunningApi {
