@@ -83,9 +83,8 @@ const PATCHES = [
 /**
  * class-validator and class-transformer keep their metadata in module state: the application's decorators,
  * Nest's ValidationPipe (`import('class-validator')`) and @nestjs/mapped-types (PATCHES) must all reach the same
- * copy. Their packages hold a CommonJS build
- * (`main`) and ES module builds (`module`); every import of them resolves to the CommonJS build, and the build
- * fails if any other is bundled (ONE_COPY_CHECK below).
+ * copy. Their packages hold a CommonJS build (`main`) and ES module builds (`module`); every import of them
+ * resolves to the CommonJS build, and the build fails if any other is bundled (ONE_COPY_CHECK below).
  */
 const ONE_COPY = ['class-validator', 'class-transformer'];
 const ONE_COPY_CHECK = /[\\/]node_modules[\\/]class-(validator|transformer)[\\/](?!cjs[\\/])/;

@@ -4,9 +4,9 @@ import { GraphQLSchema, isObjectType, lexicographicSortSchema } from 'graphql';
 type FieldResolver = ((...args: unknown[]) => unknown) | { resolve?: unknown; subscribe?: unknown };
 type ResolverMap = Record<string, Record<string, FieldResolver> | unknown>;
 
-/** What GraphQLFactory keeps to itself and the schema is made from (@nestjs/graphql 14). */
 type Ctor = abstract new (...args: never[]) => unknown;
 
+/** What GraphQLFactory keeps to itself and the schema is made from (@nestjs/graphql 14). */
 interface FactoryParts {
   resolversExplorerService: { explore(): ResolverMap; getAllCtors(): Ctor[] };
   scalarsExplorerService: { explore(): ResolverMap };
@@ -25,7 +25,7 @@ interface FactoryParts {
  * that one's field resolvers back onto the first (GraphQLFactory.generateSchema): ~0.15 s of every start
  * (docs/performance.md, "Cold start"). Here the resolvers Nest found are set on the first schema's fields
  * directly, which is what that copy amounts to: the same types, the same resolvers, sorted as configured
- * (`__tests__/apollo-driver.spec.ts` compares both). Options this shortcut does not cover (typeDefs, a schema or
+ * (`test/code-first-schema.e2e-spec.ts` compares both). Options this shortcut does not cover (typeDefs, a schema or
  * resolvers of their own, transforms) go Nest's way.
  */
 export class CodeFirstApolloDriver extends ApolloDriver {
