@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { FundMatchingService, fundMatchesStatement } from '@app/matching';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
+import { loadLine, nodeLoopMs } from './machine-speed.js';
 import { seedSynthetic } from './seed-synthetic.js';
 
 /**
@@ -105,18 +105,11 @@ async function main() {
   const pgStarted = performance.now();
   await ds.query('SELECT count(*) FROM generate_series(1, 5000000)');
   const pgMs = performance.now() - pgStarted;
-  const nodeStarted = performance.now();
-  let sum = 0;
-  for (let i = 0; i < 300_000_000; i++) sum += i % 7;
-  const nodeMs = performance.now() - nodeStarted;
+  const nodeMs = nodeLoopMs();
   console.log(
-    `Machine speed: PostgreSQL counts 5,000,000 generated rows in ${pgMs.toFixed(0)} ms, Node sums 300,000,000 remainders in ${nodeMs.toFixed(0)} ms (${sum > 0 ? 'done' : ''}; docs/matching.md compares machines by these)`,
+    `Machine speed: PostgreSQL counts 5,000,000 generated rows in ${pgMs.toFixed(0)} ms, Node sums 300,000,000 remainders in ${nodeMs.toFixed(0)} ms (docs/matching.md compares machines by these)`,
   );
-  console.log(
-    `Load average before timing: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(', ')} (${cpus().length} cores)`,
-  );
+  console.log(`Load average before timing: ${loadLine()}`);
   await time('fundMatches (service)', () => matching.fundMatches(organizationId, null, 20));
   await time('fundMatches (HTTP)', () => gql(FUND_MATCHES, { o: organizationId }));
   await time('fundCandidates (service)', () => matching.fundCandidates(fundId, 20));
@@ -165,11 +158,7 @@ async function main() {
     }
   }
   const spread = percentiles(perFund);
-  console.log(
-    `Load average after timing: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(', ')}`,
-  );
+  console.log(`Load average after timing: ${loadLine()}`);
   console.log(
     `${'fundCandidates (service), 50 funds'.padEnd(34)} p50 ${spread.p50} ms   p95 ${spread.p95} ms   max ${Math.max(...perFund).toFixed(1)} ms   (median of 3 per fund)`,
   );
